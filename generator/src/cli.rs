@@ -1,0 +1,292 @@
+//! The command line, shared by the `graph-docs-codegen` binary and
+//! `cargo xtask` (which only changes the defaults).
+
+use crate::diagnostics::Severity;
+use crate::emit::EmitOptions;
+use crate::report::{render_line, render_snippet, Summary};
+use crate::workspace::{check_crate, load_docs, location_text, write_crate};
+use crate::{build_models, DocsSet};
+use clap::{Args, Parser, Subcommand};
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+/// Exit code: success.
+pub const EXIT_OK: u8 = 0;
+/// Exit code: the check found something (stale files, findings over the limit).
+pub const EXIT_FINDINGS: u8 = 1;
+/// Exit code: the tool could not do its job (bad arguments, I/O errors).
+pub const EXIT_ERROR: u8 = 2;
+
+/// Defaults that differ between the standalone binary and `cargo xtask`.
+#[derive(Clone, Debug)]
+pub struct Defaults {
+    /// Docs folders read when `--docs` is not given.
+    pub docs: Vec<PathBuf>,
+    /// Output folder when `--out` is not given.
+    pub out: PathBuf,
+    /// The output folder that is a member of this workspace (no `[workspace]` table).
+    pub workspace_member: Option<PathBuf>,
+    /// Command named in generated file headers.
+    pub regen_command: String,
+    /// Program name in help.
+    pub program: &'static str,
+}
+
+/// Generate typed Rust from Microsoft Graph reference pages.
+#[derive(Debug, Parser)]
+#[command(version, about)]
+pub struct Cli {
+    /// What to do.
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+/// Subcommands.
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Regenerate the crate from the docs.
+    Regen(RegenArgs),
+    /// Fail when the crate on disk is not what the docs generate.
+    Check(CheckArgs),
+    /// Print the intermediate model as JSON.
+    Ir(IrArgs),
+}
+
+/// Where the docs are.
+#[derive(Debug, Args)]
+pub struct DocsArgs {
+    /// Docs folders (every `.md` inside) or single pages (any extension). Repeatable.
+    #[arg(long = "docs", value_name = "PATH")]
+    pub docs: Vec<PathBuf>,
+}
+
+/// How to print diagnostics.
+#[derive(Debug, Args)]
+pub struct DiagnosticArgs {
+    /// Print every diagnostic with its source line (info included).
+    #[arg(long, short)]
+    pub verbose: bool,
+    /// Print counts of pages, items and diagnostics by code.
+    #[arg(long)]
+    pub summary: bool,
+}
+
+/// `regen` arguments.
+#[derive(Debug, Args)]
+pub struct RegenArgs {
+    #[command(flatten)]
+    docs: DocsArgs,
+    /// Output crate folder.
+    #[arg(long, value_name = "DIR")]
+    out: Option<PathBuf>,
+    /// Package name of the generated crate.
+    #[arg(long, default_value = "graph-model")]
+    crate_name: String,
+    #[command(flatten)]
+    diagnostics: DiagnosticArgs,
+}
+
+/// `check` arguments.
+#[derive(Debug, Args)]
+pub struct CheckArgs {
+    #[command(flatten)]
+    docs: DocsArgs,
+    /// The crate folder to check.
+    #[arg(long, value_name = "DIR")]
+    out: Option<PathBuf>,
+    /// Package name of the generated crate.
+    #[arg(long, default_value = "graph-model")]
+    crate_name: String,
+    #[command(flatten)]
+    diagnostics: DiagnosticArgs,
+}
+
+/// `ir` arguments.
+#[derive(Debug, Args)]
+pub struct IrArgs {
+    #[command(flatten)]
+    docs: DocsArgs,
+    /// Write the JSON here instead of standard output.
+    #[arg(long, short, value_name = "FILE")]
+    output: Option<PathBuf>,
+    /// Also print the summary to standard error.
+    #[arg(long)]
+    summary: bool,
+}
+
+/// Runs the command line with these defaults and arguments.
+pub fn run(defaults: &Defaults, args: impl IntoIterator<Item = String>) -> ExitCode {
+    let cli = match Cli::try_parse_from(std::iter::once(defaults.program.to_owned()).chain(args)) {
+        Ok(cli) => cli,
+        Err(e) => {
+            let _ = e.print();
+            return ExitCode::from(if e.use_stderr() { EXIT_ERROR } else { EXIT_OK });
+        }
+    };
+    match execute(defaults, cli.command) {
+        Ok(code) => ExitCode::from(code),
+        Err(message) => {
+            eprintln!("error: {message}");
+            ExitCode::from(EXIT_ERROR)
+        }
+    }
+}
+
+fn docs_paths(defaults: &Defaults, args: &DocsArgs) -> Vec<PathBuf> {
+    if args.docs.is_empty() {
+        defaults.docs.clone()
+    } else {
+        args.docs.clone()
+    }
+}
+
+/// The prefix to show before page paths: the docs folder as the user named it.
+fn display_prefix(paths: &[PathBuf]) -> String {
+    match paths {
+        [one] if one.is_dir() => {
+            let shown = std::env::current_dir()
+                .ok()
+                .and_then(|cwd| one.strip_prefix(&cwd).ok().map(Path::to_owned))
+                .unwrap_or_else(|| one.clone());
+            let s = shown.to_string_lossy().replace('\\', "/");
+            if s.is_empty() || s == "." {
+                String::new()
+            } else {
+                format!("{}/", s.trim_end_matches('/'))
+            }
+        }
+        _ => String::new(),
+    }
+}
+
+fn load(paths: &[PathBuf]) -> Result<(DocsSet, Vec<crate::diagnostics::Diagnostic>), String> {
+    load_docs(paths).map_err(|e| e.to_string())
+}
+
+fn print_diagnostics(docs: &DocsSet, models: &[crate::ir::Model], load: &[crate::diagnostics::Diagnostic], prefix: &str, args: &DiagnosticArgs) {
+    let all = load.iter().chain(models.iter().flat_map(|m| &m.diagnostics));
+    for d in all {
+        if d.severity == Severity::Info && !args.verbose {
+            continue;
+        }
+        let text = if args.verbose {
+            location_text(docs, &d.source).map(|t| render_snippet(d, prefix, t)).unwrap_or_else(|| render_line(d, prefix))
+        } else {
+            render_line(d, prefix)
+        };
+        eprintln!("{text}");
+    }
+    let summary = Summary::of(models);
+    if args.summary {
+        eprint!("{}", summary.render());
+    } else {
+        eprintln!(
+            "{} pages, {} types, {} enums, {} endpoints; {} warnings, {} infos (--verbose shows all, --summary counts them)",
+            summary.pages,
+            summary.types,
+            summary.enums,
+            summary.endpoints,
+            summary.by_severity.get(&Severity::Warning).unwrap_or(&0) + summary.by_severity.get(&Severity::Error).unwrap_or(&0),
+            summary.by_severity.get(&Severity::Info).unwrap_or(&0),
+        );
+    }
+}
+
+fn emit_options(defaults: &Defaults, out: &Path, crate_name: &str) -> EmitOptions {
+    let member = defaults.workspace_member.as_deref().is_some_and(|m| same_path(m, out));
+    EmitOptions { crate_name: crate_name.to_owned(), regen_command: defaults.regen_command.clone(), standalone: !member }
+}
+
+fn same_path(a: &Path, b: &Path) -> bool {
+    match (a.canonicalize(), b.canonicalize()) {
+        (Ok(a), Ok(b)) => a == b,
+        _ => a == b,
+    }
+}
+
+fn execute(defaults: &Defaults, command: Command) -> Result<u8, String> {
+    match command {
+        Command::Regen(args) => {
+            let paths = docs_paths(defaults, &args.docs);
+            let out = args.out.clone().unwrap_or_else(|| defaults.out.clone());
+            let (docs, load_diags) = load(&paths)?;
+            let models = build_models(&docs);
+            print_diagnostics(&docs, &models, &load_diags, &display_prefix(&paths), &args.diagnostics);
+            let options = emit_options(defaults, &out, &args.crate_name);
+            let files = crate::emit::emit_crate(&models, &options).map_err(|e| e.to_string())?;
+            let report = write_crate(&out, &files).map_err(|e| e.to_string())?;
+            for path in &report.written {
+                eprintln!("wrote   {}", out.join(path).display());
+            }
+            for path in &report.removed {
+                eprintln!("removed {}", out.join(path).display());
+            }
+            eprintln!(
+                "{}: {} files written, {} removed, {} unchanged",
+                out.display(),
+                report.written.len(),
+                report.removed.len(),
+                report.unchanged
+            );
+            Ok(EXIT_OK)
+        }
+        Command::Check(args) => {
+            let paths = docs_paths(defaults, &args.docs);
+            let out = args.out.clone().unwrap_or_else(|| defaults.out.clone());
+            let (docs, load_diags) = load(&paths)?;
+            let models = build_models(&docs);
+            print_diagnostics(&docs, &models, &load_diags, &display_prefix(&paths), &args.diagnostics);
+            let options = emit_options(defaults, &out, &args.crate_name);
+            let files = crate::emit::emit_crate(&models, &options).map_err(|e| e.to_string())?;
+            let stale = check_crate(&out, &files).map_err(|e| e.to_string())?;
+            if stale.is_clean() {
+                eprintln!("{} is up to date ({} files)", out.display(), files.len());
+                return Ok(EXIT_OK);
+            }
+            for (path, diff) in &stale.changed {
+                eprintln!("changed: {}\n{diff}", out.join(path).display());
+            }
+            for path in &stale.missing {
+                eprintln!("missing: {}", out.join(path).display());
+            }
+            for path in &stale.extra {
+                eprintln!("extra:   {} (no longer generated)", out.join(path).display());
+            }
+            eprintln!(
+                "{} is stale: {} changed, {} missing, {} extra. Run `{}` and commit the result.",
+                out.display(),
+                stale.changed.len(),
+                stale.missing.len(),
+                stale.extra.len(),
+                defaults.regen_command
+            );
+            Ok(EXIT_FINDINGS)
+        }
+        Command::Ir(args) => {
+            let paths = docs_paths(defaults, &args.docs);
+            let (docs, load_diags) = load(&paths)?;
+            let mut models = build_models(&docs);
+            if let Some(first) = models.first_mut() {
+                first.diagnostics.extend(load_diags);
+                first.diagnostics.sort();
+            }
+            let json = crate::ir::json::to_json(&models);
+            if args.summary {
+                eprint!("{}", Summary::of(&models).render());
+            }
+            match args.output {
+                Some(path) => std::fs::write(&path, json).map_err(|e| format!("{}: {e}", path.display()))?,
+                None => {
+                    use std::io::Write as _;
+                    let mut stdout = std::io::stdout().lock();
+                    if let Err(e) = stdout.write_all(json.as_bytes()) {
+                        if e.kind() != std::io::ErrorKind::BrokenPipe {
+                            return Err(e.to_string());
+                        }
+                    }
+                }
+            }
+            Ok(EXIT_OK)
+        }
+    }
+}

@@ -1,0 +1,116 @@
+//! Diagnostics: every problem found in a page, with a stable code, a message a
+//! docs writer understands, and the locations involved.
+
+use crate::source::Location;
+use serde::Serialize;
+
+/// How serious a diagnostic is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Severity {
+    /// The page cannot be turned into the model it describes.
+    Error,
+    /// The model was built, but with a guess or a fallback worth a look.
+    Warning,
+    /// Worth knowing; nothing was lost.
+    Info,
+}
+
+impl Severity {
+    /// The lowercase name used in reports and JSON.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+            Severity::Info => "info",
+        }
+    }
+}
+
+/// A second location a diagnostic refers to (the other side of a disagreement).
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+pub struct Related {
+    /// What stands at that location.
+    pub message: String,
+    /// `path:line:col`.
+    pub source: Location,
+}
+
+/// One problem found in the docs.
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+pub struct Diagnostic {
+    /// Severity.
+    pub severity: Severity,
+    /// Stable code, e.g. `property-type-conflict`; see [`codes`].
+    pub code: &'static str,
+    /// A sentence a docs writer understands.
+    pub message: String,
+    /// Where the problem is.
+    pub source: Location,
+    /// Other locations involved, if any.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub related: Vec<Related>,
+}
+
+impl Diagnostic {
+    /// A diagnostic with no related locations.
+    pub fn new(severity: Severity, code: &'static str, source: Location, message: impl Into<String>) -> Self {
+        Diagnostic { severity, code, message: message.into(), source, related: Vec::new() }
+    }
+
+    /// Adds a related location.
+    pub fn with_related(mut self, source: Location, message: impl Into<String>) -> Self {
+        self.related.push(Related { message: message.into(), source });
+        self
+    }
+}
+
+/// The stable diagnostic codes. Tools may match on these strings.
+pub mod codes {
+    /// The front matter is not valid YAML.
+    pub const FRONT_MATTER_INVALID: &str = "front-matter-invalid";
+    /// A `<!-- { ... } -->` annotation is not valid JSON.
+    pub const ANNOTATION_INVALID: &str = "annotation-invalid";
+    /// The page describes nothing the generator can use.
+    pub const PAGE_WITHOUT_MODEL: &str = "page-without-model";
+    /// A table row has fewer or more cells than its header.
+    pub const TABLE_ROW_SHAPE: &str = "table-row-shape";
+    /// A property or member name cell is empty.
+    pub const EMPTY_NAME: &str = "empty-name";
+    /// The same property is listed twice in one table.
+    pub const DUPLICATE_PROPERTY: &str = "duplicate-property";
+    /// The same enum member is listed twice.
+    pub const DUPLICATE_MEMBER: &str = "duplicate-member";
+    /// A type cell could not be read as a type.
+    pub const TYPE_CELL_UNREADABLE: &str = "type-cell-unreadable";
+    /// A type cell names two types (`a or b`).
+    pub const TYPE_CELL_AMBIGUOUS: &str = "type-cell-ambiguous";
+    /// A property's type names a type no page defines.
+    pub const UNRESOLVED_TYPE: &str = "unresolved-type";
+    /// Two pages give a property different types.
+    pub const PROPERTY_TYPE_CONFLICT: &str = "property-type-conflict";
+    /// Two pages disagree on whether a property is a collection.
+    pub const PROPERTY_COLLECTION_CONFLICT: &str = "property-collection-conflict";
+    /// A create/update page lists a property its resource page does not have.
+    pub const PROPERTY_NOT_ON_RESOURCE: &str = "property-not-on-resource";
+    /// Two resource pages describe the same type.
+    pub const TYPE_DESCRIBED_TWICE: &str = "type-described-twice";
+    /// Two pages give a type different base types.
+    pub const BASE_TYPE_CONFLICT: &str = "base-type-conflict";
+    /// A type's base chain loops back on itself.
+    pub const BASE_TYPE_CYCLE: &str = "base-type-cycle";
+    /// Two lists of the same enum's members disagree.
+    pub const ENUM_MEMBERS_DISAGREE: &str = "enum-members-disagree";
+    /// Two enum pages give a member different integer values.
+    pub const ENUM_VALUE_CONFLICT: &str = "enum-value-conflict";
+    /// A property typed `Enumeration` matched no named enum, so one was made up.
+    pub const ANONYMOUS_ENUM: &str = "anonymous-enum";
+    /// A property typed `Enumeration` matched several named enums.
+    pub const ANONYMOUS_ENUM_AMBIGUOUS: &str = "anonymous-enum-ambiguous";
+    /// Two definitions clash after conversion to Rust names.
+    pub const NAME_COLLISION: &str = "name-collision";
+    /// An HTTP request line could not be read.
+    pub const HTTP_REQUEST_UNREADABLE: &str = "http-request-unreadable";
+    /// An example body is not valid JSON.
+    pub const EXAMPLE_JSON_INVALID: &str = "example-json-invalid";
+}

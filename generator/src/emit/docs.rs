@@ -1,0 +1,63 @@
+//! Doc comments: one `#[doc]` attribute per line of text.
+
+use proc_macro2::TokenStream;
+use quote::quote;
+
+/// Width at which description text is wrapped.
+const WRAP: usize = 96;
+
+/// Splits `text` into lines of at most [`WRAP`] characters (longer words stay whole).
+pub(crate) fn wrap(text: &str) -> Vec<String> {
+    let mut lines = Vec::new();
+    for paragraph in text.split('\n') {
+        let mut line = String::new();
+        for word in paragraph.split_whitespace() {
+            if !line.is_empty() && line.chars().count() + 1 + word.chars().count() > WRAP {
+                lines.push(std::mem::take(&mut line));
+            }
+            if !line.is_empty() {
+                line.push(' ');
+            }
+            line.push_str(word);
+        }
+        lines.push(line);
+    }
+    lines
+}
+
+fn attrs(text: &str, inner: bool) -> TokenStream {
+    let lines = wrap(text).into_iter().map(|line| {
+        let line = if line.is_empty() { line } else { format!(" {line}") };
+        if inner {
+            quote! { #![doc = #line] }
+        } else {
+            quote! { #[doc = #line] }
+        }
+    });
+    quote! { #(#lines)* }
+}
+
+/// Outer doc attributes (`///`) for `text`; `\n` starts a new paragraph line.
+pub(crate) fn doc_attrs(text: &str) -> TokenStream {
+    attrs(text, false)
+}
+
+/// Inner doc attributes (`//!`).
+pub(crate) fn inner_doc_attrs(text: &str) -> TokenStream {
+    attrs(text, true)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn wraps_long_text_and_keeps_paragraphs() {
+        let long = "word ".repeat(40);
+        let lines = wrap(&format!("{long}\n\nDocs: `x`"));
+        assert!(lines.iter().all(|l| l.chars().count() <= WRAP));
+        assert!(lines.len() >= 4);
+        assert_eq!(lines.last().unwrap(), "Docs: `x`");
+        assert_eq!(lines[lines.len() - 2], "");
+    }
+}

@@ -1,0 +1,150 @@
+//! Open enums: documented members plus a catch-all that keeps any other value.
+
+use super::docs::doc_attrs;
+use super::names::{ident, ItemName};
+use crate::ir::EnumDef;
+use crate::naming::{type_name, unique_names};
+use proc_macro2::{Literal, TokenStream};
+use quote::quote;
+
+fn enum_doc(e: &EnumDef) -> TokenStream {
+    let mut text = if e.description.trim().is_empty() {
+        "The docs give no description of this enum.".to_owned()
+    } else {
+        e.description.clone()
+    };
+    if e.synthesized {
+        text.push_str("\n\nNo page names this enum: the docs type the property `Enumeration` and list its values.");
+    }
+    text.push_str("\n\nOpen: a value the docs do not list deserializes into the catch-all variant and serializes back unchanged.");
+    let mut pages: Vec<&str> = e.sources.iter().map(|s| &*s.source.path).collect();
+    pages.sort();
+    pages.dedup();
+    text.push_str(&format!("\n\nDocs: {}", pages.iter().map(|p| format!("`{p}`")).collect::<Vec<_>>().join(", ")));
+    doc_attrs(&text)
+}
+
+/// Emits the enum and its impls.
+pub(crate) fn emit_enum(e: &EnumDef, item: &ItemName) -> TokenStream {
+    let name = ident(&item.ident);
+    let variant_names = unique_names(e.members.iter().enumerate().map(|(i, m)| (i, type_name(&m.name))), &[], false);
+    let catch_all_name = unique_names([(0, "Undocumented".to_owned())], &variant_names.values().map(String::as_str).collect::<Vec<_>>(), false)[&0].clone();
+    let catch_all = ident(&catch_all_name);
+    let variants: Vec<_> = (0..e.members.len()).map(|i| ident(&variant_names[&i])).collect();
+    let wires: Vec<&str> = e.members.iter().map(|m| m.name.as_str()).collect();
+
+    let variant_defs = e.members.iter().zip(&variants).map(|(m, v)| {
+        let mut text = if m.description.trim().is_empty() { format!("`{}`", m.name) } else { m.description.clone() };
+        if let Some(value) = m.value {
+            text.push_str(&format!("\n\nDocumented value: {value}."));
+        }
+        let doc = doc_attrs(&text);
+        quote! { #doc #v, }
+    });
+    let valued: Vec<(&proc_macro2::Ident, Literal)> = e
+        .members
+        .iter()
+        .zip(&variants)
+        .filter_map(|(m, v)| m.value.map(|value| (v, Literal::i64_unsuffixed(value))))
+        .collect();
+    let value_fns = if valued.is_empty() {
+        quote! {
+            #[doc = " The integer value the docs give for this member; the docs give none for this enum."]
+            pub fn documented_value(&self) -> ::std::option::Option<i64> {
+                ::std::option::Option::None
+            }
+        }
+    } else {
+        // Two members may share a value: the first one listed answers `from_documented_value`.
+        let mut seen = std::collections::BTreeSet::new();
+        let from_arms: Vec<_> = valued
+            .iter()
+            .filter(|(_, lit)| seen.insert(lit.to_string()))
+            .map(|(v, lit)| quote! { #lit => ::std::option::Option::Some(Self::#v), })
+            .collect();
+        let to_arms = valued.iter().map(|(v, lit)| quote! { Self::#v => ::std::option::Option::Some(#lit), });
+        quote! {
+            #[doc = " The integer value the docs give for this member, if any."]
+            pub fn documented_value(&self) -> ::std::option::Option<i64> {
+                match self {
+                    #(#to_arms)*
+                    _ => ::std::option::Option::None,
+                }
+            }
+
+            #[doc = " The member whose documented integer value is `value`."]
+            pub fn from_documented_value(value: i64) -> ::std::option::Option<Self> {
+                match value {
+                    #(#from_arms)*
+                    _ => ::std::option::Option::None,
+                }
+            }
+        }
+    };
+    let doc = enum_doc(e);
+    quote! {
+        #doc
+        #[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+        pub enum #name {
+            #(#variant_defs)*
+            #[doc = " A value the docs do not list, kept as received."]
+            #catch_all(::std::string::String),
+        }
+
+        impl #name {
+            #[doc = " Every member the docs list, in their order."]
+            pub const DOCUMENTED: &'static [Self] = &[#(Self::#variants),*];
+
+            #[doc = " The value as sent on the wire."]
+            pub fn as_str(&self) -> &str {
+                match self {
+                    #(Self::#variants => #wires,)*
+                    Self::#catch_all(value) => value.as_str(),
+                }
+            }
+
+            #[doc = " Whether the docs list this value."]
+            pub fn is_documented(&self) -> bool {
+                !matches!(self, Self::#catch_all(_))
+            }
+
+            #value_fns
+        }
+
+        impl ::std::convert::From<&str> for #name {
+            fn from(value: &str) -> Self {
+                match value {
+                    #(#wires => Self::#variants,)*
+                    other => Self::#catch_all(::std::string::ToString::to_string(other)),
+                }
+            }
+        }
+
+        impl ::std::str::FromStr for #name {
+            type Err = ::std::convert::Infallible;
+
+            fn from_str(value: &str) -> ::std::result::Result<Self, Self::Err> {
+                ::std::result::Result::Ok(Self::from(value))
+            }
+        }
+
+        impl ::std::fmt::Display for #name {
+            fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+                f.write_str(self.as_str())
+            }
+        }
+
+        impl ::serde::Serialize for #name {
+            fn serialize<S: ::serde::Serializer>(&self, serializer: S) -> ::std::result::Result<S::Ok, S::Error> {
+                serializer.serialize_str(self.as_str())
+            }
+        }
+
+        impl<'de> ::serde::Deserialize<'de> for #name {
+            fn deserialize<D: ::serde::Deserializer<'de>>(deserializer: D) -> ::std::result::Result<Self, D::Error> {
+                let value = <::std::string::String as ::serde::Deserialize>::deserialize(deserializer)?;
+                ::std::result::Result::Ok(Self::from(value.as_str()))
+            }
+        }
+    }
+}

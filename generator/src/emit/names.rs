@@ -1,0 +1,113 @@
+//! The Rust name and module of every item of the crate, decided once so
+//! every emitter refers to items the same way.
+
+use crate::ir::{Model, QualifiedName};
+use crate::naming::{module_name, type_name, unique_names, version_module};
+use proc_macro2::{Ident, Span, TokenStream};
+use quote::quote;
+use std::collections::BTreeMap;
+
+/// The Rust names of one item.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ItemName {
+    /// The type's identifier.
+    pub ident: String,
+    /// The file/module it lives in.
+    pub module: String,
+    /// The namespace module, for namespaces other than `microsoft.graph`.
+    pub namespace_module: Option<String>,
+    /// The version module.
+    pub version_module: String,
+}
+
+/// Names of every version module and item.
+#[derive(Clone, Debug, Default)]
+pub struct CrateNames {
+    versions: BTreeMap<String, String>,
+    items: BTreeMap<(String, String), ItemName>,
+}
+
+/// Names that item modules may not take in a version module.
+const RESERVED_MODULES: &[&str] = &["mod", "primitives", "tests"];
+
+/// The namespace module for a namespace, or `None` for `microsoft.graph`.
+fn namespace_module(namespace: &str) -> Option<String> {
+    if namespace.eq_ignore_ascii_case(crate::extract::DEFAULT_NAMESPACE) {
+        return None;
+    }
+    let short = namespace.strip_prefix("microsoft.graph.").unwrap_or(namespace);
+    Some(module_name(short))
+}
+
+impl CrateNames {
+    /// Decides every name. Deterministic: depends only on the models' contents.
+    pub fn new(models: &[&Model]) -> CrateNames {
+        let versions = unique_names(models.iter().map(|m| (m.version.clone(), version_module(&m.version))), &["primitives"], true);
+        let mut items = BTreeMap::new();
+        for model in models {
+            let version_mod = versions[&model.version].clone();
+            // Group by namespace module.
+            let mut groups: BTreeMap<Option<String>, Vec<&QualifiedName>> = BTreeMap::new();
+            for q in model.types.values().map(|t| &t.name).chain(model.enums.values().map(|e| &e.name)) {
+                groups.entry(namespace_module(&q.namespace)).or_default().push(q);
+            }
+            let namespace_mods: Vec<String> = groups.keys().flatten().cloned().collect();
+            for (ns_mod, names) in groups {
+                let keyed = |f: fn(&str) -> String| names.iter().map(move |q| (q.key(), f(&q.name))).collect::<Vec<_>>();
+                let idents = unique_names(keyed(type_name), &[], false);
+                let mut reserved: Vec<&str> = RESERVED_MODULES.to_vec();
+                if ns_mod.is_none() {
+                    reserved.extend(namespace_mods.iter().map(String::as_str));
+                }
+                let modules = unique_names(keyed(module_name), &reserved, true);
+                for q in names {
+                    let key = q.key();
+                    items.insert(
+                        (model.version.clone(), key.clone()),
+                        ItemName {
+                            ident: idents[&key].clone(),
+                            module: modules[&key].clone(),
+                            namespace_module: ns_mod.clone(),
+                            version_module: version_mod.clone(),
+                        },
+                    );
+                }
+            }
+        }
+        CrateNames { versions, items }
+    }
+
+    /// The module of an API version.
+    pub fn version_module(&self, version: &str) -> &str {
+        self.versions.get(version).map(String::as_str).unwrap_or("unknown_version")
+    }
+
+    /// The names of a model item.
+    pub fn item(&self, version: &str, name: &QualifiedName) -> &ItemName {
+        self.try_item(version, name).expect("every model item is named")
+    }
+
+    /// The names of an item, if the model has it.
+    pub fn try_item(&self, version: &str, name: &QualifiedName) -> Option<&ItemName> {
+        self.items.get(&(version.to_owned(), name.key()))
+    }
+
+    /// `crate::v1_0::X` (or `crate::v1_0::ns::X`) for an item.
+    pub fn path(&self, version: &str, name: &QualifiedName) -> Option<TokenStream> {
+        let item = self.try_item(version, name)?;
+        let version = ident(&item.version_module);
+        let ty = ident(&item.ident);
+        Some(match &item.namespace_module {
+            Some(ns) => {
+                let ns = ident(ns);
+                quote! { crate::#version::#ns::#ty }
+            }
+            None => quote! { crate::#version::#ty },
+        })
+    }
+}
+
+/// An identifier from a name the [`naming`](crate::naming) module produced.
+pub fn ident(name: &str) -> Ident {
+    Ident::new(name, Span::call_site())
+}

@@ -1,0 +1,111 @@
+//! Structs for complex and entity types.
+
+use super::docs::doc_attrs;
+use super::names::{ident, CrateNames};
+use super::types::property_type;
+use crate::ir::{Model, Property, TypeDef};
+use crate::naming::{field_name, unique_names};
+use proc_macro2::TokenStream;
+use quote::quote;
+
+/// Field names no property may take.
+const RESERVED_FIELDS: &[&str] = &["odata_type", "additional_properties"];
+
+/// A property as it appears on a struct: its own or inherited.
+struct Field<'m> {
+    property: &'m Property,
+    inherited_from: Option<&'m str>,
+}
+
+/// Every property of `ty` including inherited ones: the farthest base's first,
+/// a property redefined lower down replacing the inherited one in place.
+fn fields<'m>(model: &'m Model, ty: &'m TypeDef) -> Vec<Field<'m>> {
+    let mut chain: Vec<&TypeDef> = model.ancestors(ty);
+    chain.reverse();
+    chain.push(ty);
+    let mut out: Vec<Field<'m>> = Vec::new();
+    for pass in 0..2 {
+        for t in &chain {
+            let list = if pass == 0 { &t.properties } else { &t.relationships };
+            for p in list {
+                let inherited_from = (t.name != ty.name).then_some(t.name.name.as_str());
+                let field = Field { property: p, inherited_from };
+                match out.iter_mut().find(|f| f.property.name.eq_ignore_ascii_case(&p.name)) {
+                    Some(existing) => *existing = field,
+                    None => out.push(field),
+                }
+            }
+        }
+    }
+    out.retain(|f| f.property.name != "@odata.type");
+    out
+}
+
+fn struct_doc(ty: &TypeDef) -> TokenStream {
+    let mut text = if ty.description.trim().is_empty() {
+        "The docs give no description of this type.".to_owned()
+    } else {
+        ty.description.clone()
+    };
+    if let Some(base) = &ty.base {
+        text.push_str(&format!("\n\nBase type: `{}`.", base.name));
+    }
+    let mut pages: Vec<&str> = ty.sources.iter().map(|s| &*s.path).collect();
+    pages.dedup();
+    text.push_str(&format!("\n\nDocs: {}", pages.iter().map(|p| format!("`{p}`")).collect::<Vec<_>>().join(", ")));
+    doc_attrs(&text)
+}
+
+fn field_doc(field: &Field<'_>) -> TokenStream {
+    let p = field.property;
+    let mut text = if p.description.trim().is_empty() {
+        "The docs give no description of this property.".to_owned()
+    } else {
+        p.description.clone()
+    };
+    if let Some(base) = field.inherited_from {
+        text.push_str(&format!("\n\nInherited from `{base}`."));
+    }
+    doc_attrs(&text)
+}
+
+/// Emits the struct for `ty`.
+pub(crate) fn emit_struct(model: &Model, ty: &TypeDef, names: &CrateNames) -> TokenStream {
+    let item = names.item(&model.version, &ty.name);
+    let name = ident(&item.ident);
+    let fields = fields(model, ty);
+    let field_names = unique_names(
+        fields.iter().enumerate().map(|(i, f)| (i, field_name(&f.property.name))),
+        RESERVED_FIELDS,
+        false,
+    );
+    let field_tokens = fields.iter().enumerate().map(|(i, f)| {
+        let doc = field_doc(f);
+        let field = ident(&field_names[&i]);
+        let wire = &f.property.name;
+        let ty = property_type(&model.version, f.property, names);
+        quote! {
+            #doc
+            #[serde(rename = #wire)]
+            #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+            pub #field: ::std::option::Option<#ty>,
+        }
+    });
+    let doc = struct_doc(ty);
+    quote! {
+        #doc
+        #[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+        pub struct #name {
+            #[doc = " The `@odata.type` annotation: the concrete type of the object, such as"]
+            #[doc = " `#microsoft.graph.x`. Kept so derived types survive a round trip."]
+            #[serde(rename = "@odata.type")]
+            #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+            pub odata_type: ::std::option::Option<::std::string::String>,
+            #(#field_tokens)*
+            #[doc = " Properties the docs do not list, kept as received."]
+            #[serde(flatten)]
+            #[serde(skip_serializing_if = "::std::collections::BTreeMap::is_empty")]
+            pub additional_properties: ::std::collections::BTreeMap<::std::string::String, ::serde_json::Value>,
+        }
+    }
+}

@@ -1,0 +1,320 @@
+//! API pages: HTTP request lines, permissions, request body, response, examples.
+
+use super::resource::{inherited_names, unqualified};
+use super::sections::Sections;
+use super::tables::{enum_lists_from_properties, first_header, property_rows};
+use super::{BaseHint, BaseHintKind, PageFacts, TypeFacts, TypeOrigin};
+use crate::diagnostics::{codes, Diagnostic, Severity};
+use crate::parse::{Block, Inline};
+use crate::source::Location;
+use regex::Regex;
+use serde::Serialize;
+use std::sync::OnceLock;
+
+/// The scopes of one permission type.
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[serde(tag = "kind", content = "scopes", rename_all = "kebab-case")]
+pub enum Scopes {
+    /// The listed scopes.
+    Scopes(Vec<String>),
+    /// "Not supported."
+    NotSupported,
+    /// A TODO placeholder or an empty cell: upstream never said.
+    Unknown,
+}
+
+/// The permissions table of an api page.
+#[derive(Clone, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+pub struct PermissionFacts {
+    /// Delegated (work or school account).
+    pub delegated_work_or_school: Option<Scopes>,
+    /// Delegated (personal Microsoft account).
+    pub delegated_personal: Option<Scopes>,
+    /// Application.
+    pub application: Option<Scopes>,
+}
+
+/// One `METHOD /path` line of the HTTP request block.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct EndpointFacts {
+    /// `GET`, `POST`, …
+    pub method: String,
+    /// The path template as written (`/deviceAppManagement/mobileApps/{mobileAppId}`).
+    pub path: String,
+    /// The page title.
+    pub title: String,
+    /// The request body's type, from "a JSON representation of the [x] object".
+    pub request_body: Option<String>,
+    /// The success status code, from "returns a `201 Created` response code".
+    pub response_status: Option<u16>,
+    /// The response body's type.
+    pub response_type: Option<String>,
+    /// Whether the response body is a collection.
+    pub response_collection: bool,
+    /// The permissions table.
+    pub permissions: PermissionFacts,
+    /// Where the line is.
+    pub location: Location,
+}
+
+/// Request or response.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum ExampleKind {
+    /// A request example.
+    Request,
+    /// A response example.
+    Response,
+}
+
+/// A request or response example.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ExampleFacts {
+    /// Request or response.
+    pub kind: ExampleKind,
+    /// The annotation's `name` (pairs a request with its response).
+    pub name: Option<String>,
+    /// The annotation's `@odata.type`.
+    pub odata_type: Option<String>,
+    /// Whether the annotation says the body is a collection.
+    pub is_collection: bool,
+    /// Request: `POST https://…`; response: `HTTP/1.1 201 Created`.
+    pub first_line: String,
+    /// The JSON body text, if any.
+    pub body: Option<String>,
+    /// Where the body starts.
+    pub body_location: Location,
+    /// Where the code block starts.
+    pub location: Location,
+}
+
+fn request_line_re() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| Regex::new(r"^(GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS)\s+(\S+)").expect("valid regex"))
+}
+
+fn status_re() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| Regex::new(r"\b([1-5]\d\d)\s+[A-Z][A-Za-z-]*").expect("valid regex"))
+}
+
+fn representation_re() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| {
+        Regex::new(r"(?i)representation\s+(?:of|for)\s+(?:the\s+|an?\s+)?(?:new\s+)?([A-Za-z_][A-Za-z0-9_.]*)").expect("valid regex")
+    })
+}
+
+/// The first link's text, or the name after "representation of the".
+fn body_type(content: &Inline) -> Option<String> {
+    if let Some(link) = content.links.first() {
+        let name = link.text.trim().trim_matches('`');
+        if !name.is_empty() && !name.contains(' ') {
+            return Some(unqualified(name));
+        }
+    }
+    representation_re().captures(&content.text).and_then(|c| c.get(1)).map(|m| unqualified(m.as_str()))
+}
+
+pub(crate) fn extract_api(sections: &Sections<'_>, facts: &mut PageFacts) {
+    let title = sections.title().to_owned();
+    let permissions = permissions(sections);
+
+    let mut request_body = None;
+    for block in sections.section("request body") {
+        match block {
+            Block::Paragraph { content, .. } if request_body.is_none() => {
+                if content.text.to_ascii_lowercase().contains("json representation") {
+                    request_body = body_type(content);
+                }
+            }
+            Block::Table { header, rows, location } => {
+                let first = first_header(header);
+                if let (Some(ty), true) = (&request_body, first.starts_with("propert")) {
+                    let properties = property_rows(header, rows, &mut facts.diagnostics);
+                    let base_hints = properties
+                        .iter()
+                        .flat_map(|p| {
+                            inherited_names(&p.description).into_iter().map(|name| BaseHint {
+                                name,
+                                kind: BaseHintKind::InheritedCell,
+                                location: p.location.clone(),
+                            })
+                        })
+                        .collect();
+                    facts.enums.extend(enum_lists_from_properties(ty, &facts.namespace, &properties));
+                    facts.types.push(TypeFacts {
+                        name: ty.clone(),
+                        namespace: facts.namespace.clone(),
+                        origin: TypeOrigin::RequestBody,
+                        description: String::new(),
+                        base_hints,
+                        properties,
+                        relationships: Vec::new(),
+                        location: location.clone(),
+                    });
+                }
+            }
+            _ => {}
+        }
+    }
+
+    let (mut response_status, mut response_type, mut response_collection) = (None, None, false);
+    for block in sections.section("response") {
+        if let Block::Paragraph { content, .. } = block {
+            let lower = content.text.to_ascii_lowercase();
+            if response_status.is_none() && lower.contains("response code") {
+                response_status = status_re()
+                    .captures(&content.text)
+                    .and_then(|c| c.get(1))
+                    .and_then(|m| m.as_str().parse().ok());
+                if let Some(link) = content.links.first() {
+                    let name = link.text.trim().trim_matches('`');
+                    if !name.is_empty() && !name.contains(' ') {
+                        response_type = Some(unqualified(name));
+                        response_collection = lower.contains("collection");
+                    }
+                }
+            }
+        }
+    }
+
+    let mut request_blocks: Vec<&Block> = sections.section("http request").collect();
+    if request_blocks.is_empty() {
+        // Some pages put the request block right under Permissions, with no heading.
+        request_blocks = sections
+            .page
+            .blocks
+            .iter()
+            .filter(|b| match b {
+                Block::Code { annotation: Some(a), text, .. } => {
+                    a.block_type == "ignored"
+                        && text.lines().any(|l| request_line_re().is_match(l.trim()) && l.contains(" /"))
+                        && !text.contains("HTTP/1.1")
+                }
+                _ => false,
+            })
+            .take(1)
+            .collect();
+    }
+    for block in request_blocks {
+        let Block::Code { text, location, .. } = block else { continue };
+        for (i, line) in text.lines().enumerate() {
+            let trimmed = line.trim();
+            if trimmed.is_empty() || trimmed.starts_with("//") || trimmed.starts_with('#') {
+                continue;
+            }
+            let line_location = location.offset_lines(i as u32, 1 + (line.len() - line.trim_start().len()) as u32);
+            let Some(c) = request_line_re().captures(trimmed) else {
+                facts.diagnostics.push(Diagnostic::new(
+                    Severity::Warning,
+                    codes::HTTP_REQUEST_UNREADABLE,
+                    line_location,
+                    format!("`{trimmed}` is not a `METHOD /path` line; it was skipped"),
+                ));
+                continue;
+            };
+            facts.endpoints.push(EndpointFacts {
+                method: c[1].to_owned(),
+                path: c[2].to_owned(),
+                title: title.clone(),
+                request_body: request_body.clone(),
+                response_status,
+                response_type: response_type.clone(),
+                response_collection,
+                permissions: permissions.clone(),
+                location: line_location,
+            });
+        }
+    }
+    extract_examples(sections, facts);
+}
+
+fn scopes(text: &str) -> Scopes {
+    let trimmed = text.trim();
+    let lower = trimmed.to_ascii_lowercase();
+    if lower.contains("todo") || trimmed.is_empty() {
+        return Scopes::Unknown;
+    }
+    if lower.starts_with("not supported") || lower.starts_with("not applicable") {
+        return Scopes::NotSupported;
+    }
+    let list: Vec<String> = trimmed
+        .split(|c: char| c == ',' || c.is_whitespace())
+        .map(|s| s.trim_matches(|c: char| c == '.' || c == '*' || c == '`'))
+        .filter(|s| s.contains('.') || s.chars().any(|c| c.is_ascii_uppercase()))
+        .filter(|s| s.chars().all(|c| c.is_ascii_alphanumeric() || c == '.' || c == '_' || c == '-'))
+        .map(str::to_owned)
+        .collect();
+    if list.is_empty() {
+        Scopes::Unknown
+    } else {
+        Scopes::Scopes(list)
+    }
+}
+
+fn permissions(sections: &Sections<'_>) -> PermissionFacts {
+    let mut out = PermissionFacts::default();
+    for block in sections.section("permissions") {
+        let Block::Table { rows, .. } = block else { continue };
+        for row in rows {
+            let (Some(kind), Some(value)) = (row.cells.first(), row.cells.get(1)) else { continue };
+            let kind = kind.content.text.to_ascii_lowercase();
+            let value = scopes(&value.content.text);
+            if kind.contains("personal") {
+                out.delegated_personal.get_or_insert(value);
+            } else if kind.contains("delegated") {
+                out.delegated_work_or_school.get_or_insert(value);
+            } else if kind.contains("application") {
+                out.application.get_or_insert(value);
+            }
+        }
+    }
+    out
+}
+
+/// Request and response code blocks with their annotations.
+pub(crate) fn extract_examples(sections: &Sections<'_>, facts: &mut PageFacts) {
+    for block in &sections.page.blocks {
+        let Block::Code { annotation: Some(a), text, location, .. } = block else { continue };
+        let kind = match a.block_type.as_str() {
+            "request" => ExampleKind::Request,
+            "response" => ExampleKind::Response,
+            _ => continue,
+        };
+        let first_line = text.lines().find(|l| !l.trim().is_empty()).unwrap_or("").trim().to_owned();
+        let body_start = text.lines().position(|l| {
+            let t = l.trim_start();
+            t.starts_with('{') || t.starts_with('[')
+        });
+        let (body, body_location) = match body_start {
+            Some(i) => {
+                let body: Vec<&str> = text.lines().skip(i).collect();
+                (Some(body.join("\n")), location.offset_lines(i as u32, 1))
+            }
+            None => (None, location.clone()),
+        };
+        if let Some(body) = &body {
+            if let Err(e) = serde_json::from_str::<serde_json::Value>(body) {
+                if !a.fields.get("truncated").and_then(|v| v.as_bool()).unwrap_or(false) || !body.contains("...") {
+                    facts.diagnostics.push(Diagnostic::new(
+                        Severity::Info,
+                        codes::EXAMPLE_JSON_INVALID,
+                        body_location.offset_lines(e.line().saturating_sub(1) as u32, e.column().max(1) as u32),
+                        format!("this example body is not valid JSON ({e}); it is not checked against the model"),
+                    ));
+                }
+            }
+        }
+        facts.examples.push(ExampleFacts {
+            kind,
+            name: a.name.clone(),
+            odata_type: a.odata_type.clone(),
+            is_collection: a.is_collection,
+            first_line,
+            body,
+            body_location,
+            location: location.clone(),
+        });
+    }
+}

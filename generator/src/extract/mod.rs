@@ -1,0 +1,210 @@
+//! Stage 2: a parsed [`Page`] → the facts it states (types, enums, endpoints,
+//! examples), each with the location it came from. Pure.
+
+mod api;
+mod enums;
+pub mod placeholders;
+pub mod possible_values;
+mod resource;
+mod sections;
+mod tables;
+pub mod type_cell;
+
+use crate::diagnostics::Diagnostic;
+use crate::parse::{FrontMatter, Page};
+use crate::source::Location;
+use std::sync::Arc;
+use type_cell::TypeCell;
+
+pub use api::{ExampleKind, ExampleFacts, EndpointFacts, PermissionFacts, Scopes};
+
+/// What kind of page this is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum PageKind {
+    /// `# x resource type`.
+    Resource,
+    /// `# x enum type`, or a page of `### x values` sections.
+    Enum,
+    /// An API operation page.
+    Api,
+    /// Anything else (overviews, concepts).
+    Other,
+}
+
+/// Where a list of type properties came from.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum TypeOrigin {
+    /// The type's own resource page (authoritative).
+    ResourcePage,
+    /// A create/update page's request-body table.
+    RequestBody,
+}
+
+/// How a base-type hint was found.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum BaseHintKind {
+    /// `"baseType"` in the resource annotation.
+    Annotation,
+    /// An "Inherits from [x]" sentence.
+    InheritsSentence,
+    /// An "Inherited from [x]" note in a property's description.
+    InheritedCell,
+}
+
+/// A clue to a type's base type.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct BaseHint {
+    /// The base type's name (namespace removed).
+    pub name: String,
+    /// How it was found.
+    pub kind: BaseHintKind,
+    /// Where.
+    pub location: Location,
+}
+
+/// A property row.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct PropertyFacts {
+    /// The wire name.
+    pub name: String,
+    /// The parsed type cell; `None` when it could not be read (a diagnostic says why).
+    pub type_cell: Option<TypeCell>,
+    /// The type cell's text as written.
+    pub type_text: String,
+    /// The description text.
+    pub description: String,
+    /// `Some(true)` when the description says "Read-only".
+    pub read_only: Option<bool>,
+    /// `Some(true)`/`Some(false)` when the description says "Nullable"/"Not nullable".
+    pub nullable: Option<bool>,
+    /// A "Possible values are" list in the description.
+    pub possible_values: Option<Vec<String>>,
+    /// The row's location.
+    pub location: Location,
+    /// The type cell's location.
+    pub type_location: Location,
+}
+
+/// A type described by a page.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct TypeFacts {
+    /// The type's name as spelled.
+    pub name: String,
+    /// Its namespace (`microsoft.graph` unless the page says otherwise).
+    pub namespace: String,
+    /// Where these facts come from.
+    pub origin: TypeOrigin,
+    /// The page's description of the type.
+    pub description: String,
+    /// Clues to the base type.
+    pub base_hints: Vec<BaseHint>,
+    /// Properties table rows.
+    pub properties: Vec<PropertyFacts>,
+    /// Relationships table rows.
+    pub relationships: Vec<PropertyFacts>,
+    /// Where the type is introduced (title or table).
+    pub location: Location,
+}
+
+/// Where an enum's member list came from.
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum EnumOrigin {
+    /// A `## Members` table or `### x values` table.
+    MembersTable,
+    /// A "Possible values are" sentence on a property of `owner`.
+    PossibleValues {
+        /// The type that has the property.
+        owner: String,
+        /// The property.
+        property: String,
+        /// Whether the property's type cell said `Enumeration` (no enum name).
+        anonymous: bool,
+    },
+}
+
+/// An enum member as listed.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct MemberFacts {
+    /// The member name.
+    pub name: String,
+    /// Its integer value, when the table has a Value column.
+    pub value: Option<i64>,
+    /// Its description.
+    pub description: String,
+    /// Where.
+    pub location: Location,
+}
+
+/// One list of an enum's members.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct EnumFacts {
+    /// The enum's name (for anonymous lists, the owner type and property joined).
+    pub name: String,
+    /// Its namespace.
+    pub namespace: String,
+    /// Where the list came from.
+    pub origin: EnumOrigin,
+    /// Description of the enum (enum pages only).
+    pub description: String,
+    /// The members, in the order listed.
+    pub members: Vec<MemberFacts>,
+    /// Where the list is.
+    pub location: Location,
+}
+
+/// Everything one page states.
+#[derive(Clone, Debug)]
+pub struct PageFacts {
+    /// Path relative to the docs root.
+    pub path: Arc<str>,
+    /// Kind of page.
+    pub kind: PageKind,
+    /// The `# Title`.
+    pub title: String,
+    /// The page's namespace.
+    pub namespace: String,
+    /// The front matter.
+    pub front_matter: Option<FrontMatter>,
+    /// Types described.
+    pub types: Vec<TypeFacts>,
+    /// Enum member lists.
+    pub enums: Vec<EnumFacts>,
+    /// Endpoints (api pages).
+    pub endpoints: Vec<EndpointFacts>,
+    /// Request/response examples.
+    pub examples: Vec<ExampleFacts>,
+    /// Problems found.
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+/// The namespace pages use when they do not say.
+pub const DEFAULT_NAMESPACE: &str = "microsoft.graph";
+
+/// Extracts the facts of one page.
+pub fn extract_page(page: &Page) -> PageFacts {
+    let sections = sections::Sections::new(page);
+    let kind = sections.kind();
+    let mut facts = PageFacts {
+        path: page.path.clone(),
+        kind,
+        title: sections.title().to_owned(),
+        namespace: sections.namespace(),
+        front_matter: page.front_matter.clone(),
+        types: Vec::new(),
+        enums: Vec::new(),
+        endpoints: Vec::new(),
+        examples: Vec::new(),
+        diagnostics: page.diagnostics.clone(),
+    };
+    match kind {
+        PageKind::Resource => resource::extract_resource(&sections, &mut facts),
+        PageKind::Api => api::extract_api(&sections, &mut facts),
+        PageKind::Enum | PageKind::Other => {}
+    }
+    enums::extract_enum_tables(&sections, &mut facts);
+    if kind != PageKind::Api {
+        api::extract_examples(&sections, &mut facts);
+    }
+    facts
+}

@@ -1,0 +1,135 @@
+//! Resource pages: `# x resource type` with Properties and Relationships tables.
+
+use super::sections::Sections;
+use super::tables::{enum_lists_from_properties, first_header, property_rows};
+use super::type_cell::{split_qualified, TypeName};
+use super::{BaseHint, BaseHintKind, PageFacts, TypeFacts, TypeOrigin};
+use crate::parse::Block;
+use regex::Regex;
+use std::sync::OnceLock;
+
+fn inherited_re() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| Regex::new(r"(?i)\binherit(?:ed|s)\s+from\s+(?:the\s+)?\[?([A-Za-z_][A-Za-z0-9_.]*)").expect("valid regex"))
+}
+
+/// Base-type hints in a text, from "Inherits from [x]" or "Inherited from [x]".
+pub(crate) fn inherited_names(text: &str) -> Vec<String> {
+    inherited_re()
+        .captures_iter(text)
+        .filter_map(|c| c.get(1))
+        .map(|m| unqualified(m.as_str()))
+        .collect()
+}
+
+fn inherits_link_re() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| {
+        Regex::new(r"(?i)\binherits\s+from\s+(?:the\s+)?\[`?([A-Za-z_][A-Za-z0-9_.]*)`?\]").expect("valid regex")
+    })
+}
+
+/// "Inherits from [x](link)" in a paragraph's markdown: only linked names count.
+pub(crate) fn inherits_links(raw: &str) -> Vec<String> {
+    inherits_link_re()
+        .captures_iter(raw)
+        .filter_map(|c| c.get(1))
+        .map(|m| unqualified(m.as_str()))
+        .collect()
+}
+
+/// `microsoft.graph.x` → `x`.
+pub(crate) fn unqualified(name: &str) -> String {
+    match split_qualified(name.trim_end_matches('.')) {
+        TypeName::Named { name, .. } => name,
+        _ => name.to_owned(),
+    }
+}
+
+pub(crate) fn extract_resource(sections: &Sections<'_>, facts: &mut PageFacts) {
+    let page = sections.page;
+    let resource_annotation = page.blocks.iter().find_map(|b| match b {
+        Block::Code { annotation: Some(a), location, text, .. } if a.block_type == "resource" => {
+            Some((a, location, text))
+        }
+        _ => None,
+    });
+    let title = sections.title();
+    let title_name = title.split_whitespace().next().unwrap_or("").trim_matches('`');
+    let name = if !title_name.is_empty() && title.split_whitespace().count() > 1 {
+        title_name.to_owned()
+    } else if let Some(t) = resource_annotation.and_then(|(a, _, _)| a.odata_type.as_deref()) {
+        unqualified(t)
+    } else {
+        let stem = page.path.rsplit('/').next().unwrap_or("").trim_end_matches(".md");
+        stem.to_owned()
+    };
+    let location = page
+        .blocks
+        .iter()
+        .find(|b| matches!(b, Block::Heading { level: 1, .. }))
+        .map(|b| b.location().clone())
+        .unwrap_or_else(|| crate::source::Location::start_of(&page.path));
+
+    let mut base_hints = Vec::new();
+    if let Some((a, loc, _)) = resource_annotation {
+        if let Some(base) = &a.base_type {
+            base_hints.push(BaseHint { name: unqualified(base), kind: BaseHintKind::Annotation, location: loc.clone() });
+        }
+    }
+    let mut description = String::new();
+    for block in sections.intro() {
+        if let Block::Paragraph { content, location } = block {
+            let text = &content.text;
+            if text.starts_with("Namespace:") {
+                continue;
+            }
+            for name in inherits_links(&content.raw) {
+                base_hints.push(BaseHint { name, kind: BaseHintKind::InheritsSentence, location: location.clone() });
+            }
+            let lower = text.to_ascii_lowercase();
+            if description.is_empty()
+                && !lower.starts_with("important")
+                && !lower.starts_with("note")
+                && !lower.starts_with("inherits from")
+            {
+                description = text.clone();
+            }
+        }
+    }
+
+    let mut properties = Vec::new();
+    for block in sections.section("properties") {
+        if let Block::Table { header, rows, .. } = block {
+            let first = first_header(header);
+            if first.starts_with("propert") || first == "name" {
+                properties.extend(property_rows(header, rows, &mut facts.diagnostics));
+            }
+        }
+    }
+    let mut relationships = Vec::new();
+    for block in sections.section("relationships") {
+        if let Block::Table { header, rows, .. } = block {
+            let first = first_header(header);
+            if first.starts_with("relationship") || first.starts_with("propert") || first == "name" {
+                relationships.extend(property_rows(header, rows, &mut facts.diagnostics));
+            }
+        }
+    }
+    for p in properties.iter().chain(&relationships) {
+        for base in inherited_names(&p.description) {
+            base_hints.push(BaseHint { name: base, kind: BaseHintKind::InheritedCell, location: p.location.clone() });
+        }
+    }
+    facts.enums.extend(enum_lists_from_properties(&name, &facts.namespace, &properties));
+    facts.types.push(TypeFacts {
+        name,
+        namespace: facts.namespace.clone(),
+        origin: TypeOrigin::ResourcePage,
+        description,
+        base_hints,
+        properties,
+        relationships,
+        location,
+    });
+}

@@ -1,0 +1,246 @@
+//! Property and member tables: mapping header columns, reading rows.
+
+use super::possible_values::find_possible_values;
+use super::type_cell::{parse_type_cell, TypeCellError, TypeName};
+use super::{EnumFacts, EnumOrigin, MemberFacts, PropertyFacts};
+use crate::diagnostics::{codes, Diagnostic, Severity};
+use crate::parse::{Cell, Row};
+use heck::ToUpperCamelCase;
+use std::collections::BTreeSet;
+
+/// Which column holds what.
+#[derive(Clone, Copy, Debug, Default)]
+pub(crate) struct Columns {
+    pub name: usize,
+    pub ty: Option<usize>,
+    pub value: Option<usize>,
+    pub description: Option<usize>,
+    pub width: usize,
+}
+
+impl Columns {
+    /// Maps a header row. The name column is the first one.
+    pub fn from_header(header: &Row) -> Columns {
+        let mut columns = Columns { width: header.cells.len(), ..Columns::default() };
+        for (i, cell) in header.cells.iter().enumerate() {
+            let text = cell.content.text.to_ascii_lowercase();
+            let text = text.trim();
+            if i == 0 {
+                continue;
+            }
+            if text == "type" || text == "data type" || text == "value type" {
+                columns.ty.get_or_insert(i);
+            } else if text == "value" || text == "numeric value" || text == "int value" {
+                columns.value.get_or_insert(i);
+            } else if text.starts_with("description") || text == "notes" || text == "remarks" {
+                columns.description.get_or_insert(i);
+            }
+        }
+        columns
+    }
+}
+
+/// The first header cell, lowercased.
+pub(crate) fn first_header(header: &Row) -> String {
+    header.cells.first().map(|c| c.content.text.to_ascii_lowercase()).unwrap_or_default()
+}
+
+/// The name in a name cell: its first word, without markers.
+pub(crate) fn name_of(cell: &Cell) -> String {
+    cell.content
+        .text
+        .split_whitespace()
+        .next()
+        .unwrap_or("")
+        .trim_matches(|c: char| c == '`' || c == '*' || c == '"' || c == '\'' || c == ',' || c == ':')
+        .to_owned()
+}
+
+fn check_shape(row: &Row, columns: &Columns, diagnostics: &mut Vec<Diagnostic>) {
+    if row.cells.len() < columns.width {
+        diagnostics.push(Diagnostic::new(
+            Severity::Warning,
+            codes::TABLE_ROW_SHAPE,
+            row.location.clone(),
+            format!(
+                "this row has {} cells but the table header has {}; the missing cells were read as empty",
+                row.cells.len(),
+                columns.width
+            ),
+        ));
+    }
+}
+
+/// Reads a properties/relationships/request-body table.
+pub(crate) fn property_rows(header: &Row, rows: &[Row], diagnostics: &mut Vec<Diagnostic>) -> Vec<PropertyFacts> {
+    let columns = Columns::from_header(header);
+    let mut seen = BTreeSet::new();
+    let mut out: Vec<PropertyFacts> = Vec::new();
+    for row in rows {
+        check_shape(row, &columns, diagnostics);
+        let Some(name_cell) = row.cells.get(columns.name) else { continue };
+        let name = name_of(name_cell);
+        if name.is_empty() {
+            diagnostics.push(Diagnostic::new(
+                Severity::Warning,
+                codes::EMPTY_NAME,
+                row.location.clone(),
+                "this row has no property name; it was skipped",
+            ));
+            continue;
+        }
+        let type_cell = columns.ty.and_then(|i| row.cells.get(i));
+        let type_text = type_cell.map(|c| c.content.text.clone()).unwrap_or_default();
+        let type_location = type_cell.map(|c| c.location.clone()).unwrap_or_else(|| row.location.clone());
+        let description = columns
+            .description
+            .and_then(|i| row.cells.get(i))
+            .map(|c| c.content.text.clone())
+            .unwrap_or_default();
+        let parsed = match type_cell.map(|c| parse_type_cell(&c.content)) {
+            Some(Ok(t)) => Some(t),
+            Some(Err(e)) => {
+                diagnostics.push(type_cell_diagnostic(&name, &type_text, &e, type_location.clone()));
+                None
+            }
+            None => None,
+        };
+        if !seen.insert(name.to_ascii_lowercase()) {
+            let first = out.iter().find(|p| p.name.eq_ignore_ascii_case(&name)).map(|p| p.location.clone());
+            let mut d = Diagnostic::new(
+                Severity::Warning,
+                codes::DUPLICATE_PROPERTY,
+                row.location.clone(),
+                format!("property `{name}` is listed twice in this table; the first row was kept"),
+            );
+            if let Some(first) = first {
+                d = d.with_related(first, "first listed here");
+            }
+            diagnostics.push(d);
+            continue;
+        }
+        let lower = description.to_ascii_lowercase();
+        let read_only = (lower.contains("read-only") || lower.contains("read only")).then_some(true);
+        let nullable = if lower.contains("not nullable") || lower.contains("non-nullable") {
+            Some(false)
+        } else if lower.contains("nullable") {
+            Some(true)
+        } else {
+            None
+        };
+        let possible_values = find_possible_values(&description).map(|p| p.values);
+        out.push(PropertyFacts {
+            name,
+            type_cell: parsed,
+            type_text,
+            description,
+            read_only,
+            nullable,
+            possible_values,
+            location: row.location.clone(),
+            type_location,
+        });
+    }
+    out
+}
+
+fn type_cell_diagnostic(name: &str, text: &str, error: &TypeCellError, location: crate::source::Location) -> Diagnostic {
+    match error {
+        TypeCellError::Empty => Diagnostic::new(
+            Severity::Warning,
+            codes::TYPE_CELL_UNREADABLE,
+            location,
+            format!("property `{name}` has an empty Type cell; it is typed as untyped JSON"),
+        ),
+        TypeCellError::Ambiguous(names) => Diagnostic::new(
+            Severity::Warning,
+            codes::TYPE_CELL_AMBIGUOUS,
+            location,
+            format!(
+                "the Type cell of `{name}` names several types ({}); it is typed as untyped JSON instead of guessing",
+                names.join(", ")
+            ),
+        ),
+        TypeCellError::Unreadable(_) => Diagnostic::new(
+            Severity::Warning,
+            codes::TYPE_CELL_UNREADABLE,
+            location,
+            format!("the Type cell of `{name}` (`{text}`) is not a type name; it is typed as untyped JSON"),
+        ),
+    }
+}
+
+/// Enum member lists stated in "Possible values are" sentences of properties
+/// whose Type cell names an enum (or says `Enumeration`).
+pub(crate) fn enum_lists_from_properties(owner: &str, namespace: &str, properties: &[PropertyFacts]) -> Vec<EnumFacts> {
+    let mut out = Vec::new();
+    for p in properties {
+        let (Some(values), Some(cell)) = (&p.possible_values, &p.type_cell) else { continue };
+        let (name, ns, anonymous) = match &cell.name {
+            TypeName::Named { namespace: ns, name } => (name.clone(), ns.clone().unwrap_or_else(|| namespace.to_owned()), false),
+            TypeName::Enumeration => {
+                (format!("{}{}", owner, p.name.to_upper_camel_case()), namespace.to_owned(), true)
+            }
+            TypeName::Primitive(_) => continue,
+        };
+        out.push(EnumFacts {
+            name,
+            namespace: ns,
+            origin: EnumOrigin::PossibleValues { owner: owner.to_owned(), property: p.name.clone(), anonymous },
+            description: String::new(),
+            members: values
+                .iter()
+                .map(|v| MemberFacts {
+                    name: v.clone(),
+                    value: None,
+                    description: String::new(),
+                    location: p.location.clone(),
+                })
+                .collect(),
+            location: p.location.clone(),
+        });
+    }
+    out
+}
+
+/// Reads a members table.
+pub(crate) fn member_rows(header: &Row, rows: &[Row], diagnostics: &mut Vec<Diagnostic>) -> Vec<MemberFacts> {
+    let columns = Columns::from_header(header);
+    let mut out: Vec<MemberFacts> = Vec::new();
+    for row in rows {
+        check_shape(row, &columns, diagnostics);
+        let Some(cell) = row.cells.get(columns.name) else { continue };
+        let name = name_of(cell);
+        if name.is_empty() {
+            continue;
+        }
+        let value = columns.value.and_then(|i| row.cells.get(i)).and_then(|c| parse_int(&c.content.text));
+        let description = columns
+            .description
+            .and_then(|i| row.cells.get(i))
+            .map(|c| c.content.text.clone())
+            .unwrap_or_default();
+        if let Some(first) = out.iter().find(|m| m.name == name) {
+            diagnostics.push(
+                Diagnostic::new(
+                    Severity::Warning,
+                    codes::DUPLICATE_MEMBER,
+                    row.location.clone(),
+                    format!("member `{name}` is listed twice; the first row was kept"),
+                )
+                .with_related(first.location.clone(), "first listed here"),
+            );
+            continue;
+        }
+        out.push(MemberFacts { name, value, description, location: cell.location.clone() });
+    }
+    out
+}
+
+fn parse_int(text: &str) -> Option<i64> {
+    let t = text.trim().trim_matches('`');
+    if let Some(hex) = t.strip_prefix("0x").or_else(|| t.strip_prefix("0X")) {
+        return i64::from_str_radix(hex, 16).ok();
+    }
+    t.parse().ok()
+}

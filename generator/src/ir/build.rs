@@ -1,0 +1,594 @@
+//! Merging page facts into a [`Model`].
+
+use super::*;
+use crate::diagnostics::{codes, Diagnostic, Severity};
+use crate::extract::type_cell::{TypeCell, TypeName};
+use crate::extract::{BaseHintKind, EnumFacts, EnumOrigin, PageFacts, PropertyFacts, TypeFacts, TypeOrigin};
+use std::collections::{BTreeMap, BTreeSet};
+
+/// Builds the model of one API version from the facts of its pages. The
+/// result does not depend on the order of `pages`.
+pub fn build_model(version: &str, mut pages: Vec<PageFacts>) -> Model {
+    pages.sort_by(|a, b| a.path.cmp(&b.path));
+    let mut model = Model { version: version.to_owned(), ..Model::default() };
+    let mut diagnostics = Vec::new();
+    for page in &pages {
+        diagnostics.extend(page.diagnostics.iter().cloned());
+        model.pages.push(PageInfo { path: page.path.clone(), kind: page.kind, title: page.title.clone() });
+        let yields = !page.types.is_empty() || !page.enums.is_empty() || !page.endpoints.is_empty();
+        if !yields && page.diagnostics.is_empty() {
+            diagnostics.push(Diagnostic::new(
+                Severity::Info,
+                codes::PAGE_WITHOUT_MODEL,
+                Location::start_of(&page.path),
+                format!(
+                    "this page ({}) defines no type, enum or endpoint the generator recognizes",
+                    if page.title.is_empty() { "untitled" } else { &page.title }
+                ),
+            ));
+        }
+    }
+
+    let all_enums: Vec<&EnumFacts> = pages.iter().flat_map(|p| &p.enums).collect();
+    let anonymous = build_enums(&mut model, &all_enums, &mut diagnostics);
+    let all_types: Vec<&TypeFacts> = pages.iter().flat_map(|p| &p.types).collect();
+    build_types(&mut model, &all_types, &anonymous, &mut diagnostics);
+    build_endpoints(&mut model, &pages, &mut diagnostics);
+    build_examples(&mut model, &pages);
+
+    diagnostics.sort();
+    diagnostics.dedup();
+    model.diagnostics = diagnostics;
+    model
+}
+
+/// Anonymous `Enumeration` properties: (owner key, property lowercase) → enum.
+type AnonymousEnums = BTreeMap<(String, String), QualifiedName>;
+
+fn origin_rank(origin: &EnumOrigin) -> u8 {
+    match origin {
+        EnumOrigin::MembersTable => 0,
+        EnumOrigin::PossibleValues { .. } => 1,
+    }
+}
+
+fn member_set(facts: &EnumFacts) -> BTreeSet<String> {
+    facts.members.iter().map(|m| m.name.to_ascii_lowercase()).collect()
+}
+
+fn build_enums(model: &mut Model, all: &[&EnumFacts], diagnostics: &mut Vec<Diagnostic>) -> AnonymousEnums {
+    let mut named: BTreeMap<String, Vec<&EnumFacts>> = BTreeMap::new();
+    let mut anonymous: Vec<&EnumFacts> = Vec::new();
+    for facts in all {
+        match &facts.origin {
+            EnumOrigin::PossibleValues { anonymous: true, .. } => anonymous.push(facts),
+            _ => named.entry(key_of(&facts.namespace, &facts.name)).or_default().push(facts),
+        }
+    }
+    for (key, mut lists) in named {
+        lists.sort_by(|a, b| (origin_rank(&a.origin), &a.location).cmp(&(origin_rank(&b.origin), &b.location)));
+        let def = merge_enum_lists(&lists, false, diagnostics);
+        model.enums.insert(key, def);
+    }
+
+    // Resolve anonymous lists: equal member set to exactly one named enum → that enum.
+    let mut resolved = AnonymousEnums::new();
+    let mut synthesized: BTreeMap<String, Vec<&EnumFacts>> = BTreeMap::new();
+    for facts in anonymous {
+        let EnumOrigin::PossibleValues { owner, property, .. } = &facts.origin else { continue };
+        let set = member_set(facts);
+        let matches: Vec<&EnumDef> = model
+            .enums
+            .values()
+            .filter(|e| e.members.iter().map(|m| m.name.to_ascii_lowercase()).collect::<BTreeSet<_>>() == set)
+            .collect();
+        let owner_key = (key_of(&facts.namespace, owner), property.to_ascii_lowercase());
+        match matches.as_slice() {
+            [one] => {
+                resolved.insert(owner_key, one.name.clone());
+            }
+            [first, rest @ ..] => {
+                let mut d = Diagnostic::new(
+                    Severity::Warning,
+                    codes::ANONYMOUS_ENUM_AMBIGUOUS,
+                    facts.location.clone(),
+                    format!(
+                        "`{owner}.{property}` is typed `Enumeration` and its values match several enums ({}); it was given `{}`",
+                        matches.iter().map(|e| format!("`{}`", e.name.name)).collect::<Vec<_>>().join(", "),
+                        first.name.name
+                    ),
+                );
+                for other in rest {
+                    if let Some(s) = other.sources.first() {
+                        d = d.with_related(s.source.clone(), format!("`{}` is defined here", other.name.name));
+                    }
+                }
+                diagnostics.push(d);
+                resolved.insert(owner_key, first.name.clone());
+            }
+            [] => {
+                let mut name = facts.name.clone();
+                while model.enums.contains_key(&key_of(&facts.namespace, &name)) {
+                    name.push_str("Enum");
+                }
+                resolved.insert(owner_key, QualifiedName::new(facts.namespace.clone(), name.clone()));
+                synthesized.entry(key_of(&facts.namespace, &name)).or_default().push(facts);
+            }
+        }
+    }
+    for (key, lists) in synthesized {
+        let mut def = merge_enum_lists(&lists, true, diagnostics);
+        def.name.name = resolved
+            .values()
+            .find(|q| q.key() == key)
+            .map(|q| q.name.clone())
+            .unwrap_or(def.name.name);
+        diagnostics.push(Diagnostic::new(
+            Severity::Info,
+            codes::ANONYMOUS_ENUM,
+            lists[0].location.clone(),
+            format!(
+                "this property is typed `Enumeration` and its values match no named enum; the enum `{}` was made up for it",
+                def.name.name
+            ),
+        ));
+        model.enums.insert(key, def);
+    }
+    resolved
+}
+
+/// Merges several lists of one enum. The first list (a members table when
+/// there is one) is the one the model takes; every list that differs from it
+/// is reported.
+fn merge_enum_lists(lists: &[&EnumFacts], synthesized: bool, diagnostics: &mut Vec<Diagnostic>) -> EnumDef {
+    let first = lists[0];
+    let tables: Vec<&&EnumFacts> = lists.iter().filter(|l| l.origin == EnumOrigin::MembersTable).collect();
+    let mut members: Vec<EnumMember> = Vec::new();
+    // With members tables, the model is their union (in order); without, the union of the prose lists.
+    let taken: Vec<&&EnumFacts> = if tables.is_empty() { lists.iter().collect() } else { tables };
+    for list in &taken {
+        for m in &list.members {
+            match members.iter_mut().find(|x| x.name == m.name) {
+                Some(existing) => {
+                    if let (Some(a), Some(b)) = (existing.value, m.value) {
+                        if a != b {
+                            diagnostics.push(
+                                Diagnostic::new(
+                                    Severity::Warning,
+                                    codes::ENUM_VALUE_CONFLICT,
+                                    m.location.clone(),
+                                    format!(
+                                        "member `{}` of `{}` has value {b} here but {a} elsewhere; the model keeps {a}",
+                                        m.name, first.name
+                                    ),
+                                )
+                                .with_related(existing.source.clone(), format!("value {a} here")),
+                            );
+                        }
+                    }
+                    if existing.value.is_none() {
+                        existing.value = m.value;
+                    }
+                    if existing.description.is_empty() {
+                        existing.description = m.description.clone();
+                    }
+                }
+                None => members.push(EnumMember {
+                    name: m.name.clone(),
+                    value: m.value,
+                    description: m.description.clone(),
+                    source: m.location.clone(),
+                }),
+            }
+        }
+    }
+    let model_set: BTreeSet<String> = members.iter().map(|m| m.name.to_ascii_lowercase()).collect();
+    for list in lists {
+        let set = member_set(list);
+        if set == model_set {
+            continue;
+        }
+        let missing: Vec<&str> = members
+            .iter()
+            .filter(|m| !set.contains(&m.name.to_ascii_lowercase()))
+            .map(|m| m.name.as_str())
+            .collect();
+        let extra: Vec<&str> = list
+            .members
+            .iter()
+            .filter(|m| !model_set.contains(&m.name.to_ascii_lowercase()))
+            .map(|m| m.name.as_str())
+            .collect();
+        let mut parts = Vec::new();
+        if !missing.is_empty() {
+            parts.push(format!("lacks {}", quoted(&missing)));
+        }
+        if !extra.is_empty() {
+            parts.push(format!("adds {}", quoted(&extra)));
+        }
+        let taken_at = taken.first().map(|l| l.location.clone()).unwrap_or_else(|| first.location.clone());
+        let mut d = Diagnostic::new(
+            Severity::Warning,
+            codes::ENUM_MEMBERS_DISAGREE,
+            list.location.clone(),
+            format!(
+                "this list of `{}` members {} compared with the list the model took",
+                first.name,
+                parts.join(" and "),
+            ),
+        );
+        if taken_at != list.location {
+            d = d.with_related(taken_at.clone(), "the model took this list");
+        }
+        for other in lists.iter().filter(|l| l.location != list.location && l.location != taken_at) {
+            d = d.with_related(other.location.clone(), "another list of the same enum");
+        }
+        diagnostics.push(d);
+    }
+    let mut sources: Vec<EnumSource> = lists
+        .iter()
+        .map(|l| EnumSource {
+            kind: match l.origin {
+                EnumOrigin::MembersTable => "members-table",
+                EnumOrigin::PossibleValues { .. } => "possible-values",
+            },
+            source: l.location.clone(),
+        })
+        .collect();
+    sources.dedup();
+    EnumDef {
+        name: QualifiedName::new(first.namespace.clone(), first.name.clone()),
+        description: lists.iter().map(|l| l.description.as_str()).find(|d| !d.is_empty()).unwrap_or("").to_owned(),
+        members,
+        sources,
+        synthesized,
+    }
+}
+
+fn quoted(names: &[&str]) -> String {
+    names.iter().map(|n| format!("`{n}`")).collect::<Vec<_>>().join(", ")
+}
+
+fn build_types(model: &mut Model, all: &[&TypeFacts], anonymous: &AnonymousEnums, diagnostics: &mut Vec<Diagnostic>) {
+    let mut groups: BTreeMap<String, Vec<&TypeFacts>> = BTreeMap::new();
+    for facts in all {
+        groups.entry(key_of(&facts.namespace, &facts.name)).or_default().push(facts);
+    }
+    // First the names, so property types can be resolved against every type.
+    let known_types: BTreeMap<String, QualifiedName> = groups
+        .iter()
+        .map(|(k, v)| {
+            let first = v.iter().min_by_key(|f| (f.origin, &f.location)).expect("non-empty group");
+            (k.clone(), QualifiedName::new(first.namespace.clone(), first.name.clone()))
+        })
+        .collect();
+    let resolver = Resolver { model, known_types: &known_types, anonymous };
+    let mut types = BTreeMap::new();
+    for (key, mut facts) in groups {
+        facts.sort_by(|a, b| (a.origin, &a.location).cmp(&(b.origin, &b.location)));
+        types.insert(key, merge_type(&facts, &resolver, diagnostics));
+    }
+    model.types = types;
+    resolve_bases(model, diagnostics);
+}
+
+struct Resolver<'a> {
+    model: &'a Model,
+    known_types: &'a BTreeMap<String, QualifiedName>,
+    anonymous: &'a AnonymousEnums,
+}
+
+impl Resolver<'_> {
+    fn resolve(&self, owner: &TypeFacts, p: &PropertyFacts, diagnostics: &mut Vec<Diagnostic>) -> TypeRef {
+        let Some(TypeCell { name, .. }) = &p.type_cell else { return TypeRef::Untyped(p.type_text.clone()) };
+        match name {
+            TypeName::Primitive(prim) => TypeRef::Primitive(*prim),
+            TypeName::Enumeration => self
+                .anonymous
+                .get(&(key_of(&owner.namespace, &owner.name), p.name.to_ascii_lowercase()))
+                .map(|q| TypeRef::Enum(q.clone()))
+                .unwrap_or_else(|| TypeRef::Untyped(p.type_text.clone())),
+            TypeName::Named { namespace, name } => {
+                let mut candidates = Vec::new();
+                if let Some(ns) = namespace {
+                    candidates.push(key_of(ns, name));
+                }
+                candidates.push(key_of(&owner.namespace, name));
+                candidates.push(key_of(crate::extract::DEFAULT_NAMESPACE, name));
+                for key in &candidates {
+                    if let Some(e) = self.model.enums.get(key) {
+                        return TypeRef::Enum(e.name.clone());
+                    }
+                    if let Some(t) = self.known_types.get(key) {
+                        return TypeRef::Complex(t.clone());
+                    }
+                }
+                diagnostics.push(Diagnostic::new(
+                    Severity::Warning,
+                    codes::UNRESOLVED_TYPE,
+                    p.type_location.clone(),
+                    format!(
+                        "`{}.{}` has type `{name}`, which no page in this docs tree defines; it is typed as untyped JSON",
+                        owner.name, p.name
+                    ),
+                ));
+                TypeRef::Untyped(name.clone())
+            }
+        }
+    }
+
+    fn property(&self, owner: &TypeFacts, p: &PropertyFacts, diagnostics: &mut Vec<Diagnostic>) -> Property {
+        Property {
+            name: p.name.clone(),
+            ty: self.resolve(owner, p, diagnostics),
+            collection: p.type_cell.as_ref().map(|c| c.collection).unwrap_or(false),
+            description: p.description.clone(),
+            read_only: p.read_only,
+            nullable: p.nullable,
+            source: p.location.clone(),
+        }
+    }
+}
+
+fn merge_type(facts: &[&TypeFacts], resolver: &Resolver<'_>, diagnostics: &mut Vec<Diagnostic>) -> TypeDef {
+    let primary = facts[0];
+    let mut def = TypeDef {
+        name: QualifiedName::new(primary.namespace.clone(), primary.name.clone()),
+        base: None,
+        description: String::new(),
+        properties: Vec::new(),
+        relationships: Vec::new(),
+        sources: facts.iter().map(|f| f.location.clone()).collect(),
+    };
+    def.description = facts.iter().map(|f| f.description.as_str()).find(|d| !d.is_empty()).unwrap_or("").to_owned();
+    for (i, f) in facts.iter().enumerate() {
+        let from_secondary = i > 0 && primary.origin == TypeOrigin::ResourcePage && f.origin == TypeOrigin::RequestBody;
+        if i > 0 && f.origin == TypeOrigin::ResourcePage {
+            diagnostics.push(
+                Diagnostic::new(
+                    Severity::Info,
+                    codes::TYPE_DESCRIBED_TWICE,
+                    f.location.clone(),
+                    format!(
+                        "`{}` is also described on this page; the model merges its properties into those of the first page",
+                        primary.name
+                    ),
+                )
+                .with_related(primary.location.clone(), "first described here"),
+            );
+        }
+        for (list, incoming) in [(&mut def.properties, &f.properties), (&mut def.relationships, &f.relationships)] {
+            for p in incoming {
+                let prop = resolver.property(f, p, diagnostics);
+                merge_property(list, prop, &primary.name, from_secondary, diagnostics);
+            }
+        }
+    }
+    // Base hints are resolved once every type is known; keep them for now.
+    def.base = pick_base(facts, diagnostics);
+    def
+}
+
+fn merge_property(
+    list: &mut Vec<Property>,
+    prop: Property,
+    owner: &str,
+    from_secondary: bool,
+    diagnostics: &mut Vec<Diagnostic>,
+) {
+    let Some(existing) = list.iter_mut().find(|p| p.name.eq_ignore_ascii_case(&prop.name)) else {
+        if from_secondary {
+            diagnostics.push(Diagnostic::new(
+                Severity::Warning,
+                codes::PROPERTY_NOT_ON_RESOURCE,
+                prop.source.clone(),
+                format!("`{}` is not a property of `{owner}` on its resource page; the model adds it", prop.name),
+            ));
+        }
+        list.push(prop);
+        return;
+    };
+    if existing.source == prop.source {
+        return;
+    }
+    if existing.ty != prop.ty && !matches!(prop.ty, TypeRef::Untyped(_)) {
+        diagnostics.push(
+            Diagnostic::new(
+                Severity::Warning,
+                codes::PROPERTY_TYPE_CONFLICT,
+                prop.source.clone(),
+                format!(
+                    "`{owner}.{}` is typed `{}` here but `{}` on the page the model follows",
+                    prop.name,
+                    prop.ty.docs_spelling(),
+                    existing.ty.docs_spelling()
+                ),
+            )
+            .with_related(existing.source.clone(), format!("typed `{}` here", existing.ty.docs_spelling())),
+        );
+    } else if existing.collection != prop.collection {
+        diagnostics.push(
+            Diagnostic::new(
+                Severity::Warning,
+                codes::PROPERTY_COLLECTION_CONFLICT,
+                prop.source.clone(),
+                format!(
+                    "`{owner}.{}` is {} here but {} on the page the model follows",
+                    prop.name,
+                    if prop.collection { "a collection" } else { "a single value" },
+                    if existing.collection { "a collection" } else { "a single value" }
+                ),
+            )
+            .with_related(existing.source.clone(), "the model follows this row"),
+        );
+    }
+    if existing.description.is_empty() {
+        existing.description = prop.description;
+    }
+    existing.read_only = existing.read_only.or(prop.read_only);
+    existing.nullable = existing.nullable.or(prop.nullable);
+}
+
+/// Explicit hints (annotation, "Inherits from") win; otherwise the
+/// "Inherited from" notes in property descriptions are candidates, settled in
+/// [`resolve_bases`].
+fn pick_base(facts: &[&TypeFacts], diagnostics: &mut Vec<Diagnostic>) -> Option<QualifiedName> {
+    let primary = facts[0];
+    let hints: Vec<_> = facts.iter().flat_map(|f| f.base_hints.iter().map(move |h| (f, h))).collect();
+    let explicit: Vec<_> = hints.iter().filter(|(_, h)| h.kind != BaseHintKind::InheritedCell).collect();
+    let chosen = if let Some((f, h)) = explicit.first() {
+        for (_, other) in &explicit[1..] {
+            if !other.name.eq_ignore_ascii_case(&h.name) {
+                diagnostics.push(
+                    Diagnostic::new(
+                        Severity::Warning,
+                        codes::BASE_TYPE_CONFLICT,
+                        other.location.clone(),
+                        format!(
+                            "`{}` inherits from `{}` here but from `{}` elsewhere; the model keeps `{}`",
+                            primary.name, other.name, h.name, h.name
+                        ),
+                    )
+                    .with_related(h.location.clone(), format!("inherits from `{}` here", h.name)),
+                );
+            }
+        }
+        Some((f.namespace.clone(), h.name.clone(), h.location.clone()))
+    } else {
+        // Candidates from cells; the most derived one is settled later. Keep the
+        // candidate named most often; ties by name.
+        let mut counts: BTreeMap<String, usize> = BTreeMap::new();
+        for (_, h) in &hints {
+            *counts.entry(h.name.clone()).or_default() += 1;
+        }
+        let best = counts.iter().max_by(|a, b| a.1.cmp(b.1).then(b.0.cmp(a.0))).map(|(n, _)| n.clone());
+        best.and_then(|n| hints.iter().find(|(_, h)| h.name == n).map(|(f, h)| (f.namespace.clone(), n.clone(), h.location.clone())))
+    };
+    let (namespace, name, location) = chosen?;
+    if name.eq_ignore_ascii_case(&primary.name) {
+        diagnostics.push(Diagnostic::new(
+            Severity::Warning,
+            codes::BASE_TYPE_CYCLE,
+            location,
+            format!("`{}` is said to inherit from itself; the base type was dropped", primary.name),
+        ));
+        return None;
+    }
+    Some(QualifiedName::new(namespace, name))
+}
+
+/// Settles base types: spelling from the model, "Inherited from" candidates
+/// narrowed to the most derived one, cycles broken with a diagnostic.
+fn resolve_bases(model: &mut Model, diagnostics: &mut Vec<Diagnostic>) {
+    let keys: Vec<String> = model.types.keys().cloned().collect();
+    for key in &keys {
+        let base = model.types[key].base.clone();
+        if let Some(base) = base {
+            let found = model
+                .types
+                .get(&base.key())
+                .or_else(|| model.types.get(&key_of(crate::extract::DEFAULT_NAMESPACE, &base.name)))
+                .map(|t| t.name.clone());
+            if let Some(found) = found {
+                model.types.get_mut(key).expect("key exists").base = Some(found);
+            }
+        }
+    }
+    for key in &keys {
+        let ty = &model.types[key];
+        let mut seen = BTreeSet::from([key.clone()]);
+        let mut current = ty.base.clone();
+        while let Some(b) = current {
+            if !seen.insert(b.key()) {
+                diagnostics.push(Diagnostic::new(
+                    Severity::Warning,
+                    codes::BASE_TYPE_CYCLE,
+                    ty.sources[0].clone(),
+                    format!(
+                        "the base types of `{}` loop back on themselves (through `{}`); inherited properties stop at the loop",
+                        ty.name.name, b.name
+                    ),
+                ));
+                break;
+            }
+            current = model.types.get(&b.key()).and_then(|t| t.base.clone());
+        }
+    }
+}
+
+fn build_endpoints(model: &mut Model, pages: &[PageFacts], diagnostics: &mut Vec<Diagnostic>) {
+    let mut seen: BTreeMap<(String, String), Location> = BTreeMap::new();
+    for page in pages {
+        for e in &page.endpoints {
+            let key = (e.path.to_ascii_lowercase(), e.method.clone());
+            if let Some(first) = seen.get(&key) {
+                diagnostics.push(
+                    Diagnostic::new(
+                        Severity::Info,
+                        "duplicate-endpoint",
+                        e.location.clone(),
+                        format!("`{} {}` is documented on more than one page; the first page is used", e.method, e.path),
+                    )
+                    .with_related(first.clone(), "first documented here"),
+                );
+                continue;
+            }
+            seen.insert(key, e.location.clone());
+            model.endpoints.push(Endpoint {
+                method: e.method.clone(),
+                path: e.path.clone(),
+                title: e.title.clone(),
+                request_body: e.request_body.clone(),
+                response: ResponseDef {
+                    status: e.response_status,
+                    ty: e.response_type.clone(),
+                    collection: e.response_collection,
+                },
+                permissions: e.permissions.clone(),
+                source: e.location.clone(),
+            });
+        }
+    }
+    model.endpoints.sort_by(|a, b| (&a.path, &a.method, &a.source).cmp(&(&b.path, &b.method, &b.source)));
+}
+
+fn build_examples(model: &mut Model, pages: &[PageFacts]) {
+    for page in pages {
+        let request_body = page.endpoints.iter().find_map(|e| e.request_body.clone());
+        let mut last_request_name: Option<String> = None;
+        for ex in &page.examples {
+            // A response without a name answers the request before it.
+            let name = match ex.kind {
+                crate::extract::ExampleKind::Request => {
+                    last_request_name = ex.name.clone();
+                    ex.name.clone()
+                }
+                crate::extract::ExampleKind::Response => ex.name.clone().or_else(|| last_request_name.clone()),
+            };
+            let body_type = ex.body.as_deref().and_then(|b| {
+                serde_json::from_str::<serde_json::Value>(b)
+                    .ok()
+                    .and_then(|v| v.get("@odata.type").and_then(|t| t.as_str()).map(str::to_owned))
+            });
+            let named = body_type
+                .or_else(|| ex.odata_type.clone())
+                .or_else(|| (ex.kind == crate::extract::ExampleKind::Request).then(|| request_body.clone()).flatten());
+            let ty = named.and_then(|n| {
+                let n = n.trim_start_matches('#');
+                let (ns, name) = match n.rfind('.') {
+                    Some(dot) => (Some(&n[..dot]), &n[dot + 1..]),
+                    None => (None, n),
+                };
+                model.find_type(ns, name).map(|t| t.name.clone())
+            });
+            model.examples.push(Example {
+                kind: ex.kind,
+                name,
+                ty,
+                collection: ex.is_collection,
+                body: ex.body.clone(),
+                source: ex.body_location.clone(),
+            });
+        }
+    }
+}

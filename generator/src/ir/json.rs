@@ -1,0 +1,246 @@
+//! The `ir` JSON export. Documented in `docs/ir-json.md` at the repository
+//! root; other tools read it, so changes are additive and bump
+//! [`SCHEMA_VERSION`] when they are not.
+
+use super::{EnumDef, Model, Property, TypeDef};
+use crate::diagnostics::Diagnostic;
+use crate::extract::PermissionFacts;
+use crate::source::Location;
+use serde::Serialize;
+
+/// Version of the export's shape.
+pub const SCHEMA_VERSION: u32 = 1;
+
+/// The whole export: every API version's items in flat arrays, each item
+/// naming its version.
+#[derive(Serialize)]
+pub struct IrExport<'m> {
+    /// [`SCHEMA_VERSION`].
+    pub schema_version: u32,
+    /// API versions present, sorted.
+    pub versions: Vec<&'m str>,
+    /// Types, sorted by version, namespace and name.
+    pub types: Vec<TypeJson<'m>>,
+    /// Enums, sorted the same way.
+    pub enums: Vec<EnumJson<'m>>,
+    /// Endpoints, sorted by version, path and method.
+    pub endpoints: Vec<EndpointJson<'m>>,
+    /// Diagnostics, sorted by version, then location.
+    pub diagnostics: Vec<DiagnosticJson<'m>>,
+}
+
+/// A type.
+#[derive(Serialize)]
+pub struct TypeJson<'m> {
+    /// API version.
+    pub version: &'m str,
+    /// Namespace.
+    pub namespace: &'m str,
+    /// Name as the docs spell it.
+    pub name: &'m str,
+    /// Base type name, or null.
+    pub base: Option<&'m str>,
+    /// Description.
+    pub description: &'m str,
+    /// Properties.
+    pub properties: Vec<PropertyJson<'m>>,
+    /// Relationships.
+    pub relationships: Vec<PropertyJson<'m>>,
+    /// Every page describing it.
+    pub sources: &'m [Location],
+}
+
+/// A property or relationship.
+#[derive(Serialize)]
+pub struct PropertyJson<'m> {
+    /// Wire name.
+    pub name: &'m str,
+    /// Type, as the docs spell it (`String`, `Int32`, `resultantAppState`).
+    #[serde(rename = "type")]
+    pub ty: String,
+    /// `primitive`, `enum`, `complex` or `untyped`.
+    pub type_kind: &'static str,
+    /// Collection flag.
+    pub collection: bool,
+    /// Description.
+    pub description: &'m str,
+    /// True/false when the docs say, else null.
+    pub read_only: Option<bool>,
+    /// True/false when the docs say, else null.
+    pub nullable: Option<bool>,
+    /// `path:line:col`.
+    pub source: &'m Location,
+}
+
+/// An enum member.
+#[derive(Serialize)]
+pub struct MemberJson<'m> {
+    /// Name.
+    pub name: &'m str,
+    /// Integer value or null.
+    pub value: Option<i64>,
+    /// Description.
+    pub description: &'m str,
+    /// `path:line:col`.
+    pub source: &'m Location,
+}
+
+/// One list of an enum's members.
+#[derive(Serialize)]
+pub struct EnumSourceJson<'m> {
+    /// `members-table` or `possible-values`.
+    pub kind: &'static str,
+    /// `path:line:col`.
+    pub source: &'m Location,
+}
+
+/// An enum.
+#[derive(Serialize)]
+pub struct EnumJson<'m> {
+    /// API version.
+    pub version: &'m str,
+    /// Namespace.
+    pub namespace: &'m str,
+    /// Name.
+    pub name: &'m str,
+    /// Description.
+    pub description: &'m str,
+    /// Members.
+    pub members: Vec<MemberJson<'m>>,
+    /// Every list of its members; the first is the one the model took.
+    pub sources: Vec<EnumSourceJson<'m>>,
+    /// True when made up for an `Enumeration` property.
+    pub synthesized: bool,
+}
+
+/// An endpoint's response.
+#[derive(Serialize)]
+pub struct ResponseJson<'m> {
+    /// Status code or null.
+    pub status: Option<u16>,
+    /// Body type or null.
+    #[serde(rename = "type")]
+    pub ty: Option<&'m str>,
+    /// Collection flag.
+    pub collection: bool,
+}
+
+/// An endpoint.
+#[derive(Serialize)]
+pub struct EndpointJson<'m> {
+    /// API version.
+    pub version: &'m str,
+    /// Method.
+    pub method: &'m str,
+    /// Path template.
+    pub path: &'m str,
+    /// Page title.
+    pub title: &'m str,
+    /// Request body type or null.
+    pub request_body: Option<&'m str>,
+    /// Response.
+    pub response: ResponseJson<'m>,
+    /// Permissions.
+    pub permissions: &'m PermissionFacts,
+    /// `path:line:col`.
+    pub source: &'m Location,
+}
+
+/// A diagnostic.
+#[derive(Serialize)]
+pub struct DiagnosticJson<'m> {
+    /// API version.
+    pub version: &'m str,
+    /// The diagnostic.
+    #[serde(flatten)]
+    pub diagnostic: &'m Diagnostic,
+}
+
+fn property(p: &Property) -> PropertyJson<'_> {
+    PropertyJson {
+        name: &p.name,
+        ty: p.ty.docs_spelling(),
+        type_kind: match p.ty {
+            super::TypeRef::Primitive(_) => "primitive",
+            super::TypeRef::Enum(_) => "enum",
+            super::TypeRef::Complex(_) => "complex",
+            super::TypeRef::Untyped(_) => "untyped",
+        },
+        collection: p.collection,
+        description: &p.description,
+        read_only: p.read_only,
+        nullable: p.nullable,
+        source: &p.source,
+    }
+}
+
+fn type_json<'m>(version: &'m str, t: &'m TypeDef) -> TypeJson<'m> {
+    TypeJson {
+        version,
+        namespace: &t.name.namespace,
+        name: &t.name.name,
+        base: t.base.as_ref().map(|b| b.name.as_str()),
+        description: &t.description,
+        properties: t.properties.iter().map(property).collect(),
+        relationships: t.relationships.iter().map(property).collect(),
+        sources: &t.sources,
+    }
+}
+
+fn enum_json<'m>(version: &'m str, e: &'m EnumDef) -> EnumJson<'m> {
+    EnumJson {
+        version,
+        namespace: &e.name.namespace,
+        name: &e.name.name,
+        description: &e.description,
+        members: e
+            .members
+            .iter()
+            .map(|m| MemberJson { name: &m.name, value: m.value, description: &m.description, source: &m.source })
+            .collect(),
+        sources: e.sources.iter().map(|s| EnumSourceJson { kind: s.kind, source: &s.source }).collect(),
+        synthesized: e.synthesized,
+    }
+}
+
+/// Builds the export of several versions' models.
+pub fn export(models: &[Model]) -> IrExport<'_> {
+    let mut models: Vec<&Model> = models.iter().collect();
+    models.sort_by(|a, b| a.version.cmp(&b.version));
+    IrExport {
+        schema_version: SCHEMA_VERSION,
+        versions: models.iter().map(|m| m.version.as_str()).collect(),
+        types: models.iter().flat_map(|m| m.types.values().map(|t| type_json(&m.version, t))).collect(),
+        enums: models.iter().flat_map(|m| m.enums.values().map(|e| enum_json(&m.version, e))).collect(),
+        endpoints: models
+            .iter()
+            .flat_map(|m| {
+                m.endpoints.iter().map(|e| EndpointJson {
+                    version: &m.version,
+                    method: &e.method,
+                    path: &e.path,
+                    title: &e.title,
+                    request_body: e.request_body.as_deref(),
+                    response: ResponseJson {
+                        status: e.response.status,
+                        ty: e.response.ty.as_deref(),
+                        collection: e.response.collection,
+                    },
+                    permissions: &e.permissions,
+                    source: &e.source,
+                })
+            })
+            .collect(),
+        diagnostics: models
+            .iter()
+            .flat_map(|m| m.diagnostics.iter().map(|d| DiagnosticJson { version: &m.version, diagnostic: d }))
+            .collect(),
+    }
+}
+
+/// The export as pretty JSON with a trailing newline.
+pub fn to_json(models: &[Model]) -> String {
+    let mut s = serde_json::to_string_pretty(&export(models)).expect("the export serializes");
+    s.push('\n');
+    s
+}

@@ -1,0 +1,246 @@
+//! Stage 3: the intermediate model. Facts from every page of one API version
+//! are merged into sorted maps of types, enums and endpoints; every
+//! disagreement between pages becomes a diagnostic with both locations.
+
+mod build;
+pub mod json;
+
+pub use build::build_model;
+
+use crate::diagnostics::Diagnostic;
+use crate::extract::type_cell::Primitive;
+use crate::extract::{ExampleKind, PageKind, PermissionFacts};
+use crate::source::Location;
+use std::collections::BTreeMap;
+use std::sync::Arc;
+
+/// A namespace-qualified type or enum name, spelled as the docs spell it.
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct QualifiedName {
+    /// `microsoft.graph`, `microsoft.graph.callRecords`, …
+    pub namespace: String,
+    /// `mobileAppInstallStatus`.
+    pub name: String,
+}
+
+impl QualifiedName {
+    /// Builds a name.
+    pub fn new(namespace: impl Into<String>, name: impl Into<String>) -> Self {
+        QualifiedName { namespace: namespace.into(), name: name.into() }
+    }
+
+    /// The map key: lowercase `namespace.name` (the docs are not consistent
+    /// about case, and Graph itself is not case-sensitive here).
+    pub fn key(&self) -> String {
+        key_of(&self.namespace, &self.name)
+    }
+}
+
+/// The map key for a namespace and name.
+pub fn key_of(namespace: &str, name: &str) -> String {
+    format!("{}.{}", namespace.to_ascii_lowercase(), name.to_ascii_lowercase())
+}
+
+/// What a property's type refers to.
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum TypeRef {
+    /// An OData primitive.
+    Primitive(Primitive),
+    /// An enum of the model.
+    Enum(QualifiedName),
+    /// A complex or entity type of the model.
+    Complex(QualifiedName),
+    /// A type the model cannot resolve: emitted as untyped JSON. Holds the
+    /// Type cell as written.
+    Untyped(String),
+}
+
+impl TypeRef {
+    /// The docs' spelling: `String`, `Int32`, `resultantAppState`.
+    pub fn docs_spelling(&self) -> String {
+        match self {
+            TypeRef::Primitive(p) => p.as_str().to_owned(),
+            TypeRef::Enum(q) | TypeRef::Complex(q) => q.name.clone(),
+            TypeRef::Untyped(text) => text.clone(),
+        }
+    }
+}
+
+/// A property or relationship of a type.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Property {
+    /// The wire name.
+    pub name: String,
+    /// Its type.
+    pub ty: TypeRef,
+    /// Whether it is a collection.
+    pub collection: bool,
+    /// Description.
+    pub description: String,
+    /// `Some(true)` when the docs say read-only.
+    pub read_only: Option<bool>,
+    /// When the docs say whether it is nullable.
+    pub nullable: Option<bool>,
+    /// Where it was defined (the authoritative row).
+    pub source: Location,
+}
+
+/// A complex or entity type.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct TypeDef {
+    /// Its name.
+    pub name: QualifiedName,
+    /// Its base type, if any.
+    pub base: Option<QualifiedName>,
+    /// Description.
+    pub description: String,
+    /// Properties in table order.
+    pub properties: Vec<Property>,
+    /// Relationships (navigation properties) in table order.
+    pub relationships: Vec<Property>,
+    /// Every page that describes it, the authoritative one first.
+    pub sources: Vec<Location>,
+}
+
+/// An enum member.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct EnumMember {
+    /// Its name (the wire value).
+    pub name: String,
+    /// Its documented integer value.
+    pub value: Option<i64>,
+    /// Description.
+    pub description: String,
+    /// Where it is listed.
+    pub source: Location,
+}
+
+/// One place an enum's members are listed.
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub struct EnumSource {
+    /// `members-table` or `possible-values`.
+    pub kind: &'static str,
+    /// Where.
+    pub source: Location,
+}
+
+/// An enum.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct EnumDef {
+    /// Its name.
+    pub name: QualifiedName,
+    /// Description.
+    pub description: String,
+    /// Members in the order of the list the model took.
+    pub members: Vec<EnumMember>,
+    /// Every list of its members, the one the model took first.
+    pub sources: Vec<EnumSource>,
+    /// True when no page names this enum: it was made up for a property typed `Enumeration`.
+    pub synthesized: bool,
+}
+
+/// The success response of an endpoint.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct ResponseDef {
+    /// Status code.
+    pub status: Option<u16>,
+    /// Body type.
+    pub ty: Option<String>,
+    /// Whether the body is a collection.
+    pub collection: bool,
+}
+
+/// An endpoint: one method and path template.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Endpoint {
+    /// `POST`.
+    pub method: String,
+    /// Path template.
+    pub path: String,
+    /// The page title.
+    pub title: String,
+    /// Request body type.
+    pub request_body: Option<String>,
+    /// Success response.
+    pub response: ResponseDef,
+    /// Permissions.
+    pub permissions: PermissionFacts,
+    /// Where the request line is.
+    pub source: Location,
+}
+
+/// A request or response example.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Example {
+    /// Request or response.
+    pub kind: ExampleKind,
+    /// The annotation's name.
+    pub name: Option<String>,
+    /// The model type the body holds, when known.
+    pub ty: Option<QualifiedName>,
+    /// Whether the body is a collection.
+    pub collection: bool,
+    /// The JSON body.
+    pub body: Option<String>,
+    /// Where the body starts.
+    pub source: Location,
+}
+
+/// What the model knows of a page.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct PageInfo {
+    /// Path.
+    pub path: Arc<str>,
+    /// Kind.
+    pub kind: PageKind,
+    /// Title.
+    pub title: String,
+}
+
+/// The model of one API version.
+#[derive(Clone, Debug, Default)]
+pub struct Model {
+    /// `v1.0`, `beta`, …
+    pub version: String,
+    /// Types by [`QualifiedName::key`].
+    pub types: BTreeMap<String, TypeDef>,
+    /// Enums by [`QualifiedName::key`].
+    pub enums: BTreeMap<String, EnumDef>,
+    /// Endpoints sorted by path then method.
+    pub endpoints: Vec<Endpoint>,
+    /// Examples in page order.
+    pub examples: Vec<Example>,
+    /// Pages read, sorted by path.
+    pub pages: Vec<PageInfo>,
+    /// Diagnostics, sorted.
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+impl Model {
+    /// Looks a type up by name, case-insensitively, in `namespace` or else in any namespace.
+    pub fn find_type(&self, namespace: Option<&str>, name: &str) -> Option<&TypeDef> {
+        if let Some(ns) = namespace {
+            if let Some(t) = self.types.get(&key_of(ns, name)) {
+                return Some(t);
+            }
+        }
+        self.types.values().find(|t| t.name.name.eq_ignore_ascii_case(name))
+    }
+
+    /// The chain of base types of `ty`, nearest first, stopping at unknown
+    /// types and at cycles.
+    pub fn ancestors(&self, ty: &TypeDef) -> Vec<&TypeDef> {
+        let mut out: Vec<&TypeDef> = Vec::new();
+        let mut seen = std::collections::BTreeSet::from([ty.name.key()]);
+        let mut current = ty;
+        while let Some(base) = &current.base {
+            let Some(next) = self.types.get(&base.key()) else { break };
+            if !seen.insert(next.name.key()) {
+                break;
+            }
+            out.push(next);
+            current = next;
+        }
+        out
+    }
+}

@@ -1,0 +1,69 @@
+//! graph-docs-codegen: turns Microsoft Graph reference pages into a typed Rust
+//! crate.
+//!
+//! The pipeline, one module per stage, all pure (no I/O):
+//! [`parse`] (pulldown-cmark → located blocks) → [`extract`] (blocks → facts:
+//! property tables, enum lists, HTTP requests, examples) → [`ir`] (facts of
+//! every page → one model per API version, disagreements as diagnostics) →
+//! [`emit`] (model → Rust files via quote and prettyplease).
+//! [`workspace`] is the only module that touches the file system, and [`cli`]
+//! is the command line shared by the binary and `cargo xtask`.
+
+pub mod cli;
+pub mod diagnostics;
+pub mod emit;
+pub mod extract;
+pub mod ir;
+pub mod naming;
+pub mod parse;
+pub mod report;
+pub mod source;
+pub mod workspace;
+
+use rayon::prelude::*;
+use source::SourceFile;
+use std::collections::BTreeMap;
+
+/// The pages of a docs tree, grouped by API version.
+#[derive(Clone, Debug, Default)]
+pub struct DocsSet {
+    /// Pages by version (`v1.0`, `beta`), each list sorted by path.
+    pub versions: BTreeMap<String, Vec<SourceFile>>,
+}
+
+impl DocsSet {
+    /// Adds a page to a version, keeping the list sorted.
+    pub fn add(&mut self, version: &str, file: SourceFile) {
+        let files = self.versions.entry(version.to_owned()).or_default();
+        let at = files.partition_point(|f| f.path < file.path);
+        files.insert(at, file);
+    }
+
+    /// Every page.
+    pub fn files(&self) -> impl Iterator<Item = &SourceFile> {
+        self.versions.values().flatten()
+    }
+}
+
+/// Parses and extracts one page.
+pub fn analyze_page(file: &SourceFile) -> extract::PageFacts {
+    extract::extract_page(&parse::parse_page(file))
+}
+
+/// Builds the model of one API version (pages are analyzed in parallel).
+pub fn build_version(version: &str, files: &[SourceFile]) -> ir::Model {
+    let facts: Vec<extract::PageFacts> = files.par_iter().map(analyze_page).collect();
+    ir::build_model(version, facts)
+}
+
+/// Builds the model of every version of a docs set, sorted by version.
+pub fn build_models(docs: &DocsSet) -> Vec<ir::Model> {
+    docs.versions.iter().map(|(version, files)| build_version(version, files)).collect()
+}
+
+/// The whole pipeline: docs → crate files.
+pub fn generate(docs: &DocsSet, options: &emit::EmitOptions) -> Result<(Vec<ir::Model>, Vec<emit::GeneratedFile>), emit::EmitError> {
+    let models = build_models(docs);
+    let files = emit::emit_crate(&models, options)?;
+    Ok((models, files))
+}

@@ -1,0 +1,16 @@
+//! `graph-docs-codegen`: the generator's command line, for any docs tree.
+
+use graph_docs_codegen::cli::{run, Defaults};
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+fn main() -> ExitCode {
+    let defaults = Defaults {
+        docs: vec![PathBuf::from("docs-input")],
+        out: PathBuf::from("generated"),
+        workspace_member: None,
+        regen_command: "graph-docs-codegen regen".to_owned(),
+        program: "graph-docs-codegen",
+    };
+    run(&defaults, std::env::args().skip(1))
+}

@@ -1,0 +1,103 @@
+//! The `<!-- { "blockType": … } -->` annotations the docs put before code blocks.
+
+use serde_json::Value;
+
+/// A parsed annotation comment.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Annotation {
+    /// `blockType`: `resource`, `request`, `response`, `ignored`, `example`, …
+    pub block_type: String,
+    /// `name`, pairing a request with its response.
+    pub name: Option<String>,
+    /// `@odata.type` (or `@type`): the type the block holds.
+    pub odata_type: Option<String>,
+    /// `baseType` of a resource.
+    pub base_type: Option<String>,
+    /// `isCollection`.
+    pub is_collection: bool,
+    /// Every field, as written.
+    pub fields: Value,
+}
+
+impl Annotation {
+    /// Parses the inside of an HTML comment. `Ok(None)` when the comment is
+    /// not an annotation; `Err` with a reason when it looks like one but is
+    /// not valid JSON.
+    pub fn parse(comment: &str) -> Result<Option<Annotation>, String> {
+        let inner = comment.trim();
+        let Some(inner) = inner.strip_prefix("<!--") else { return Ok(None) };
+        let inner = inner.trim_end().strip_suffix("-->").unwrap_or(inner).trim();
+        if !inner.starts_with('{') || !inner.contains("blockType") {
+            return Ok(None);
+        }
+        let fields: Value = match serde_json::from_str(inner) {
+            Ok(v) => v,
+            // The docs often leave a trailing comma before `}`: accept that.
+            Err(first) => serde_json::from_str(&strip_trailing_commas(inner))
+                .map_err(|_| first.to_string())?,
+        };
+        let text = |key: &str| fields.get(key).and_then(Value::as_str).map(str::to_owned);
+        Ok(Some(Annotation {
+            block_type: text("blockType").unwrap_or_default(),
+            name: text("name"),
+            odata_type: text("@odata.type").or_else(|| text("@type")),
+            base_type: text("baseType"),
+            is_collection: fields.get("isCollection").and_then(Value::as_bool).unwrap_or(false),
+            fields,
+        }))
+    }
+}
+
+/// Removes commas that directly precede `}` or `]` (outside strings).
+fn strip_trailing_commas(json: &str) -> String {
+    let mut out = String::with_capacity(json.len());
+    let mut in_string = false;
+    let mut escaped = false;
+    let chars: Vec<char> = json.chars().collect();
+    for (i, &c) in chars.iter().enumerate() {
+        if in_string {
+            out.push(c);
+            match c {
+                _ if escaped => escaped = false,
+                '\\' => escaped = true,
+                '"' => in_string = false,
+                _ => {}
+            }
+            continue;
+        }
+        if c == '"' {
+            in_string = true;
+        }
+        if c == ',' {
+            let next = chars[i + 1..].iter().find(|c| !c.is_whitespace());
+            if matches!(next, Some('}') | Some(']')) {
+                continue;
+            }
+        }
+        out.push(c);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn parses_resource_annotations_with_trailing_commas() {
+        let a = Annotation::parse(
+            "<!-- {\n  \"blockType\": \"resource\",\n  \"baseType\": \"microsoft.graph.entity\",\n  \"@odata.type\": \"microsoft.graph.x\",\n} -->",
+        )
+        .unwrap()
+        .unwrap();
+        assert_eq!(a.block_type, "resource");
+        assert_eq!(a.base_type.as_deref(), Some("microsoft.graph.entity"));
+        assert_eq!(a.odata_type.as_deref(), Some("microsoft.graph.x"));
+    }
+
+    #[test]
+    fn ordinary_comments_are_not_annotations() {
+        assert_eq!(Annotation::parse("<!-- just a note -->").unwrap(), None);
+        assert!(Annotation::parse("<!-- { \"blockType\": oops } -->").is_err());
+    }
+}

@@ -1,0 +1,122 @@
+//! Stage 1: a page's text → a flat list of located blocks (headings,
+//! paragraphs, tables, code blocks, annotations) plus its front matter.
+//!
+//! Pure: takes a [`SourceFile`](crate::source::SourceFile), returns a [`Page`].
+
+mod annotation;
+mod front_matter;
+mod markdown;
+
+pub use annotation::Annotation;
+pub use front_matter::FrontMatter;
+pub use markdown::parse_page;
+
+use crate::diagnostics::Diagnostic;
+use crate::source::Location;
+use std::sync::Arc;
+
+/// A parsed page.
+#[derive(Clone, Debug)]
+pub struct Page {
+    /// Path relative to the docs root.
+    pub path: Arc<str>,
+    /// YAML front matter, if the page has any.
+    pub front_matter: Option<FrontMatter>,
+    /// The page's blocks, in document order.
+    pub blocks: Vec<Block>,
+    /// Problems found while parsing.
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+/// Inline text with the links it contains.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Inline {
+    /// The text with markdown markers removed (link text kept, code kept without backticks).
+    pub text: String,
+    /// The markdown source of the text, trimmed.
+    pub raw: String,
+    /// Links in the text: `(link text, destination)`.
+    pub links: Vec<Link>,
+    /// Spans that were code or emphasis, which often mark names and values.
+    pub marked: Vec<String>,
+}
+
+/// A markdown link.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Link {
+    /// The link text.
+    pub text: String,
+    /// Where it points.
+    pub dest: String,
+}
+
+/// A table cell.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Cell {
+    /// The cell's content.
+    pub content: Inline,
+    /// Where the cell starts.
+    pub location: Location,
+}
+
+/// A table row.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Row {
+    /// The row's cells.
+    pub cells: Vec<Cell>,
+    /// Where the row starts.
+    pub location: Location,
+}
+
+/// A block of a page.
+#[derive(Clone, Debug)]
+pub enum Block {
+    /// `# Title` (level 1) … `###### x` (level 6).
+    Heading {
+        /// 1 to 6.
+        level: u8,
+        /// Heading text.
+        content: Inline,
+        /// Where the heading starts.
+        location: Location,
+    },
+    /// A paragraph, block quote line or list item's text.
+    Paragraph {
+        /// Paragraph text.
+        content: Inline,
+        /// Where it starts.
+        location: Location,
+    },
+    /// A table: header row and body rows.
+    Table {
+        /// The header row.
+        header: Row,
+        /// The body rows.
+        rows: Vec<Row>,
+        /// Where the table starts.
+        location: Location,
+    },
+    /// A fenced or indented code block.
+    Code {
+        /// The info string's first word (`http`, `json`, …), lowercased.
+        lang: String,
+        /// The code.
+        text: String,
+        /// The `<!-- { … } -->` annotation just before it, if any.
+        annotation: Option<Annotation>,
+        /// Where the code itself starts (the line after the fence).
+        location: Location,
+    },
+}
+
+impl Block {
+    /// Where the block starts.
+    pub fn location(&self) -> &Location {
+        match self {
+            Block::Heading { location, .. }
+            | Block::Paragraph { location, .. }
+            | Block::Table { location, .. }
+            | Block::Code { location, .. } => location,
+        }
+    }
+}

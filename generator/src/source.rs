@@ -1,0 +1,128 @@
+//! Source files and locations: every fact the generator extracts points back
+//! to a `path:line:column` in the page it came from.
+
+use std::fmt;
+use std::sync::Arc;
+
+/// One input page: its path relative to the docs root (always `/`-separated)
+/// and its text.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct SourceFile {
+    /// Path relative to the docs root, with `/` separators.
+    pub path: Arc<str>,
+    /// The page text, with CRLF line ends normalized to LF and any BOM removed.
+    pub text: String,
+}
+
+impl SourceFile {
+    /// Builds a source file, normalizing line ends and dropping a leading BOM
+    /// (neither changes line numbers).
+    pub fn new(path: impl Into<String>, text: impl Into<String>) -> Self {
+        let path: String = path.into();
+        let mut text: String = text.into();
+        if let Some(stripped) = text.strip_prefix('\u{feff}') {
+            text = stripped.to_owned();
+        }
+        if text.contains('\r') {
+            text = text.replace("\r\n", "\n").replace('\r', "\n");
+        }
+        SourceFile { path: Arc::from(path.replace('\\', "/")), text }
+    }
+}
+
+/// A position in a page: 1-based line and column (columns count characters).
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Location {
+    /// Path of the page relative to the docs root.
+    pub path: Arc<str>,
+    /// 1-based line.
+    pub line: u32,
+    /// 1-based column, in characters.
+    pub column: u32,
+}
+
+impl Location {
+    /// A location at the start of a page (used for page-level findings).
+    pub fn start_of(path: &Arc<str>) -> Self {
+        Location { path: path.clone(), line: 1, column: 1 }
+    }
+
+    /// The same location moved `lines` lines down, at column `column`.
+    pub fn offset_lines(&self, lines: u32, column: u32) -> Self {
+        Location { path: self.path.clone(), line: self.line + lines, column }
+    }
+}
+
+impl fmt::Display for Location {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}:{}:{}", self.path, self.line, self.column)
+    }
+}
+
+impl serde::Serialize for Location {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_str(self)
+    }
+}
+
+/// Maps byte offsets of a text to line and column numbers.
+#[derive(Clone, Debug)]
+pub struct LineIndex {
+    path: Arc<str>,
+    line_starts: Vec<usize>,
+}
+
+impl LineIndex {
+    /// Indexes the line starts of `text`.
+    pub fn new(path: Arc<str>, text: &str) -> Self {
+        let mut line_starts = vec![0];
+        line_starts.extend(text.match_indices('\n').map(|(i, _)| i + 1));
+        LineIndex { path, line_starts }
+    }
+
+    /// The path this index belongs to.
+    pub fn path(&self) -> &Arc<str> {
+        &self.path
+    }
+
+    /// The location of byte `offset` in `text` (the text this index was built from).
+    pub fn location(&self, text: &str, offset: usize) -> Location {
+        let offset = offset.min(text.len());
+        let line = match self.line_starts.binary_search(&offset) {
+            Ok(i) => i,
+            Err(i) => i - 1,
+        };
+        let start = self.line_starts[line];
+        let column = text
+            .get(start..offset)
+            .map(|s| s.chars().count())
+            .unwrap_or(offset - start);
+        Location {
+            path: self.path.clone(),
+            line: u32::try_from(line + 1).unwrap_or(u32::MAX),
+            column: u32::try_from(column + 1).unwrap_or(u32::MAX),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn locations_are_one_based_and_count_characters() {
+        let text = "ab\nçd|x\n";
+        let index = LineIndex::new(Arc::from("p.md"), text);
+        assert_eq!(index.location(text, 0).to_string(), "p.md:1:1");
+        assert_eq!(index.location(text, 3).to_string(), "p.md:2:1");
+        let bar = text.find('|').unwrap();
+        assert_eq!(index.location(text, bar).to_string(), "p.md:2:3");
+    }
+
+    #[test]
+    fn source_files_normalize_line_ends_and_bom() {
+        let file = SourceFile::new("a\\b.md", "\u{feff}x\r\ny\r\n");
+        assert_eq!(&*file.path, "a/b.md");
+        assert_eq!(file.text, "x\ny\n");
+    }
+}

@@ -1,0 +1,330 @@
+//! The only module with file-system I/O: reading docs trees, writing the
+//! generated crate, and comparing it with what is on disk.
+
+use crate::diagnostics::{Diagnostic, Severity};
+use crate::emit::{GeneratedFile, GENERATED_MARKER};
+use crate::source::{Location, SourceFile};
+use crate::DocsSet;
+use std::collections::{BTreeMap, BTreeSet};
+use std::fmt;
+use std::fs;
+use std::path::{Component, Path, PathBuf};
+
+/// An I/O problem, naming the path.
+#[derive(Debug)]
+pub struct IoError {
+    /// The path involved.
+    pub path: PathBuf,
+    /// What went wrong.
+    pub message: String,
+}
+
+impl fmt::Display for IoError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}: {}", self.path.display(), self.message)
+    }
+}
+
+impl std::error::Error for IoError {}
+
+fn io_err(path: &Path, e: impl fmt::Display) -> IoError {
+    IoError { path: path.to_owned(), message: e.to_string() }
+}
+
+/// Whether a path component names an API version (`v1.0`, `beta`).
+pub fn is_version_name(name: &str) -> bool {
+    name == "beta"
+        || (name.starts_with('v')
+            && name.len() > 1
+            && name[1..].chars().all(|c| c.is_ascii_digit() || c == '.')
+            && name[1..].starts_with(|c: char| c.is_ascii_digit()))
+}
+
+/// The version a page belongs to: the first path component (of the path as
+/// named, then of its place under the root) that names a version; else the
+/// version its examples' URLs name; else `default`.
+fn version_of(components: &[String], text: &str) -> String {
+    if let Some(v) = components.iter().rev().find(|c| is_version_name(c)) {
+        return v.clone();
+    }
+    for v in ["v1.0", "beta"] {
+        if text.contains(&format!("graph.microsoft.com/{v}/")) {
+            return v.to_owned();
+        }
+    }
+    "default".to_owned()
+}
+
+fn components(path: &Path) -> Vec<String> {
+    path.components()
+        .filter_map(|c| match c {
+            Component::Normal(s) => Some(s.to_string_lossy().into_owned()),
+            _ => None,
+        })
+        .collect()
+}
+
+/// Reads a file as a page. Invalid UTF-8 is replaced and reported.
+fn read_page(path: &Path, display: String, diagnostics: &mut Vec<Diagnostic>) -> Result<SourceFile, IoError> {
+    let bytes = fs::read(path).map_err(|e| io_err(path, e))?;
+    let text = match String::from_utf8(bytes) {
+        Ok(t) => t,
+        Err(e) => {
+            let valid = e.utf8_error().valid_up_to();
+            let text = String::from_utf8_lossy(e.as_bytes()).into_owned();
+            let file = SourceFile::new(display.clone(), text.clone());
+            let index = crate::source::LineIndex::new(file.path.clone(), &file.text);
+            diagnostics.push(Diagnostic::new(
+                Severity::Error,
+                "invalid-utf8",
+                index.location(&file.text, valid.min(file.text.len())),
+                format!("{display} is not valid UTF-8 (first bad byte at offset {valid}); bad bytes were replaced"),
+            ));
+            text
+        }
+    };
+    Ok(SourceFile::new(display, text))
+}
+
+/// Reads docs trees and single files. In a folder, pages are the `.md` files
+/// (recursively, `target` and hidden folders skipped); a file named directly
+/// is read whatever its extension. Page paths are relative to the folder
+/// named (or the file's name), so output does not depend on where the tree is.
+pub fn load_docs(paths: &[PathBuf]) -> Result<(DocsSet, Vec<Diagnostic>), IoError> {
+    let mut docs = DocsSet::default();
+    let mut diagnostics = Vec::new();
+    for root in paths {
+        let meta = fs::metadata(root).map_err(|e| io_err(root, e))?;
+        let root_components = components(root);
+        if meta.is_file() {
+            let name = root.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+            let file = read_page(root, name, &mut diagnostics)?;
+            docs.add(&version_of(&root_components, &file.text), file);
+            continue;
+        }
+        let mut found = Vec::new();
+        walk(root, &mut found)?;
+        found.sort();
+        for path in found {
+            let rel = path.strip_prefix(root).unwrap_or(&path);
+            let rel_components = components(rel);
+            let display = rel_components.join("/");
+            let file = read_page(&path, display, &mut diagnostics)?;
+            let mut all = root_components.clone();
+            all.extend(rel_components);
+            docs.add(&version_of(&all, &file.text), file);
+        }
+    }
+    Ok((docs, diagnostics))
+}
+
+fn walk(dir: &Path, out: &mut Vec<PathBuf>) -> Result<(), IoError> {
+    for entry in fs::read_dir(dir).map_err(|e| io_err(dir, e))? {
+        let entry = entry.map_err(|e| io_err(dir, e))?;
+        let path = entry.path();
+        let name = entry.file_name().to_string_lossy().into_owned();
+        let ty = entry.file_type().map_err(|e| io_err(&path, e))?;
+        if ty.is_dir() {
+            if !name.starts_with('.') && name != "target" {
+                walk(&path, out)?;
+            }
+        } else if ty.is_file() && name.ends_with(".md") && !is_repository_file(&name) {
+            out.push(path);
+        }
+    }
+    Ok(())
+}
+
+/// Files of a docs folder that are not reference pages.
+fn is_repository_file(name: &str) -> bool {
+    let lower = name.to_ascii_lowercase();
+    matches!(lower.as_str(), "readme.md" | "changelog.md" | "license.md" | "contributing.md" | "toc.md")
+}
+
+/// Whether a file on disk was written by the generator (its header says so).
+pub fn is_generated(contents: &str) -> bool {
+    contents.lines().take(2).any(|l| l.contains(GENERATED_MARKER))
+}
+
+/// Rejects any generated path that could leave the output folder.
+fn safe_relative(path: &str) -> bool {
+    let p = Path::new(path);
+    !path.is_empty() && p.components().all(|c| matches!(c, Component::Normal(_)))
+}
+
+/// Generated files already on disk under `out` (`target` and hidden folders skipped).
+fn generated_on_disk(out: &Path) -> Result<BTreeMap<String, String>, IoError> {
+    let mut found = BTreeMap::new();
+    if !out.exists() {
+        return Ok(found);
+    }
+    let mut stack = vec![out.to_owned()];
+    while let Some(dir) = stack.pop() {
+        for entry in fs::read_dir(&dir).map_err(|e| io_err(&dir, e))? {
+            let entry = entry.map_err(|e| io_err(&dir, e))?;
+            let path = entry.path();
+            let name = entry.file_name().to_string_lossy().into_owned();
+            if entry.file_type().map_err(|e| io_err(&path, e))?.is_dir() {
+                if !name.starts_with('.') && name != "target" {
+                    stack.push(path);
+                }
+                continue;
+            }
+            let Ok(contents) = fs::read_to_string(&path) else { continue };
+            if is_generated(&contents) {
+                let rel = components(path.strip_prefix(out).unwrap_or(&path)).join("/");
+                found.insert(rel, contents);
+            }
+        }
+    }
+    Ok(found)
+}
+
+/// What a write changed.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct WriteReport {
+    /// Files written because they were new or changed.
+    pub written: Vec<String>,
+    /// Stale generated files removed.
+    pub removed: Vec<String>,
+    /// Files already up to date.
+    pub unchanged: usize,
+}
+
+/// Writes the generated files under `out`: only changed files are rewritten
+/// (each through a temporary file and a rename), generated files that are no
+/// longer produced are removed, and files without the generated header are
+/// never overwritten or removed.
+pub fn write_crate(out: &Path, files: &[GeneratedFile]) -> Result<WriteReport, IoError> {
+    let existing = generated_on_disk(out)?;
+    let mut report = WriteReport::default();
+    // Check everything before touching anything.
+    for f in files {
+        if !safe_relative(&f.path) {
+            return Err(io_err(&out.join(&f.path), "refusing to write outside the output folder"));
+        }
+        let target = out.join(&f.path);
+        if target.exists() && !existing.contains_key(&f.path) {
+            let same = fs::read_to_string(&target).map(|c| c == f.contents).unwrap_or(false);
+            if !same {
+                return Err(io_err(&target, "exists and was not generated (no generated header); refusing to overwrite it"));
+            }
+        }
+    }
+    for f in files {
+        if existing.get(&f.path) == Some(&f.contents) {
+            report.unchanged += 1;
+            continue;
+        }
+        let target = out.join(&f.path);
+        if let Some(parent) = target.parent() {
+            fs::create_dir_all(parent).map_err(|e| io_err(parent, e))?;
+        }
+        let tmp = target.with_extension("codegen-tmp");
+        fs::write(&tmp, &f.contents).map_err(|e| io_err(&tmp, e))?;
+        fs::rename(&tmp, &target).map_err(|e| io_err(&target, e))?;
+        report.written.push(f.path.clone());
+    }
+    let produced: BTreeSet<&str> = files.iter().map(|f| f.path.as_str()).collect();
+    for path in existing.keys().filter(|p| !produced.contains(p.as_str())) {
+        let target = out.join(path);
+        fs::remove_file(&target).map_err(|e| io_err(&target, e))?;
+        report.removed.push(path.clone());
+        // Remove folders left empty.
+        let mut dir = target.parent();
+        while let Some(d) = dir {
+            if d == out || fs::remove_dir(d).is_err() {
+                break;
+            }
+            dir = d.parent();
+        }
+    }
+    Ok(report)
+}
+
+/// How the crate on disk differs from what the docs generate.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Staleness {
+    /// Files whose contents differ, with a short unified diff (disk → expected).
+    pub changed: Vec<(String, String)>,
+    /// Files that should exist and do not.
+    pub missing: Vec<String>,
+    /// Generated files on disk that should no longer exist.
+    pub extra: Vec<String>,
+}
+
+impl Staleness {
+    /// Whether the crate on disk is up to date.
+    pub fn is_clean(&self) -> bool {
+        self.changed.is_empty() && self.missing.is_empty() && self.extra.is_empty()
+    }
+}
+
+/// Compares the crate under `out` with `files` without writing anything.
+pub fn check_crate(out: &Path, files: &[GeneratedFile]) -> Result<Staleness, IoError> {
+    let existing = generated_on_disk(out)?;
+    let mut report = Staleness::default();
+    for f in files {
+        match existing.get(&f.path) {
+            Some(on_disk) if on_disk == &f.contents => {}
+            Some(on_disk) => report.changed.push((f.path.clone(), short_diff(&f.path, on_disk, &f.contents))),
+            None => {
+                // A file without the header at that path is stale too.
+                match fs::read_to_string(out.join(&f.path)) {
+                    Ok(c) if c == f.contents => {}
+                    Ok(c) => report.changed.push((f.path.clone(), short_diff(&f.path, &c, &f.contents))),
+                    Err(_) => report.missing.push(f.path.clone()),
+                }
+            }
+        }
+    }
+    let produced: BTreeSet<&str> = files.iter().map(|f| f.path.as_str()).collect();
+    report.extra = existing.keys().filter(|p| !produced.contains(p.as_str())).cloned().collect();
+    Ok(report)
+}
+
+/// A unified diff of at most 40 lines.
+fn short_diff(path: &str, old: &str, new: &str) -> String {
+    let diff = similar::TextDiff::from_lines(old, new);
+    let text = diff
+        .unified_diff()
+        .context_radius(2)
+        .header(&format!("a/{path} (on disk)"), &format!("b/{path} (generated)"))
+        .to_string();
+    let lines: Vec<&str> = text.lines().collect();
+    if lines.len() > 40 {
+        format!("{}\n... ({} more diff lines)\n", lines[..40].join("\n"), lines.len() - 40)
+    } else {
+        text
+    }
+}
+
+/// Where a location's page is, for reading its text back (diagnostic snippets).
+pub fn location_text<'d>(docs: &'d DocsSet, location: &Location) -> Option<&'d str> {
+    docs.files().find(|f| f.path == location.path).map(|f| f.text.as_str())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn version_names() {
+        assert!(is_version_name("v1.0"));
+        assert!(is_version_name("beta"));
+        assert!(!is_version_name("vendor"));
+        assert!(!is_version_name("v"));
+        assert_eq!(version_of(&["docs-input".into(), "v1.0".into(), "api".into()], ""), "v1.0");
+        assert_eq!(version_of(&["seeds".into()], "POST https://graph.microsoft.com/beta/x"), "beta");
+        assert_eq!(version_of(&[], ""), "default");
+    }
+
+    #[test]
+    fn generated_paths_cannot_escape() {
+        assert!(safe_relative("src/v1_0/mod.rs"));
+        assert!(!safe_relative("../x.rs"));
+        assert!(!safe_relative("/etc/passwd"));
+        assert!(!safe_relative("src/../../x"));
+        assert!(!safe_relative(""));
+    }
+}

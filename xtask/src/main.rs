@@ -1,0 +1,18 @@
+//! `cargo xtask`: the project's tasks, a thin layer over the generator's
+//! command line with this repository's folders as defaults.
+
+use graph_docs_codegen::cli::{run, Defaults};
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+fn main() -> ExitCode {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).parent().map(Path::to_owned).unwrap_or_else(|| PathBuf::from("."));
+    let defaults = Defaults {
+        docs: vec![root.join("docs-input")],
+        out: root.join("generated"),
+        workspace_member: Some(root.join("generated")),
+        regen_command: "cargo xtask regen".to_owned(),
+        program: "cargo xtask",
+    };
+    run(&defaults, std::env::args().skip(1))
+}
