@@ -264,12 +264,52 @@ fn build_types(model: &mut Model, all: &[&TypeFacts], anonymous: &AnonymousEnums
         .collect();
     let resolver = Resolver { model, known_types: &known_types, anonymous };
     let mut types = BTreeMap::new();
+    let mut request_only = BTreeMap::new();
     for (key, mut facts) in groups {
         facts.sort_by(|a, b| (a.origin, &a.location).cmp(&(b.origin, &b.location)));
-        types.insert(key, merge_type(&facts, &resolver, diagnostics));
+        let (def, added) = merge_type(&facts, &resolver, diagnostics);
+        request_only.insert(key.clone(), added);
+        types.insert(key, def);
     }
     model.types = types;
     resolve_bases(model, diagnostics);
+    check_request_only(model, &request_only, diagnostics);
+}
+
+/// A property only a create/update page lists is fine when a base type has
+/// it (the request table lists inherited properties too): it is then dropped
+/// from the derived type. Otherwise it is reported and kept.
+fn check_request_only(model: &mut Model, request_only: &BTreeMap<String, Vec<String>>, diagnostics: &mut Vec<Diagnostic>) {
+    for (key, names) in request_only {
+        if names.is_empty() {
+            continue;
+        }
+        let inherited: BTreeSet<String> = match model.types.get(key) {
+            Some(ty) => model
+                .ancestors(ty)
+                .iter()
+                .flat_map(|t| t.properties.iter().chain(&t.relationships))
+                .map(|p| p.name.to_ascii_lowercase())
+                .collect(),
+            None => continue,
+        };
+        let Some(ty) = model.types.get_mut(key) else { continue };
+        let owner = ty.name.name.clone();
+        for name in names {
+            if inherited.contains(&name.to_ascii_lowercase()) {
+                ty.properties.retain(|p| &p.name != name);
+                continue;
+            }
+            if let Some(p) = ty.properties.iter().find(|p| &p.name == name) {
+                diagnostics.push(Diagnostic::new(
+                    Severity::Warning,
+                    codes::PROPERTY_NOT_ON_RESOURCE,
+                    p.source.clone(),
+                    format!("`{name}` is not a property of `{owner}` on its resource page; the model adds it"),
+                ));
+            }
+        }
+    }
 }
 
 struct Resolver<'a> {
@@ -330,7 +370,10 @@ impl Resolver<'_> {
     }
 }
 
-fn merge_type(facts: &[&TypeFacts], resolver: &Resolver<'_>, diagnostics: &mut Vec<Diagnostic>) -> TypeDef {
+/// Merges the facts of one type. Also returns the properties that only a
+/// request-body table lists (checked against the base types later).
+fn merge_type(facts: &[&TypeFacts], resolver: &Resolver<'_>, diagnostics: &mut Vec<Diagnostic>) -> (TypeDef, Vec<String>) {
+    let mut added = Vec::new();
     let primary = facts[0];
     let mut def = TypeDef {
         name: QualifiedName::new(primary.namespace.clone(), primary.name.clone()),
@@ -360,13 +403,13 @@ fn merge_type(facts: &[&TypeFacts], resolver: &Resolver<'_>, diagnostics: &mut V
         for (list, incoming) in [(&mut def.properties, &f.properties), (&mut def.relationships, &f.relationships)] {
             for p in incoming {
                 let prop = resolver.property(f, p, diagnostics);
-                merge_property(list, prop, &primary.name, from_secondary, diagnostics);
+                merge_property(list, prop, &primary.name, from_secondary, &mut added, diagnostics);
             }
         }
     }
     // Base hints are resolved once every type is known; keep them for now.
     def.base = pick_base(facts, diagnostics);
-    def
+    (def, added)
 }
 
 fn merge_property(
@@ -374,16 +417,12 @@ fn merge_property(
     prop: Property,
     owner: &str,
     from_secondary: bool,
+    added: &mut Vec<String>,
     diagnostics: &mut Vec<Diagnostic>,
 ) {
     let Some(existing) = list.iter_mut().find(|p| p.name.eq_ignore_ascii_case(&prop.name)) else {
         if from_secondary {
-            diagnostics.push(Diagnostic::new(
-                Severity::Warning,
-                codes::PROPERTY_NOT_ON_RESOURCE,
-                prop.source.clone(),
-                format!("`{}` is not a property of `{owner}` on its resource page; the model adds it", prop.name),
-            ));
+            added.push(prop.name.clone());
         }
         list.push(prop);
         return;
