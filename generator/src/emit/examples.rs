@@ -1,7 +1,7 @@
 //! `tests/examples_<version>.rs`: every concrete example body of the docs
 //! deserializes into its model type and serializes back to the same JSON.
 
-use super::names::{ident, CrateNames};
+use super::names::{ident, CrateNames, ItemKind};
 use super::{rust_file, EmitError, EmitOptions, GeneratedFile};
 use crate::extract::placeholders::has_placeholders;
 use crate::ir::Model;
@@ -32,7 +32,7 @@ pub(crate) fn emit(model: &Model, names: &CrateNames, options: &EmitOptions) -> 
         if !json.is_object() || has_placeholders(&json) {
             continue;
         }
-        let Some(item) = names.try_item(&model.version, ty) else { continue };
+        let Some(item) = names.try_item(&model.version, ItemKind::Type, ty) else { continue };
         let version = ident(&item.version_module);
         let ty_ident = ident(&item.ident);
         let path = match &item.namespace_module {

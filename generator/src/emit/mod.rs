@@ -11,7 +11,7 @@ mod primitives;
 mod structs;
 mod types;
 
-pub use names::CrateNames;
+pub use names::{CrateNames, ItemKind};
 
 use crate::ir::Model;
 use proc_macro2::TokenStream;
@@ -159,12 +159,12 @@ fn emit_version(model: &Model, names: &CrateNames, options: &EmitOptions) -> Res
     let mut by_namespace: std::collections::BTreeMap<Option<String>, Vec<(String, String, TokenStream)>> =
         std::collections::BTreeMap::new();
     for ty in model.types.values() {
-        let item = names.item(&model.version, &ty.name);
+        let item = names.item(&model.version, names::ItemKind::Type, &ty.name);
         let tokens = structs::emit_struct(model, ty, names);
         by_namespace.entry(item.namespace_module.clone()).or_default().push((item.module.clone(), item.ident.clone(), tokens));
     }
     for e in model.enums.values() {
-        let item = names.item(&model.version, &e.name);
+        let item = names.item(&model.version, names::ItemKind::Enum, &e.name);
         let tokens = enums::emit_enum(e, item);
         by_namespace.entry(item.namespace_module.clone()).or_default().push((item.module.clone(), item.ident.clone(), tokens));
     }

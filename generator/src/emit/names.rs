@@ -20,11 +20,21 @@ pub struct ItemName {
     pub version_module: String,
 }
 
+/// Whether an item is a struct or an enum: a type and an enum may share a
+/// docs name, and still get distinct Rust names.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum ItemKind {
+    /// A complex or entity type.
+    Type,
+    /// An enum.
+    Enum,
+}
+
 /// Names of every version module and item.
 #[derive(Clone, Debug, Default)]
 pub struct CrateNames {
     versions: BTreeMap<String, String>,
-    items: BTreeMap<(String, String), ItemName>,
+    items: BTreeMap<(String, ItemKind, String), ItemName>,
 }
 
 /// Names that item modules may not take in a version module.
@@ -47,23 +57,29 @@ impl CrateNames {
         for model in models {
             let version_mod = versions[&model.version].clone();
             // Group by namespace module.
-            let mut groups: BTreeMap<Option<String>, Vec<&QualifiedName>> = BTreeMap::new();
-            for q in model.types.values().map(|t| &t.name).chain(model.enums.values().map(|e| &e.name)) {
-                groups.entry(namespace_module(&q.namespace)).or_default().push(q);
+            let mut groups: BTreeMap<Option<String>, Vec<(ItemKind, &QualifiedName)>> = BTreeMap::new();
+            let all = model
+                .types
+                .values()
+                .map(|t| (ItemKind::Type, &t.name))
+                .chain(model.enums.values().map(|e| (ItemKind::Enum, &e.name)));
+            for (kind, q) in all {
+                groups.entry(namespace_module(&q.namespace)).or_default().push((kind, q));
             }
             let namespace_mods: Vec<String> = groups.keys().flatten().cloned().collect();
             for (ns_mod, names) in groups {
-                let keyed = |f: fn(&str) -> String| names.iter().map(move |q| (q.key(), f(&q.name))).collect::<Vec<_>>();
+                let keyed =
+                    |f: fn(&str) -> String| names.iter().map(move |(k, q)| ((q.key(), *k), f(&q.name))).collect::<Vec<_>>();
                 let idents = unique_names(keyed(type_name), &[], false);
                 let mut reserved: Vec<&str> = RESERVED_MODULES.to_vec();
                 if ns_mod.is_none() {
                     reserved.extend(namespace_mods.iter().map(String::as_str));
                 }
                 let modules = unique_names(keyed(module_name), &reserved, true);
-                for q in names {
-                    let key = q.key();
+                for (kind, q) in names {
+                    let key = (q.key(), kind);
                     items.insert(
-                        (model.version.clone(), key.clone()),
+                        (model.version.clone(), kind, q.key()),
                         ItemName {
                             ident: idents[&key].clone(),
                             module: modules[&key].clone(),
@@ -83,18 +99,18 @@ impl CrateNames {
     }
 
     /// The names of a model item.
-    pub fn item(&self, version: &str, name: &QualifiedName) -> &ItemName {
-        self.try_item(version, name).expect("every model item is named")
+    pub fn item(&self, version: &str, kind: ItemKind, name: &QualifiedName) -> &ItemName {
+        self.try_item(version, kind, name).expect("every model item is named")
     }
 
     /// The names of an item, if the model has it.
-    pub fn try_item(&self, version: &str, name: &QualifiedName) -> Option<&ItemName> {
-        self.items.get(&(version.to_owned(), name.key()))
+    pub fn try_item(&self, version: &str, kind: ItemKind, name: &QualifiedName) -> Option<&ItemName> {
+        self.items.get(&(version.to_owned(), kind, name.key()))
     }
 
     /// `crate::v1_0::X` (or `crate::v1_0::ns::X`) for an item.
-    pub fn path(&self, version: &str, name: &QualifiedName) -> Option<TokenStream> {
-        let item = self.try_item(version, name)?;
+    pub fn path(&self, version: &str, kind: ItemKind, name: &QualifiedName) -> Option<TokenStream> {
+        let item = self.try_item(version, kind, name)?;
         let version = ident(&item.version_module);
         let ty = ident(&item.ident);
         Some(match &item.namespace_module {

@@ -1,7 +1,7 @@
 //! Structs for complex and entity types.
 
 use super::docs::doc_attrs;
-use super::names::{ident, CrateNames};
+use super::names::{ident, CrateNames, ItemKind};
 use super::types::property_type;
 use crate::ir::{Model, Property, TypeDef};
 use crate::naming::{field_name, unique_names};
@@ -71,7 +71,7 @@ fn field_doc(field: &Field<'_>) -> TokenStream {
 
 /// Emits the struct for `ty`.
 pub(crate) fn emit_struct(model: &Model, ty: &TypeDef, names: &CrateNames) -> TokenStream {
-    let item = names.item(&model.version, &ty.name);
+    let item = names.item(&model.version, ItemKind::Type, &ty.name);
     let name = ident(&item.ident);
     let fields = fields(model, ty);
     let field_names = unique_names(

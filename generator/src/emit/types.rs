@@ -1,6 +1,6 @@
 //! Rust types for property types.
 
-use super::names::CrateNames;
+use super::names::{CrateNames, ItemKind};
 use crate::extract::type_cell::Primitive;
 use crate::ir::{Property, TypeRef};
 use proc_macro2::TokenStream;
@@ -33,8 +33,8 @@ pub(crate) fn property_type(version: &str, p: &Property, names: &CrateNames) -> 
     let untyped = quote! { ::serde_json::Value };
     let (inner, boxed) = match &p.ty {
         TypeRef::Primitive(prim) => (primitive(*prim), false),
-        TypeRef::Enum(q) => (names.path(version, q).unwrap_or(untyped), false),
-        TypeRef::Complex(q) => match names.path(version, q) {
+        TypeRef::Enum(q) => (names.path(version, ItemKind::Enum, q).unwrap_or(untyped), false),
+        TypeRef::Complex(q) => match names.path(version, ItemKind::Type, q) {
             Some(path) => (path, true),
             None => (untyped, false),
         },

@@ -1,5 +1,5 @@
-//! The `ir` JSON export. Documented in `docs/ir-json.md` at the repository
-//! root; other tools read it, so changes are additive and bump
+//! The `ir` JSON export, documented in `generator/docs/ir-json.md`. Other
+//! tools read it, so changes are additive and bump
 //! [`SCHEMA_VERSION`] when they are not.
 
 use super::{EnumDef, Model, Property, TypeDef};
