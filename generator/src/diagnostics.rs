@@ -111,6 +111,8 @@ pub mod codes {
     pub const NAME_COLLISION: &str = "name-collision";
     /// An HTTP request line could not be read.
     pub const HTTP_REQUEST_UNREADABLE: &str = "http-request-unreadable";
+    /// A key of a resource's JSON representation is in no table.
+    pub const JSON_REPRESENTATION_MISMATCH: &str = "json-representation-mismatch";
     /// An example body is not valid JSON.
     pub const EXAMPLE_JSON_INVALID: &str = "example-json-invalid";
 }

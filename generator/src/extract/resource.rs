@@ -60,6 +60,8 @@ pub(crate) fn extract_resource(sections: &Sections<'_>, facts: &mut PageFacts) {
         title_name.to_owned()
     } else if let Some(t) = resource_annotation.and_then(|(a, _, _)| a.odata_type.as_deref()) {
         unqualified(t)
+    } else if let Some(t) = resource_annotation.and_then(|(_, _, text)| json_odata_type(text)) {
+        unqualified(&t)
     } else {
         let stem = page.path.rsplit('/').next().unwrap_or("").trim_end_matches(".md");
         stem.to_owned()
@@ -121,6 +123,9 @@ pub(crate) fn extract_resource(sections: &Sections<'_>, facts: &mut PageFacts) {
             base_hints.push(BaseHint { name: base, kind: BaseHintKind::InheritedCell, location: p.location.clone() });
         }
     }
+    if let Some((_, location, text)) = resource_annotation {
+        check_json_representation(&name, text, location, &properties, &relationships, &mut facts.diagnostics);
+    }
     facts.enums.extend(enum_lists_from_properties(&name, &facts.namespace, &properties));
     facts.types.push(TypeFacts {
         name,
@@ -132,4 +137,41 @@ pub(crate) fn extract_resource(sections: &Sections<'_>, facts: &mut PageFacts) {
         relationships,
         location,
     });
+}
+
+/// The `"@odata.type"` of a JSON representation block, if it parses.
+fn json_odata_type(text: &str) -> Option<String> {
+    let value: serde_json::Value = serde_json::from_str(text).ok()?;
+    value.get("@odata.type")?.as_str().map(|t| t.trim_start_matches('#').to_owned())
+}
+
+/// Keys of the JSON representation that no table lists.
+fn check_json_representation(
+    owner: &str,
+    text: &str,
+    location: &crate::source::Location,
+    properties: &[super::PropertyFacts],
+    relationships: &[super::PropertyFacts],
+    diagnostics: &mut Vec<crate::diagnostics::Diagnostic>,
+) {
+    use crate::diagnostics::{codes, Diagnostic, Severity};
+    let Ok(serde_json::Value::Object(map)) = serde_json::from_str::<serde_json::Value>(text) else { return };
+    if properties.is_empty() {
+        return;
+    }
+    let known: std::collections::BTreeSet<String> =
+        properties.iter().chain(relationships).map(|p| p.name.to_ascii_lowercase()).collect();
+    for (i, line) in text.lines().enumerate() {
+        let Some(key) = line.trim_start().strip_prefix('"').and_then(|rest| rest.split('"').next()) else { continue };
+        if key.starts_with('@') || !map.contains_key(key) || known.contains(&key.to_ascii_lowercase()) {
+            continue;
+        }
+        let column = 1 + line.len() - line.trim_start().len();
+        diagnostics.push(Diagnostic::new(
+            Severity::Info,
+            codes::JSON_REPRESENTATION_MISMATCH,
+            location.offset_lines(i as u32, column as u32),
+            format!("`{key}` is in the JSON representation of `{owner}` but in neither its Properties nor its Relationships table"),
+        ));
+    }
 }

@@ -21,7 +21,7 @@ pub(crate) struct Columns {
 impl Columns {
     /// Maps a header row. The name column is the first one.
     pub fn from_header(header: &Row) -> Columns {
-        let mut columns = Columns { width: header.cells.len(), ..Columns::default() };
+        let mut columns = Columns { width: header.source_cells.max(header.cells.len()), ..Columns::default() };
         for (i, cell) in header.cells.iter().enumerate() {
             let text = cell.content.text.to_ascii_lowercase();
             let text = text.trim();
@@ -57,18 +57,17 @@ pub(crate) fn name_of(cell: &Cell) -> String {
 }
 
 fn check_shape(row: &Row, columns: &Columns, diagnostics: &mut Vec<Diagnostic>) {
-    if row.cells.len() < columns.width {
-        diagnostics.push(Diagnostic::new(
-            Severity::Warning,
-            codes::TABLE_ROW_SHAPE,
-            row.location.clone(),
-            format!(
-                "this row has {} cells but the table header has {}; the missing cells were read as empty",
-                row.cells.len(),
-                columns.width
-            ),
-        ));
+    let (have, want) = (row.source_cells, columns.width);
+    if have == want || want == 0 {
+        return;
     }
+    let outcome = if have < want { "the missing cells were read as empty" } else { "the extra cells were ignored" };
+    diagnostics.push(Diagnostic::new(
+        Severity::Warning,
+        codes::TABLE_ROW_SHAPE,
+        row.location.clone(),
+        format!("this row has {have} cells but the table header has {want}; {outcome}"),
+    ));
 }
 
 /// Reads a properties/relationships/request-body table.
@@ -77,6 +76,24 @@ pub(crate) fn property_rows(header: &Row, rows: &[Row], diagnostics: &mut Vec<Di
     let mut seen = BTreeSet::new();
     let mut out: Vec<PropertyFacts> = Vec::new();
     for row in rows {
+        // A description broken over two lines makes its second line a row
+        // of one cell: join it to the row above rather than invent a property.
+        if row.source_cells == 1 && columns.width >= 3 {
+            if let (Some(last), Some(cell)) = (out.last_mut(), row.cells.first()) {
+                diagnostics.push(Diagnostic::new(
+                    Severity::Warning,
+                    codes::TABLE_ROW_SHAPE,
+                    row.location.clone(),
+                    format!(
+                        "this line continues the description of `{}` but a line break made it a table row of its own; it was joined to the row above",
+                        last.name
+                    ),
+                ));
+                last.description = format!("{} {}", last.description, cell.content.text).trim().to_owned();
+                set_description_facts(last);
+                continue;
+            }
+        }
         check_shape(row, &columns, diagnostics);
         let Some(name_cell) = row.cells.get(columns.name) else { continue };
         let name = name_of(name_cell);
@@ -119,29 +136,35 @@ pub(crate) fn property_rows(header: &Row, rows: &[Row], diagnostics: &mut Vec<Di
             diagnostics.push(d);
             continue;
         }
-        let lower = description.to_ascii_lowercase();
-        let read_only = (lower.contains("read-only") || lower.contains("read only")).then_some(true);
-        let nullable = if lower.contains("not nullable") || lower.contains("non-nullable") {
-            Some(false)
-        } else if lower.contains("nullable") {
-            Some(true)
-        } else {
-            None
-        };
-        let possible_values = find_possible_values(&description).map(|p| p.values);
-        out.push(PropertyFacts {
+        let mut property = PropertyFacts {
             name,
             type_cell: parsed,
             type_text,
             description,
-            read_only,
-            nullable,
-            possible_values,
+            read_only: None,
+            nullable: None,
+            possible_values: None,
             location: row.location.clone(),
             type_location,
-        });
+        };
+        set_description_facts(&mut property);
+        out.push(property);
     }
     out
+}
+
+/// Read-only, nullable and "Possible values" as the description states them.
+fn set_description_facts(p: &mut PropertyFacts) {
+    let lower = p.description.to_ascii_lowercase();
+    p.read_only = (lower.contains("read-only") || lower.contains("read only")).then_some(true);
+    p.nullable = if lower.contains("not nullable") || lower.contains("non-nullable") {
+        Some(false)
+    } else if lower.contains("nullable") {
+        Some(true)
+    } else {
+        None
+    };
+    p.possible_values = find_possible_values(&p.description).map(|v| v.values);
 }
 
 fn type_cell_diagnostic(name: &str, text: &str, error: &TypeCellError, location: crate::source::Location) -> Diagnostic {
@@ -243,4 +266,59 @@ fn parse_int(text: &str) -> Option<i64> {
         return i64::from_str_radix(hex, 16).ok();
     }
     t.parse().ok()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::parse::{parse_page, Block};
+    use crate::source::SourceFile;
+
+    fn table(text: &str) -> (Row, Vec<Row>) {
+        let page = parse_page(&SourceFile::new("t.md", text));
+        match page.blocks.into_iter().next() {
+            Some(Block::Table { header, rows, .. }) => (header, rows),
+            other => panic!("no table: {other:?}"),
+        }
+    }
+
+    #[test]
+    fn property_rows_read_types_notes_and_flags() {
+        let (header, rows) = table(
+            "| Property | Type | Description |\n|:--|:--|:--|\n\
+             | **id** | String (identifier) | Read-only. Not nullable. |\n\
+             | tags | [tag](tag.md) collection | Nullable. Possible values are: `a`, `b`. |\n\
+             | tags | String | Again. |\n\
+             | short | Int32 |\n\
+             continued description of short.\n",
+        );
+        let mut diagnostics = Vec::new();
+        let props = property_rows(&header, &rows, &mut diagnostics);
+        assert_eq!(props.iter().map(|p| p.name.as_str()).collect::<Vec<_>>(), ["id", "tags", "short"]);
+        assert_eq!(props[0].read_only, Some(true));
+        assert_eq!(props[0].nullable, Some(false));
+        assert_eq!(props[0].type_cell.as_ref().unwrap().note.as_deref(), Some("identifier"));
+        assert!(props[1].type_cell.as_ref().unwrap().collection);
+        assert_eq!(props[1].nullable, Some(true));
+        assert_eq!(props[1].possible_values.as_deref(), Some(&["a".to_owned(), "b".to_owned()][..]));
+        assert_eq!(props[1].location.line, 4);
+        let codes: Vec<&str> = diagnostics.iter().map(|d| d.code).collect();
+        assert!(codes.contains(&codes::DUPLICATE_PROPERTY), "{codes:?}");
+        assert!(codes.contains(&codes::TABLE_ROW_SHAPE), "{codes:?}");
+        assert_eq!(diagnostics.iter().find(|d| d.code == codes::DUPLICATE_PROPERTY).unwrap().source.line, 5);
+        assert_eq!(props[2].description, "continued description of short.");
+        assert_eq!(diagnostics.iter().filter(|d| d.code == codes::TABLE_ROW_SHAPE).count(), 2, "{diagnostics:?}");
+    }
+
+    #[test]
+    fn member_rows_with_and_without_values() {
+        let (header, rows) = table("|Member|Value|Description|\n|-|-|-|\n|a|0|First.|\n|b|0x10|Hex.|\n|c|n/a|No number.|\n");
+        let members = member_rows(&header, &rows, &mut Vec::new());
+        assert_eq!(members.iter().map(|m| m.value).collect::<Vec<_>>(), [Some(0), Some(16), None]);
+        assert_eq!(members[0].description, "First.");
+        let (header, rows) = table("| Member\n|:---\n| x\n| y\n");
+        let members = member_rows(&header, &rows, &mut Vec::new());
+        assert_eq!(members.iter().map(|m| m.name.as_str()).collect::<Vec<_>>(), ["x", "y"]);
+        assert!(members.iter().all(|m| m.value.is_none() && m.description.is_empty()));
+    }
 }

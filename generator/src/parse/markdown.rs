@@ -191,8 +191,10 @@ impl Builder<'_> {
             }
             Event::Start(Tag::TableHead) | Event::Start(Tag::TableRow) => {
                 let location = self.loc(range.start);
+                let line_end = self.file.text[range.start..].find('\n').map(|i| range.start + i).unwrap_or(self.file.text.len());
+                let source_cells = count_cells(&self.file.text[range.start..line_end]);
                 if let Some(t) = self.table.as_mut() {
-                    t.current = Some(Row { cells: Vec::new(), location });
+                    t.current = Some(Row { cells: Vec::new(), source_cells, location });
                 }
             }
             Event::Start(Tag::TableCell) => self.start_inline(InlineTarget::Cell, range.start, range.end),
@@ -212,7 +214,7 @@ impl Builder<'_> {
             Event::End(TagEnd::Table) => {
                 if let Some(t) = self.table.take() {
                     let location = self.loc(t.start);
-                    let header = t.header.unwrap_or(Row { cells: Vec::new(), location: location.clone() });
+                    let header = t.header.unwrap_or(Row { cells: Vec::new(), source_cells: 0, location: location.clone() });
                     self.page.blocks.push(Block::Table { header, rows: t.rows, location });
                 }
             }
@@ -312,6 +314,42 @@ impl Builder<'_> {
     }
 }
 
+/// The number of cells in a table row's source line: pipes that are not
+/// escaped and not inside a code span separate cells; a leading and a
+/// trailing pipe do not.
+pub(crate) fn count_cells(line: &str) -> usize {
+    let line = line.trim();
+    let mut separators = 0;
+    let mut in_code = false;
+    let mut escaped = false;
+    let mut first = true;
+    let mut last_was_pipe = false;
+    for c in line.chars() {
+        last_was_pipe = false;
+        if escaped {
+            escaped = false;
+            first = false;
+            continue;
+        }
+        match c {
+            '\\' => escaped = true,
+            '`' => in_code = !in_code,
+            '|' if !in_code => {
+                if !first {
+                    separators += 1;
+                }
+                last_was_pipe = true;
+            }
+            _ => {}
+        }
+        first = false;
+    }
+    if last_was_pipe && separators > 0 {
+        separators -= 1;
+    }
+    separators + 1
+}
+
 /// Collapses runs of whitespace into one space and trims.
 pub(crate) fn normalize_space(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
@@ -367,6 +405,15 @@ mod tests {
         let Block::Table { rows, .. } = &p.blocks[0] else { panic!() };
         assert_eq!(rows[0].cells[0].content.text, "x | y");
         assert_eq!(rows[0].cells[1].content.text, "z");
+    }
+
+    #[test]
+    fn counts_the_cells_written_in_a_row() {
+        assert_eq!(count_cells("|a|b|c|"), 3);
+        assert_eq!(count_cells("a | b"), 2);
+        assert_eq!(count_cells("| x \\| y | `a|b` |"), 2);
+        assert_eq!(count_cells("| Member"), 1);
+        assert_eq!(count_cells("|a||"), 2);
     }
 
     #[test]

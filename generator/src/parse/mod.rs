@@ -62,8 +62,10 @@ pub struct Cell {
 /// A table row.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Row {
-    /// The row's cells.
+    /// The row's cells (padded by the markdown parser to the header's width).
     pub cells: Vec<Cell>,
+    /// How many cells the row's source line actually has.
+    pub source_cells: usize,
     /// Where the row starts.
     pub location: Location,
 }
