@@ -301,12 +301,15 @@ fn check_request_only(model: &mut Model, request_only: &BTreeMap<String, Vec<Str
                 continue;
             }
             if let Some(p) = ty.properties.iter().find(|p| &p.name == name) {
-                diagnostics.push(Diagnostic::new(
-                    Severity::Warning,
-                    codes::PROPERTY_NOT_ON_RESOURCE,
-                    p.source.clone(),
-                    format!("`{name}` is not a property of `{owner}` on its resource page; the model adds it"),
-                ));
+                diagnostics.push(
+                    Diagnostic::new(
+                        Severity::Warning,
+                        codes::PROPERTY_NOT_ON_RESOURCE,
+                        p.source.clone(),
+                        format!("`{name}` is not a property of `{owner}` on its resource page; the model adds it"),
+                    )
+                    .with_related(ty.sources[0].clone(), format!("the resource page of `{owner}`")),
+                );
             }
         }
     }
