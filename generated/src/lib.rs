@@ -6,6 +6,7 @@
 //! Every struct field is optional, as the docs do not say which properties a
 //! response carries; enums are open and keep values the docs do not list.
 
+pub mod client;
 pub mod primitives;
 
 /// Types and enums of the `beta` API version.

@@ -153,6 +153,53 @@ fn create_mobileappinstallstatus_from_mobileapp_response() {
     assert_eq!(back, expected, "the round trip changed the example");
 }
 
+/// The example at `v1.0/api/intune-apps-mobileappinstallstatus-create.md:139:1`.
+#[test]
+fn create_mobileappinstallstatus_from_userappinstallstatus_request() {
+    let body = r##"{
+  "@odata.type": "#microsoft.graph.mobileAppInstallStatus",
+  "deviceName": "CONTOSO-TAB-22",
+  "deviceId": "0d7f5a31-96c4-4b2e-a8d1-3e6b9f07c125",
+  "lastSyncDateTime": "2021-06-15T16:02:08Z",
+  "installState": "installed",
+  "installStateDetail": "noAdditionalDetails",
+  "errorCode": 0,
+  "userPrincipalName": "meganb@contoso.onmicrosoft.com"
+}"##;
+    let expected: ::serde_json::Value = ::serde_json::from_str(body)
+        .expect("the example is JSON");
+    let parsed: ::graph_model::v1_0::MobileAppInstallStatus = ::serde_json::from_str(
+            body,
+        )
+        .expect("the example deserializes into the model");
+    let back = ::serde_json::to_value(&parsed).expect("the model serializes");
+    assert_eq!(back, expected, "the round trip changed the example");
+}
+
+/// The example at `v1.0/api/intune-apps-mobileappinstallstatus-create.md:162:1`.
+#[test]
+fn create_mobileappinstallstatus_from_userappinstallstatus_response() {
+    let body = r##"{
+  "@odata.type": "#microsoft.graph.mobileAppInstallStatus",
+  "id": "e2c4a6b8-1d3f-4e5a-9b7c-0f2e4d6a8c1b",
+  "deviceName": "CONTOSO-TAB-22",
+  "deviceId": "0d7f5a31-96c4-4b2e-a8d1-3e6b9f07c125",
+  "lastSyncDateTime": "2021-06-15T16:02:08Z",
+  "installState": "installed",
+  "installStateDetail": "noAdditionalDetails",
+  "errorCode": 0,
+  "userPrincipalName": "meganb@contoso.onmicrosoft.com"
+}"##;
+    let expected: ::serde_json::Value = ::serde_json::from_str(body)
+        .expect("the example is JSON");
+    let parsed: ::graph_model::v1_0::MobileAppInstallStatus = ::serde_json::from_str(
+            body,
+        )
+        .expect("the example deserializes into the model");
+    let back = ::serde_json::to_value(&parsed).expect("the model serializes");
+    assert_eq!(back, expected, "the round trip changed the example");
+}
+
 /// The example at `v1.0/api/intune-apps-userappinstallstatus-create.md:72:1`.
 #[test]
 fn create_userappinstallstatus_from_mobileapp_request() {

@@ -109,10 +109,22 @@ pub mod codes {
     pub const ANONYMOUS_ENUM_AMBIGUOUS: &str = "anonymous-enum-ambiguous";
     /// Two definitions clash after conversion to Rust names.
     pub const NAME_COLLISION: &str = "name-collision";
+    /// The same method and path are documented on two pages.
+    pub const DUPLICATE_ENDPOINT: &str = "duplicate-endpoint";
     /// An HTTP request line could not be read.
     pub const HTTP_REQUEST_UNREADABLE: &str = "http-request-unreadable";
     /// A key of a resource's JSON representation is in no table.
     pub const JSON_REPRESENTATION_MISMATCH: &str = "json-representation-mismatch";
+    /// An example sets a property its type does not have.
+    pub const EXAMPLE_UNKNOWN_PROPERTY: &str = "example-unknown-property";
+    /// An example value has the wrong JSON type.
+    pub const EXAMPLE_WRONG_TYPE: &str = "example-wrong-type";
+    /// An example enum value is not a member.
+    pub const EXAMPLE_ENUM_VALUE: &str = "example-enum-value";
+    /// An example date, time, duration or GUID is malformed.
+    pub const EXAMPLE_BAD_VALUE: &str = "example-bad-value";
+    /// An example holds a placeholder (`"String"`) instead of a value.
+    pub const EXAMPLE_PLACEHOLDER: &str = "example-placeholder";
     /// An example body is not valid JSON.
     pub const EXAMPLE_JSON_INVALID: &str = "example-json-invalid";
 }

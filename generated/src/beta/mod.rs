@@ -3,6 +3,9 @@
 
 //! Types and enums of the `beta` API version.
 
+/// The default base URL of the `beta` API.
+pub const BASE_URL: &str = "https://graph.microsoft.com/beta";
+pub mod api;
 mod compliance_status;
 pub use self::compliance_status::ComplianceStatus;
 mod entity;

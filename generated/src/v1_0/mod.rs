@@ -3,6 +3,9 @@
 
 //! Types and enums of the `v1.0` API version.
 
+/// The default base URL of the `v1.0` API.
+pub const BASE_URL: &str = "https://graph.microsoft.com/v1.0";
+pub mod api;
 mod compliance_status;
 pub use self::compliance_status::ComplianceStatus;
 mod entity;

@@ -6,12 +6,34 @@ use quote::quote;
 /// Width at which description text is wrapped.
 const WRAP: usize = 96;
 
+/// The words of a paragraph; a `code span` with spaces stays one word, so a
+/// line break never falls inside it.
+fn words(paragraph: &str) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    let mut open = false;
+    for word in paragraph.split_whitespace() {
+        if open {
+            if let Some(last) = out.last_mut() {
+                last.push(' ');
+                last.push_str(word);
+            }
+        } else {
+            out.push(word.to_owned());
+        }
+        if word.matches('`').count() % 2 == 1 {
+            open = !open;
+        }
+    }
+    out
+}
+
 /// Splits `text` into lines of at most [`WRAP`] characters (longer words stay whole).
 pub(crate) fn wrap(text: &str) -> Vec<String> {
     let mut lines = Vec::new();
     for paragraph in text.split('\n') {
         let mut line = String::new();
-        for word in paragraph.split_whitespace() {
+        for word in words(paragraph) {
+            let word = word.as_str();
             if !line.is_empty() && line.chars().count() + 1 + word.chars().count() > WRAP {
                 lines.push(std::mem::take(&mut line));
             }
@@ -59,5 +81,7 @@ mod tests {
         assert!(lines.len() >= 4);
         assert_eq!(lines.last().unwrap(), "Docs: `x`");
         assert_eq!(lines[lines.len() - 2], "");
+        let lines = wrap(&format!("{} `POST /a/{{b}}/c` end", "w ".repeat(45)));
+        assert!(lines.iter().any(|l| l.contains("`POST /a/{b}/c`")), "{lines:?}");
     }
 }

@@ -3,10 +3,13 @@
 //! with prettyplease. Pure: returns file paths and contents.
 
 mod cargo_toml;
+mod client;
 mod docs;
+mod endpoint_tests;
 mod enums;
 mod examples;
 mod names;
+mod operations;
 mod primitives;
 mod structs;
 mod types;
@@ -121,11 +124,16 @@ pub fn emit_crate(models: &[Model], options: &EmitOptions) -> Result<Vec<Generat
     let mut files = vec![
         cargo_toml::emit(options),
         primitives::emit(options)?,
+        client::emit(options)?,
         emit_lib(&names, &models, options)?,
     ];
     for model in &models {
         files.extend(emit_version(model, &names, options)?);
+        files.extend(operations::emit(model, &names, options)?);
         if let Some(test) = examples::emit(model, &names, options)? {
+            files.push(test);
+        }
+        if let Some(test) = endpoint_tests::emit(model, &names, options)? {
             files.push(test);
         }
     }
@@ -144,6 +152,8 @@ fn emit_lib(names: &CrateNames, models: &[&Model], options: &EmitOptions) -> Res
         #![doc = ""]
         #![doc = " Every struct field is optional, as the docs do not say which properties a"]
         #![doc = " response carries; enums are open and keep values the docs do not list."]
+
+        pub mod client;
 
         pub mod primitives;
 
@@ -197,8 +207,19 @@ fn emit_version(model: &Model, names: &CrateNames, options: &EmitOptions) -> Res
             None => format!("Types and enums of the `{}` API version.", model.version),
         };
         let doc = docs::inner_doc_attrs(&title);
+        let api = (namespace.is_none() && !model.endpoints.is_empty()).then(|| {
+            let base_url = format!("https://graph.microsoft.com/{}", model.version);
+            let base_doc = format!(" The default base URL of the `{}` API.", model.version);
+            quote! {
+                #[doc = #base_doc]
+                pub const BASE_URL: &str = #base_url;
+
+                pub mod api;
+            }
+        });
         let tokens = quote! {
             #doc
+            #api
             #(#ns_mods)*
             #(#item_mods)*
         };

@@ -38,7 +38,7 @@ pub struct CrateNames {
 }
 
 /// Names that item modules may not take in a version module.
-const RESERVED_MODULES: &[&str] = &["mod", "primitives", "tests"];
+const RESERVED_MODULES: &[&str] = &["mod", "primitives", "client", "api", "tests"];
 
 /// The namespace module for a namespace, or `None` for `microsoft.graph`.
 fn namespace_module(namespace: &str) -> Option<String> {
@@ -52,7 +52,7 @@ fn namespace_module(namespace: &str) -> Option<String> {
 impl CrateNames {
     /// Decides every name. Deterministic: depends only on the models' contents.
     pub fn new(models: &[&Model]) -> CrateNames {
-        let versions = unique_names(models.iter().map(|m| (m.version.clone(), version_module(&m.version))), &["primitives"], true);
+        let versions = unique_names(models.iter().map(|m| (m.version.clone(), version_module(&m.version))), &["primitives", "client"], true);
         let mut items = BTreeMap::new();
         for model in models {
             let version_mod = versions[&model.version].clone();

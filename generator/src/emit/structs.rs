@@ -72,8 +72,17 @@ fn field_doc(field: &Field<'_>) -> TokenStream {
 /// Emits the struct for `ty`.
 pub(crate) fn emit_struct(model: &Model, ty: &TypeDef, names: &CrateNames) -> TokenStream {
     let item = names.item(&model.version, ItemKind::Type, &ty.name);
-    let name = ident(&item.ident);
-    let fields = fields(model, ty);
+    struct_tokens(&model.version, &item.ident, struct_doc(ty), &fields(model, ty), names)
+}
+
+/// Emits a struct of `properties` that is no model type (an action's body parameters).
+pub(crate) fn emit_plain_struct(version: &str, ident: &str, doc: &str, properties: &[Property], names: &CrateNames) -> TokenStream {
+    let fields: Vec<Field<'_>> = properties.iter().map(|property| Field { property, inherited_from: None }).collect();
+    struct_tokens(version, ident, doc_attrs(doc), &fields, names)
+}
+
+fn struct_tokens(version: &str, ident_name: &str, doc: TokenStream, fields: &[Field<'_>], names: &CrateNames) -> TokenStream {
+    let name = ident(ident_name);
     let field_names = unique_names(
         fields.iter().enumerate().map(|(i, f)| (i, field_name(&f.property.name))),
         RESERVED_FIELDS,
@@ -83,7 +92,7 @@ pub(crate) fn emit_struct(model: &Model, ty: &TypeDef, names: &CrateNames) -> To
         let doc = field_doc(f);
         let field = ident(&field_names[&i]);
         let wire = &f.property.name;
-        let ty = property_type(&model.version, f.property, names);
+        let ty = property_type(version, f.property, names);
         quote! {
             #doc
             #[serde(rename = #wire)]
@@ -91,7 +100,6 @@ pub(crate) fn emit_struct(model: &Model, ty: &TypeDef, names: &CrateNames) -> To
             pub #field: ::std::option::Option<#ty>,
         }
     });
-    let doc = struct_doc(ty);
     quote! {
         #doc
         #[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]

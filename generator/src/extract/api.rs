@@ -3,7 +3,7 @@
 use super::resource::{inherited_names, unqualified};
 use super::sections::Sections;
 use super::tables::{enum_lists_from_properties, first_header, property_rows};
-use super::{BaseHint, BaseHintKind, PageFacts, TypeFacts, TypeOrigin};
+use super::{BaseHint, BaseHintKind, PageFacts, PropertyFacts, TypeFacts, TypeOrigin};
 use crate::diagnostics::{codes, Diagnostic, Severity};
 use crate::parse::{Block, Inline};
 use crate::source::Location;
@@ -53,7 +53,26 @@ pub struct EndpointFacts {
     pub response_collection: bool,
     /// The permissions table.
     pub permissions: PermissionFacts,
+    /// Rows of the Optional query parameters table.
+    pub query_parameters: Vec<NamedRow>,
+    /// Rows of the Request headers table.
+    pub headers: Vec<NamedRow>,
+    /// An action's Parameters table in the Request body section.
+    pub body_parameters: Vec<PropertyFacts>,
     /// Where the line is.
+    pub location: Location,
+}
+
+/// A row of a two-column name/description table (query parameters, headers).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct NamedRow {
+    /// The name (`$select`, `Authorization`).
+    pub name: String,
+    /// The description or value cell.
+    pub description: String,
+    /// Whether the description says Required.
+    pub required: bool,
+    /// Where the row is.
     pub location: Location,
 }
 
@@ -121,6 +140,7 @@ pub(crate) fn extract_api(sections: &Sections<'_>, facts: &mut PageFacts) {
     let permissions = permissions(sections);
 
     let mut request_body = None;
+    let mut body_parameters = Vec::new();
     for block in sections.section("request body") {
         match block {
             Block::Paragraph { content, .. } if request_body.is_none() => {
@@ -130,6 +150,10 @@ pub(crate) fn extract_api(sections: &Sections<'_>, facts: &mut PageFacts) {
             }
             Block::Table { header, rows, location } => {
                 let first = first_header(header);
+                if first.starts_with("parameter") {
+                    body_parameters.extend(property_rows(header, rows, &mut facts.diagnostics));
+                    continue;
+                }
                 if let (Some(ty), true) = (&request_body, first.starts_with("propert")) {
                     let properties = property_rows(header, rows, &mut facts.diagnostics);
                     let base_hints = properties
@@ -179,6 +203,8 @@ pub(crate) fn extract_api(sections: &Sections<'_>, facts: &mut PageFacts) {
         }
     }
 
+    let query_parameters = named_rows(sections, "optional query parameters");
+    let headers = named_rows(sections, "request headers");
     let mut request_blocks: Vec<&Block> = sections.section("http request").collect();
     if request_blocks.is_empty() {
         // Some pages put the request block right under Permissions, with no heading.
@@ -223,11 +249,33 @@ pub(crate) fn extract_api(sections: &Sections<'_>, facts: &mut PageFacts) {
                 response_type: response_type.clone(),
                 response_collection,
                 permissions: permissions.clone(),
+                query_parameters: query_parameters.clone(),
+                headers: headers.clone(),
+                body_parameters: body_parameters.clone(),
                 location: line_location,
             });
         }
     }
     extract_examples(sections, facts);
+}
+
+/// The rows of the name/description tables in a section.
+fn named_rows(sections: &Sections<'_>, section: &str) -> Vec<NamedRow> {
+    let mut out = Vec::new();
+    for block in sections.section(section) {
+        let Block::Table { rows, .. } = block else { continue };
+        for row in rows {
+            let Some(name) = row.cells.first().map(|c| c.content.text.trim().trim_matches('`').to_owned()) else { continue };
+            if name.is_empty() {
+                continue;
+            }
+            let description = row.cells.get(1).map(|c| c.content.text.clone()).unwrap_or_default();
+            let required = description.to_ascii_lowercase().contains("required")
+                && !description.to_ascii_lowercase().contains("not required");
+            out.push(NamedRow { name, description, required, location: row.location.clone() });
+        }
+    }
+    out
 }
 
 fn scopes(text: &str) -> Scopes {

@@ -3,6 +3,7 @@
 
 mod api;
 mod enums;
+pub mod paths;
 pub mod placeholders;
 pub mod possible_values;
 mod resource;
@@ -16,7 +17,7 @@ use crate::source::Location;
 use std::sync::Arc;
 use type_cell::TypeCell;
 
-pub use api::{ExampleKind, ExampleFacts, EndpointFacts, PermissionFacts, Scopes};
+pub use api::{EndpointFacts, ExampleFacts, ExampleKind, NamedRow, PermissionFacts, Scopes};
 
 /// What kind of page this is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize)]

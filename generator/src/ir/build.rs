@@ -3,6 +3,7 @@
 use super::*;
 use crate::diagnostics::{codes, Diagnostic, Severity};
 use crate::extract::type_cell::{TypeCell, TypeName};
+use crate::extract::paths::{parse_path, path_params, PathError, PathSegment};
 use crate::extract::{BaseHintKind, EnumFacts, EnumOrigin, PageFacts, PropertyFacts, TypeFacts, TypeOrigin};
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -33,8 +34,11 @@ pub fn build_model(version: &str, mut pages: Vec<PageFacts>) -> Model {
     let anonymous = build_enums(&mut model, &all_enums, &mut diagnostics);
     let all_types: Vec<&TypeFacts> = pages.iter().flat_map(|p| &p.types).collect();
     build_types(&mut model, &all_types, &anonymous, &mut diagnostics);
-    build_endpoints(&mut model, &pages, &mut diagnostics);
+    build_endpoints(&mut model, &pages, &anonymous, &mut diagnostics);
     build_examples(&mut model, &pages);
+    for example in &model.examples {
+        diagnostics.extend(super::examples::check_example(&model, example));
+    }
 
     diagnostics.sort();
     diagnostics.dedup();
@@ -322,13 +326,13 @@ struct Resolver<'a> {
 }
 
 impl Resolver<'_> {
-    fn resolve(&self, owner: &TypeFacts, p: &PropertyFacts, diagnostics: &mut Vec<Diagnostic>) -> TypeRef {
+    fn resolve_in(&self, owner_namespace: &str, owner_name: &str, p: &PropertyFacts, diagnostics: &mut Vec<Diagnostic>) -> TypeRef {
         let Some(TypeCell { name, .. }) = &p.type_cell else { return TypeRef::Untyped(p.type_text.clone()) };
         match name {
             TypeName::Primitive(prim) => TypeRef::Primitive(*prim),
             TypeName::Enumeration => self
                 .anonymous
-                .get(&(key_of(&owner.namespace, &owner.name), p.name.to_ascii_lowercase()))
+                .get(&(key_of(owner_namespace, owner_name), p.name.to_ascii_lowercase()))
                 .map(|q| TypeRef::Enum(q.clone()))
                 .unwrap_or_else(|| TypeRef::Untyped(p.type_text.clone())),
             TypeName::Named { namespace, name } => {
@@ -336,7 +340,7 @@ impl Resolver<'_> {
                 if let Some(ns) = namespace {
                     candidates.push(key_of(ns, name));
                 }
-                candidates.push(key_of(&owner.namespace, name));
+                candidates.push(key_of(owner_namespace, name));
                 candidates.push(key_of(crate::extract::DEFAULT_NAMESPACE, name));
                 for key in &candidates {
                     if let Some(e) = self.model.enums.get(key) {
@@ -352,7 +356,7 @@ impl Resolver<'_> {
                     p.type_location.clone(),
                     format!(
                         "`{}.{}` has type `{name}`, which no page in this docs tree defines; it is typed as untyped JSON",
-                        owner.name, p.name
+                        owner_name, p.name
                     ),
                 ));
                 TypeRef::Untyped(name.clone())
@@ -361,9 +365,13 @@ impl Resolver<'_> {
     }
 
     fn property(&self, owner: &TypeFacts, p: &PropertyFacts, diagnostics: &mut Vec<Diagnostic>) -> Property {
+        self.property_in(&owner.namespace, &owner.name, p, diagnostics)
+    }
+
+    fn property_in(&self, namespace: &str, owner: &str, p: &PropertyFacts, diagnostics: &mut Vec<Diagnostic>) -> Property {
         Property {
             name: p.name.clone(),
-            ty: self.resolve(owner, p, diagnostics),
+            ty: self.resolve_in(namespace, owner, p, diagnostics),
             collection: p.type_cell.as_ref().map(|c| c.collection).unwrap_or(false),
             description: p.description.clone(),
             read_only: p.read_only,
@@ -558,40 +566,93 @@ fn resolve_bases(model: &mut Model, diagnostics: &mut Vec<Diagnostic>) {
     }
 }
 
-fn build_endpoints(model: &mut Model, pages: &[PageFacts], diagnostics: &mut Vec<Diagnostic>) {
-    let mut seen: BTreeMap<(String, String), Location> = BTreeMap::new();
-    for page in pages {
-        for e in &page.endpoints {
-            let key = (e.path.to_ascii_lowercase(), e.method.clone());
-            if let Some(first) = seen.get(&key) {
-                diagnostics.push(
-                    Diagnostic::new(
-                        Severity::Info,
-                        "duplicate-endpoint",
-                        e.location.clone(),
-                        format!("`{} {}` is documented on more than one page; the first page is used", e.method, e.path),
-                    )
-                    .with_related(first.clone(), "first documented here"),
-                );
-                continue;
+fn build_endpoints(model: &mut Model, pages: &[PageFacts], anonymous: &AnonymousEnums, diagnostics: &mut Vec<Diagnostic>) {
+    let known_types: BTreeMap<String, QualifiedName> = model.types.iter().map(|(k, t)| (k.clone(), t.name.clone())).collect();
+    let mut endpoints = Vec::new();
+    {
+        let resolver = Resolver { model, known_types: &known_types, anonymous };
+        let mut seen: BTreeMap<(String, String), Location> = BTreeMap::new();
+        for page in pages {
+            for e in &page.endpoints {
+                let key = (e.path.to_ascii_lowercase(), e.method.clone());
+                if let Some(first) = seen.get(&key) {
+                    diagnostics.push(
+                        Diagnostic::new(
+                            Severity::Info,
+                            codes::DUPLICATE_ENDPOINT,
+                            e.location.clone(),
+                            format!("`{} {}` is documented on more than one page; the first page is used", e.method, e.path),
+                        )
+                        .with_related(first.clone(), "first documented here"),
+                    );
+                    continue;
+                }
+                let (segments, query) = match parse_path(&e.path) {
+                    Ok(parsed) => parsed,
+                    Err(PathError(reason)) => {
+                        diagnostics.push(Diagnostic::new(
+                            Severity::Warning,
+                            codes::HTTP_REQUEST_UNREADABLE,
+                            e.location.clone(),
+                            format!("{reason}; this request line was skipped"),
+                        ));
+                        continue;
+                    }
+                };
+                seen.insert(key, e.location.clone());
+                let owner = e.title.clone();
+                let body_parameters = e
+                    .body_parameters
+                    .iter()
+                    .map(|p| resolver.property_in(crate::extract::DEFAULT_NAMESPACE, &owner, p, diagnostics))
+                    .collect();
+                let find = |name: &Option<String>| name.as_deref().and_then(|n| model.find_type(None, n)).map(|t| t.name.clone());
+                endpoints.push(Endpoint {
+                    method: e.method.clone(),
+                    path: e.path.clone(),
+                    title: e.title.clone(),
+                    path_params: path_params(&segments),
+                    segments,
+                    query,
+                    request_body: e.request_body.clone(),
+                    request_body_type: find(&e.request_body),
+                    body_parameters,
+                    query_parameters: e.query_parameters.clone(),
+                    headers: e.headers.clone(),
+                    response: ResponseDef {
+                        status: e.response_status,
+                        ty: e.response_type.clone(),
+                        resolved: find(&e.response_type),
+                        collection: e.response_collection,
+                    },
+                    permissions: e.permissions.clone(),
+                    alias_of: None,
+                    source: e.location.clone(),
+                });
             }
-            seen.insert(key, e.location.clone());
-            model.endpoints.push(Endpoint {
-                method: e.method.clone(),
-                path: e.path.clone(),
-                title: e.title.clone(),
-                request_body: e.request_body.clone(),
-                response: ResponseDef {
-                    status: e.response_status,
-                    ty: e.response_type.clone(),
-                    collection: e.response_collection,
-                },
-                permissions: e.permissions.clone(),
-                source: e.location.clone(),
-            });
         }
     }
-    model.endpoints.sort_by(|a, b| (&a.path, &a.method, &a.source).cmp(&(&b.path, &b.method, &b.source)));
+    endpoints.sort_by(|a, b| (&a.path, &a.method, &a.source).cmp(&(&b.path, &b.method, &b.source)));
+    link_me_aliases(&mut endpoints);
+    model.endpoints = endpoints;
+}
+
+/// `/me/x` is `/users/{id}/x` for the signed-in user: record which endpoint
+/// each `/me` path is an alias of.
+fn link_me_aliases(endpoints: &mut [Endpoint]) {
+    let shape = |segments: &[PathSegment]| -> Vec<Option<String>> {
+        segments.iter().map(|s| if s.is_param() { None } else { Some(format!("{:?}", s.parts)) }).collect()
+    };
+    let users: BTreeMap<(String, Vec<Option<String>>), String> = endpoints
+        .iter()
+        .filter(|e| e.segments.first().and_then(|s| s.literal()) == Some("users") && e.segments.get(1).is_some_and(|s| s.is_param()))
+        .map(|e| ((e.method.clone(), shape(&e.segments[2..])), e.path.clone()))
+        .collect();
+    for e in endpoints.iter_mut() {
+        if e.segments.first().and_then(|s| s.literal()) == Some("me") {
+            e.alias_of = users.get(&(e.method.clone(), shape(&e.segments[1..]))).cloned();
+        }
+    }
 }
 
 fn build_examples(model: &mut Model, pages: &[PageFacts]) {
@@ -628,6 +689,7 @@ fn build_examples(model: &mut Model, pages: &[PageFacts]) {
                 name,
                 ty,
                 collection: ex.is_collection,
+                first_line: ex.first_line.clone(),
                 body: ex.body.clone(),
                 source: ex.body_location.clone(),
             });

@@ -136,14 +136,43 @@ pub struct EndpointJson<'m> {
     pub path: &'m str,
     /// Page title.
     pub title: &'m str,
+    /// Path parameter names, in order.
+    pub path_params: &'m [String],
     /// Request body type or null.
     pub request_body: Option<&'m str>,
+    /// An action's body parameters.
+    pub body_parameters: Vec<PropertyJson<'m>>,
+    /// Optional query parameters.
+    pub query_parameters: Vec<NamedRowJson<'m>>,
+    /// Request headers.
+    pub headers: Vec<NamedRowJson<'m>>,
     /// Response.
     pub response: ResponseJson<'m>,
     /// Permissions.
     pub permissions: &'m PermissionFacts,
+    /// For a `/me/…` path, the `/users/{id}/…` path it is an alias of.
+    pub alias_of: Option<&'m str>,
     /// `path:line:col`.
     pub source: &'m Location,
+}
+
+/// A query parameter or header row.
+#[derive(Serialize)]
+pub struct NamedRowJson<'m> {
+    /// Name.
+    pub name: &'m str,
+    /// Description or value.
+    pub description: &'m str,
+    /// Whether the row says Required.
+    pub required: bool,
+    /// `path:line:col`.
+    pub source: &'m Location,
+}
+
+fn named_rows(rows: &[crate::extract::NamedRow]) -> Vec<NamedRowJson<'_>> {
+    rows.iter()
+        .map(|r| NamedRowJson { name: &r.name, description: &r.description, required: r.required, source: &r.location })
+        .collect()
 }
 
 /// A diagnostic.
@@ -220,7 +249,12 @@ pub fn export(models: &[Model]) -> IrExport<'_> {
                     method: &e.method,
                     path: &e.path,
                     title: &e.title,
+                    path_params: &e.path_params,
                     request_body: e.request_body.as_deref(),
+                    body_parameters: e.body_parameters.iter().map(property).collect(),
+                    query_parameters: named_rows(&e.query_parameters),
+                    headers: named_rows(&e.headers),
+                    alias_of: e.alias_of.as_deref(),
                     response: ResponseJson {
                         status: e.response.status,
                         ty: e.response.ty.as_deref(),

@@ -3,13 +3,15 @@
 //! disagreement between pages becomes a diagnostic with both locations.
 
 mod build;
+pub mod examples;
 pub mod json;
 
 pub use build::build_model;
 
 use crate::diagnostics::Diagnostic;
 use crate::extract::type_cell::Primitive;
-use crate::extract::{ExampleKind, PageKind, PermissionFacts};
+use crate::extract::paths::PathSegment;
+use crate::extract::{ExampleKind, NamedRow, PageKind, PermissionFacts};
 use crate::source::Location;
 use std::collections::BTreeMap;
 use std::sync::Arc;
@@ -144,8 +146,10 @@ pub struct EnumDef {
 pub struct ResponseDef {
     /// Status code.
     pub status: Option<u16>,
-    /// Body type.
+    /// Body type, as the docs spell it.
     pub ty: Option<String>,
+    /// The body type in the model, when it has it.
+    pub resolved: Option<QualifiedName>,
     /// Whether the body is a collection.
     pub collection: bool,
 }
@@ -159,12 +163,28 @@ pub struct Endpoint {
     pub path: String,
     /// The page title.
     pub title: String,
-    /// Request body type.
+    /// The path's segments.
+    pub segments: Vec<PathSegment>,
+    /// Path parameter names, in order.
+    pub path_params: Vec<String>,
+    /// A query string written on the request line, if any.
+    pub query: Option<String>,
+    /// Request body type, as the docs spell it.
     pub request_body: Option<String>,
+    /// The request body type in the model, when it has it.
+    pub request_body_type: Option<QualifiedName>,
+    /// An action's body parameters (its Parameters table).
+    pub body_parameters: Vec<Property>,
+    /// Optional query parameters.
+    pub query_parameters: Vec<NamedRow>,
+    /// Request headers.
+    pub headers: Vec<NamedRow>,
     /// Success response.
     pub response: ResponseDef,
     /// Permissions.
     pub permissions: PermissionFacts,
+    /// For a `/me/…` path, the `/users/{id}/…` path it is an alias of.
+    pub alias_of: Option<String>,
     /// Where the request line is.
     pub source: Location,
 }
@@ -180,6 +200,8 @@ pub struct Example {
     pub ty: Option<QualifiedName>,
     /// Whether the body is a collection.
     pub collection: bool,
+    /// The first line: `POST https://…` for a request, `HTTP/1.1 201 Created` for a response.
+    pub first_line: String,
     /// The JSON body.
     pub body: Option<String>,
     /// Where the body starts.

@@ -1,0 +1,231 @@
+//! `tests/endpoints_<version>.rs`: for every endpoint whose page has a
+//! concrete request and response example, a test that starts a loopback HTTP
+//! server (wiremock), sends the request through the `reqwest` feature, checks
+//! method, encoded path and body on the server side, answers with the docs'
+//! response, and checks the parsed result.
+
+use super::names::{ident, CrateNames, ItemKind};
+use super::operations::{function_name, module_path};
+use super::{rust_file, EmitError, EmitOptions, GeneratedFile};
+use crate::extract::paths::PathPart;
+use crate::extract::placeholders::has_placeholders;
+use crate::extract::ExampleKind;
+use crate::ir::{Endpoint, Example, Model};
+use crate::naming::{field_name, unique_names};
+use proc_macro2::TokenStream;
+use quote::quote;
+use std::collections::BTreeMap;
+
+/// The same set the generated client encodes path parameters with.
+const PATH_PARAMETER: &percent_encoding::AsciiSet =
+    &percent_encoding::NON_ALPHANUMERIC.remove(b'-').remove(b'_').remove(b'~');
+
+fn raw_string(text: &str) -> TokenStream {
+    let mut hashes = 1;
+    while text.contains(&format!("\"{}", "#".repeat(hashes))) {
+        hashes += 1;
+    }
+    let fence = "#".repeat(hashes);
+    format!("r{fence}\"{text}\"{fence}").parse().unwrap_or_else(|_| {
+        let lit = proc_macro2::Literal::string(text);
+        quote! { #lit }
+    })
+}
+
+/// The path of a request example's URL, without host and version.
+fn example_path(first_line: &str) -> Option<(String, String)> {
+    let mut words = first_line.split_whitespace();
+    let method = words.next()?.to_ascii_uppercase();
+    let url = words.next()?;
+    let path = url.split_once("://").map(|(_, rest)| rest.find('/').map(|i| &rest[i..]).unwrap_or("/")).unwrap_or(url);
+    let path = path.split('?').next().unwrap_or(path);
+    let mut segments: Vec<&str> = path.split('/').filter(|s| !s.is_empty()).collect();
+    if segments.first().is_some_and(|s| crate::workspace::is_version_name(s)) {
+        segments.remove(0);
+    }
+    Some((method, format!("/{}", segments.join("/"))))
+}
+
+/// Whether a concrete URL path matches an endpoint's template.
+fn matches(e: &Endpoint, method: &str, path: &str) -> bool {
+    if e.method != method {
+        return false;
+    }
+    let parts: Vec<&str> = path.split('/').filter(|s| !s.is_empty()).collect();
+    parts.len() == e.segments.len()
+        && e.segments.iter().zip(&parts).all(|(s, p)| match s.literal() {
+            Some(lit) => lit.eq_ignore_ascii_case(p),
+            None => true,
+        })
+}
+
+fn concrete(body: &Option<String>) -> Option<serde_json::Value> {
+    let value: serde_json::Value = serde_json::from_str(body.as_deref()?).ok()?;
+    (!has_placeholders(&value)).then_some(value)
+}
+
+/// What one generated test needs.
+struct Case {
+    name: String,
+    doc: String,
+    method: String,
+    expected_path: String,
+    body_setup: TokenStream,
+    response_raw: TokenStream,
+    status: u16,
+    call: TokenStream,
+}
+
+/// Request/response example pairs by endpoint.
+fn pairs(model: &Model) -> Vec<(&Endpoint, &Example, &Example)> {
+    let mut out = Vec::new();
+    for (i, request) in model.examples.iter().enumerate() {
+        if request.kind != ExampleKind::Request {
+            continue;
+        }
+        let Some(response) = model.examples[i + 1..]
+            .iter()
+            .take_while(|x| x.source.path == request.source.path)
+            .find(|x| x.kind == ExampleKind::Response && x.name == request.name)
+        else {
+            continue;
+        };
+        let Some((method, path)) = example_path(&request.first_line) else { continue };
+        let Some(endpoint) = model.endpoints.iter().find(|e| e.source.path == request.source.path && matches(e, &method, &path))
+        else {
+            continue;
+        };
+        out.push((endpoint, request, response));
+    }
+    out
+}
+
+/// Emits the test file, or `None` when no endpoint has a usable pair.
+pub(crate) fn emit(model: &Model, names: &CrateNames, options: &EmitOptions) -> Result<Option<GeneratedFile>, EmitError> {
+    let crate_ident = ident(&options.crate_name.replace('-', "_"));
+    let version_mod = ident(names.version_module(&model.version));
+    // Function names as the operations emitter gives them.
+    let mut fn_names: BTreeMap<(String, String), String> = BTreeMap::new();
+    let mut modules: BTreeMap<Vec<String>, Vec<&Endpoint>> = BTreeMap::new();
+    for e in &model.endpoints {
+        modules.entry(module_path(&e.segments)).or_default().push(e);
+    }
+    for endpoints in modules.values() {
+        let unique = unique_names(
+            endpoints.iter().enumerate().map(|(i, e)| ((e.path.clone(), e.method.clone(), i), function_name(e))),
+            &[],
+            false,
+        );
+        for (i, e) in endpoints.iter().enumerate() {
+            fn_names.insert((e.path.clone(), e.method.clone()), unique[&(e.path.clone(), e.method.clone(), i)].clone());
+        }
+    }
+
+    let mut cases = Vec::new();
+    for (e, request, response) in pairs(model) {
+        if concrete(&response.body).is_none() {
+            continue;
+        }
+        let status: u16 = response.first_line.split_whitespace().nth(1).and_then(|s| s.parse().ok()).unwrap_or(200);
+        if !(200..300).contains(&status) || e.response.resolved.is_none() || e.body_parameters.len() > 0 {
+            continue;
+        }
+        let request_json = match (&e.request_body_type, &request.body) {
+            (Some(_), body) => match concrete(body) {
+                Some(v) => Some(v),
+                None => continue,
+            },
+            (None, None) => None,
+            (None, Some(_)) => continue,
+        };
+        let module: Vec<proc_macro2::Ident> = module_path(&e.segments).iter().map(|m| ident(m)).collect();
+        let fn_ident = ident(&fn_names[&(e.path.clone(), e.method.clone())]);
+        // Path parameter values with a `/` in them: they must arrive encoded, as one segment.
+        let values: Vec<String> = e.path_params.iter().map(|p| format!("{p}/1")).collect();
+        let mut expected_path = String::new();
+        for s in &e.segments {
+            expected_path.push('/');
+            for part in &s.parts {
+                match part {
+                    PathPart::Literal(text) => expected_path.push_str(text),
+                    PathPart::Param(name) => {
+                        let i = e.path_params.iter().position(|p| p == name).unwrap_or(0);
+                        expected_path.push_str(&percent_encoding::utf8_percent_encode(&values[i], PATH_PARAMETER).to_string());
+                    }
+                }
+            }
+        }
+        let mut args: Vec<TokenStream> = values.iter().map(|v| quote! { #v }).collect();
+        let body_setup = match (&request_json, &e.request_body_type) {
+            (Some(_), Some(q)) => {
+                let item = names.try_item(&model.version, ItemKind::Type, q);
+                let Some(item) = item else { continue };
+                let ty = ident(&item.ident);
+                let ty_path = match &item.namespace_module {
+                    Some(ns) => {
+                        let ns = ident(ns);
+                        quote! { ::#crate_ident::#version_mod::#ns::#ty }
+                    }
+                    None => quote! { ::#crate_ident::#version_mod::#ty },
+                };
+                let raw = raw_string(request.body.as_deref().unwrap_or(""));
+                args.push(quote! { &body });
+                quote! {
+                    let request_body = #raw;
+                    let body: #ty_path = ::serde_json::from_str(request_body).expect("the request example deserializes");
+                    let request_json: ::serde_json::Value = ::serde_json::from_str(request_body).expect("the request example is JSON");
+                    let mock = mock.and(::wiremock::matchers::body_json(request_json));
+                }
+            }
+            _ => quote! {},
+        };
+        let method = &e.method;
+        let response_raw = raw_string(response.body.as_deref().unwrap_or(""));
+        let name = request.name.as_deref().map(field_name).unwrap_or_else(|| format!("example_{}", request.source.line));
+        let doc = format!(" `{} {}`, with the examples at `{}` and `{}`.", e.method, e.path, request.source, response.source);
+        let call = quote! { ::#crate_ident::#version_mod::api::#(#module::)*#fn_ident(#(#args),*) };
+        cases.push(Case { name, doc, method: method.clone(), expected_path, body_setup, response_raw, status, call });
+    }
+    if cases.is_empty() {
+        return Ok(None);
+    }
+    let unique = unique_names(cases.iter().enumerate().map(|(i, c)| (i, c.name.clone())), &[], false);
+    let tests = cases.iter().enumerate().map(|(i, case)| {
+        let name = ident(&unique[&i]);
+        let Case { doc, method, expected_path, body_setup, response_raw, status, call, .. } = case;
+        quote! {
+            #[doc = #doc]
+            #[::tokio::test]
+            async fn #name() {
+                let server = ::wiremock::MockServer::start().await;
+                let mock = ::wiremock::Mock::given(::wiremock::matchers::method(#method))
+                    .and(::wiremock::matchers::path(#expected_path))
+                    .and(::wiremock::matchers::header("authorization", "Bearer test-token"));
+                #body_setup
+                let response_body = #response_raw;
+                mock.respond_with(::wiremock::ResponseTemplate::new(#status).set_body_raw(response_body, "application/json"))
+                    .expect(1)
+                    .mount(&server)
+                    .await;
+                let parsed = #call
+                    .send(&::reqwest::Client::new(), &server.uri(), "test-token")
+                    .await
+                    .expect("the server answers with the docs' response");
+                let expected: ::serde_json::Value = ::serde_json::from_str(response_body).expect("the response example is JSON");
+                assert_eq!(::serde_json::to_value(&parsed).expect("the result serializes"), expected);
+            }
+        }
+    });
+    let doc = format!(
+        " Every `{}` endpoint with concrete examples, against a loopback HTTP server: method, encoded",
+        model.version
+    );
+    let tokens = quote! {
+        #![doc = #doc]
+        #![doc = " path and body are checked on the server side, and the docs' response is parsed."]
+        #![cfg(feature = "reqwest")]
+        #(#tests)*
+    };
+    let path = format!("tests/endpoints_{}.rs", names.version_module(&model.version));
+    rust_file(path, tokens, options).map(Some)
+}

@@ -1,0 +1,296 @@
+//! Endpoint functions: one per method and path template, in modules that
+//! follow the path's literal segments. `POST
+//! /deviceAppManagement/mobileApps/{mobileAppId}/deviceStatuses` is
+//! `api::device_app_management::mobile_apps::device_statuses::create`.
+//!
+//! Function names: `GET` → `get` (path ends in a parameter, or a single
+//! object) or `list` (a collection); `POST` → `create` (201 Created) or
+//! `post`; `PATCH` → `update`; `PUT` → `put`; `DELETE` → `delete`; a trailing
+//! `$ref`, `$value` or `$count` adds `_ref`, `_value`, `_count`. Names that
+//! still collide in one module get `2`, `3`, … in path order.
+
+use super::docs::{doc_attrs, inner_doc_attrs};
+use super::names::{ident, CrateNames, ItemKind};
+use super::structs::emit_plain_struct;
+use super::{rust_file, EmitError, EmitOptions, GeneratedFile};
+use crate::extract::paths::{PathPart, PathSegment};
+use crate::extract::Scopes;
+use crate::ir::{Endpoint, Model};
+use crate::naming::{field_name, module_name, type_name, unique_names};
+use proc_macro2::TokenStream;
+use quote::quote;
+use std::collections::BTreeMap;
+
+/// Bytes a literal path part may hold as written (RFC 3986 `pchar`).
+const LITERAL: &percent_encoding::AsciiSet = &percent_encoding::NON_ALPHANUMERIC
+    .remove(b'-')
+    .remove(b'.')
+    .remove(b'_')
+    .remove(b'~')
+    .remove(b'!')
+    .remove(b'$')
+    .remove(b'&')
+    .remove(b'\'')
+    .remove(b'(')
+    .remove(b')')
+    .remove(b'*')
+    .remove(b'+')
+    .remove(b',')
+    .remove(b';')
+    .remove(b'=')
+    .remove(b':')
+    .remove(b'@');
+
+/// The module path of an endpoint: its literal segments, system segments left out.
+pub(crate) fn module_path(segments: &[PathSegment]) -> Vec<String> {
+    segments
+        .iter()
+        .filter(|s| s.system().is_none())
+        .filter_map(PathSegment::module_word)
+        .map(module_name)
+        .collect()
+}
+
+/// The function name before collisions are resolved.
+pub(crate) fn function_name(e: &Endpoint) -> String {
+    let system = e.segments.last().and_then(|s| s.system()).map(|s| s.trim_start_matches('$').to_ascii_lowercase());
+    let addressed = e.segments.iter().rev().find(|s| s.system().is_none());
+    let base = match e.method.as_str() {
+        "GET" => {
+            if addressed.is_some_and(|s| s.is_param()) || !e.response.collection {
+                "get"
+            } else {
+                "list"
+            }
+        }
+        "POST" if e.response.status == Some(201) => "create",
+        "POST" => "post",
+        "PATCH" => "update",
+        "PUT" => "put",
+        "DELETE" => "delete",
+        other => return field_name(other),
+    };
+    match system {
+        Some(s) => field_name(&format!("{base}_{s}")),
+        None => base.to_owned(),
+    }
+}
+
+fn scopes_tokens(scopes: &Option<Scopes>) -> TokenStream {
+    match scopes {
+        Some(Scopes::Scopes(list)) => quote! { crate::client::Scopes::Scopes(&[#(#list),*]) },
+        Some(Scopes::NotSupported) => quote! { crate::client::Scopes::NotSupported },
+        Some(Scopes::Unknown) => quote! { crate::client::Scopes::Unknown },
+        None => quote! { crate::client::Scopes::NotDocumented },
+    }
+}
+
+fn scopes_text(scopes: &Option<Scopes>) -> String {
+    match scopes {
+        Some(Scopes::Scopes(list)) => list.iter().map(|s| format!("`{s}`")).collect::<Vec<_>>().join(", "),
+        Some(Scopes::NotSupported) => "not supported".to_owned(),
+        Some(Scopes::Unknown) => "unknown (the docs hold a placeholder, not a list)".to_owned(),
+        None => "not documented".to_owned(),
+    }
+}
+
+/// One endpoint's function, its permissions constant, and its body struct if any.
+fn endpoint_tokens(model: &Model, names: &CrateNames, e: &Endpoint, fn_name: &str) -> TokenStream {
+    let version = &model.version;
+    let fn_ident = ident(fn_name);
+    let permissions_ident = ident(&format!("{}_PERMISSIONS", fn_name.to_ascii_uppercase()));
+    let param_names = unique_names(e.path_params.iter().enumerate().map(|(i, p)| (i, field_name(p))), &["body"], false);
+    let param_ident = |name: &str| -> proc_macro2::Ident {
+        let i = e.path_params.iter().position(|p| p == name).unwrap_or(0);
+        ident(&param_names[&i])
+    };
+
+    // The path: literal parts encoded now, parameters encoded at run time.
+    let mut format = String::new();
+    let mut encoded_params = Vec::new();
+    for segment in &e.segments {
+        format.push('/');
+        for part in &segment.parts {
+            match part {
+                PathPart::Literal(text) => {
+                    let encoded = percent_encoding::utf8_percent_encode(text, LITERAL).to_string();
+                    format.push_str(&encoded.replace('{', "{{").replace('}', "}}"));
+                }
+                PathPart::Param(name) => {
+                    let p = param_ident(name);
+                    format.push_str(&format!("{{{p}}}"));
+                    let encode = quote! { let #p = crate::client::encode_path_parameter(#p); };
+                    if !encoded_params.iter().any(|t: &TokenStream| t.to_string() == encode.to_string()) {
+                        encoded_params.push(encode);
+                    }
+                }
+            }
+        }
+    }
+    if format.is_empty() {
+        format.push('/');
+    }
+    let path_expr = if encoded_params.is_empty() {
+        quote! { let path = ::std::string::ToString::to_string(#format); }
+    } else {
+        quote! {
+            #(#encoded_params)*
+            let path = ::std::format!(#format);
+        }
+    };
+
+    // Body.
+    let mut extra_items = TokenStream::new();
+    let mut body_doc = None;
+    let body_type: Option<TokenStream> = if let Some(q) = &e.request_body_type {
+        body_doc = Some(format!("Request body: a `{}`.", q.name));
+        names.path(version, ItemKind::Type, q)
+    } else if !e.body_parameters.is_empty() {
+        let body_ident = format!("{}Body", type_name(fn_name));
+        let doc = format!("The body parameters of [`{fn_name}`].");
+        extra_items.extend(emit_plain_struct(version, &body_ident, &doc, &e.body_parameters, names));
+        body_doc = Some(format!("Request body: the parameters in [`{body_ident}`]."));
+        let b = ident(&body_ident);
+        Some(quote! { #b })
+    } else if e.request_body.is_some() {
+        body_doc = Some(format!("Request body: a `{}` (no page defines it: untyped JSON).", e.request_body.as_deref().unwrap_or("")));
+        Some(quote! { ::serde_json::Value })
+    } else {
+        None
+    };
+
+    // Response.
+    let response_type = match (&e.response.resolved, e.response.status) {
+        (Some(q), _) => {
+            let path = names.path(version, ItemKind::Type, q).unwrap_or(quote! { ::serde_json::Value });
+            if e.response.collection {
+                quote! { crate::client::Collection<#path> }
+            } else {
+                path
+            }
+        }
+        (None, Some(204)) => quote! { () },
+        _ => quote! { ::serde_json::Value },
+    };
+    let response_doc = match (&e.response.status, &e.response.ty) {
+        (Some(status), Some(ty)) => format!(
+            "Response: `{status}` with {} `{ty}`{}.",
+            if e.response.collection { "a collection of" } else { "a" },
+            if e.response.resolved.is_none() { " (no page defines it: untyped JSON)" } else { "" }
+        ),
+        (Some(status), None) => format!("Response: `{status}`."),
+        (None, _) => "Response: the docs do not say.".to_owned(),
+    };
+
+    let params = e.path_params.iter().map(|p| {
+        let p = param_ident(p);
+        quote! { #p: &str }
+    });
+    let body_param = body_type.as_ref().map(|t| quote! { body: &#t });
+    let all_params: Vec<TokenStream> = params.chain(body_param).collect();
+    let with_body = body_type.as_ref().map(|_| quote! { .with_json(body) });
+    let method = ident(&e.method.to_ascii_uppercase());
+
+    let p = &e.permissions;
+    let mut doc = format!("{}\n\n`{} {}`", if e.title.is_empty() { "An endpoint." } else { &e.title }, e.method, e.path);
+    if let Some(alias) = &e.alias_of {
+        doc.push_str(&format!("\n\nThe signed-in user's form of `{} {alias}`.", e.method));
+    }
+    if let Some(b) = body_doc {
+        doc.push_str(&format!("\n\n{b}"));
+    }
+    doc.push_str(&format!("\n\n{response_doc}"));
+    doc.push_str(&format!(
+        "\n\nPermissions: delegated (work or school account): {}; delegated (personal Microsoft account): {}; application: {}.",
+        scopes_text(&p.delegated_work_or_school),
+        scopes_text(&p.delegated_personal),
+        scopes_text(&p.application)
+    ));
+    doc.push_str(&format!("\n\nDocs: `{}`", e.source.path));
+    let doc = doc_attrs(&doc);
+    let permissions_doc = format!(" The permissions the docs list for [`{fn_name}`].");
+    let (work, personal, application) =
+        (scopes_tokens(&p.delegated_work_or_school), scopes_tokens(&p.delegated_personal), scopes_tokens(&p.application));
+    quote! {
+        #[doc = #permissions_doc]
+        pub const #permissions_ident: crate::client::Permissions = crate::client::Permissions {
+            delegated_work_or_school: #work,
+            delegated_personal: #personal,
+            application: #application,
+        };
+
+        #extra_items
+
+        #doc
+        pub fn #fn_ident(#(#all_params),*) -> crate::client::Operation<#response_type> {
+            #path_expr
+            crate::client::Operation::new(::http::Method::#method, path, &#permissions_ident)#with_body
+        }
+    }
+}
+
+#[derive(Default)]
+struct Node {
+    items: Vec<TokenStream>,
+    children: BTreeMap<String, Node>,
+}
+
+impl Node {
+    fn tokens(&self) -> TokenStream {
+        let items = &self.items;
+        let children = self.children.iter().map(|(name, child)| {
+            let m = ident(name);
+            let body = child.tokens();
+            quote! { pub mod #m { #body } }
+        });
+        quote! { #(#items)* #(#children)* }
+    }
+}
+
+/// Emits `src/<version>/api/…`, or nothing when the version has no endpoint.
+pub(crate) fn emit(model: &Model, names: &CrateNames, options: &EmitOptions) -> Result<Vec<GeneratedFile>, EmitError> {
+    if model.endpoints.is_empty() {
+        return Ok(Vec::new());
+    }
+    // Group by module, then name functions within each module.
+    let mut modules: BTreeMap<Vec<String>, Vec<&Endpoint>> = BTreeMap::new();
+    for e in &model.endpoints {
+        modules.entry(module_path(&e.segments)).or_default().push(e);
+    }
+    let mut root = Node::default();
+    for (path, endpoints) in &modules {
+        let fn_names = unique_names(
+            endpoints.iter().enumerate().map(|(i, e)| ((e.path.clone(), e.method.clone(), i), function_name(e))),
+            &[],
+            false,
+        );
+        let mut node = &mut root;
+        for m in path {
+            node = node.children.entry(m.clone()).or_default();
+        }
+        for (i, e) in endpoints.iter().enumerate() {
+            let name = &fn_names[&(e.path.clone(), e.method.clone(), i)];
+            node.items.push(endpoint_tokens(model, names, e, name));
+        }
+    }
+    let dir = format!("src/{}/api", names.version_module(&model.version));
+    let mut files = Vec::new();
+    for (name, child) in &root.children {
+        let body = child.tokens();
+        let doc = inner_doc_attrs(&format!("Endpoints of the `{}` API whose path starts with this segment.", model.version));
+        files.push(rust_file(format!("{dir}/{name}.rs"), quote! { #doc #body }, options)?);
+    }
+    let mods = root.children.keys().map(|name| {
+        let m = ident(name);
+        quote! { pub mod #m; }
+    });
+    let items = &root.items;
+    let doc = inner_doc_attrs(&format!(
+        "Endpoints of the `{}` API: a function per method and path, in modules named after the path. \
+         Each returns a [`crate::client::Operation`]; turn it into an `http::Request` with \
+         `request(super::BASE_URL)`.",
+        model.version
+    ));
+    files.push(rust_file(format!("{dir}/mod.rs"), quote! { #doc #(#items)* #(#mods)* }, options)?);
+    Ok(files)
+}

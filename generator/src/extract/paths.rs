@@ -1,0 +1,191 @@
+//! Path templates of HTTP request lines: `/users/{id}/drive/root:/{item-path}:/content`,
+//! `/reports/getEmailActivityCounts(period='{period_value}')`, `/x/{id}/members/$ref`.
+
+use serde::Serialize;
+
+/// A piece of one path segment.
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(tag = "kind", content = "text", rename_all = "lowercase")]
+pub enum PathPart {
+    /// Text as written (`deviceAppManagement`, `getByPath(path='`, `$ref`).
+    Literal(String),
+    /// A parameter (`{mobileAppId}`): its name, without braces.
+    Param(String),
+}
+
+/// One `/`-separated segment, made of literal text and parameters.
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+pub struct PathSegment {
+    /// The parts, in order.
+    pub parts: Vec<PathPart>,
+}
+
+impl PathSegment {
+    /// The segment's literal text when it has no parameter.
+    pub fn literal(&self) -> Option<&str> {
+        match self.parts.as_slice() {
+            [PathPart::Literal(text)] => Some(text),
+            _ => None,
+        }
+    }
+
+    /// Whether the segment is only a parameter (`{id}`).
+    pub fn is_param(&self) -> bool {
+        matches!(self.parts.as_slice(), [PathPart::Param(_)])
+    }
+
+    /// `$ref`, `$value`, `$count`: OData's system segments.
+    pub fn system(&self) -> Option<&str> {
+        self.literal().filter(|t| t.starts_with('$'))
+    }
+
+    /// The name the segment gives a module: the literal text before any
+    /// `(`, `:` or parameter; `None` for a segment that is only a parameter.
+    pub fn module_word(&self) -> Option<&str> {
+        let PathPart::Literal(first) = self.parts.first()? else { return None };
+        let word = first.split(|c: char| c == '(' || c == ':' || c == '=').next().unwrap_or("");
+        let word = word.trim_start_matches('$');
+        (!word.is_empty()).then_some(word)
+    }
+}
+
+/// Why a path template could not be read.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct PathError(pub String);
+
+/// Parses a path template (a leading `/` is required; a query string is
+/// dropped and returned separately).
+pub fn parse_path(template: &str) -> Result<(Vec<PathSegment>, Option<String>), PathError> {
+    let (path, query) = match template.split_once('?') {
+        Some((p, q)) => (p, Some(q.to_owned())),
+        None => (template, None),
+    };
+    let Some(rest) = path.strip_prefix('/') else {
+        return Err(PathError(format!("`{template}` does not start with `/`")));
+    };
+    let mut segments = Vec::new();
+    // Split on `/` outside braces, quotes and parentheses: `getByPath(path='a/b')`.
+    let mut depth_paren = 0i32;
+    let mut in_brace = false;
+    let mut in_quote = false;
+    let mut current = String::new();
+    let mut raw_segments = Vec::new();
+    for c in rest.chars() {
+        match c {
+            '{' if !in_quote => in_brace = true,
+            '}' if !in_quote => in_brace = false,
+            '\'' if !in_brace => in_quote = !in_quote,
+            '(' if !in_quote && !in_brace => depth_paren += 1,
+            ')' if !in_quote && !in_brace => depth_paren -= 1,
+            '/' if !in_brace && !in_quote && depth_paren <= 0 => {
+                raw_segments.push(std::mem::take(&mut current));
+                continue;
+            }
+            _ => {}
+        }
+        current.push(c);
+    }
+    raw_segments.push(current);
+    if in_brace {
+        return Err(PathError(format!("`{template}` has a `{{` without its `}}`")));
+    }
+    for raw in raw_segments {
+        if raw.is_empty() {
+            // A trailing slash or `//`: nothing to address.
+            continue;
+        }
+        segments.push(parse_segment(&raw)?);
+    }
+    Ok((segments, query))
+}
+
+fn parse_segment(raw: &str) -> Result<PathSegment, PathError> {
+    let mut parts = Vec::new();
+    let mut literal = String::new();
+    let mut chars = raw.chars();
+    while let Some(c) = chars.next() {
+        if c == '{' {
+            if !literal.is_empty() {
+                parts.push(PathPart::Literal(std::mem::take(&mut literal)));
+            }
+            let name: String = chars.by_ref().take_while(|&c| c != '}').collect();
+            let name = name.trim().to_owned();
+            if name.is_empty() {
+                return Err(PathError(format!("`{raw}` has an empty `{{}}` parameter")));
+            }
+            parts.push(PathPart::Param(name));
+        } else if c.is_whitespace() || c == '}' {
+            return Err(PathError(format!("`{raw}` is not a path segment")));
+        } else {
+            literal.push(c);
+        }
+    }
+    if !literal.is_empty() {
+        parts.push(PathPart::Literal(literal));
+    }
+    Ok(PathSegment { parts })
+}
+
+/// Every parameter name of a path, in order, without repeats.
+pub fn path_params(segments: &[PathSegment]) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    for s in segments {
+        for p in &s.parts {
+            if let PathPart::Param(name) = p {
+                if !out.contains(name) {
+                    out.push(name.clone());
+                }
+            }
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn lit(s: &str) -> PathPart {
+        PathPart::Literal(s.into())
+    }
+    fn param(s: &str) -> PathPart {
+        PathPart::Param(s.into())
+    }
+
+    #[test]
+    fn parameters_ref_functions_and_path_addressing() {
+        let (s, q) = parse_path("/deviceAppManagement/mobileApps/{mobileAppId}/deviceStatuses/$ref").unwrap();
+        assert_eq!(s.len(), 5);
+        assert!(s[2].is_param());
+        assert_eq!(s[4].system(), Some("$ref"));
+        assert_eq!(q, None);
+
+        let (s, _) = parse_path("/me/drive/root:/{item-path}:/content").unwrap();
+        assert_eq!(s[2].parts, [lit("root:")]);
+        assert_eq!(s[3].parts, [param("item-path"), lit(":")]);
+        assert_eq!(s[2].module_word(), Some("root"));
+
+        let (s, _) = parse_path("/sites/{site-id}/drive/items/getByPath(path='{path}')").unwrap();
+        assert_eq!(s[4].parts, [lit("getByPath(path='"), param("path"), lit("')")]);
+        assert_eq!(s[4].module_word(), Some("getByPath"));
+
+        let (s, q) = parse_path("/users/delta()?$select=displayName").unwrap();
+        assert_eq!(s[1].literal(), Some("delta()"));
+        assert_eq!(q.as_deref(), Some("$select=displayName"));
+        assert_eq!(path_params(&parse_path("/a/{x}/b/{y}/c/{x}").unwrap().0), ["x", "y"]);
+    }
+
+    #[test]
+    fn slashes_inside_function_arguments_do_not_split() {
+        let (s, _) = parse_path("/drives/{id}/items/getByPath(path='a/b')/x").unwrap();
+        assert_eq!(s.len(), 5);
+    }
+
+    #[test]
+    fn unreadable_paths_are_errors() {
+        assert!(parse_path("users/{id}").is_err());
+        assert!(parse_path("/users/{id").is_err());
+        assert!(parse_path("/users/{}").is_err());
+        assert!(parse_path("/users/{id} or /me").is_err());
+    }
+}

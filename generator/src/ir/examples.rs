@@ -1,0 +1,217 @@
+//! Checking the docs' example bodies against the model: unknown property
+//! names, wrong JSON types, enum values that are not members, malformed
+//! dates. Placeholders (`"String"`, `"Integer"`) are reported as
+//! placeholders, not as mistakes.
+
+use super::{Example, Model, Property, TypeDef, TypeRef};
+use crate::diagnostics::{codes, Diagnostic, Severity};
+use crate::extract::placeholders::is_placeholder_value;
+use crate::extract::type_cell::Primitive;
+use crate::source::Location;
+use regex::Regex;
+use serde_json::Value;
+use std::sync::OnceLock;
+
+fn date_time_re() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| Regex::new(r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$").expect("valid regex"))
+}
+
+fn date_re() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| Regex::new(r"^\d{4}-\d{2}-\d{2}$").expect("valid regex"))
+}
+
+fn time_re() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| Regex::new(r"^\d{2}:\d{2}(:\d{2}(\.\d+)?)?$").expect("valid regex"))
+}
+
+fn guid_re() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| Regex::new(r"^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$").expect("valid regex"))
+}
+
+fn duration_re() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| Regex::new(r"^-?P(\d+Y)?(\d+M)?(\d+W)?(\d+D)?(T(\d+H)?(\d+M)?(\d+(\.\d+)?S)?)?$").expect("valid regex"))
+}
+
+struct Checker<'m> {
+    model: &'m Model,
+    body: &'m str,
+    start: &'m Location,
+    out: Vec<Diagnostic>,
+}
+
+impl Checker<'_> {
+    /// The location of `"key"` in the body text (its first occurrence).
+    fn key_location(&self, key: &str) -> Location {
+        let needle = format!("\"{key}\"");
+        for (i, line) in self.body.lines().enumerate() {
+            if let Some(col) = line.find(&needle) {
+                return self.start.offset_lines(i as u32, line[..col].chars().count() as u32 + 1);
+            }
+        }
+        self.start.clone()
+    }
+
+    fn push(&mut self, severity: Severity, code: &'static str, key: &str, message: String) {
+        let location = self.key_location(key);
+        self.out.push(Diagnostic::new(severity, code, location, message));
+    }
+
+    fn properties_of<'t>(&'t self, ty: &'t TypeDef) -> Vec<&'t Property> {
+        let mut chain = self.model.ancestors(ty);
+        chain.insert(0, ty);
+        chain.iter().flat_map(|t| t.properties.iter().chain(&t.relationships)).collect()
+    }
+
+    fn object(&mut self, ty: &TypeDef, value: &Value, depth: usize) {
+        let Value::Object(map) = value else { return };
+        if depth > 32 {
+            return;
+        }
+        for (key, v) in map {
+            if key.contains('@') {
+                continue;
+            }
+            let props = self.properties_of(ty);
+            let Some(p) = props.iter().find(|p| p.name.eq_ignore_ascii_case(key)).map(|p| (*p).clone()) else {
+                let message = format!("the example sets `{key}`, which is not a property of `{}`", ty.name.name);
+                self.push(Severity::Warning, codes::EXAMPLE_UNKNOWN_PROPERTY, key, message);
+                continue;
+            };
+            self.value(&ty.name.name, &p, v, depth);
+        }
+    }
+
+    fn value(&mut self, owner: &str, p: &Property, v: &Value, depth: usize) {
+        if v.is_null() {
+            return;
+        }
+        if p.collection {
+            match v {
+                Value::Array(items) => {
+                    let single = Property { collection: false, ..p.clone() };
+                    for item in items {
+                        self.value(owner, &single, item, depth);
+                    }
+                }
+                Value::String(s) if is_placeholder_value(s) => self.placeholder(owner, p, s),
+                _ => self.wrong_type(owner, p, v, "a JSON array"),
+            }
+            return;
+        }
+        if let Value::String(s) = v {
+            if is_placeholder_value(s) {
+                self.placeholder(owner, p, s);
+                return;
+            }
+        }
+        match &p.ty {
+            TypeRef::Untyped(_) => {}
+            TypeRef::Complex(q) => match (v, self.model.types.get(&q.key())) {
+                (Value::Object(_), Some(t)) => {
+                    let t = t.clone();
+                    self.object(&t, v, depth + 1);
+                }
+                (Value::Object(_), None) => {}
+                _ => self.wrong_type(owner, p, v, "a JSON object"),
+            },
+            TypeRef::Enum(q) => match v {
+                Value::String(s) => {
+                    let Some(e) = self.model.enums.get(&q.key()) else { return };
+                    let members: Vec<&str> = s.split(',').map(str::trim).collect();
+                    for m in members {
+                        if !e.members.iter().any(|x| x.name == m) {
+                            let message = format!(
+                                "`{owner}.{}` is `{m}` in this example, which is not a member of `{}`",
+                                p.name, e.name.name
+                            );
+                            self.push(Severity::Warning, codes::EXAMPLE_ENUM_VALUE, &p.name, message);
+                        }
+                    }
+                }
+                _ => self.wrong_type(owner, p, v, "a JSON string (an enum member)"),
+            },
+            TypeRef::Primitive(prim) => self.primitive(owner, p, *prim, v),
+        }
+    }
+
+    fn primitive(&mut self, owner: &str, p: &Property, prim: Primitive, v: &Value) {
+        use Primitive::*;
+        let ok = match prim {
+            String | Stream | Binary => v.is_string(),
+            Boolean => v.is_boolean(),
+            Byte | SByte | Int16 | Int32 | Int64 => v.is_i64() || v.is_u64(),
+            Single | Double | Decimal => v.is_number() || matches!(v.as_str(), Some("NaN" | "INF" | "-INF")),
+            DateTimeOffset | Date | TimeOfDay | Duration | Guid => v.is_string(),
+        };
+        if !ok {
+            let expected = match prim {
+                Boolean => "a JSON boolean",
+                Byte | SByte | Int16 | Int32 | Int64 => "a JSON integer",
+                Single | Double | Decimal => "a JSON number",
+                _ => "a JSON string",
+            };
+            self.wrong_type(owner, p, v, expected);
+            return;
+        }
+        let Some(s) = v.as_str() else { return };
+        let (re, what) = match prim {
+            DateTimeOffset => (date_time_re(), "an RFC 3339 date-time with offset"),
+            Date => (date_re(), "a date (yyyy-mm-dd)"),
+            TimeOfDay => (time_re(), "a time of day (hh:mm:ss)"),
+            Duration => (duration_re(), "an ISO 8601 duration"),
+            Guid => (guid_re(), "a GUID"),
+            _ => return,
+        };
+        if !re.is_match(s) {
+            let message = format!("`{owner}.{}` is `{s}` in this example, which is not {what}", p.name);
+            self.push(Severity::Warning, codes::EXAMPLE_BAD_VALUE, &p.name, message);
+        }
+    }
+
+    fn placeholder(&mut self, owner: &str, p: &Property, s: &str) {
+        let message = format!("`{owner}.{}` holds the placeholder `{s}` in this example, not a value", p.name);
+        self.push(Severity::Info, codes::EXAMPLE_PLACEHOLDER, &p.name, message);
+    }
+
+    fn wrong_type(&mut self, owner: &str, p: &Property, v: &Value, expected: &str) {
+        let found = match v {
+            Value::Null => "null",
+            Value::Bool(_) => "a boolean",
+            Value::Number(_) => "a number",
+            Value::String(_) => "a string",
+            Value::Array(_) => "an array",
+            Value::Object(_) => "an object",
+        };
+        let message = format!(
+            "`{owner}.{}` is {found} in this example, but its type `{}` needs {expected}",
+            p.name,
+            p.ty.docs_spelling()
+        );
+        self.push(Severity::Warning, codes::EXAMPLE_WRONG_TYPE, &p.name, message);
+    }
+}
+
+/// Checks one example; returns its findings.
+pub fn check_example(model: &Model, example: &Example) -> Vec<Diagnostic> {
+    let (Some(body), Some(ty)) = (&example.body, &example.ty) else { return Vec::new() };
+    let Ok(value) = serde_json::from_str::<Value>(body) else { return Vec::new() };
+    let Some(def) = model.types.get(&ty.key()) else { return Vec::new() };
+    let mut checker = Checker { model, body, start: &example.source, out: Vec::new() };
+    match (&value, example.collection) {
+        (Value::Object(map), true) => {
+            if let Some(Value::Array(items)) = map.get("value") {
+                for item in items {
+                    checker.object(def, item, 0);
+                }
+            }
+        }
+        (Value::Object(_), false) => checker.object(def, &value, 0),
+        _ => {}
+    }
+    checker.out
+}
