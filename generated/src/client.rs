@@ -17,6 +17,14 @@ const PATH_PARAMETER: &::percent_encoding::AsciiSet = &::percent_encoding::NON_A
     .remove(b'_')
     .remove(b'~');
 
+/// Bytes a query name or value keeps as they are (`$` too, for `$select`).
+const QUERY_COMPONENT: &::percent_encoding::AsciiSet = &::percent_encoding::NON_ALPHANUMERIC
+    .remove(b'-')
+    .remove(b'_')
+    .remove(b'~')
+    .remove(b'.')
+    .remove(b'$');
+
 /// Percent-encodes a path parameter value so it stays one path segment.
 pub fn encode_path_parameter(value: &str) -> ::std::string::String {
     ::percent_encoding::utf8_percent_encode(value, PATH_PARAMETER).to_string()
@@ -209,12 +217,25 @@ impl<T> Operation<T> {
         self
     }
 
+    /// Adds a query parameter such as `$select` or `$filter` (the docs list
+    /// them on each endpoint's page); name and value are percent-encoded.
+    pub fn with_query(mut self, name: &str, value: &str) -> Self {
+        let separator = if self.path.contains('?') { '&' } else { '?' };
+        let encode = |text: &str| {
+            ::percent_encoding::utf8_percent_encode(text, QUERY_COMPONENT).to_string()
+        };
+        self.path = format!(
+            "{}{separator}{}={}", self.path, encode(name), encode(value)
+        );
+        self
+    }
+
     /// The HTTP method.
     pub fn method(&self) -> &::http::Method {
         &self.method
     }
 
-    /// The encoded path, starting with `/`, relative to the version's base URL.
+    /// The encoded path (with any query string), starting with `/`, relative to the version's base URL.
     pub fn path(&self) -> &str {
         &self.path
     }

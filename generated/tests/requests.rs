@@ -85,3 +85,17 @@ fn responses_parse_into_the_model_or_a_graph_error() {
     assert!(matches!(op.parse_response(502, b"<html>bad gateway</html>"), Err(Error::UnexpectedStatus { status: 502, .. })));
     assert!(matches!(op.parse_response(201, b"{not json"), Err(Error::Json(_))));
 }
+
+#[test]
+fn query_parameters_are_encoded_and_cannot_break_out() {
+    let op = device_statuses::create("a", &MobileAppInstallStatus::default())
+        .with_query("$select", "deviceName,installState")
+        .with_query("$filter", "deviceName eq 'x&y=#z'");
+    assert_eq!(
+        op.path(),
+        "/deviceAppManagement/mobileApps/a/deviceStatuses?$select=deviceName%2CinstallState&$filter=deviceName%20eq%20%27x%26y%3D%23z%27"
+    );
+    let request = op.request(BASE_URL).unwrap();
+    assert_eq!(request.uri().path(), "/v1.0/deviceAppManagement/mobileApps/a/deviceStatuses");
+    assert_eq!(request.uri().query().unwrap().split('&').count(), 2);
+}

@@ -109,7 +109,7 @@ pub struct ExampleFacts {
 
 fn request_line_re() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
-    RE.get_or_init(|| Regex::new(r"^(GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS)\s+(\S+)").expect("valid regex"))
+    RE.get_or_init(|| Regex::new(r"^(GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS)\s+(\S.*?)(?:\s+HTTP/\d(?:\.\d)?)?\s*$").expect("valid regex"))
 }
 
 fn status_re() -> &'static Regex {
@@ -242,7 +242,7 @@ pub(crate) fn extract_api(sections: &Sections<'_>, facts: &mut PageFacts) {
             };
             facts.endpoints.push(EndpointFacts {
                 method: c[1].to_owned(),
-                path: c[2].to_owned(),
+                path: normalize_request_path(&c[2]),
                 title: title.clone(),
                 request_body: request_body.clone(),
                 response_status,
@@ -257,6 +257,26 @@ pub(crate) fn extract_api(sections: &Sections<'_>, facts: &mut PageFacts) {
         }
     }
     extract_examples(sections, facts);
+}
+
+/// A request line's path relative to the version root: a full URL loses its
+/// host and version, and a path written without its leading `/` gets one.
+fn normalize_request_path(path: &str) -> String {
+    let mut path = path.trim();
+    if let Some((_, rest)) = path.split_once("://") {
+        path = rest.find('/').map(|i| &rest[i..]).unwrap_or("/");
+        if let Some(rest) = path.strip_prefix('/') {
+            let first = rest.split('/').next().unwrap_or("");
+            if crate::workspace::is_version_name(first) {
+                path = &rest[first.len()..];
+            }
+        }
+    }
+    if path.starts_with('/') {
+        path.to_owned()
+    } else {
+        format!("/{path}")
+    }
 }
 
 /// The rows of the name/description tables in a section.

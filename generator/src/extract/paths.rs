@@ -103,7 +103,16 @@ fn parse_segment(raw: &str) -> Result<PathSegment, PathError> {
     let mut parts = Vec::new();
     let mut literal = String::new();
     let mut chars = raw.chars();
+    let mut depth = 0i32;
     while let Some(c) = chars.next() {
+        match c {
+            '(' => depth += 1,
+            ')' => depth -= 1,
+            _ => {}
+        }
+        if c.is_whitespace() && depth > 0 {
+            continue;
+        }
         if c == '{' {
             if !literal.is_empty() {
                 parts.push(PathPart::Literal(std::mem::take(&mut literal)));
@@ -187,5 +196,9 @@ mod tests {
         assert!(parse_path("/users/{id").is_err());
         assert!(parse_path("/users/{}").is_err());
         assert!(parse_path("/users/{id} or /me").is_err());
+        let (s, _) = parse_path("/users/{id | userPrincipalName}/photo/$value").unwrap();
+        assert_eq!(s[1].parts, [param("id | userPrincipalName")]);
+        let (s, _) = parse_path("/range/resizedRange(deltaRows={r}, deltaColumns={c})").unwrap();
+        assert_eq!(s[1].parts, [lit("resizedRange(deltaRows="), param("r"), lit(",deltaColumns="), param("c"), lit(")")]);
     }
 }

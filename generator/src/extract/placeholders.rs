@@ -7,6 +7,15 @@ use serde_json::Value;
 /// Whether a JSON string value is a type-name placeholder.
 pub fn is_placeholder_value(text: &str) -> bool {
     let text = text.trim();
+    // `datetime-value`, `id-value`, `@odata.type: microsoft.graph.x`.
+    if let Some(stem) = text.strip_suffix("-value") {
+        if !stem.is_empty() && stem.chars().all(|c| c.is_ascii_alphanumeric()) {
+            return true;
+        }
+    }
+    if text.starts_with("@odata.type:") {
+        return true;
+    }
     let head = match text.find(" (") {
         Some(i) if text.ends_with(')') => &text[..i],
         _ => text,
@@ -35,7 +44,8 @@ mod tests {
         for p in ["String", "Integer", "String (timestamp)", "String (identifier)", "Boolean", "Int32", "Guid"] {
             assert!(is_placeholder_value(p), "{p}");
         }
-        for v in ["Device Name value", "failed", "2017-01-01T00:02:49Z", "strings", "Stringy"] {
+        assert!(is_placeholder_value("datetime-value") && is_placeholder_value("@odata.type: microsoft.graph.x"));
+        for v in ["Device Name value", "failed", "2017-01-01T00:02:49Z", "strings", "Stringy", "-value", "a b-value"] {
             assert!(!is_placeholder_value(v), "{v}");
         }
         assert!(has_placeholders(&serde_json::json!({"a": {"b": ["Integer"]}})));

@@ -72,11 +72,17 @@ impl Checker<'_> {
         if depth > 32 {
             return;
         }
+        // A type without documented properties is open (a dictionary such as
+        // plannerUserIds): any key goes.
+        let open = self.properties_of(ty).is_empty();
         for (key, v) in map {
             if key.contains('@') {
                 continue;
             }
             let props = self.properties_of(ty);
+            if open {
+                continue;
+            }
             let Some(p) = props.iter().find(|p| p.name.eq_ignore_ascii_case(key)).map(|p| (*p).clone()) else {
                 let message = format!("the example sets `{key}`, which is not a property of `{}`", ty.name.name);
                 self.push(Severity::Warning, codes::EXAMPLE_UNKNOWN_PROPERTY, key, message);
@@ -125,8 +131,14 @@ impl Checker<'_> {
                     let members: Vec<&str> = s.split(',').map(str::trim).collect();
                     for m in members {
                         if !e.members.iter().any(|x| x.name == m) {
+                            let hint = e
+                                .members
+                                .iter()
+                                .find(|x| x.name.eq_ignore_ascii_case(m))
+                                .map(|x| format!(" (the member is spelled `{}`)", x.name))
+                                .unwrap_or_default();
                             let message = format!(
-                                "`{owner}.{}` is `{m}` in this example, which is not a member of `{}`",
+                                "`{owner}.{}` is `{m}` in this example, which is not a member of `{}`{hint}",
                                 p.name, e.name.name
                             );
                             self.push(Severity::Warning, codes::EXAMPLE_ENUM_VALUE, &p.name, message);
