@@ -5,5 +5,6 @@
 //! Each returns a [`crate::client::Operation`]; turn it into an `http::Request` with
 //! `request(super::BASE_URL)`.
 
+pub mod me;
 pub mod users;
 pub mod widgets;

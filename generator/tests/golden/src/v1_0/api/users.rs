@@ -3,7 +3,74 @@
 
 //! Endpoints of the `v1.0` API whose path starts with this segment.
 
+pub mod drive {
+    pub mod root {
+        pub mod content {
+            /// The permissions the docs list for [`get`].
+            pub const GET_PERMISSIONS: crate::client::Permissions = crate::client::Permissions {
+                delegated_work_or_school: crate::client::Scopes::NotDocumented,
+                delegated_personal: crate::client::Scopes::NotDocumented,
+                application: crate::client::Scopes::NotDocumented,
+            };
+
+            /// Get widget content
+            ///
+            /// `GET /users/{user-id}/drive/root:/{item-path}:/content`
+            ///
+            /// Response: `200`.
+            ///
+            /// Permissions: delegated (work or school account): not documented; delegated (personal Microsoft
+            /// account): not documented; application: not documented.
+            ///
+            /// Docs: `v1.0/api/widget-content.md`
+            pub fn get(
+                user_id: &str,
+                item_path: &str,
+            ) -> crate::client::Operation<::serde_json::Value> {
+                let user_id = crate::client::encode_path_parameter(user_id);
+                let item_path = crate::client::encode_path_parameter(item_path);
+                let path = ::std::format!(
+                    "/users/{user_id}/drive/root:/{item_path}:/content"
+                );
+                crate::client::Operation::new(
+                    ::http::Method::GET,
+                    path,
+                    &GET_PERMISSIONS,
+                )
+            }
+        }
+    }
+}
+
 pub mod widgets {
+    /// The permissions the docs list for [`list`].
+    pub const LIST_PERMISSIONS: crate::client::Permissions = crate::client::Permissions {
+        delegated_work_or_school: crate::client::Scopes::Scopes(&["Widget.Read"]),
+        delegated_personal: crate::client::Scopes::Unknown,
+        application: crate::client::Scopes::Unknown,
+    };
+
+    /// List widgets
+    ///
+    /// `GET /users/{id | userPrincipalName}/widgets`
+    ///
+    /// Response: `200` with a collection of `widget`.
+    ///
+    /// Permissions: delegated (work or school account): `Widget.Read`; delegated (personal Microsoft
+    /// account): unknown (the docs hold a placeholder, not a list); application: unknown (the docs hold
+    /// a placeholder, not a list).
+    ///
+    /// Docs: `v1.0/api/widget-list.md`
+    pub fn list(
+        id_user_principal_name: &str,
+    ) -> crate::client::Operation<crate::client::Collection<crate::v1_0::Widget>> {
+        let id_user_principal_name = crate::client::encode_path_parameter(
+            id_user_principal_name,
+        );
+        let path = ::std::format!("/users/{id_user_principal_name}/widgets");
+        crate::client::Operation::new(::http::Method::GET, path, &LIST_PERMISSIONS)
+    }
+
     /// The permissions the docs list for [`create`].
     pub const CREATE_PERMISSIONS: crate::client::Permissions = crate::client::Permissions {
         delegated_work_or_school: crate::client::Scopes::Scopes(

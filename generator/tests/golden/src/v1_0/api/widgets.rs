@@ -3,6 +3,31 @@
 
 //! Endpoints of the `v1.0` API whose path starts with this segment.
 
+/// The permissions the docs list for [`list`].
+pub const LIST_PERMISSIONS: crate::client::Permissions = crate::client::Permissions {
+    delegated_work_or_school: crate::client::Scopes::Scopes(&["Widget.Read"]),
+    delegated_personal: crate::client::Scopes::Unknown,
+    application: crate::client::Scopes::Unknown,
+};
+
+/// List widgets
+///
+/// `GET /widgets`
+///
+/// Response: `200` with a collection of `widget`.
+///
+/// Permissions: delegated (work or school account): `Widget.Read`; delegated (personal Microsoft
+/// account): unknown (the docs hold a placeholder, not a list); application: unknown (the docs hold
+/// a placeholder, not a list).
+///
+/// Docs: `v1.0/api/widget-list.md`
+pub fn list() -> crate::client::Operation<
+    crate::client::Collection<crate::v1_0::Widget>,
+> {
+    let path = ::std::string::ToString::to_string("/widgets");
+    crate::client::Operation::new(::http::Method::GET, path, &LIST_PERMISSIONS)
+}
+
 /// The permissions the docs list for [`create`].
 pub const CREATE_PERMISSIONS: crate::client::Permissions = crate::client::Permissions {
     delegated_work_or_school: crate::client::Scopes::Scopes(
@@ -31,4 +56,170 @@ pub fn create(
     let path = ::std::string::ToString::to_string("/widgets");
     crate::client::Operation::new(::http::Method::POST, path, &CREATE_PERMISSIONS)
         .with_json(body)
+}
+
+pub mod delta {
+    /// The permissions the docs list for [`list`].
+    pub const LIST_PERMISSIONS: crate::client::Permissions = crate::client::Permissions {
+        delegated_work_or_school: crate::client::Scopes::Scopes(&["Widget.Read"]),
+        delegated_personal: crate::client::Scopes::Unknown,
+        application: crate::client::Scopes::Unknown,
+    };
+
+    /// List widgets
+    ///
+    /// `GET /widgets/delta()`
+    ///
+    /// Response: `200` with a collection of `widget`.
+    ///
+    /// Permissions: delegated (work or school account): `Widget.Read`; delegated (personal Microsoft
+    /// account): unknown (the docs hold a placeholder, not a list); application: unknown (the docs hold
+    /// a placeholder, not a list).
+    ///
+    /// Docs: `v1.0/api/widget-list.md`
+    pub fn list() -> crate::client::Operation<
+        crate::client::Collection<crate::v1_0::Widget>,
+    > {
+        let path = ::std::string::ToString::to_string("/widgets/delta()");
+        crate::client::Operation::new(::http::Method::GET, path, &LIST_PERMISSIONS)
+    }
+}
+
+pub mod get_by_path {
+    /// The permissions the docs list for [`get`].
+    pub const GET_PERMISSIONS: crate::client::Permissions = crate::client::Permissions {
+        delegated_work_or_school: crate::client::Scopes::NotDocumented,
+        delegated_personal: crate::client::Scopes::NotDocumented,
+        application: crate::client::Scopes::NotDocumented,
+    };
+
+    /// Get widget content
+    ///
+    /// `GET /widgets/getByPath(path='{path}')`
+    ///
+    /// Response: `200`.
+    ///
+    /// Permissions: delegated (work or school account): not documented; delegated (personal Microsoft
+    /// account): not documented; application: not documented.
+    ///
+    /// Docs: `v1.0/api/widget-content.md`
+    pub fn get(path: &str) -> crate::client::Operation<::serde_json::Value> {
+        let path = crate::client::encode_path_parameter(path);
+        let path = ::std::format!("/widgets/getByPath(path='{path}')");
+        crate::client::Operation::new(::http::Method::GET, path, &GET_PERMISSIONS)
+    }
+}
+
+pub mod paint {
+    /// The permissions the docs list for [`post`].
+    pub const POST_PERMISSIONS: crate::client::Permissions = crate::client::Permissions {
+        delegated_work_or_school: crate::client::Scopes::NotDocumented,
+        delegated_personal: crate::client::Scopes::NotDocumented,
+        application: crate::client::Scopes::NotDocumented,
+    };
+
+    /// The body parameters of [`post`].
+    #[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+    pub struct PostBody {
+        /// The `@odata.type` annotation: the concrete type of the object, such as
+        /// `#microsoft.graph.x`. Kept so derived types survive a round trip.
+        #[serde(rename = "@odata.type")]
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub odata_type: ::std::option::Option<::std::string::String>,
+
+        /// The new color.
+        #[serde(rename = "color")]
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub color: ::std::option::Option<::std::string::String>,
+
+        /// How many coats.
+        #[serde(rename = "coats")]
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub coats: ::std::option::Option<i32>,
+
+        /// Properties the docs do not list, kept as received.
+        #[serde(flatten)]
+        #[serde(skip_serializing_if = "::std::collections::BTreeMap::is_empty")]
+        pub additional_properties: ::std::collections::BTreeMap<
+            ::std::string::String,
+            ::serde_json::Value,
+        >,
+    }
+
+    /// widget: paint
+    ///
+    /// `POST /widgets/{widget-id}/paint`
+    ///
+    /// Request body: the parameters in [`PostBody`].
+    ///
+    /// Response: `204`.
+    ///
+    /// Permissions: delegated (work or school account): not documented; delegated (personal Microsoft
+    /// account): not documented; application: not documented.
+    ///
+    /// Docs: `v1.0/api/widget-paint.md`
+    pub fn post(widget_id: &str, body: &PostBody) -> crate::client::Operation<()> {
+        let widget_id = crate::client::encode_path_parameter(widget_id);
+        let path = ::std::format!("/widgets/{widget_id}/paint");
+        crate::client::Operation::new(::http::Method::POST, path, &POST_PERMISSIONS)
+            .with_json(body)
+    }
+}
+
+pub mod parts {
+    /// The permissions the docs list for [`delete_ref`].
+    pub const DELETE_REF_PERMISSIONS: crate::client::Permissions = crate::client::Permissions {
+        delegated_work_or_school: crate::client::Scopes::NotDocumented,
+        delegated_personal: crate::client::Scopes::NotDocumented,
+        application: crate::client::Scopes::NotDocumented,
+    };
+
+    /// Get widget content
+    ///
+    /// `DELETE /widgets/{widget-id}/parts/{part-id}/$ref`
+    ///
+    /// Response: `200`.
+    ///
+    /// Permissions: delegated (work or school account): not documented; delegated (personal Microsoft
+    /// account): not documented; application: not documented.
+    ///
+    /// Docs: `v1.0/api/widget-content.md`
+    pub fn delete_ref(
+        widget_id: &str,
+        part_id: &str,
+    ) -> crate::client::Operation<::serde_json::Value> {
+        let widget_id = crate::client::encode_path_parameter(widget_id);
+        let part_id = crate::client::encode_path_parameter(part_id);
+        let path = ::std::format!("/widgets/{widget_id}/parts/{part_id}/$ref");
+        crate::client::Operation::new(
+            ::http::Method::DELETE,
+            path,
+            &DELETE_REF_PERMISSIONS,
+        )
+    }
+}
+
+pub mod photo {
+    /// The permissions the docs list for [`get_value`].
+    pub const GET_VALUE_PERMISSIONS: crate::client::Permissions = crate::client::Permissions {
+        delegated_work_or_school: crate::client::Scopes::NotDocumented,
+        delegated_personal: crate::client::Scopes::NotDocumented,
+        application: crate::client::Scopes::NotDocumented,
+    };
+
+    /// Get widget content
+    ///
+    /// `GET /widgets/{widget-id}/photo/$value`
+    ///
+    /// Response: `200`.
+    ///
+    /// Permissions: delegated (work or school account): not documented; delegated (personal Microsoft
+    /// account): not documented; application: not documented.
+    ///
+    /// Docs: `v1.0/api/widget-content.md`
+    pub fn get_value(widget_id: &str) -> crate::client::Operation<::serde_json::Value> {
+        let widget_id = crate::client::encode_path_parameter(widget_id);
+        let path = ::std::format!("/widgets/{widget_id}/photo/$value");
+        crate::client::Operation::new(::http::Method::GET, path, &GET_VALUE_PERMISSIONS)
+    }
 }
