@@ -28,6 +28,8 @@ pub struct Defaults {
     pub workspace_member: Option<PathBuf>,
     /// Command named in generated file headers.
     pub regen_command: String,
+    /// The committed placeholder baseline `check` holds the docs to, if any.
+    pub todo_baseline: Option<PathBuf>,
     /// Program name in help.
     pub program: &'static str,
 }
@@ -50,6 +52,34 @@ pub enum Command {
     Check(CheckArgs),
     /// Print the intermediate model as JSON.
     Ir(IrArgs),
+    /// Report the placeholders (TODOs) upstream left in the docs.
+    Todos(TodosArgs),
+}
+
+/// Placeholder budget flags.
+#[derive(Debug, Args)]
+pub struct BudgetArgs {
+    /// Fail when there are more placeholders than this committed baseline holds, naming the new ones.
+    #[arg(long, value_name = "FILE")]
+    pub todo_baseline: Option<PathBuf>,
+    /// Fail when there are more than N placeholders.
+    #[arg(long, value_name = "N")]
+    pub max_todos: Option<usize>,
+}
+
+/// `todos` arguments.
+#[derive(Debug, Args)]
+pub struct TodosArgs {
+    #[command(flatten)]
+    docs: DocsArgs,
+    /// Output format.
+    #[arg(long, value_enum, default_value = "text")]
+    format: crate::report::todos::Format,
+    #[command(flatten)]
+    budget: BudgetArgs,
+    /// Write the current placeholders to FILE as the new baseline.
+    #[arg(long, value_name = "FILE")]
+    write_baseline: Option<PathBuf>,
 }
 
 /// Where the docs are.
@@ -99,6 +129,8 @@ pub struct CheckArgs {
     crate_name: String,
     #[command(flatten)]
     diagnostics: DiagnosticArgs,
+    #[command(flatten)]
+    budget: BudgetArgs,
 }
 
 /// `ir` arguments.
@@ -192,6 +224,52 @@ fn print_diagnostics(docs: &DocsSet, models: &[crate::ir::Model], load: &[crate:
     }
 }
 
+/// Applies the placeholder budget; prints what grew. `Ok(false)` when it was exceeded.
+fn todo_budget(
+    models: &[crate::ir::Model],
+    baseline: Option<&Path>,
+    max: Option<usize>,
+    prefix: &str,
+    program: &str,
+) -> Result<bool, String> {
+    if baseline.is_none() && max.is_none() {
+        return Ok(true);
+    }
+    let baseline = match baseline {
+        Some(path) => {
+            let text = std::fs::read_to_string(path).map_err(|e| format!("{}: {e}", path.display()))?;
+            let parsed: crate::report::todos::Baseline =
+                serde_json::from_str(&text).map_err(|e| format!("{}: not a placeholder baseline: {e}", path.display()))?;
+            Some((path, parsed))
+        }
+        None => None,
+    };
+    let check = crate::report::todos::check_budget(models, baseline.as_ref().map(|b| &b.1), max);
+    if !check.exceeded() {
+        if check.current < check.allowed && check.allowed != usize::MAX {
+            eprintln!(
+                "placeholders: {} (budget {}): fewer than the baseline; lock that in with `{program} todos --write-baseline {}`",
+                check.current,
+                check.allowed,
+                baseline.as_ref().map(|b| b.0.display().to_string()).unwrap_or_else(|| "FILE".to_owned())
+            );
+        } else {
+            eprintln!("placeholders: {} (budget {})", check.current, check.allowed);
+        }
+        return Ok(true);
+    }
+    eprintln!("placeholders grew: {} where the budget allows {}", check.current, check.allowed);
+    for (version, t) in &check.new {
+        let text = if t.text.is_empty() { String::new() } else { format!(": {}", t.text) };
+        eprintln!("  new: {prefix}{} ({version}) [{}] {}{}", t.source, t.kind.as_str(), t.owner, text);
+    }
+    eprintln!(
+        "Fill in the docs, or accept the new placeholders with `{program} todos --write-baseline {}`.",
+        baseline.as_ref().map(|b| b.0.display().to_string()).unwrap_or_else(|| "FILE".to_owned())
+    );
+    Ok(false)
+}
+
 fn emit_options(defaults: &Defaults, out: &Path, crate_name: &str) -> EmitOptions {
     let member = defaults.workspace_member.as_deref().is_some_and(|m| same_path(m, out));
     EmitOptions { crate_name: crate_name.to_owned(), regen_command: defaults.regen_command.clone(), standalone: !member }
@@ -239,9 +317,11 @@ fn execute(defaults: &Defaults, command: Command) -> Result<u8, String> {
             let options = emit_options(defaults, &out, &args.crate_name);
             let files = crate::emit::emit_crate(&models, &options).map_err(|e| e.to_string())?;
             let stale = check_crate(&out, &files).map_err(|e| e.to_string())?;
+            let baseline_path = args.budget.todo_baseline.clone().or_else(|| defaults.todo_baseline.clone());
+            let budget_ok = todo_budget(&models, baseline_path.as_deref(), args.budget.max_todos, &display_prefix(&paths), &defaults.program)?;
             if stale.is_clean() {
                 eprintln!("{} is up to date ({} files)", out.display(), files.len());
-                return Ok(EXIT_OK);
+                return Ok(if budget_ok { EXIT_OK } else { EXIT_FINDINGS });
             }
             for (path, diff) in &stale.changed {
                 eprintln!("changed: {}\n{diff}", out.join(path).display());
@@ -261,6 +341,21 @@ fn execute(defaults: &Defaults, command: Command) -> Result<u8, String> {
                 defaults.regen_command
             );
             Ok(EXIT_FINDINGS)
+        }
+        Command::Todos(args) => {
+            let paths = docs_paths(defaults, &args.docs);
+            let (docs, _) = load(&paths)?;
+            let models = build_models(&docs);
+            let prefix = display_prefix(&paths);
+            print!("{}", crate::report::todos::render(&models, args.format, &prefix));
+            if let Some(path) = &args.write_baseline {
+                let baseline = crate::report::todos::Baseline::of(&models);
+                std::fs::write(path, baseline.to_json()).map_err(|e| format!("{}: {e}", path.display()))?;
+                eprintln!("wrote the baseline of {} placeholders to {}", baseline.total, path.display());
+                return Ok(EXIT_OK);
+            }
+            let ok = todo_budget(&models, args.budget.todo_baseline.as_deref(), args.budget.max_todos, &prefix, &defaults.program)?;
+            Ok(if ok { EXIT_OK } else { EXIT_FINDINGS })
         }
         Command::Ir(args) => {
             let paths = docs_paths(defaults, &args.docs);

@@ -10,6 +10,7 @@ fn main() -> ExitCode {
         out: PathBuf::from("generated"),
         workspace_member: None,
         regen_command: "graph-docs-codegen regen".to_owned(),
+        todo_baseline: None,
         program: "graph-docs-codegen",
     };
     run(&defaults, std::env::args().skip(1))

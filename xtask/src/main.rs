@@ -12,6 +12,7 @@ fn main() -> ExitCode {
         out: root.join("generated"),
         workspace_member: Some(root.join("generated")),
         regen_command: "cargo xtask regen".to_owned(),
+        todo_baseline: Some(root.join("docs-input/todo-baseline.json")),
         program: "cargo xtask",
     };
     run(&defaults, std::env::args().skip(1))

@@ -15,35 +15,51 @@ pub struct ManagedDeviceMobileAppConfigurationUserStatus {
     #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub odata_type: ::std::option::Option<::std::string::String>,
 
-    /// TODO: Add Description Inherited from entity
+    /// Inherited from entity
+    ///
+    /// Undocumented upstream: the description of this property is the placeholder
+    /// `TODO: Add Description` in
+    /// `beta/resources/intune-apps-manageddevicemobileappconfigurationuserstatus.md`.
     #[serde(rename = "id")]
     #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub id: ::std::option::Option<::std::string::String>,
 
-    /// TODO: Add Description
+    /// Undocumented upstream: the description of this property is the placeholder
+    /// `TODO: Add Description` in
+    /// `beta/resources/intune-apps-manageddevicemobileappconfigurationuserstatus.md`.
     #[serde(rename = "userDisplayName")]
     #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub user_display_name: ::std::option::Option<::std::string::String>,
 
-    /// TODO: Add Description
+    /// Undocumented upstream: the description of this property is the placeholder
+    /// `TODO: Add Description` in
+    /// `beta/resources/intune-apps-manageddevicemobileappconfigurationuserstatus.md`.
     #[serde(rename = "devicesCount")]
     #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub devices_count: ::std::option::Option<i32>,
 
-    /// TODO: Add Description. Possible values are: unknown, notApplicable, compliant, remediated,
-    /// nonCompliant, error, conflict, notAssigned.
+    /// Possible values are: unknown, notApplicable, compliant, remediated, nonCompliant, error,
+    /// conflict, notAssigned.
+    ///
+    /// Undocumented upstream: the description of this property is the placeholder
+    /// `TODO: Add Description` in
+    /// `beta/resources/intune-apps-manageddevicemobileappconfigurationuserstatus.md`.
     #[serde(rename = "status")]
     #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub status: ::std::option::Option<crate::beta::ComplianceStatus>,
 
-    /// TODO: Add Description
+    /// Undocumented upstream: the description of this property is the placeholder
+    /// `TODO: Add Description` in
+    /// `beta/resources/intune-apps-manageddevicemobileappconfigurationuserstatus.md`.
     #[serde(rename = "lastReportedDateTime")]
     #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub last_reported_date_time: ::std::option::Option<
         crate::primitives::DateTimeOffset,
     >,
 
-    /// TODO: Add Description
+    /// Undocumented upstream: the description of this property is the placeholder
+    /// `TODO: Add Description` in
+    /// `beta/resources/intune-apps-manageddevicemobileappconfigurationuserstatus.md`.
     #[serde(rename = "userPrincipalName")]
     #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub user_principal_name: ::std::option::Option<::std::string::String>,

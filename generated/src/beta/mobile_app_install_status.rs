@@ -15,41 +15,53 @@ pub struct MobileAppInstallStatus {
     #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub odata_type: ::std::option::Option<::std::string::String>,
 
-    /// TODO: Add Description Inherited from entity
+    /// Inherited from entity
+    ///
+    /// Undocumented upstream: the description of this property is the placeholder
+    /// `TODO: Add Description` in `beta/resources/intune-apps-mobileappinstallstatus.md`.
     #[serde(rename = "id")]
     #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub id: ::std::option::Option<::std::string::String>,
 
-    /// TODO: Add Description
+    /// Undocumented upstream: the description of this property is the placeholder
+    /// `TODO: Add Description` in `beta/resources/intune-apps-mobileappinstallstatus.md`.
     #[serde(rename = "deviceName")]
     #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub device_name: ::std::option::Option<::std::string::String>,
 
-    /// TODO: Add Description
+    /// Undocumented upstream: the description of this property is the placeholder
+    /// `TODO: Add Description` in `beta/resources/intune-apps-mobileappinstallstatus.md`.
     #[serde(rename = "deviceId")]
     #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub device_id: ::std::option::Option<::std::string::String>,
 
-    /// TODO: Add Description
+    /// Undocumented upstream: the description of this property is the placeholder
+    /// `TODO: Add Description` in `beta/resources/intune-apps-mobileappinstallstatus.md`.
     #[serde(rename = "lastSyncDateTime")]
     #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub last_sync_date_time: ::std::option::Option<crate::primitives::DateTimeOffset>,
 
-    /// TODO: Add Description. Possible values are: installed, failed, notInstalled, uninstallFailed,
-    /// pendingInstall, unknown, notApplicable.
+    /// Possible values are: installed, failed, notInstalled, uninstallFailed, pendingInstall, unknown,
+    /// notApplicable.
+    ///
+    /// Undocumented upstream: the description of this property is the placeholder
+    /// `TODO: Add Description` in `beta/resources/intune-apps-mobileappinstallstatus.md`.
     #[serde(rename = "mobileAppInstallStatusValue")]
     #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub mobile_app_install_status_value: ::std::option::Option<
         crate::beta::ResultantAppState,
     >,
 
-    /// TODO: Add Description. Possible values are: installed, failed, notInstalled, uninstallFailed,
-    /// pendingInstall, unknown, notApplicable.
+    /// Possible values are: installed, failed, notInstalled, uninstallFailed, pendingInstall, unknown,
+    /// notApplicable.
+    ///
+    /// Undocumented upstream: the description of this property is the placeholder
+    /// `TODO: Add Description` in `beta/resources/intune-apps-mobileappinstallstatus.md`.
     #[serde(rename = "installState")]
     #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub install_state: ::std::option::Option<crate::beta::ResultantAppState>,
 
-    /// TODO: Add Description. Possible values are: noAdditionalDetails, dependencyFailedToInstall,
+    /// Possible values are: noAdditionalDetails, dependencyFailedToInstall,
     /// dependencyWithRequirementsNotMet, dependencyPendingReboot, dependencyWithAutoInstallDisabled,
     /// iosAppStoreUpdateFailedToInstall, vppAppHasUpdateAvailable, userRejectedUpdate,
     /// seeInstallErrorCode, autoInstallDisabled, managedAppNoLongerPresent, userRejectedInstall,
@@ -58,43 +70,53 @@ pub struct MobileAppInstallStatus {
     /// fileSystemRequirementNotMet, platformNotApplicable, minimumCpuSpeedNotMet,
     /// minimumLogicalProcessorCountNotMet, minimumPhysicalMemoryNotMet, minimumOsVersionNotMet,
     /// minimumDiskSpaceNotMet, processorArchitectureNotApplicable.
+    ///
+    /// Undocumented upstream: the description of this property is the placeholder
+    /// `TODO: Add Description` in `beta/resources/intune-apps-mobileappinstallstatus.md`.
     #[serde(rename = "installStateDetail")]
     #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub install_state_detail: ::std::option::Option<
         crate::beta::ResultantAppStateDetail,
     >,
 
-    /// TODO: Add Description
+    /// Undocumented upstream: the description of this property is the placeholder
+    /// `TODO: Add Description` in `beta/resources/intune-apps-mobileappinstallstatus.md`.
     #[serde(rename = "errorCode")]
     #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub error_code: ::std::option::Option<i32>,
 
-    /// TODO: Add Description
+    /// Undocumented upstream: the description of this property is the placeholder
+    /// `TODO: Add Description` in `beta/resources/intune-apps-mobileappinstallstatus.md`.
     #[serde(rename = "osVersion")]
     #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub os_version: ::std::option::Option<::std::string::String>,
 
-    /// TODO: Add Description
+    /// Undocumented upstream: the description of this property is the placeholder
+    /// `TODO: Add Description` in `beta/resources/intune-apps-mobileappinstallstatus.md`.
     #[serde(rename = "osDescription")]
     #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub os_description: ::std::option::Option<::std::string::String>,
 
-    /// TODO: Add Description
+    /// Undocumented upstream: the description of this property is the placeholder
+    /// `TODO: Add Description` in `beta/resources/intune-apps-mobileappinstallstatus.md`.
     #[serde(rename = "userName")]
     #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub user_name: ::std::option::Option<::std::string::String>,
 
-    /// TODO: Add Description
+    /// Undocumented upstream: the description of this property is the placeholder
+    /// `TODO: Add Description` in `beta/resources/intune-apps-mobileappinstallstatus.md`.
     #[serde(rename = "userPrincipalName")]
     #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub user_principal_name: ::std::option::Option<::std::string::String>,
 
-    /// TODO: Add Description
+    /// Undocumented upstream: the description of this property is the placeholder
+    /// `TODO: Add Description` in `beta/resources/intune-apps-mobileappinstallstatus.md`.
     #[serde(rename = "displayVersion")]
     #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub display_version: ::std::option::Option<::std::string::String>,
 
-    /// TODO: Add Description
+    /// Undocumented upstream: the description of this property is the placeholder
+    /// `TODO: Add Description` in `beta/resources/intune-apps-mobileappinstallstatus.md`.
     #[serde(rename = "app")]
     #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub app: ::std::option::Option<::serde_json::Value>,

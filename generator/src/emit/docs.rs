@@ -3,6 +3,33 @@
 use proc_macro2::TokenStream;
 use quote::quote;
 
+use crate::extract::todos::{description_placeholder, without_placeholder, TodoKind};
+
+/// The words every doc line about a placeholder upstream left starts with;
+/// stable, so reviewers and tools can search for it.
+pub const UNDOCUMENTED_MARKER: &str = "Undocumented upstream:";
+
+/// The doc text for a description: the text itself, or what is left of it
+/// plus a marker line saying what upstream never documented and where.
+pub(crate) fn describe(description: &str, what: &str, page: &str) -> String {
+    match description_placeholder(description) {
+        None => description.to_owned(),
+        Some((TodoKind::TodoDescription, placeholder)) => {
+            let rest = without_placeholder(description);
+            let marker = format!("{UNDOCUMENTED_MARKER} the description of this {what} is the placeholder `{placeholder}` in `{page}`.");
+            if rest.is_empty() {
+                marker
+            } else {
+                format!("{rest}\n\n{marker}")
+            }
+        }
+        Some((TodoKind::NotYetDocumented, _)) => {
+            format!("{UNDOCUMENTED_MARKER} the description of this {what} says \"Not yet documented\" in `{page}`.")
+        }
+        Some(_) => format!("{UNDOCUMENTED_MARKER} the docs give no description of this {what} in `{page}`."),
+    }
+}
+
 /// Width at which description text is wrapped.
 const WRAP: usize = 96;
 

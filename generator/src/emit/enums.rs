@@ -1,6 +1,6 @@
 //! Open enums: documented members plus a catch-all that keeps any other value.
 
-use super::docs::doc_attrs;
+use super::docs::{describe, doc_attrs};
 use super::names::{ident, ItemName};
 use crate::ir::EnumDef;
 use crate::naming::{type_name, unique_names};
@@ -8,10 +8,11 @@ use proc_macro2::{Literal, TokenStream};
 use quote::quote;
 
 fn enum_doc(e: &EnumDef) -> TokenStream {
+    let page = e.sources.first().map(|s| &*s.source.path).unwrap_or("");
     let mut text = if e.description.trim().is_empty() {
         "The docs give no description of this enum.".to_owned()
     } else {
-        e.description.clone()
+        describe(&e.description, "enum", page)
     };
     if e.synthesized {
         text.push_str("\n\nNo page names this enum: the docs type the property `Enumeration` and list its values.");
@@ -34,7 +35,11 @@ pub(crate) fn emit_enum(e: &EnumDef, item: &ItemName) -> TokenStream {
     let wires: Vec<&str> = e.members.iter().map(|m| m.name.as_str()).collect();
 
     let variant_defs = e.members.iter().zip(&variants).map(|(m, v)| {
-        let mut text = if m.description.trim().is_empty() { format!("`{}`", m.name) } else { m.description.clone() };
+        let mut text = if m.description.trim().is_empty() {
+            format!("`{}`", m.name)
+        } else {
+            describe(&m.description, "member", &m.source.path)
+        };
         if let Some(value) = m.value {
             text.push_str(&format!("\n\nDocumented value: {value}."));
         }

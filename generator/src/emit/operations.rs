@@ -9,7 +9,7 @@
 //! `$ref`, `$value` or `$count` adds `_ref`, `_value`, `_count`. Names that
 //! still collide in one module get `2`, `3`, … in path order.
 
-use super::docs::{doc_attrs, inner_doc_attrs};
+use super::docs::{doc_attrs, inner_doc_attrs, UNDOCUMENTED_MARKER};
 use super::names::{ident, CrateNames, ItemKind};
 use super::structs::emit_plain_struct;
 use super::{rust_file, EmitError, EmitOptions, GeneratedFile};
@@ -206,6 +206,18 @@ fn endpoint_tokens(model: &Model, names: &CrateNames, e: &Endpoint, fn_name: &st
         scopes_text(&p.delegated_personal),
         scopes_text(&p.application)
     ));
+    for (label, scopes) in [
+        ("delegated (work or school account)", &p.delegated_work_or_school),
+        ("delegated (personal Microsoft account)", &p.delegated_personal),
+        ("application", &p.application),
+    ] {
+        if scopes == &Some(Scopes::Unknown) {
+            doc.push_str(&format!(
+                "\n\n{UNDOCUMENTED_MARKER} the {label} permissions are a placeholder or empty in `{}`: unknown, not none.",
+                e.source.path
+            ));
+        }
+    }
     doc.push_str(&format!("\n\nDocs: `{}`", e.source.path));
     let doc = doc_attrs(&doc);
     let permissions_doc = format!(" The permissions the docs list for [`{fn_name}`].");

@@ -1,6 +1,6 @@
 //! Structs for complex and entity types.
 
-use super::docs::doc_attrs;
+use super::docs::{describe, doc_attrs};
 use super::names::{ident, CrateNames, ItemKind};
 use super::types::property_type;
 use crate::ir::{Model, Property, TypeDef};
@@ -42,11 +42,8 @@ fn fields<'m>(model: &'m Model, ty: &'m TypeDef) -> Vec<Field<'m>> {
 }
 
 fn struct_doc(ty: &TypeDef) -> TokenStream {
-    let mut text = if ty.description.trim().is_empty() {
-        "The docs give no description of this type.".to_owned()
-    } else {
-        ty.description.clone()
-    };
+    let page = ty.sources.first().map(|s| &*s.path).unwrap_or("");
+    let mut text = describe(&ty.description, "type", page);
     if let Some(base) = &ty.base {
         text.push_str(&format!("\n\nBase type: `{}`.", base.name));
     }
@@ -58,11 +55,7 @@ fn struct_doc(ty: &TypeDef) -> TokenStream {
 
 fn field_doc(field: &Field<'_>) -> TokenStream {
     let p = field.property;
-    let mut text = if p.description.trim().is_empty() {
-        "The docs give no description of this property.".to_owned()
-    } else {
-        p.description.clone()
-    };
+    let mut text = describe(&p.description, "property", &p.source.path);
     if let Some(base) = field.inherited_from {
         text.push_str(&format!("\n\nInherited from `{base}`."));
     }

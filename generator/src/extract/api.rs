@@ -321,10 +321,19 @@ fn scopes(text: &str) -> Scopes {
     }
 }
 
+/// Whether a table is a permissions table: its first header cell says
+/// "Permission type" (pages put it under Permissions or Prerequisites).
+pub(crate) fn is_permissions_table(header: &crate::parse::Row) -> bool {
+    first_header(header).starts_with("permission type")
+}
+
 fn permissions(sections: &Sections<'_>) -> PermissionFacts {
     let mut out = PermissionFacts::default();
-    for block in sections.section("permissions") {
-        let Block::Table { rows, .. } = block else { continue };
+    for block in &sections.page.blocks {
+        let Block::Table { header, rows, .. } = block else { continue };
+        if !is_permissions_table(header) {
+            continue;
+        }
         for row in rows {
             let (Some(kind), Some(value)) = (row.cells.first(), row.cells.get(1)) else { continue };
             let kind = kind.content.text.to_ascii_lowercase();

@@ -6,6 +6,7 @@ mod enums;
 pub mod paths;
 pub mod placeholders;
 pub mod possible_values;
+pub mod todos;
 mod resource;
 mod sections;
 mod tables;
@@ -85,6 +86,8 @@ pub struct PropertyFacts {
     pub location: Location,
     /// The type cell's location.
     pub type_location: Location,
+    /// The description cell's location (the row, when the table has no Description column).
+    pub description_location: Location,
 }
 
 /// A type described by a page.
@@ -135,6 +138,8 @@ pub struct MemberFacts {
     pub description: String,
     /// Where.
     pub location: Location,
+    /// Where the description cell is (the row, when the table has no Description column).
+    pub description_location: Location,
 }
 
 /// One list of an enum's members.
@@ -175,6 +180,8 @@ pub struct PageFacts {
     pub endpoints: Vec<EndpointFacts>,
     /// Request/response examples.
     pub examples: Vec<ExampleFacts>,
+    /// Placeholders upstream left in the page.
+    pub todos: Vec<todos::TodoFacts>,
     /// Problems found.
     pub diagnostics: Vec<Diagnostic>,
 }
@@ -196,6 +203,7 @@ pub fn extract_page(page: &Page) -> PageFacts {
         enums: Vec::new(),
         endpoints: Vec::new(),
         examples: Vec::new(),
+        todos: Vec::new(),
         diagnostics: page.diagnostics.clone(),
     };
     match kind {
@@ -207,5 +215,6 @@ pub fn extract_page(page: &Page) -> PageFacts {
     if kind != PageKind::Api {
         api::extract_examples(&sections, &mut facts);
     }
+    todos::find_todos(page, &mut facts);
     facts
 }

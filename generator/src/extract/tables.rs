@@ -109,11 +109,9 @@ pub(crate) fn property_rows(header: &Row, rows: &[Row], diagnostics: &mut Vec<Di
         let type_cell = columns.ty.and_then(|i| row.cells.get(i));
         let type_text = type_cell.map(|c| c.content.text.clone()).unwrap_or_default();
         let type_location = type_cell.map(|c| c.location.clone()).unwrap_or_else(|| row.location.clone());
-        let description = columns
-            .description
-            .and_then(|i| row.cells.get(i))
-            .map(|c| c.content.text.clone())
-            .unwrap_or_default();
+        let description_cell = columns.description.and_then(|i| row.cells.get(i));
+        let description = description_cell.map(|c| c.content.text.clone()).unwrap_or_default();
+        let description_location = description_cell.map(|c| c.location.clone()).unwrap_or_else(|| row.location.clone());
         let parsed = match type_cell.map(|c| parse_type_cell(&c.content)) {
             Some(Ok(t)) => Some(t),
             Some(Err(e)) => {
@@ -146,6 +144,7 @@ pub(crate) fn property_rows(header: &Row, rows: &[Row], diagnostics: &mut Vec<Di
             possible_values: None,
             location: row.location.clone(),
             type_location,
+            description_location,
         };
         set_description_facts(&mut property);
         out.push(property);
@@ -218,6 +217,7 @@ pub(crate) fn enum_lists_from_properties(owner: &str, namespace: &str, propertie
                     value: None,
                     description: String::new(),
                     location: p.location.clone(),
+                    description_location: p.location.clone(),
                 })
                 .collect(),
             location: p.location.clone(),
@@ -238,11 +238,9 @@ pub(crate) fn member_rows(header: &Row, rows: &[Row], diagnostics: &mut Vec<Diag
             continue;
         }
         let value = columns.value.and_then(|i| row.cells.get(i)).and_then(|c| parse_int(&c.content.text));
-        let description = columns
-            .description
-            .and_then(|i| row.cells.get(i))
-            .map(|c| c.content.text.clone())
-            .unwrap_or_default();
+        let description_cell = columns.description.and_then(|i| row.cells.get(i));
+        let description = description_cell.map(|c| c.content.text.clone()).unwrap_or_default();
+        let description_location = description_cell.map(|c| c.location.clone()).unwrap_or_else(|| row.location.clone());
         if let Some(first) = out.iter().find(|m| m.name == name) {
             diagnostics.push(
                 Diagnostic::new(
@@ -255,7 +253,7 @@ pub(crate) fn member_rows(header: &Row, rows: &[Row], diagnostics: &mut Vec<Diag
             );
             continue;
         }
-        out.push(MemberFacts { name, value, description, location: cell.location.clone() });
+        out.push(MemberFacts { name, value, description, location: cell.location.clone(), description_location });
     }
     out
 }

@@ -4,6 +4,7 @@ use super::*;
 use crate::diagnostics::{codes, Diagnostic, Severity};
 use crate::extract::type_cell::{TypeCell, TypeName};
 use crate::extract::paths::{parse_path, path_params, PathError, PathSegment};
+use crate::extract::todos::TodoFacts;
 use crate::extract::{BaseHintKind, EnumFacts, EnumOrigin, PageFacts, PropertyFacts, TypeFacts, TypeOrigin};
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -36,9 +37,15 @@ pub fn build_model(version: &str, mut pages: Vec<PageFacts>) -> Model {
     build_types(&mut model, &all_types, &anonymous, &mut diagnostics);
     build_endpoints(&mut model, &pages, &anonymous, &mut diagnostics);
     build_examples(&mut model, &pages);
+    let mut todos: Vec<TodoFacts> = pages.iter().flat_map(|p| p.todos.iter().cloned()).collect();
     for example in &model.examples {
-        diagnostics.extend(super::examples::check_example(&model, example));
+        let (found, placeholders) = super::examples::check_example(&model, example);
+        diagnostics.extend(found);
+        todos.extend(placeholders);
     }
+    todos.sort_by(|a, b| (&a.source, a.kind, &a.owner).cmp(&(&b.source, b.kind, &b.owner)));
+    todos.dedup();
+    model.todos = todos;
 
     diagnostics.sort();
     diagnostics.dedup();

@@ -6,6 +6,7 @@
 use super::{Example, Model, Property, TypeDef, TypeRef};
 use crate::diagnostics::{codes, Diagnostic, Severity};
 use crate::extract::placeholders::is_placeholder_value;
+use crate::extract::todos::{TodoFacts, TodoKind};
 use crate::extract::type_cell::Primitive;
 use crate::source::Location;
 use regex::Regex;
@@ -41,7 +42,9 @@ struct Checker<'m> {
     model: &'m Model,
     body: &'m str,
     start: &'m Location,
+    example: String,
     out: Vec<Diagnostic>,
+    todos: Vec<TodoFacts>,
 }
 
 impl Checker<'_> {
@@ -188,6 +191,12 @@ impl Checker<'_> {
     fn placeholder(&mut self, owner: &str, p: &Property, s: &str) {
         let message = format!("`{owner}.{}` holds the placeholder `{s}` in this example, not a value", p.name);
         self.push(Severity::Info, codes::EXAMPLE_PLACEHOLDER, &p.name, message);
+        self.todos.push(TodoFacts {
+            kind: TodoKind::ExamplePlaceholder,
+            owner: format!("`{owner}.{}` in {}", p.name, self.example),
+            text: s.to_owned(),
+            source: self.key_location(&p.name),
+        });
     }
 
     fn wrong_type(&mut self, owner: &str, p: &Property, v: &Value, expected: &str) {
@@ -208,12 +217,21 @@ impl Checker<'_> {
     }
 }
 
-/// Checks one example; returns its findings.
-pub fn check_example(model: &Model, example: &Example) -> Vec<Diagnostic> {
-    let (Some(body), Some(ty)) = (&example.body, &example.ty) else { return Vec::new() };
-    let Ok(value) = serde_json::from_str::<Value>(body) else { return Vec::new() };
-    let Some(def) = model.types.get(&ty.key()) else { return Vec::new() };
-    let mut checker = Checker { model, body, start: &example.source, out: Vec::new() };
+/// Checks one example; returns its findings and the placeholders it holds.
+pub fn check_example(model: &Model, example: &Example) -> (Vec<Diagnostic>, Vec<TodoFacts>) {
+    let (Some(body), Some(ty)) = (&example.body, &example.ty) else { return Default::default() };
+    let Ok(value) = serde_json::from_str::<Value>(body) else { return Default::default() };
+    let Some(def) = model.types.get(&ty.key()) else { return Default::default() };
+    let kind = match example.kind {
+        crate::extract::ExampleKind::Request => "request",
+        crate::extract::ExampleKind::Response => "response",
+    };
+    let name = match &example.name {
+        Some(n) => format!("the {kind} example `{n}`"),
+        None => format!("a {kind} example"),
+    };
+    let mut checker =
+        Checker { model, body, start: &example.source, example: name, out: Vec::new(), todos: Vec::new() };
     match (&value, example.collection) {
         (Value::Object(map), true) => {
             if let Some(Value::Array(items)) = map.get("value") {
@@ -225,5 +243,5 @@ pub fn check_example(model: &Model, example: &Example) -> Vec<Diagnostic> {
         (Value::Object(_), false) => checker.object(def, &value, 0),
         _ => {}
     }
-    checker.out
+    (checker.out, checker.todos)
 }

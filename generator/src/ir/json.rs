@@ -27,6 +27,18 @@ pub struct IrExport<'m> {
     pub endpoints: Vec<EndpointJson<'m>>,
     /// Diagnostics, sorted by version, then location.
     pub diagnostics: Vec<DiagnosticJson<'m>>,
+    /// Placeholders upstream left in the pages, sorted by version, then location.
+    pub todos: Vec<TodoJson<'m>>,
+}
+
+/// A placeholder.
+#[derive(Serialize)]
+pub struct TodoJson<'m> {
+    /// API version.
+    pub version: &'m str,
+    /// The placeholder.
+    #[serde(flatten)]
+    pub todo: &'m crate::extract::todos::TodoFacts,
 }
 
 /// A type.
@@ -269,6 +281,7 @@ pub fn export(models: &[Model]) -> IrExport<'_> {
             .iter()
             .flat_map(|m| m.diagnostics.iter().map(|d| DiagnosticJson { version: &m.version, diagnostic: d }))
             .collect(),
+        todos: models.iter().flat_map(|m| m.todos.iter().map(|t| TodoJson { version: &m.version, todo: t })).collect(),
     }
 }
 

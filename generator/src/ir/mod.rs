@@ -234,6 +234,8 @@ pub struct Model {
     pub examples: Vec<Example>,
     /// Pages read, sorted by path.
     pub pages: Vec<PageInfo>,
+    /// Placeholders upstream left in the pages, sorted by location.
+    pub todos: Vec<crate::extract::todos::TodoFacts>,
     /// Diagnostics, sorted.
     pub diagnostics: Vec<Diagnostic>,
 }

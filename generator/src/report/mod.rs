@@ -1,5 +1,7 @@
 //! Rendering diagnostics and summaries for people.
 
+pub mod todos;
+
 use crate::diagnostics::{Diagnostic, Severity};
 use crate::ir::Model;
 use std::collections::BTreeMap;

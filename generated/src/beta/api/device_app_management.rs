@@ -24,6 +24,14 @@ pub mod ios_lob_app_provisioning_configurations {
         /// list); delegated (personal Microsoft account): not supported; application: unknown (the docs
         /// hold a placeholder, not a list).
         ///
+        /// Undocumented upstream: the delegated (work or school account) permissions are a placeholder or
+        /// empty in `beta/api/intune-apps-manageddevicemobileappconfigurationdevicestatus-create.md`:
+        /// unknown, not none.
+        ///
+        /// Undocumented upstream: the application permissions are a placeholder or empty in
+        /// `beta/api/intune-apps-manageddevicemobileappconfigurationdevicestatus-create.md`: unknown, not
+        /// none.
+        ///
         /// Docs: `beta/api/intune-apps-manageddevicemobileappconfigurationdevicestatus-create.md`
         pub fn create_ref(
             ios_lob_app_provisioning_configuration_id: &str,
@@ -67,6 +75,18 @@ pub mod mobile_app_configurations {
         /// Permissions: delegated (work or school account): unknown (the docs hold a placeholder, not a
         /// list); delegated (personal Microsoft account): unknown (the docs hold a placeholder, not a
         /// list); application: unknown (the docs hold a placeholder, not a list).
+        ///
+        /// Undocumented upstream: the delegated (work or school account) permissions are a placeholder or
+        /// empty in `beta/api/intune-apps-manageddevicemobileappconfigurationuserstatus-create.md`:
+        /// unknown, not none.
+        ///
+        /// Undocumented upstream: the delegated (personal Microsoft account) permissions are a placeholder
+        /// or empty in `beta/api/intune-apps-manageddevicemobileappconfigurationuserstatus-create.md`:
+        /// unknown, not none.
+        ///
+        /// Undocumented upstream: the application permissions are a placeholder or empty in
+        /// `beta/api/intune-apps-manageddevicemobileappconfigurationuserstatus-create.md`: unknown, not
+        /// none.
         ///
         /// Docs: `beta/api/intune-apps-manageddevicemobileappconfigurationuserstatus-create.md`
         pub fn create(
@@ -112,6 +132,15 @@ pub mod mobile_apps {
         /// list); delegated (personal Microsoft account): unknown (the docs hold a placeholder, not a
         /// list); application: unknown (the docs hold a placeholder, not a list).
         ///
+        /// Undocumented upstream: the delegated (work or school account) permissions are a placeholder or
+        /// empty in `beta/api/intune-apps-mobileappinstallstatus-create.md`: unknown, not none.
+        ///
+        /// Undocumented upstream: the delegated (personal Microsoft account) permissions are a placeholder
+        /// or empty in `beta/api/intune-apps-mobileappinstallstatus-create.md`: unknown, not none.
+        ///
+        /// Undocumented upstream: the application permissions are a placeholder or empty in
+        /// `beta/api/intune-apps-mobileappinstallstatus-create.md`: unknown, not none.
+        ///
         /// Docs: `beta/api/intune-apps-mobileappinstallstatus-create.md`
         pub fn create(
             mobile_app_id: &str,
@@ -149,6 +178,15 @@ pub mod mobile_apps {
         /// list); delegated (personal Microsoft account): unknown (the docs hold a placeholder, not a
         /// list); application: unknown (the docs hold a placeholder, not a list).
         ///
+        /// Undocumented upstream: the delegated (work or school account) permissions are a placeholder or
+        /// empty in `beta/api/intune-apps-userappinstallstatus-create.md`: unknown, not none.
+        ///
+        /// Undocumented upstream: the delegated (personal Microsoft account) permissions are a placeholder
+        /// or empty in `beta/api/intune-apps-userappinstallstatus-create.md`: unknown, not none.
+        ///
+        /// Undocumented upstream: the application permissions are a placeholder or empty in
+        /// `beta/api/intune-apps-userappinstallstatus-create.md`: unknown, not none.
+        ///
         /// Docs: `beta/api/intune-apps-userappinstallstatus-create.md`
         pub fn create(
             mobile_app_id: &str,
@@ -184,6 +222,15 @@ pub mod mobile_apps {
             /// Permissions: delegated (work or school account): unknown (the docs hold a placeholder, not a
             /// list); delegated (personal Microsoft account): unknown (the docs hold a placeholder, not a
             /// list); application: unknown (the docs hold a placeholder, not a list).
+            ///
+            /// Undocumented upstream: the delegated (work or school account) permissions are a placeholder or
+            /// empty in `beta/api/intune-apps-mobileappinstallstatus-create.md`: unknown, not none.
+            ///
+            /// Undocumented upstream: the delegated (personal Microsoft account) permissions are a placeholder
+            /// or empty in `beta/api/intune-apps-mobileappinstallstatus-create.md`: unknown, not none.
+            ///
+            /// Undocumented upstream: the application permissions are a placeholder or empty in
+            /// `beta/api/intune-apps-mobileappinstallstatus-create.md`: unknown, not none.
             ///
             /// Docs: `beta/api/intune-apps-mobileappinstallstatus-create.md`
             pub fn create(

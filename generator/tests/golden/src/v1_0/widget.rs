@@ -63,6 +63,18 @@ pub struct Widget {
     #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub ratio: ::std::option::Option<f64>,
 
+    /// Undocumented upstream: the description of this property is the placeholder
+    /// `TODO: Add Description` in `v1.0/resources/widget.md`.
+    #[serde(rename = "weight")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+    pub weight: ::std::option::Option<f32>,
+
+    /// Undocumented upstream: the docs give no description of this property in
+    /// `v1.0/resources/widget.md`.
+    #[serde(rename = "height")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+    pub height: ::std::option::Option<f32>,
+
     /// When it was made. Not nullable.
     #[serde(rename = "createdDateTime")]
     #[serde(skip_serializing_if = "::std::option::Option::is_none")]

@@ -60,6 +60,12 @@ pub mod widgets {
     /// account): unknown (the docs hold a placeholder, not a list); application: unknown (the docs hold
     /// a placeholder, not a list).
     ///
+    /// Undocumented upstream: the delegated (personal Microsoft account) permissions are a placeholder
+    /// or empty in `v1.0/api/widget-list.md`: unknown, not none.
+    ///
+    /// Undocumented upstream: the application permissions are a placeholder or empty in
+    /// `v1.0/api/widget-list.md`: unknown, not none.
+    ///
     /// Docs: `v1.0/api/widget-list.md`
     pub fn list() -> crate::client::Operation<
         crate::client::Collection<crate::v1_0::Widget>,

@@ -60,6 +60,12 @@ pub mod widgets {
     /// account): unknown (the docs hold a placeholder, not a list); application: unknown (the docs hold
     /// a placeholder, not a list).
     ///
+    /// Undocumented upstream: the delegated (personal Microsoft account) permissions are a placeholder
+    /// or empty in `v1.0/api/widget-list.md`: unknown, not none.
+    ///
+    /// Undocumented upstream: the application permissions are a placeholder or empty in
+    /// `v1.0/api/widget-list.md`: unknown, not none.
+    ///
     /// Docs: `v1.0/api/widget-list.md`
     pub fn list(
         id_user_principal_name: &str,
@@ -91,6 +97,9 @@ pub mod widgets {
     /// Permissions: delegated (work or school account): `Widget.ReadWrite`, `Widget.ReadWrite.All`;
     /// delegated (personal Microsoft account): not supported; application: unknown (the docs hold a
     /// placeholder, not a list).
+    ///
+    /// Undocumented upstream: the application permissions are a placeholder or empty in
+    /// `v1.0/api/widget-create.md`: unknown, not none.
     ///
     /// Docs: `v1.0/api/widget-create.md`
     pub fn create(

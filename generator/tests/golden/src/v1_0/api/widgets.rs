@@ -20,6 +20,12 @@ pub const LIST_PERMISSIONS: crate::client::Permissions = crate::client::Permissi
 /// account): unknown (the docs hold a placeholder, not a list); application: unknown (the docs hold
 /// a placeholder, not a list).
 ///
+/// Undocumented upstream: the delegated (personal Microsoft account) permissions are a placeholder
+/// or empty in `v1.0/api/widget-list.md`: unknown, not none.
+///
+/// Undocumented upstream: the application permissions are a placeholder or empty in
+/// `v1.0/api/widget-list.md`: unknown, not none.
+///
 /// Docs: `v1.0/api/widget-list.md`
 pub fn list() -> crate::client::Operation<
     crate::client::Collection<crate::v1_0::Widget>,
@@ -49,6 +55,9 @@ pub const CREATE_PERMISSIONS: crate::client::Permissions = crate::client::Permis
 /// delegated (personal Microsoft account): not supported; application: unknown (the docs hold a
 /// placeholder, not a list).
 ///
+/// Undocumented upstream: the application permissions are a placeholder or empty in
+/// `v1.0/api/widget-create.md`: unknown, not none.
+///
 /// Docs: `v1.0/api/widget-create.md`
 pub fn create(
     body: &crate::v1_0::Widget,
@@ -75,6 +84,12 @@ pub mod delta {
     /// Permissions: delegated (work or school account): `Widget.Read`; delegated (personal Microsoft
     /// account): unknown (the docs hold a placeholder, not a list); application: unknown (the docs hold
     /// a placeholder, not a list).
+    ///
+    /// Undocumented upstream: the delegated (personal Microsoft account) permissions are a placeholder
+    /// or empty in `v1.0/api/widget-list.md`: unknown, not none.
+    ///
+    /// Undocumented upstream: the application permissions are a placeholder or empty in
+    /// `v1.0/api/widget-list.md`: unknown, not none.
     ///
     /// Docs: `v1.0/api/widget-list.md`
     pub fn list() -> crate::client::Operation<
