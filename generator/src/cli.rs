@@ -30,6 +30,8 @@ pub struct Defaults {
     pub regen_command: String,
     /// The committed placeholder baseline `check` holds the docs to, if any.
     pub todo_baseline: Option<PathBuf>,
+    /// The drift config used when `--config` is not given, if it exists.
+    pub drift_config: Option<PathBuf>,
     /// Program name in help.
     pub program: &'static str,
 }
@@ -54,6 +56,26 @@ pub enum Command {
     Ir(IrArgs),
     /// Report the placeholders (TODOs) upstream left in the docs.
     Todos(TodosArgs),
+    /// What changed between two doc versions, and how breaking it is.
+    Drift(DriftArgs),
+}
+
+/// `drift` arguments.
+#[derive(Debug, Args)]
+pub struct DriftArgs {
+    /// The old docs: a folder, a file, or `git:REV:PATH`.
+    old: String,
+    /// The new docs: a folder, a file, or `git:REV:PATH`.
+    new: String,
+    /// Output format.
+    #[arg(long, value_enum, default_value = "text")]
+    format: crate::report::todos::Format,
+    /// The mildest severity that makes the run exit 1.
+    #[arg(long, value_enum, default_value = "breaking")]
+    fail_on: crate::drift::FailOn,
+    /// Drift config (YAML): severity overrides, beta policy, ignored changes.
+    #[arg(long, value_name = "FILE")]
+    config: Option<PathBuf>,
 }
 
 /// Placeholder budget flags.
@@ -316,6 +338,14 @@ fn execute(defaults: &Defaults, command: Command) -> Result<u8, String> {
             print_diagnostics(&docs, &models, &load_diags, &display_prefix(&paths), &args.diagnostics);
             let options = emit_options(defaults, &out, &args.crate_name);
             let files = crate::emit::emit_crate(&models, &options).map_err(|e| e.to_string())?;
+            let consistency = crate::drift::consistency(&models, &crate::drift::Config::default());
+            if !consistency.is_empty() {
+                eprintln!("drift inside the docs ({} findings):", consistency.len());
+                eprint!(
+                    "{}",
+                    crate::drift::render(&consistency, crate::report::todos::Format::Text, &display_prefix(&paths), &display_prefix(&paths))
+                );
+            }
             let stale = check_crate(&out, &files).map_err(|e| e.to_string())?;
             let baseline_path = args.budget.todo_baseline.clone().or_else(|| defaults.todo_baseline.clone());
             let budget_ok = todo_budget(&models, baseline_path.as_deref(), args.budget.max_todos, &display_prefix(&paths), &defaults.program)?;
@@ -356,6 +386,44 @@ fn execute(defaults: &Defaults, command: Command) -> Result<u8, String> {
             }
             let ok = todo_budget(&models, args.budget.todo_baseline.as_deref(), args.budget.max_todos, &prefix, &defaults.program)?;
             Ok(if ok { EXIT_OK } else { EXIT_FINDINGS })
+        }
+        Command::Drift(args) => {
+            let config_path = args.config.clone().or_else(|| defaults.drift_config.clone().filter(|p| p.exists()));
+            let config = match &config_path {
+                Some(path) => {
+                    let text = std::fs::read_to_string(path).map_err(|e| format!("{}: {e}", path.display()))?;
+                    crate::drift::Config::parse(&text).map_err(|e| format!("{}: {e}", path.display()))?
+                }
+                None => crate::drift::Config::default(),
+            };
+            let (old, new) = rayon::join(|| crate::workspace::load_side(&args.old), || crate::workspace::load_side(&args.new));
+            let (old, _) = old.map_err(|e| e.to_string())?;
+            let (new, _) = new.map_err(|e| e.to_string())?;
+            let (old_models, new_models) = rayon::join(|| build_models(&old), || build_models(&new));
+            let mut changes = Vec::new();
+            let single = old_models.len() == 1 && new_models.len() == 1;
+            for n in &new_models {
+                let o = old_models.iter().find(|o| o.version == n.version).or(if single { old_models.first() } else { None });
+                match o {
+                    Some(o) => changes.extend(crate::drift::diff_models(o, n, &config)),
+                    None => eprintln!("note: version `{}` is only on the new side", n.version),
+                }
+            }
+            for o in &old_models {
+                if !single && !new_models.iter().any(|n| n.version == o.version) {
+                    eprintln!("note: version `{}` is only on the old side", o.version);
+                }
+            }
+            changes.sort();
+            let prefix = |spec: &str| {
+                if spec.starts_with("git:") {
+                    format!("{}/", spec.trim_end_matches('/'))
+                } else {
+                    display_prefix(&[PathBuf::from(spec)])
+                }
+            };
+            print!("{}", crate::drift::render(&changes, args.format, &prefix(&args.old), &prefix(&args.new)));
+            Ok(if args.fail_on.fails(&changes) { EXIT_FINDINGS } else { EXIT_OK })
         }
         Command::Ir(args) => {
             let paths = docs_paths(defaults, &args.docs);

@@ -11,6 +11,7 @@
 
 pub mod cli;
 pub mod diagnostics;
+pub mod drift;
 pub mod emit;
 pub mod extract;
 pub mod ir;

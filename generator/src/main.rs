@@ -11,6 +11,7 @@ fn main() -> ExitCode {
         workspace_member: None,
         regen_command: "graph-docs-codegen regen".to_owned(),
         todo_baseline: None,
+        drift_config: Some(PathBuf::from("drift.yaml")),
         program: "graph-docs-codegen",
     };
     run(&defaults, std::env::args().skip(1))

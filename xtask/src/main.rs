@@ -13,6 +13,7 @@ fn main() -> ExitCode {
         workspace_member: Some(root.join("generated")),
         regen_command: "cargo xtask regen".to_owned(),
         todo_baseline: Some(root.join("docs-input/todo-baseline.json")),
+        drift_config: Some(root.join("docs-input/drift.yaml")),
         program: "cargo xtask",
     };
     run(&defaults, std::env::args().skip(1))

@@ -1,0 +1,102 @@
+//! Drift reports: text, markdown (a pull-request comment, counts first),
+//! JSON, and GitHub workflow annotations.
+
+use super::{Change, Level};
+use crate::report::todos::Format;
+use std::collections::BTreeMap;
+use std::fmt::Write as _;
+
+fn counts(changes: &[Change]) -> BTreeMap<Level, usize> {
+    let mut out = BTreeMap::new();
+    for c in changes {
+        *out.entry(c.severity).or_default() += 1;
+    }
+    out
+}
+
+fn loc(prefix: &str, l: &Option<crate::source::Location>) -> String {
+    l.as_ref().map(|l| format!("{prefix}{l}")).unwrap_or_else(|| "-".to_owned())
+}
+
+/// Renders changes. `old_prefix`/`new_prefix` go before each side's paths.
+pub fn render(changes: &[Change], format: Format, old_prefix: &str, new_prefix: &str) -> String {
+    let counts = counts(changes);
+    let n = |l: Level| counts.get(&l).copied().unwrap_or(0);
+    let mut out = String::new();
+    match format {
+        Format::Json => {
+            #[derive(serde::Serialize)]
+            struct Report<'a> {
+                breaking: usize,
+                warning: usize,
+                info: usize,
+                changes: &'a [Change],
+            }
+            let report = Report { breaking: n(Level::Breaking), warning: n(Level::Warning), info: n(Level::Info), changes };
+            out = serde_json::to_string_pretty(&report).unwrap_or_default();
+            out.push('\n');
+        }
+        Format::Text => {
+            for c in changes {
+                let _ = writeln!(out, "{:<8} {:<38} {}", c.severity.as_str(), c.rule, c.message);
+                let _ = writeln!(out, "         old: {}  new: {}", loc(old_prefix, &c.old), loc(new_prefix, &c.new));
+            }
+            let _ = writeln!(out, "{} breaking, {} warnings, {} info", n(Level::Breaking), n(Level::Warning), n(Level::Info));
+        }
+        Format::Markdown => {
+            let _ = writeln!(
+                out,
+                "### Docs drift: {} breaking, {} warnings, {} info\n",
+                n(Level::Breaking),
+                n(Level::Warning),
+                n(Level::Info)
+            );
+            for level in [Level::Breaking, Level::Warning, Level::Info] {
+                let of_level: Vec<&Change> = changes.iter().filter(|c| c.severity == level).collect();
+                if of_level.is_empty() {
+                    continue;
+                }
+                let mut by_rule: BTreeMap<&str, Vec<&Change>> = BTreeMap::new();
+                for c in of_level {
+                    by_rule.entry(c.rule).or_default().push(c);
+                }
+                let _ = writeln!(out, "#### {}\n", level.as_str());
+                let _ = writeln!(out, "| rule | count |\n|---|---:|");
+                for (rule, list) in &by_rule {
+                    let _ = writeln!(out, "| `{rule}` | {} |", list.len());
+                }
+                for (rule, list) in &by_rule {
+                    let _ = writeln!(out, "\n<details><summary><code>{rule}</code> ({})</summary>\n", list.len());
+                    for c in list {
+                        let at = c.new.as_ref().or(c.old.as_ref()).map(|l| format!(" — `{l}`")).unwrap_or_default();
+                        let _ = writeln!(out, "- {}{at}", c.message);
+                    }
+                    let _ = writeln!(out, "\n</details>");
+                }
+                out.push('\n');
+            }
+        }
+        Format::Github => {
+            for c in changes {
+                let level = match c.severity {
+                    Level::Breaking => "error",
+                    Level::Warning => "warning",
+                    Level::Info => "notice",
+                };
+                let (prefix, at) = match (&c.new, &c.old) {
+                    (Some(l), _) => (new_prefix, l),
+                    (None, Some(l)) => (old_prefix, l),
+                    (None, None) => continue,
+                };
+                let message = c.message.replace('%', "%25").replace('\n', "%0A");
+                let _ = writeln!(
+                    out,
+                    "::{level} file={prefix}{},line={},col={},title={}::{message}",
+                    at.path, at.line, at.column, c.rule
+                );
+            }
+            let _ = writeln!(out, "{} breaking, {} warnings, {} info", n(Level::Breaking), n(Level::Warning), n(Level::Info));
+        }
+    }
+    out
+}

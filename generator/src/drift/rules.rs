@@ -1,0 +1,451 @@
+//! The drift rules. Each change has a stable rule id; severities are
+//! direction-aware (an enum clients send is held to more than one they only
+//! receive) and follow Graph's evolvable-enum rule.
+
+use super::{Change, Config, Level};
+use crate::diagnostics::codes;
+use crate::ir::{EnumDef, Model, Property, TypeRef};
+use crate::source::Location;
+use std::collections::{BTreeMap, BTreeSet};
+
+/// Graph's evolvable-enum sentinel.
+pub const SENTINEL: &str = "unknownFutureValue";
+
+/// How clients use an enum.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+struct Usage {
+    /// Some writable property has it: clients may send it.
+    sent: bool,
+    /// Some property has it: clients receive it.
+    received: bool,
+}
+
+fn usage(models: &[&Model]) -> BTreeMap<String, Usage> {
+    let mut out: BTreeMap<String, Usage> = BTreeMap::new();
+    for model in models {
+        let props = model
+            .types
+            .values()
+            .flat_map(|t| t.properties.iter().chain(&t.relationships))
+            .chain(model.endpoints.iter().flat_map(|e| &e.body_parameters));
+        for p in props {
+            if let TypeRef::Enum(q) = &p.ty {
+                let u = out.entry(q.key()).or_default();
+                u.received = true;
+                if p.read_only != Some(true) {
+                    u.sent = true;
+                }
+            }
+        }
+    }
+    out
+}
+
+struct Differ<'a> {
+    version: &'a str,
+    config: &'a Config,
+    out: Vec<Change>,
+}
+
+/// The subject of a change.
+#[derive(Default)]
+struct Subject {
+    r#enum: Option<String>,
+    member: Option<String>,
+    ty: Option<String>,
+    property: Option<String>,
+    endpoint: Option<String>,
+}
+
+impl Subject {
+    fn key(&self) -> String {
+        [&self.r#enum, &self.member, &self.ty, &self.property, &self.endpoint]
+            .iter()
+            .filter_map(|s| s.as_deref())
+            .collect::<Vec<_>>()
+            .join(".")
+    }
+}
+
+impl Differ<'_> {
+    fn push(&mut self, rule: &'static str, level: Level, subject: Subject, message: String, old: Option<Location>, new: Option<Location>) {
+        let fingerprint = format!("{rule}:{}:{}", self.version, subject.key());
+        let mut severity = level;
+        if self.version == "beta" && self.config.beta_is_looser() {
+            severity = severity.milder();
+        }
+        if let Some(over) = self.config.severity.get(rule) {
+            severity = *over;
+        }
+        if self.config.ignores(&fingerprint) {
+            return;
+        }
+        self.out.push(Change {
+            fingerprint,
+            rule,
+            severity,
+            version: self.version.to_owned(),
+            r#enum: subject.r#enum,
+            member: subject.member,
+            ty: subject.ty,
+            property: subject.property,
+            endpoint: subject.endpoint,
+            message,
+            old,
+            new,
+        });
+    }
+
+    fn enums(&mut self, old: &Model, new: &Model, usage: &BTreeMap<String, Usage>) {
+        for (key, e) in &new.enums {
+            if !old.enums.contains_key(key) {
+                let s = Subject { r#enum: Some(e.name.name.clone()), ..Subject::default() };
+                let loc = e.sources.first().map(|s| s.source.clone());
+                self.push("enum-added", Level::Info, s, format!("enum `{}` was added", e.name.name), None, loc);
+            }
+        }
+        for (key, o) in &old.enums {
+            let Some(n) = new.enums.get(key) else {
+                let s = Subject { r#enum: Some(o.name.name.clone()), ..Subject::default() };
+                let loc = o.sources.first().map(|s| s.source.clone());
+                self.push("enum-removed", Level::Breaking, s, format!("enum `{}` was removed", o.name.name), loc, None);
+                continue;
+            };
+            self.members(o, n, usage.get(key).copied().unwrap_or(Usage { sent: true, received: true }));
+        }
+    }
+
+    fn members(&mut self, o: &EnumDef, n: &EnumDef, usage: Usage) {
+        let name = &n.name.name;
+        let subject = |member: &str| Subject { r#enum: Some(name.clone()), member: Some(member.to_owned()), ..Subject::default() };
+        let old_names: BTreeSet<&str> = o.members.iter().map(|m| m.name.as_str()).collect();
+        let new_names: BTreeSet<&str> = n.members.iter().map(|m| m.name.as_str()).collect();
+        let mut removed: Vec<&crate::ir::EnumMember> = o.members.iter().filter(|m| !new_names.contains(m.name.as_str())).collect();
+        let mut added: Vec<&crate::ir::EnumMember> = n.members.iter().filter(|m| !old_names.contains(m.name.as_str())).collect();
+
+        // Renamed by case only.
+        removed.retain(|r| {
+            let Some(a) = added.iter().position(|a| a.name.eq_ignore_ascii_case(&r.name)) else { return true };
+            let a = added.remove(a);
+            self.push(
+                "enum-member-case-changed",
+                Level::Breaking,
+                subject(&r.name),
+                format!("member `{}` of `{name}` is now spelled `{}`: the wire value changed", r.name, a.name),
+                Some(r.source.clone()),
+                Some(a.source.clone()),
+            );
+            false
+        });
+        // A removed and an added member with the same value: a rename candidate.
+        removed.retain(|r| {
+            let Some(v) = r.value else { return true };
+            let Some(a) = added.iter().position(|a| a.value == Some(v)) else { return true };
+            let a = added.remove(a);
+            self.push(
+                "enum-member-renamed",
+                Level::Breaking,
+                subject(&r.name),
+                format!("member `{}` of `{name}` was removed and `{}` added with the same value {v}: probably a rename", r.name, a.name),
+                Some(r.source.clone()),
+                Some(a.source.clone()),
+            );
+            false
+        });
+
+        let old_sentinel = o.members.iter().position(|m| m.name == SENTINEL);
+        let new_sentinel = n.members.iter().position(|m| m.name == SENTINEL);
+        for r in removed {
+            if r.name == SENTINEL {
+                continue;
+            }
+            let (level, why) = if usage.sent {
+                (Level::Breaking, "clients that send it will be refused")
+            } else {
+                (Level::Warning, "clients only receive it")
+            };
+            self.push(
+                "enum-member-removed",
+                level,
+                subject(&r.name),
+                format!("member `{}` was removed from `{name}` ({why})", r.name),
+                Some(r.source.clone()),
+                None,
+            );
+        }
+        for a in added {
+            if a.name == SENTINEL {
+                continue;
+            }
+            let index = n.members.iter().position(|m| m.name == a.name).unwrap_or(0);
+            match new_sentinel {
+                Some(s) if index > s => self.push(
+                    "enum-member-added",
+                    Level::Info,
+                    subject(&a.name),
+                    format!("member `{}` was added to `{name}` after `{SENTINEL}`: safe for evolvable-enum clients", a.name),
+                    None,
+                    Some(a.source.clone()),
+                ),
+                Some(_) => self.push(
+                    "enum-member-inserted-before-sentinel",
+                    Level::Breaking,
+                    subject(&a.name),
+                    format!("member `{}` was added to `{name}` before `{SENTINEL}`: clients that did not opt in will receive it", a.name),
+                    None,
+                    Some(a.source.clone()),
+                ),
+                None => {
+                    let (level, why) = if usage.received {
+                        (Level::Warning, "clients that receive it may not know it")
+                    } else {
+                        (Level::Info, "clients only send it")
+                    };
+                    self.push(
+                        "enum-member-added",
+                        level,
+                        subject(&a.name),
+                        format!("member `{}` was added to `{name}` ({why})", a.name),
+                        None,
+                        Some(a.source.clone()),
+                    )
+                }
+            }
+        }
+        // Values.
+        for om in &o.members {
+            let Some(nm) = n.members.iter().find(|m| m.name == om.name) else { continue };
+            if let (Some(a), Some(b)) = (om.value, nm.value) {
+                if a != b {
+                    self.push(
+                        "enum-member-value-changed",
+                        Level::Breaking,
+                        subject(&om.name),
+                        format!("member `{}` of `{name}` changed value from {a} to {b}", om.name),
+                        Some(om.source.clone()),
+                        Some(nm.source.clone()),
+                    );
+                }
+            }
+        }
+        // The sentinel itself.
+        let sentinel_subject = || Subject { r#enum: Some(name.clone()), member: Some(SENTINEL.to_owned()), ..Subject::default() };
+        match (old_sentinel, new_sentinel) {
+            (None, Some(i)) => self.push(
+                "enum-sentinel-added",
+                Level::Warning,
+                sentinel_subject(),
+                format!("`{name}` became evolvable: `{SENTINEL}` was added"),
+                None,
+                Some(n.members[i].source.clone()),
+            ),
+            (Some(i), None) => self.push(
+                "enum-sentinel-removed",
+                Level::Breaking,
+                sentinel_subject(),
+                format!("`{name}` is no longer evolvable: `{SENTINEL}` was removed"),
+                Some(o.members[i].source.clone()),
+                None,
+            ),
+            (Some(oi), Some(ni)) => {
+                let before = |members: &[crate::ir::EnumMember], s: usize| -> BTreeSet<String> {
+                    members[..s].iter().map(|m| m.name.clone()).collect()
+                };
+                let common: BTreeSet<&str> = old_names.intersection(&new_names).copied().collect();
+                let old_before: BTreeSet<String> = before(&o.members, oi).into_iter().filter(|m| common.contains(m.as_str())).collect();
+                let new_before: BTreeSet<String> = before(&n.members, ni).into_iter().filter(|m| common.contains(m.as_str())).collect();
+                if old_before != new_before {
+                    self.push(
+                        "enum-sentinel-moved",
+                        Level::Breaking,
+                        sentinel_subject(),
+                        format!("`{SENTINEL}` moved in `{name}`: members crossed it"),
+                        Some(o.members[oi].source.clone()),
+                        Some(n.members[ni].source.clone()),
+                    );
+                }
+            }
+            (None, None) => {}
+        }
+    }
+
+    fn types(&mut self, old: &Model, new: &Model) {
+        for (key, t) in &new.types {
+            if !old.types.contains_key(key) {
+                let s = Subject { ty: Some(t.name.name.clone()), ..Subject::default() };
+                self.push("type-added", Level::Info, s, format!("type `{}` was added", t.name.name), None, t.sources.first().cloned());
+            }
+        }
+        for (key, o) in &old.types {
+            let Some(n) = new.types.get(key) else {
+                let s = Subject { ty: Some(o.name.name.clone()), ..Subject::default() };
+                self.push("type-removed", Level::Breaking, s, format!("type `{}` was removed", o.name.name), o.sources.first().cloned(), None);
+                continue;
+            };
+            let base = |b: &Option<crate::ir::QualifiedName>| b.as_ref().map(|q| q.name.to_ascii_lowercase());
+            if base(&o.base) != base(&n.base) {
+                let show = |b: &Option<crate::ir::QualifiedName>| b.as_ref().map(|q| format!("`{}`", q.name)).unwrap_or_else(|| "none".to_owned());
+                let s = Subject { ty: Some(n.name.name.clone()), ..Subject::default() };
+                self.push(
+                    "base-type-changed",
+                    Level::Breaking,
+                    s,
+                    format!("the base type of `{}` changed from {} to {}", n.name.name, show(&o.base), show(&n.base)),
+                    o.sources.first().cloned(),
+                    n.sources.first().cloned(),
+                );
+            }
+            let props = |t: &'_ crate::ir::TypeDef| -> BTreeMap<String, Property> {
+                t.properties.iter().chain(&t.relationships).map(|p| (p.name.to_ascii_lowercase(), p.clone())).collect()
+            };
+            let (op, np) = (props(o), props(n));
+            let ty = &n.name.name;
+            let subject = |p: &str| Subject { ty: Some(ty.clone()), property: Some(p.to_owned()), ..Subject::default() };
+            for (k, p) in &np {
+                if !op.contains_key(k) {
+                    self.push("property-added", Level::Info, subject(&p.name), format!("property `{ty}.{}` was added", p.name), None, Some(p.source.clone()));
+                }
+            }
+            for (k, p) in &op {
+                let Some(q) = np.get(k) else {
+                    self.push(
+                        "property-removed",
+                        Level::Breaking,
+                        subject(&p.name),
+                        format!("property `{ty}.{}` was removed", p.name),
+                        Some(p.source.clone()),
+                        None,
+                    );
+                    continue;
+                };
+                let (a, b) = (p.ty.docs_spelling(), q.ty.docs_spelling());
+                if !a.eq_ignore_ascii_case(&b) {
+                    let (rule, level, what) = match (&p.ty, &q.ty) {
+                        (TypeRef::Primitive(_), TypeRef::Enum(_)) => ("property-became-enum", Level::Warning, "became an enum"),
+                        (TypeRef::Enum(_), TypeRef::Primitive(_)) => ("property-no-longer-enum", Level::Warning, "stopped being an enum"),
+                        _ => ("property-type-changed", Level::Breaking, "changed type"),
+                    };
+                    self.push(
+                        rule,
+                        level,
+                        subject(&p.name),
+                        format!("property `{ty}.{}` {what}: `{a}` → `{b}`", p.name),
+                        Some(p.source.clone()),
+                        Some(q.source.clone()),
+                    );
+                } else if p.collection != q.collection {
+                    self.push(
+                        "property-collection-changed",
+                        Level::Breaking,
+                        subject(&p.name),
+                        format!(
+                            "property `{ty}.{}` {}",
+                            p.name,
+                            if q.collection { "became a collection" } else { "is no longer a collection" }
+                        ),
+                        Some(p.source.clone()),
+                        Some(q.source.clone()),
+                    );
+                }
+            }
+        }
+    }
+
+    fn endpoints(&mut self, old: &Model, new: &Model) {
+        let index = |m: &'_ Model| -> BTreeMap<(String, String), crate::ir::Endpoint> {
+            m.endpoints.iter().map(|e| ((e.method.clone(), e.path.to_ascii_lowercase()), e.clone())).collect()
+        };
+        let (oe, ne) = (index(old), index(new));
+        let subject = |e: &crate::ir::Endpoint| Subject { endpoint: Some(format!("{} {}", e.method, e.path)), ..Subject::default() };
+        for (k, e) in &ne {
+            if !oe.contains_key(k) {
+                self.push("endpoint-added", Level::Info, subject(e), format!("`{} {}` was added", e.method, e.path), None, Some(e.source.clone()));
+            }
+        }
+        for (k, e) in &oe {
+            let Some(n) = ne.get(k) else {
+                self.push("endpoint-removed", Level::Breaking, subject(e), format!("`{} {}` was removed", e.method, e.path), Some(e.source.clone()), None);
+                continue;
+            };
+            if e.permissions != n.permissions {
+                let show = |s: &Option<crate::extract::Scopes>| match s {
+                    Some(crate::extract::Scopes::Scopes(list)) => list.join(", "),
+                    Some(crate::extract::Scopes::NotSupported) => "not supported".to_owned(),
+                    Some(crate::extract::Scopes::Unknown) => "unknown".to_owned(),
+                    None => "not documented".to_owned(),
+                };
+                let mut what = Vec::new();
+                for (label, a, b) in [
+                    ("delegated (work or school)", &e.permissions.delegated_work_or_school, &n.permissions.delegated_work_or_school),
+                    ("delegated (personal)", &e.permissions.delegated_personal, &n.permissions.delegated_personal),
+                    ("application", &e.permissions.application, &n.permissions.application),
+                ] {
+                    if a != b {
+                        what.push(format!("{label}: {} → {}", show(a), show(b)));
+                    }
+                }
+                self.push(
+                    "endpoint-permissions-changed",
+                    Level::Warning,
+                    subject(n),
+                    format!("the permissions of `{} {}` changed ({})", n.method, n.path, what.join("; ")),
+                    Some(e.source.clone()),
+                    Some(n.source.clone()),
+                );
+            }
+        }
+    }
+}
+
+/// The changes from `old` to `new` (two models of the same API version).
+pub fn diff_models(old: &Model, new: &Model, config: &Config) -> Vec<Change> {
+    let usage = usage(&[old, new]);
+    let mut d = Differ { version: &new.version, config, out: Vec::new() };
+    d.enums(old, new, &usage);
+    d.types(old, new);
+    d.endpoints(old, new);
+    let mut out = d.out;
+    out.sort();
+    out
+}
+
+/// Drift inside one docs tree: the same enum listed differently on
+/// different pages of a version, and members of a `v1.0` enum that the same
+/// enum in `beta` lacks.
+pub fn consistency(models: &[Model], config: &Config) -> Vec<Change> {
+    let mut out = Vec::new();
+    for m in models {
+        let mut d = Differ { version: &m.version, config, out: Vec::new() };
+        for diag in m.diagnostics.iter().filter(|d| d.code == codes::ENUM_MEMBERS_DISAGREE) {
+            let name = diag.message.split('`').nth(1).unwrap_or("").to_owned();
+            let s = Subject { r#enum: Some(name), member: Some(format!("{}", diag.source)), ..Subject::default() };
+            let taken = diag.related.first().map(|r| r.source.clone());
+            d.push("enum-lists-disagree", Level::Warning, s, diag.message.clone(), taken, Some(diag.source.clone()));
+        }
+        out.extend(d.out);
+    }
+    let v1 = models.iter().find(|m| m.version == "v1.0");
+    let beta = models.iter().find(|m| m.version == "beta");
+    if let (Some(v1), Some(beta)) = (v1, beta) {
+        let mut d = Differ { version: "beta", config, out: Vec::new() };
+        for (key, e) in &v1.enums {
+            let Some(b) = beta.enums.get(key) else { continue };
+            for m in &e.members {
+                if !b.members.iter().any(|x| x.name == m.name) {
+                    let s = Subject { r#enum: Some(e.name.name.clone()), member: Some(m.name.clone()), ..Subject::default() };
+                    d.push(
+                        "enum-member-missing-in-beta",
+                        Level::Warning,
+                        s,
+                        format!("member `{}` of `{}` is in v1.0 but not in beta", m.name, e.name.name),
+                        Some(m.source.clone()),
+                        b.sources.first().map(|s| s.source.clone()),
+                    );
+                }
+            }
+        }
+        out.extend(d.out);
+    }
+    out.sort();
+    out
+}
