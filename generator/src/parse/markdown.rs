@@ -132,8 +132,13 @@ impl Builder<'_> {
     fn flush_inline(&mut self) {
         let Some(collector) = self.inline.take() else { return };
         let mut content = collector.content;
-        content.text = normalize_space(&content.text);
-        content.raw = self.file.text.get(collector.start..collector.end).unwrap_or("").trim().to_owned();
+        if needs_normalizing(&content.text) {
+            content.text = normalize_space(&content.text);
+        }
+        // Only paragraphs need their markdown source (for linked names).
+        if matches!(collector.target, InlineTarget::Paragraph) {
+            content.raw = self.file.text.get(collector.start..collector.end).unwrap_or("").trim().to_owned();
+        }
         let location = self.loc(collector.start);
         match collector.target {
             InlineTarget::Heading(level) => {
@@ -348,6 +353,16 @@ pub(crate) fn count_cells(line: &str) -> usize {
         separators -= 1;
     }
     separators + 1
+}
+
+/// Whether [`normalize_space`] would change `text`.
+fn needs_normalizing(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    bytes.first().is_some_and(|b| b.is_ascii_whitespace())
+        || bytes.last().is_some_and(|b| b.is_ascii_whitespace())
+        || bytes.windows(2).any(|w| w[0].is_ascii_whitespace() && w[1].is_ascii_whitespace())
+        || bytes.iter().any(|&b| b == b'\n' || b == b'\t' || b == b'\r')
+        || !text.is_ascii()
 }
 
 /// Collapses runs of whitespace into one space and trims.

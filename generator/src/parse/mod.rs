@@ -33,7 +33,8 @@ pub struct Page {
 pub struct Inline {
     /// The text with markdown markers removed (link text kept, code kept without backticks).
     pub text: String,
-    /// The markdown source of the text, trimmed.
+    /// The markdown source of the text, trimmed (paragraphs only; empty for
+    /// headings and cells).
     pub raw: String,
     /// Links in the text: `(link text, destination)`.
     pub links: Vec<Link>,
