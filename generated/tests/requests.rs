@@ -99,3 +99,14 @@ fn query_parameters_are_encoded_and_cannot_break_out() {
     assert_eq!(request.uri().path(), "/v1.0/deviceAppManagement/mobileApps/a/deviceStatuses");
     assert_eq!(request.uri().query().unwrap().split('&').count(), 2);
 }
+
+#[test]
+fn debug_of_a_request_never_prints_the_token() {
+    let op = device_statuses::create("a", &MobileAppInstallStatus::default());
+    let request = op.authorized_request(BASE_URL, "secret-token-123").unwrap();
+    assert_eq!(request.headers()["authorization"], "Bearer secret-token-123");
+    let debug = format!("{request:?} {op:?}");
+    assert!(!debug.contains("secret-token-123"), "{debug}");
+    assert!(debug.contains("Sensitive"), "{debug}");
+    assert!(op.authorized_request(BASE_URL, "bad\ntoken").is_err());
+}

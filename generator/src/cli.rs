@@ -121,11 +121,41 @@ pub struct DiagnosticArgs {
     /// Print counts of pages, items and diagnostics by code.
     #[arg(long)]
     pub summary: bool,
+    /// Fail (exit 1) when there is any warning or error diagnostic.
+    #[arg(long)]
+    pub deny_warnings: bool,
+    /// Fail when there is a diagnostic with this code (repeatable), e.g. `--deny unresolved-type`.
+    #[arg(long, value_name = "CODE")]
+    pub deny: Vec<String>,
+    /// Never fail on this code, even with `--deny-warnings` (repeatable).
+    #[arg(long, value_name = "CODE")]
+    pub allow: Vec<String>,
 }
 
-/// `regen` arguments.
+impl DiagnosticArgs {
+    /// The diagnostics these flags turn into failures.
+    fn denied<'d>(&self, all: impl Iterator<Item = &'d crate::diagnostics::Diagnostic>) -> Vec<&'d crate::diagnostics::Diagnostic> {
+        all.filter(|d| !self.allow.iter().any(|c| c == d.code))
+            .filter(|d| self.deny.iter().any(|c| c == d.code) || (self.deny_warnings && d.severity <= Severity::Warning))
+            .collect()
+    }
+
+    /// Prints and counts the denied diagnostics; `true` when the run must fail.
+    fn fails(&self, models: &[crate::ir::Model], load: &[crate::diagnostics::Diagnostic]) -> bool {
+        let denied = self.denied(load.iter().chain(models.iter().flat_map(|m| &m.diagnostics)));
+        if !denied.is_empty() {
+            let mut codes: Vec<&str> = denied.iter().map(|d| d.code).collect();
+            codes.sort();
+            codes.dedup();
+            eprintln!("error: {} diagnostics are denied ({})", denied.len(), codes.join(", "));
+        }
+        !denied.is_empty()
+    }
+}
+
+/// What `regen` and `check` share: where the docs and the crate are.
 #[derive(Debug, Args)]
-pub struct RegenArgs {
+pub struct CrateArgs {
     #[command(flatten)]
     docs: DocsArgs,
     /// Output crate folder.
@@ -138,19 +168,18 @@ pub struct RegenArgs {
     diagnostics: DiagnosticArgs,
 }
 
+/// `regen` arguments.
+#[derive(Debug, Args)]
+pub struct RegenArgs {
+    #[command(flatten)]
+    krate: CrateArgs,
+}
+
 /// `check` arguments.
 #[derive(Debug, Args)]
 pub struct CheckArgs {
     #[command(flatten)]
-    docs: DocsArgs,
-    /// The crate folder to check.
-    #[arg(long, value_name = "DIR")]
-    out: Option<PathBuf>,
-    /// Package name of the generated crate.
-    #[arg(long, default_value = "graph-model")]
-    crate_name: String,
-    #[command(flatten)]
-    diagnostics: DiagnosticArgs,
+    krate: CrateArgs,
     #[command(flatten)]
     budget: BudgetArgs,
 }
@@ -304,26 +333,47 @@ fn same_path(a: &Path, b: &Path) -> bool {
     }
 }
 
+/// The docs read, modelled and emitted in memory, with their diagnostics printed.
+struct Generation {
+    prefix: String,
+    out: PathBuf,
+    load_diagnostics: Vec<crate::diagnostics::Diagnostic>,
+    models: Vec<crate::ir::Model>,
+    files: Vec<crate::emit::GeneratedFile>,
+}
+
+impl Generation {
+    fn run(defaults: &Defaults, args: &CrateArgs) -> Result<Generation, String> {
+        let paths = docs_paths(defaults, &args.docs);
+        let out = args.out.clone().unwrap_or_else(|| defaults.out.clone());
+        let prefix = display_prefix(&paths);
+        let (docs, load_diagnostics) = load(&paths)?;
+        let models = build_models(&docs);
+        print_diagnostics(&docs, &models, &load_diagnostics, &prefix, &args.diagnostics);
+        let options = emit_options(defaults, &out, &args.crate_name);
+        let files = crate::emit::emit_crate(&models, &options).map_err(|e| e.to_string())?;
+        Ok(Generation { prefix, out, load_diagnostics, models, files })
+    }
+}
+
 fn execute(defaults: &Defaults, command: Command) -> Result<u8, String> {
     match command {
         Command::Regen(args) => {
-            let paths = docs_paths(defaults, &args.docs);
-            let out = args.out.clone().unwrap_or_else(|| defaults.out.clone());
-            let (docs, load_diags) = load(&paths)?;
-            let models = build_models(&docs);
-            print_diagnostics(&docs, &models, &load_diags, &display_prefix(&paths), &args.diagnostics);
-            let options = emit_options(defaults, &out, &args.crate_name);
-            let files = crate::emit::emit_crate(&models, &options).map_err(|e| e.to_string())?;
-            let report = write_crate(&out, &files).map_err(|e| e.to_string())?;
+            let run = Generation::run(defaults, &args.krate)?;
+            if args.krate.diagnostics.fails(&run.models, &run.load_diagnostics) {
+                eprintln!("nothing was written");
+                return Ok(EXIT_FINDINGS);
+            }
+            let report = write_crate(&run.out, &run.files).map_err(|e| e.to_string())?;
             for path in &report.written {
-                eprintln!("wrote   {}", out.join(path).display());
+                eprintln!("wrote   {}", run.out.join(path).display());
             }
             for path in &report.removed {
-                eprintln!("removed {}", out.join(path).display());
+                eprintln!("removed {}", run.out.join(path).display());
             }
             eprintln!(
                 "{}: {} files written, {} removed, {} unchanged",
-                out.display(),
+                run.out.display(),
                 report.written.len(),
                 report.removed.len(),
                 report.unchanged
@@ -331,40 +381,33 @@ fn execute(defaults: &Defaults, command: Command) -> Result<u8, String> {
             Ok(EXIT_OK)
         }
         Command::Check(args) => {
-            let paths = docs_paths(defaults, &args.docs);
-            let out = args.out.clone().unwrap_or_else(|| defaults.out.clone());
-            let (docs, load_diags) = load(&paths)?;
-            let models = build_models(&docs);
-            print_diagnostics(&docs, &models, &load_diags, &display_prefix(&paths), &args.diagnostics);
-            let options = emit_options(defaults, &out, &args.crate_name);
-            let files = crate::emit::emit_crate(&models, &options).map_err(|e| e.to_string())?;
-            let consistency = crate::drift::consistency(&models, &crate::drift::Config::default());
+            let run = Generation::run(defaults, &args.krate)?;
+            let consistency = crate::drift::consistency(&run.models, &crate::drift::Config::default());
             if !consistency.is_empty() {
                 eprintln!("drift inside the docs ({} findings):", consistency.len());
-                eprint!(
-                    "{}",
-                    crate::drift::render(&consistency, crate::report::todos::Format::Text, &display_prefix(&paths), &display_prefix(&paths))
-                );
+                eprint!("{}", crate::drift::render(&consistency, crate::report::todos::Format::Text, &run.prefix, &run.prefix));
             }
-            let stale = check_crate(&out, &files).map_err(|e| e.to_string())?;
+            let stale = check_crate(&run.out, &run.files).map_err(|e| e.to_string())?;
             let baseline_path = args.budget.todo_baseline.clone().or_else(|| defaults.todo_baseline.clone());
-            let budget_ok = todo_budget(&models, baseline_path.as_deref(), args.budget.max_todos, &display_prefix(&paths), &defaults.program)?;
+            let diagnostics_ok = !args.krate.diagnostics.fails(&run.models, &run.load_diagnostics);
+            let budget_ok = diagnostics_ok
+                & todo_budget(&run.models, baseline_path.as_deref(), args.budget.max_todos, &run.prefix, defaults.program)?;
             if stale.is_clean() {
-                eprintln!("{} is up to date ({} files)", out.display(), files.len());
+                eprintln!("{} is up to date ({} files)", run.out.display(), run.files.len());
                 return Ok(if budget_ok { EXIT_OK } else { EXIT_FINDINGS });
             }
             for (path, diff) in &stale.changed {
-                eprintln!("changed: {}\n{diff}", out.join(path).display());
+                eprintln!("changed: {}\n{diff}", run.out.join(path).display());
             }
             for path in &stale.missing {
-                eprintln!("missing: {}", out.join(path).display());
+                eprintln!("missing: {}", run.out.join(path).display());
             }
             for path in &stale.extra {
-                eprintln!("extra:   {} (no longer generated)", out.join(path).display());
+                eprintln!("extra:   {} (no longer generated)", run.out.join(path).display());
             }
             eprintln!(
                 "{} is stale: {} changed, {} missing, {} extra. Run `{}` and commit the result.",
-                out.display(),
+                run.out.display(),
                 stale.changed.len(),
                 stale.missing.len(),
                 stale.extra.len(),
@@ -384,7 +427,7 @@ fn execute(defaults: &Defaults, command: Command) -> Result<u8, String> {
                 eprintln!("wrote the baseline of {} placeholders to {}", baseline.total, path.display());
                 return Ok(EXIT_OK);
             }
-            let ok = todo_budget(&models, args.budget.todo_baseline.as_deref(), args.budget.max_todos, &prefix, &defaults.program)?;
+            let ok = todo_budget(&models, args.budget.todo_baseline.as_deref(), args.budget.max_todos, &prefix, defaults.program)?;
             Ok(if ok { EXIT_OK } else { EXIT_FINDINGS })
         }
         Command::Drift(args) => {

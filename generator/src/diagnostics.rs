@@ -75,6 +75,10 @@ pub mod codes {
     pub const PAGE_WITHOUT_MODEL: &str = "page-without-model";
     /// A table row has fewer or more cells than its header.
     pub const TABLE_ROW_SHAPE: &str = "table-row-shape";
+    /// A table has a header and no rows.
+    pub const EMPTY_TABLE: &str = "empty-table";
+    /// HTML tags inside a table cell were dropped.
+    pub const HTML_IN_CELL: &str = "html-in-table-cell";
     /// A property or member name cell is empty.
     pub const EMPTY_NAME: &str = "empty-name";
     /// The same property is listed twice in one table.
@@ -107,6 +111,8 @@ pub mod codes {
     pub const ANONYMOUS_ENUM: &str = "anonymous-enum";
     /// A property typed `Enumeration` matched several named enums.
     pub const ANONYMOUS_ENUM_AMBIGUOUS: &str = "anonymous-enum-ambiguous";
+    /// A name is not a Rust identifier as written (keyword, digit, odd characters).
+    pub const RUST_NAME_ADJUSTED: &str = "rust-name-adjusted";
     /// Two definitions clash after conversion to Rust names.
     pub const NAME_COLLISION: &str = "name-collision";
     /// The same method and path are documented on two pages.

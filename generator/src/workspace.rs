@@ -105,14 +105,31 @@ pub fn load_docs(paths: &[PathBuf]) -> Result<(DocsSet, Vec<Diagnostic>), IoErro
         let mut found = Vec::new();
         walk(root, &mut found)?;
         found.sort();
-        for path in found {
-            let rel = path.strip_prefix(root).unwrap_or(&path);
-            let rel_components = components(rel);
-            let display = rel_components.join("/");
-            let file = read_page(&path, display, &mut diagnostics)?;
-            let mut all = root_components.clone();
-            all.extend(rel_components);
-            docs.add(&version_of(&all, &file.text), file);
+        // Read in parallel; the result does not depend on the order.
+        use rayon::prelude::*;
+        let read: Vec<Result<(String, SourceFile, Vec<Diagnostic>), IoError>> = found
+            .par_iter()
+            .map(|path| {
+                let rel = path.strip_prefix(root).unwrap_or(path);
+                let rel_components = components(rel);
+                let display = rel_components.join("/");
+                let mut page_diagnostics = Vec::new();
+                let file = read_page(path, display, &mut page_diagnostics)?;
+                let mut all = root_components.clone();
+                all.extend(rel_components);
+                Ok((version_of(&all, &file.text), file, page_diagnostics))
+            })
+            .collect();
+        let mut by_version: BTreeMap<String, Vec<SourceFile>> = BTreeMap::new();
+        for r in read {
+            let (version, file, page_diagnostics) = r?;
+            diagnostics.extend(page_diagnostics);
+            by_version.entry(version).or_default().push(file);
+        }
+        for (version, files) in by_version {
+            let list = docs.versions.entry(version).or_default();
+            list.extend(files);
+            list.sort_by(|a, b| a.path.cmp(&b.path));
         }
     }
     Ok((docs, diagnostics))
@@ -289,19 +306,38 @@ pub fn write_crate(out: &Path, files: &[GeneratedFile]) -> Result<WriteReport, I
             }
         }
     }
-    for f in files {
-        if existing.get(&f.path) == Some(&f.contents) {
-            report.unchanged += 1;
-            continue;
+    // Stage every changed file beside its target first; only when all are
+    // written are they renamed into place, so a failure (a full disk, a
+    // permission) leaves the previous crate untouched.
+    let mut staged: Vec<(PathBuf, PathBuf, usize)> = Vec::new();
+    let stage = |staged: &mut Vec<(PathBuf, PathBuf, usize)>| -> Result<(), IoError> {
+        for (i, f) in files.iter().enumerate() {
+            if existing.get(&f.path) == Some(&f.contents) {
+                continue;
+            }
+            let target = out.join(&f.path);
+            if let Some(parent) = target.parent() {
+                fs::create_dir_all(parent).map_err(|e| io_err(parent, e))?;
+            }
+            let tmp = target.with_file_name(format!(
+                ".{}.codegen-tmp",
+                target.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default()
+            ));
+            staged.push((tmp.clone(), target, i));
+            fs::write(&tmp, &f.contents).map_err(|e| io_err(&tmp, e))?;
         }
-        let target = out.join(&f.path);
-        if let Some(parent) = target.parent() {
-            fs::create_dir_all(parent).map_err(|e| io_err(parent, e))?;
+        Ok(())
+    };
+    if let Err(e) = stage(&mut staged) {
+        for (tmp, _, _) in &staged {
+            let _ = fs::remove_file(tmp);
         }
-        let tmp = target.with_extension("codegen-tmp");
-        fs::write(&tmp, &f.contents).map_err(|e| io_err(&tmp, e))?;
-        fs::rename(&tmp, &target).map_err(|e| io_err(&target, e))?;
-        report.written.push(f.path.clone());
+        return Err(e);
+    }
+    report.unchanged = files.len() - staged.len();
+    for (tmp, target, i) in &staged {
+        fs::rename(tmp, target).map_err(|e| io_err(target, e))?;
+        report.written.push(files[*i].path.clone());
     }
     let produced: BTreeSet<&str> = files.iter().map(|f| f.path.as_str()).collect();
     for path in existing.keys().filter(|p| !produced.contains(p.as_str())) {

@@ -118,3 +118,78 @@ fn a_single_file_is_read_whatever_its_extension() {
     assert_eq!(json["versions"], serde_json::json!(["v1.0"]), "the version comes from the example URLs");
     assert_eq!(json["types"][0]["name"], "managedDeviceMobileAppConfigurationUserStatus");
 }
+
+#[test]
+fn deny_warnings_and_codes_fail_the_run_and_write_nothing() {
+    let tmp = tempfile::tempdir().unwrap();
+    let docs = common::repo_root().join("docs-input");
+    let docs = docs.to_str().unwrap();
+    let out = tmp.path().join("crate");
+    let out_s = out.to_str().unwrap();
+    // docs-input has unresolved-type warnings (`mobileApp` has no page).
+    let o = run(&["regen", "--docs", docs, "--out", out_s, "--deny-warnings"], tmp.path());
+    assert_eq!(o.status.code(), Some(1));
+    assert!(stderr(&o).contains("diagnostics are denied"), "{}", stderr(&o));
+    assert!(!out.exists(), "nothing is written");
+    let o = run(&["regen", "--docs", docs, "--out", out_s, "--deny", "unresolved-type"], tmp.path());
+    assert_eq!(o.status.code(), Some(1));
+    let o = run(&["regen", "--docs", docs, "--out", out_s, "--deny-warnings", "--allow", "unresolved-type", "--allow", "enum-members-disagree"], tmp.path());
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let o = run(&["check", "--docs", docs, "--out", out_s, "--deny", "unresolved-type"], tmp.path());
+    assert_eq!(o.status.code(), Some(1));
+}
+
+#[test]
+fn a_run_that_fails_halfway_leaves_the_previous_crate_untouched() {
+    let tmp = tempfile::tempdir().unwrap();
+    let out = tmp.path().join("crate");
+    let out_s = out.to_str().unwrap();
+    let fixtures = common::repo_root().join("generator/tests/fixtures");
+    let o = run(&["regen", "--docs", fixtures.to_str().unwrap(), "--out", out_s], tmp.path());
+    assert!(o.status.success(), "{}", stderr(&o));
+    let lib_before = fs::read_to_string(out.join("src/lib.rs")).unwrap();
+    let cargo_before = fs::read_to_string(out.join("Cargo.toml")).unwrap();
+    // docs-input needs src/beta/, where a file now stands: staging fails there.
+    fs::write(out.join("src/beta"), "in the way\n").unwrap();
+    let docs = common::repo_root().join("docs-input");
+    let o = run(&["regen", "--docs", docs.to_str().unwrap(), "--out", out_s], tmp.path());
+    assert_eq!(o.status.code(), Some(2), "{}", stderr(&o));
+    assert_eq!(fs::read_to_string(out.join("src/lib.rs")).unwrap(), lib_before, "lib.rs is the previous one");
+    assert_eq!(fs::read_to_string(out.join("Cargo.toml")).unwrap(), cargo_before);
+    assert!(out.join("src/v1_0/widget.rs").exists(), "no stale file was removed");
+    let leftovers: Vec<_> = walk(&out).into_iter().filter(|p| p.to_string_lossy().contains("codegen-tmp")).collect();
+    assert!(leftovers.is_empty(), "{leftovers:?}");
+}
+
+fn walk(dir: &Path) -> Vec<std::path::PathBuf> {
+    let mut out = Vec::new();
+    for e in fs::read_dir(dir).unwrap().flatten() {
+        if e.file_type().unwrap().is_dir() {
+            out.extend(walk(&e.path()));
+        } else {
+            out.push(e.path());
+        }
+    }
+    out
+}
+
+#[test]
+fn names_from_pages_never_leave_the_output_folder() {
+    let tmp = tempfile::tempdir().unwrap();
+    let docs = tmp.path().join("docs/v1.0/resources");
+    fs::create_dir_all(&docs).unwrap();
+    for (file, name) in [("a.md", "../../escape"), ("b.md", "/etc/passwd"), ("c.md", "..")] {
+        fs::write(
+            docs.join(file),
+            format!("# {name} resource type\n\n## Properties\n|Property|Type|Description|\n|-|-|-|\n|../x|String|d|\n"),
+        )
+        .unwrap();
+    }
+    let out = tmp.path().join("out");
+    let o = run(&["regen", "--docs", tmp.path().join("docs").to_str().unwrap(), "--out", out.to_str().unwrap()], tmp.path());
+    assert!(o.status.success(), "{}", stderr(&o));
+    for path in walk(tmp.path()) {
+        assert!(path.starts_with(&out) || path.starts_with(tmp.path().join("docs")), "{path:?} is outside the output folder");
+    }
+    assert!(!Path::new("/etc/passwd.rs").exists());
+}

@@ -214,6 +214,19 @@ impl<T> Operation<T> {
     }
 }
 
+impl<T> Operation<T> {
+    /// [`Operation::request`] with `Authorization: Bearer <token>`. The header
+    /// is marked sensitive, so `Debug` of the request never prints the token.
+    pub fn authorized_request(&self, base_url: &str, bearer_token: &str) -> ::std::result::Result<::http::Request<::std::vec::Vec<u8>>, Error> {
+        let mut request = self.request(base_url)?;
+        let mut value = ::http::HeaderValue::try_from(format!("Bearer {bearer_token}"))
+            .map_err(|_| Error::InvalidRequest("the bearer token is not a valid header value".to_owned()))?;
+        value.set_sensitive(true);
+        request.headers_mut().insert(::http::header::AUTHORIZATION, value);
+        Ok(request)
+    }
+}
+
 impl<T: ::serde::de::DeserializeOwned> Operation<T> {
     /// Reads a response: a success status gives the documented type (an
     /// empty body reads as JSON `null`), a failure status gives

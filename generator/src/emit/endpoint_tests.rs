@@ -6,7 +6,7 @@
 
 use super::names::{ident, CrateNames, ItemKind};
 use super::operations::{function_name, module_path};
-use super::{rust_file, EmitError, EmitOptions, GeneratedFile};
+use super::{raw_string, rust_file, EmitError, EmitOptions, GeneratedFile};
 use crate::extract::paths::PathPart;
 use crate::extract::placeholders::has_placeholders;
 use crate::extract::ExampleKind;
@@ -19,18 +19,6 @@ use std::collections::BTreeMap;
 /// The same set the generated client encodes path parameters with.
 const PATH_PARAMETER: &percent_encoding::AsciiSet =
     &percent_encoding::NON_ALPHANUMERIC.remove(b'-').remove(b'_').remove(b'~');
-
-fn raw_string(text: &str) -> TokenStream {
-    let mut hashes = 1;
-    while text.contains(&format!("\"{}", "#".repeat(hashes))) {
-        hashes += 1;
-    }
-    let fence = "#".repeat(hashes);
-    format!("r{fence}\"{text}\"{fence}").parse().unwrap_or_else(|_| {
-        let lit = proc_macro2::Literal::string(text);
-        quote! { #lit }
-    })
-}
 
 /// The path of a request example's URL, without host and version.
 fn example_path(first_line: &str) -> Option<(String, String)> {

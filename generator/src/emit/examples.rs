@@ -2,25 +2,11 @@
 //! deserializes into its model type and serializes back to the same JSON.
 
 use super::names::{ident, CrateNames, ItemKind};
-use super::{rust_file, EmitError, EmitOptions, GeneratedFile};
+use super::{raw_string, rust_file, EmitError, EmitOptions, GeneratedFile};
 use crate::extract::placeholders::has_placeholders;
 use crate::ir::Model;
 use crate::naming::{field_name, unique_names};
-use proc_macro2::TokenStream;
 use quote::quote;
-
-/// A raw string literal that can hold `text` whatever quotes and hashes it has.
-fn raw_string(text: &str) -> TokenStream {
-    let mut hashes = 1;
-    while text.contains(&format!("\"{}", "#".repeat(hashes))) {
-        hashes += 1;
-    }
-    let fence = "#".repeat(hashes);
-    format!("r{fence}\"{text}\"{fence}").parse().unwrap_or_else(|_| {
-        let lit = proc_macro2::Literal::string(text);
-        quote! { #lit }
-    })
-}
 
 /// Emits the test file, or `None` when the version has no concrete example.
 pub(crate) fn emit(model: &Model, names: &CrateNames, options: &EmitOptions) -> Result<Option<GeneratedFile>, EmitError> {

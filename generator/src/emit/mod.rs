@@ -3,14 +3,13 @@
 //! with prettyplease. Pure: returns file paths and contents.
 
 mod cargo_toml;
-mod client;
 mod docs;
 mod endpoint_tests;
 mod enums;
 mod examples;
 mod names;
 mod operations;
-mod primitives;
+mod runtime;
 mod structs;
 mod types;
 
@@ -116,6 +115,19 @@ fn separate_items(code: &str) -> String {
     out
 }
 
+/// A raw string literal that can hold `text` whatever quotes and hashes it has.
+pub(crate) fn raw_string(text: &str) -> TokenStream {
+    let mut hashes = 1;
+    while text.contains(&format!("\"{}", "#".repeat(hashes))) {
+        hashes += 1;
+    }
+    let fence = "#".repeat(hashes);
+    format!("r{fence}\"{text}\"{fence}").parse().unwrap_or_else(|_| {
+        let lit = proc_macro2::Literal::string(text);
+        quote! { #lit }
+    })
+}
+
 /// Emits the whole crate for the given API versions' models.
 pub fn emit_crate(models: &[Model], options: &EmitOptions) -> Result<Vec<GeneratedFile>, EmitError> {
     let mut models: Vec<&Model> = models.iter().collect();
@@ -123,8 +135,8 @@ pub fn emit_crate(models: &[Model], options: &EmitOptions) -> Result<Vec<Generat
     let names = CrateNames::new(&models);
     let mut files = vec![
         cargo_toml::emit(options),
-        primitives::emit(options)?,
-        client::emit(options)?,
+        runtime::emit("src/primitives.rs", runtime::PRIMITIVES, options)?,
+        runtime::emit("src/client.rs", runtime::CLIENT, options)?,
         emit_lib(&names, &models, options)?,
     ];
     for model in &models {

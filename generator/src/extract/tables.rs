@@ -73,6 +73,14 @@ fn check_shape(row: &Row, columns: &Columns, diagnostics: &mut Vec<Diagnostic>) 
 /// Reads a properties/relationships/request-body table.
 pub(crate) fn property_rows(header: &Row, rows: &[Row], diagnostics: &mut Vec<Diagnostic>) -> Vec<PropertyFacts> {
     let columns = Columns::from_header(header);
+    if rows.is_empty() {
+        diagnostics.push(Diagnostic::new(
+            Severity::Warning,
+            codes::EMPTY_TABLE,
+            header.location.clone(),
+            "this table has a header and no rows",
+        ));
+    }
     let mut seen = BTreeSet::new();
     let mut out: Vec<PropertyFacts> = Vec::new();
     for row in rows {

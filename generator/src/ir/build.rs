@@ -43,6 +43,7 @@ pub fn build_model(version: &str, mut pages: Vec<PageFacts>) -> Model {
         diagnostics.extend(found);
         todos.extend(placeholders);
     }
+    diagnostics.extend(super::names_check::check_names(&model));
     todos.sort_by(|a, b| (&a.source, a.kind, &a.owner).cmp(&(&b.source, b.kind, &b.owner)));
     todos.dedup();
     model.todos = todos;

@@ -5,6 +5,7 @@
 mod build;
 pub mod examples;
 pub mod json;
+mod names_check;
 
 pub use build::build_model;
 

@@ -251,6 +251,14 @@ impl Builder<'_> {
                     self.push_text(" ");
                 } else if html.starts_with("<!--") {
                     self.inline_annotation(&html, range.start);
+                } else if matches!(self.inline, Some(InlineCollector { target: InlineTarget::Cell, .. })) {
+                    let location = self.loc(range.start);
+                    self.page.diagnostics.push(Diagnostic::new(
+                        Severity::Info,
+                        codes::HTML_IN_CELL,
+                        location,
+                        format!("the HTML tag `{}` in this table cell was dropped (its text is kept)", html.trim()),
+                    ));
                 }
             }
             Event::Start(Tag::Link { dest_url, .. }) => {

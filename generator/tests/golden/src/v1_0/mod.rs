@@ -6,12 +6,20 @@
 /// The default base URL of the `v1.0` API.
 pub const BASE_URL: &str = "https://graph.microsoft.com/v1.0";
 pub mod api;
+mod doubled;
+pub use self::doubled::Doubled;
 mod gadget_base;
 pub use self::gadget_base::GadgetBase;
+mod hollow;
+pub use self::hollow::Hollow;
+mod malformed;
+pub use self::malformed::Malformed;
 mod part;
 pub use self::part::Part;
 mod part_kind;
 pub use self::part_kind::PartKind;
+mod selfish;
+pub use self::selfish::Selfish;
 mod widget;
 pub use self::widget::Widget;
 mod widget_color;

@@ -1,0 +1,62 @@
+//! Names that are not Rust identifiers as written, and names that collide
+//! once converted: the generated code stays valid either way, and these
+//! diagnostics say what it did.
+
+use super::Model;
+use crate::diagnostics::{codes, Diagnostic, Severity};
+use crate::naming::{field_name, type_name};
+use crate::source::Location;
+use heck::{ToSnakeCase, ToUpperCamelCase};
+use std::collections::BTreeMap;
+
+fn check<'a>(
+    owner: &str,
+    what: &str,
+    items: impl Iterator<Item = (&'a str, &'a Location)>,
+    convert: fn(&str) -> String,
+    plain: fn(&str) -> String,
+    out: &mut Vec<Diagnostic>,
+) {
+    let mut seen: BTreeMap<String, (&str, &Location)> = BTreeMap::new();
+    for (name, location) in items {
+        let rust = convert(name);
+        if rust != plain(name) || !name.chars().all(|c| c.is_ascii_alphanumeric() || c == '_') {
+            out.push(Diagnostic::new(
+                Severity::Info,
+                codes::RUST_NAME_ADJUSTED,
+                location.clone(),
+                format!("{what} `{name}` of `{owner}` is not a Rust identifier as written; the generated name is `{rust}`"),
+            ));
+        }
+        match seen.get(&rust) {
+            Some((first, first_location)) => out.push(
+                Diagnostic::new(
+                    Severity::Warning,
+                    codes::NAME_COLLISION,
+                    location.clone(),
+                    format!(
+                        "{what}s `{first}` and `{name}` of `{owner}` both become `{rust}` in Rust; the later one gets a number appended"
+                    ),
+                )
+                .with_related((*first_location).clone(), format!("`{first}` is here")),
+            ),
+            None => {
+                seen.insert(rust, (name, location));
+            }
+        }
+    }
+}
+
+/// Diagnostics about Rust names of properties and enum members.
+pub fn check_names(model: &Model) -> Vec<Diagnostic> {
+    let mut out = Vec::new();
+    for t in model.types.values() {
+        let props = t.properties.iter().chain(&t.relationships).map(|p| (p.name.as_str(), &p.source));
+        check(&t.name.name, "property", props, field_name, |n| n.to_snake_case(), &mut out);
+    }
+    for e in model.enums.values() {
+        let members = e.members.iter().map(|m| (m.name.as_str(), &m.source));
+        check(&e.name.name, "member", members, type_name, |n| n.to_upper_camel_case(), &mut out);
+    }
+    out
+}

@@ -1,0 +1,110 @@
+//! Hostile input: property tests that feed the parser, extractor, IR and
+//! emitter pages built from markdown fragments and from arbitrary bytes (no
+//! panic, and the emitted code always parses as Rust), plus the extreme
+//! shapes by name. `PROPTEST_CASES=N` runs more cases.
+
+use graph_docs_codegen::emit::{emit_crate, EmitOptions};
+use graph_docs_codegen::ir::build_model;
+use graph_docs_codegen::source::SourceFile;
+use graph_docs_codegen::{analyze_page, build_version};
+use proptest::prelude::*;
+
+const FRAGMENTS: &[&str] = &[
+    "|", "||", "\\|", "\n", "\n\n", " ", "---\n", "title: \"x\"\n", "doc_type: resourcePageType\n", "# x resource type\n",
+    "# y enum type\n", "## Properties\n", "## Members\n", "## Relationships\n", "## HTTP request\n", "## Request body\n",
+    "## Response\n", "## Permissions\n", "### z values\n", "|Property|Type|Description|\n|:--|:--|:--|\n",
+    "|Member|Value|Description|\n|-|-|-|\n", "|Permission type|Permissions|\n|-|-|\n", "|a|String|x|\n", "|b|[c](c.md) collection|",
+    "|type|Enumeration|Possible values are: `a`, `b` and `c`.|\n", "|1|2|3|4|5|\n", "Collection(", ")", "Edm.", "Int32",
+    "String or Int32", "Inherits from [x](x.md).", "Inherited from [y](y.md)", "**TODO: Add Description**", "Not yet documented",
+    "<!-- {\"blockType\": \"request\", \"name\": \"n\"} -->\n", "<!-- { \"blockType\": \"resource\", \"baseType\": \"microsoft.graph.x\" -->\n",
+    "```http\nPOST /a/{id}/b\n\n{\"a\": \"String\"}\n```\n", "```json\n{\"@odata.type\": \"#microsoft.graph.x\", \"a\": 1}\n```\n",
+    "```\n", "> ", "- ", "1. ", "    ", "`", "**", "_", "[", "]", "(", ")", "{", "}", "<br/>", "<b>", "&amp;", "é", "漢",
+    "\u{feff}", "\r\n", "\t", "Namespace: microsoft.graph.callRecords\n", "If successful, this method returns a `201 Created` response code and a [x](x.md) object.",
+    "GET /me/x\n", "/users/{id | userPrincipalName}/y", "root:/{p}:", "delta()", "$ref", "@odata.type", "unknownFutureValue",
+];
+
+fn page() -> impl Strategy<Value = String> {
+    prop::collection::vec(prop::sample::select(FRAGMENTS), 0..120).prop_map(|parts| parts.concat())
+}
+
+fn run(text: String) {
+    let file = SourceFile::new("api/fuzz.md", text);
+    let model = build_version("v1.0", std::slice::from_ref(&file));
+    emit_crate(&[model], &EmitOptions::default()).expect("the emitted code parses");
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig {
+        cases: std::env::var("PROPTEST_CASES").ok().and_then(|c| c.parse().ok()).unwrap_or(300),
+        failure_persistence: None,
+        .. ProptestConfig::default()
+    })]
+
+    #[test]
+    fn pages_of_markdown_fragments(text in page()) {
+        run(text);
+    }
+
+    #[test]
+    fn arbitrary_bytes(bytes in prop::collection::vec(any::<u8>(), 0..2048)) {
+        run(String::from_utf8_lossy(&bytes).into_owned());
+    }
+
+    #[test]
+    fn several_pages_together(a in page(), b in page()) {
+        let files = [SourceFile::new("resources/a.md", a), SourceFile::new("resources/b.md", b)];
+        let model = build_version("beta", &files);
+        emit_crate(&[model], &EmitOptions::default()).expect("the emitted code parses");
+    }
+}
+
+#[test]
+fn a_megabyte_of_pipes() {
+    run("|".repeat(1 << 20));
+    run(format!("## Properties\n{}", "|".repeat(1 << 20)));
+}
+
+#[test]
+fn a_table_with_a_hundred_thousand_columns() {
+    let header = format!("|Property|Type|Description|{}\n", "x|".repeat(100_000));
+    let separator = format!("|{}\n", "-|".repeat(100_003));
+    let row = format!("|a|String|d|{}\n", "v|".repeat(100_000));
+    run(format!("# wide resource type\n\n## Properties\n{header}{separator}{row}"));
+}
+
+#[test]
+fn deeply_nested_lists_and_quotes() {
+    // Each about a megabyte of input at most (a list 1,000 levels deep is 1 MB of indentation).
+    run(format!("{}deep", "> ".repeat(20_000)));
+    let mut list = String::new();
+    for depth in 0..1_000 {
+        list.push_str(&"  ".repeat(depth));
+        list.push_str("- item\n");
+    }
+    run(list);
+    run(format!("{}x{}", "[".repeat(50_000), "]".repeat(50_000)));
+    run(format!("{}x", "*".repeat(100_000)));
+}
+
+#[test]
+fn bom_and_crlf_give_the_same_facts_as_lf() {
+    let lf = "# w resource type\n\n## Properties\n|Property|Type|Description|\n|:--|:--|:--|\n|a|Int32|Read-only.|\n";
+    let crlf = format!("\u{feff}{}", lf.replace('\n', "\r\n"));
+    let a = analyze_page(&SourceFile::new("p.md", lf));
+    let b = analyze_page(&SourceFile::new("p.md", crlf));
+    assert_eq!(a.types, b.types);
+    let m = build_model("v1.0", vec![b]);
+    assert_eq!(m.types.values().next().unwrap().properties[0].source.line, 6);
+}
+
+#[test]
+fn invalid_utf8_is_an_error_naming_the_file() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("bad.md"), b"# x resource type\n\xff\xfe broken\n").unwrap();
+    let (docs, diagnostics) = graph_docs_codegen::workspace::load_docs(&[dir.path().to_owned()]).unwrap();
+    assert_eq!(docs.files().count(), 1, "the rest of the page is still read");
+    let d = diagnostics.iter().find(|d| d.code == "invalid-utf8").expect("a diagnostic");
+    assert_eq!(d.severity, graph_docs_codegen::diagnostics::Severity::Error);
+    assert!(d.message.contains("bad.md"), "{}", d.message);
+    assert_eq!((d.source.line, &*d.source.path), (2, "bad.md"));
+}

@@ -1,0 +1,54 @@
+//! A fixture page for each malformed shape (under `tests/fixtures`): each
+//! gives a located diagnostic, and the golden crate built from them compiles
+//! (it is a workspace member).
+
+mod common;
+
+use graph_docs_codegen::{build_models, workspace::load_docs};
+
+fn diagnostics() -> Vec<(String, String)> {
+    let (docs, _) = load_docs(&[common::repo_root().join("generator/tests/fixtures")]).unwrap();
+    build_models(&docs)
+        .iter()
+        .flat_map(|m| m.diagnostics.iter().map(|d| (d.source.to_string(), d.code.to_owned())))
+        .collect()
+}
+
+fn has(all: &[(String, String)], at: &str, code: &str) -> bool {
+    all.iter().any(|(s, c)| s.starts_with(at) && c == code)
+}
+
+#[test]
+fn every_malformed_shape_is_a_located_diagnostic() {
+    let all = diagnostics();
+    let m = "v1.0/resources/malformed.md";
+    for (at, code) in [
+        (format!("{m}:15:"), "table-row-shape"),            // missing cells
+        (format!("{m}:16:"), "table-row-shape"),            // extra cells
+        (format!("{m}:17:"), "html-in-table-cell"),         // HTML inside a cell
+        (format!("{m}:19:"), "duplicate-property"),         // duplicate rows
+        (format!("{m}:20:"), "rust-name-adjusted"),         // a dot
+        (format!("{m}:21:"), "rust-name-adjusted"),         // a hyphen
+        (format!("{m}:22:"), "rust-name-adjusted"),         // an at sign
+        (format!("{m}:23:"), "rust-name-adjusted"),         // a keyword
+        (format!("{m}:24:"), "rust-name-adjusted"),         // a leading digit
+        (format!("{m}:25:"), "unresolved-type"),            // an unknown type
+        ("v1.0/resources/widget.md:22:".to_owned(), "rust-name-adjusted"), // non-ASCII
+        ("v1.0/resources/doubled-b.md:1:".to_owned(), "type-described-twice"),
+        ("v1.0/resources/doubled-b.md:10:".to_owned(), "property-type-conflict"),
+        ("v1.0/resources/selfish.md:5:".to_owned(), "base-type-cycle"),
+        ("v1.0/resources/hollow.md:8:".to_owned(), "empty-table"),
+        ("v1.0/resources/enums.md:28:".to_owned(), "name-collision"), // ok / OK
+    ] {
+        assert!(has(&all, &at, code), "no {code} at {at}: {all:?}");
+    }
+}
+
+#[test]
+fn escaped_pipes_stay_in_their_cell() {
+    let (docs, _) = load_docs(&[common::repo_root().join("generator/tests/fixtures")]).unwrap();
+    let models = build_models(&docs);
+    let t = models[0].find_type(None, "malformed").unwrap();
+    let pipe = t.properties.iter().find(|p| p.name == "pipe").unwrap();
+    assert_eq!(pipe.description, "Escaped | pipe.");
+}
