@@ -177,36 +177,54 @@ fn emit_lib(names: &CrateNames, models: &[&Model], options: &EmitOptions) -> Res
 fn emit_version(model: &Model, names: &CrateNames, options: &EmitOptions) -> Result<Vec<GeneratedFile>, EmitError> {
     let version_dir = format!("src/{}", names.version_module(&model.version));
     let mut files = Vec::new();
-    // Every item, grouped by namespace module (`None` is the version root).
-    let mut by_namespace: std::collections::BTreeMap<Option<String>, Vec<(String, String, TokenStream)>> =
-        std::collections::BTreeMap::new();
-    for ty in model.types.values() {
-        let item = names.item(&model.version, names::ItemKind::Type, &ty.name);
-        let tokens = structs::emit_struct(model, ty, names);
-        by_namespace.entry(item.namespace_module.clone()).or_default().push((item.module.clone(), item.ident.clone(), tokens));
+    // One file per item, emitted and formatted in parallel (token streams are
+    // not `Send`, so each is built and formatted on the same thread).
+    use rayon::prelude::*;
+    enum Item<'m> {
+        Type(&'m crate::ir::TypeDef),
+        Enum(&'m crate::ir::EnumDef),
     }
-    for e in model.enums.values() {
-        let item = names.item(&model.version, names::ItemKind::Enum, &e.name);
-        let tokens = enums::emit_enum(e, item);
-        by_namespace.entry(item.namespace_module.clone()).or_default().push((item.module.clone(), item.ident.clone(), tokens));
+    let items: Vec<Item<'_>> =
+        model.types.values().map(Item::Type).chain(model.enums.values().map(Item::Enum)).collect();
+    let item_dir = |ns: &Option<String>| match ns {
+        Some(ns) => format!("{version_dir}/{ns}"),
+        None => version_dir.clone(),
+    };
+    let emitted: Vec<Result<(Option<String>, String, String, GeneratedFile), EmitError>> = items
+        .par_iter()
+        .map(|item| {
+            let (names_of, tokens) = match item {
+                Item::Type(ty) => {
+                    let n = names.item(&model.version, names::ItemKind::Type, &ty.name);
+                    (n, structs::emit_struct(model, ty, names))
+                }
+                Item::Enum(e) => {
+                    let n = names.item(&model.version, names::ItemKind::Enum, &e.name);
+                    (n, enums::emit_enum(e, n))
+                }
+            };
+            let path = format!("{}/{}.rs", item_dir(&names_of.namespace_module), names_of.module);
+            let file = rust_file(path, tokens, options)?;
+            Ok((names_of.namespace_module.clone(), names_of.module.clone(), names_of.ident.clone(), file))
+        })
+        .collect();
+    let mut by_namespace: std::collections::BTreeMap<Option<String>, Vec<(String, String)>> = std::collections::BTreeMap::new();
+    for result in emitted {
+        let (namespace, module, ident, file) = result?;
+        files.push(file);
+        by_namespace.entry(namespace).or_default().push((module, ident));
     }
     let namespace_modules: Vec<String> = by_namespace.keys().flatten().cloned().collect();
     by_namespace.entry(None).or_default();
     for (namespace, mut items) in by_namespace {
         items.sort_by(|a, b| a.0.cmp(&b.0));
-        let dir = match &namespace {
-            Some(ns) => format!("{version_dir}/{ns}"),
-            None => version_dir.clone(),
-        };
-        for (module, _, tokens) in &items {
-            files.push(rust_file(format!("{dir}/{module}.rs"), tokens.clone(), options)?);
-        }
+        let dir = item_dir(&namespace);
         let child_namespaces: Vec<&String> = if namespace.is_none() { namespace_modules.iter().collect() } else { Vec::new() };
         let ns_mods = child_namespaces.iter().map(|ns| {
             let ident = names::ident(ns);
             quote! { pub mod #ident; }
         });
-        let item_mods = items.iter().map(|(module, ident, _)| {
+        let item_mods = items.iter().map(|(module, ident)| {
             let m = names::ident(module);
             let i = names::ident(ident);
             quote! {

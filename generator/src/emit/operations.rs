@@ -269,30 +269,57 @@ pub(crate) fn emit(model: &Model, names: &CrateNames, options: &EmitOptions) -> 
     for e in &model.endpoints {
         modules.entry(module_path(&e.segments)).or_default().push(e);
     }
-    let mut root = Node::default();
+    // Name every function first (plain strings), then build and format each
+    // top-level module's file on its own thread (token streams are not `Send`).
+    let mut named: BTreeMap<Vec<String>, Vec<(&Endpoint, String)>> = BTreeMap::new();
     for (path, endpoints) in &modules {
         let fn_names = unique_names(
             endpoints.iter().enumerate().map(|(i, e)| ((e.path.clone(), e.method.clone(), i), function_name(e))),
             &[],
             false,
         );
-        let mut node = &mut root;
-        for m in path {
-            node = node.children.entry(m.clone()).or_default();
-        }
         for (i, e) in endpoints.iter().enumerate() {
-            let name = &fn_names[&(e.path.clone(), e.method.clone(), i)];
-            node.items.push(endpoint_tokens(model, names, e, name));
+            let name = fn_names[&(e.path.clone(), e.method.clone(), i)].clone();
+            named.entry(path.clone()).or_default().push((e, name));
         }
     }
+    let tree = |entries: &[(&Vec<String>, &Vec<(&Endpoint, String)>)], skip: usize| -> Node {
+        let mut root = Node::default();
+        for (path, endpoints) in entries {
+            let mut node = &mut root;
+            for m in &path[skip..] {
+                node = node.children.entry(m.clone()).or_default();
+            }
+            for (e, name) in endpoints.iter() {
+                node.items.push(endpoint_tokens(model, names, e, name));
+            }
+        }
+        root
+    };
     let dir = format!("src/{}/api", names.version_module(&model.version));
-    let mut files = Vec::new();
-    for (name, child) in &root.children {
-        let body = child.tokens();
-        let doc = inner_doc_attrs(&format!("Endpoints of the `{}` API whose path starts with this segment.", model.version));
-        files.push(rust_file(format!("{dir}/{name}.rs"), quote! { #doc #body }, options)?);
+    let mut tops: BTreeMap<Option<&String>, Vec<(&Vec<String>, &Vec<(&Endpoint, String)>)>> = BTreeMap::new();
+    for (path, endpoints) in &named {
+        tops.entry(path.first()).or_default().push((path, endpoints));
     }
-    let mods = root.children.keys().map(|name| {
+    use rayon::prelude::*;
+    let groups: Vec<(&String, &Vec<(&Vec<String>, &Vec<(&Endpoint, String)>)>)> =
+        tops.iter().filter_map(|(k, v)| k.map(|k| (k, v))).collect();
+    let results: Vec<Result<GeneratedFile, EmitError>> = groups
+        .par_iter()
+        .map(|(name, entries)| {
+            let node = tree(entries, 1);
+            let body = node.tokens();
+            let doc = inner_doc_attrs(&format!("Endpoints of the `{}` API whose path starts with this segment.", model.version));
+            rust_file(format!("{dir}/{name}.rs"), quote! { #doc #body }, options)
+        })
+        .collect();
+    let mut files = Vec::new();
+    for r in results {
+        files.push(r?);
+    }
+    let root = tree(tops.get(&None).map(Vec::as_slice).unwrap_or(&[]), 0);
+    let top_names: Vec<&String> = groups.iter().map(|(n, _)| *n).collect();
+    let mods = top_names.iter().map(|name| {
         let m = ident(name);
         quote! { pub mod #m; }
     });
