@@ -84,3 +84,17 @@ fn whole_ir_command() -> usize {
 fn emit() -> usize {
     emit_crate(std::slice::from_ref(model()), &EmitOptions::default()).map(|f| f.len()).unwrap_or(0)
 }
+
+/// `drift` of 2020-04 beta → 2021-07 beta (both folders read, modelled and
+/// compared), as the command runs it.
+#[divan::bench(sample_count = 5)]
+fn drift_beta_pair() -> usize {
+    let corpus = dir().join("../..");
+    let (old, new) = rayon::join(
+        || graph_docs_codegen::workspace::load_side(corpus.join("graph-docs-2020-04/beta").to_str().unwrap_or("")),
+        || graph_docs_codegen::workspace::load_side(corpus.join("graph-docs-2021-07/beta").to_str().unwrap_or("")),
+    );
+    let (Ok((old, _)), Ok((new, _))) = (old, new) else { return 0 };
+    let (old, new) = rayon::join(|| graph_docs_codegen::build_models(&old), || graph_docs_codegen::build_models(&new));
+    graph_docs_codegen::drift::diff_models(&old[0], &new[0], &Default::default()).len()
+}

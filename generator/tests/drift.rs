@@ -303,3 +303,13 @@ fn cli_formats_exit_codes_and_git_revisions() {
     let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     assert_eq!(json["changes"][0]["fingerprint"], "enum-member-removed:v1.0:color.blue");
 }
+
+#[test]
+fn v1_members_missing_from_beta_are_reported() {
+    let v1 = build_version("v1.0", &[enum_page("color", &[("red", 0), ("green", 1), ("blue", 2)])]);
+    let beta = build_version("beta", &[enum_page("color", &[("red", 0), ("green", 1)])]);
+    let found = consistency(&[v1, beta], &Config::default());
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert_eq!((found[0].rule, found[0].member.as_deref()), ("enum-member-missing-in-beta", Some("blue")));
+    assert!(found[0].old.is_some() && found[0].new.is_some(), "both locations");
+}
