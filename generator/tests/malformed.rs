@@ -52,3 +52,14 @@ fn escaped_pipes_stay_in_their_cell() {
     let pipe = t.properties.iter().find(|p| p.name == "pipe").unwrap();
     assert_eq!(pipe.description, "Escaped | pipe.");
 }
+
+#[test]
+fn equal_names_in_two_namespaces_are_two_types() {
+    let (docs, _) = load_docs(&[common::repo_root().join("generator/tests/fixtures")]).unwrap();
+    let models = build_models(&docs);
+    let sessions: Vec<_> = models[0].types.values().filter(|t| t.name.name == "session").map(|t| t.name.namespace.as_str()).collect();
+    assert_eq!(sessions.len(), 2);
+    assert!(sessions.contains(&"microsoft.graph") && sessions.contains(&"microsoft.graph.callRecords"), "{sessions:?}");
+    let golden = std::fs::read_to_string(common::repo_root().join("generator/tests/golden/src/v1_0/call_records/session.rs")).unwrap();
+    assert!(golden.contains("crate::v1_0::call_records::Modality"), "the enum of its own namespace");
+}

@@ -6,6 +6,7 @@
 /// The default base URL of the `v1.0` API.
 pub const BASE_URL: &str = "https://graph.microsoft.com/v1.0";
 pub mod api;
+pub mod call_records;
 mod doubled;
 pub use self::doubled::Doubled;
 mod gadget_base;
@@ -20,6 +21,8 @@ mod part_kind;
 pub use self::part_kind::PartKind;
 mod selfish;
 pub use self::selfish::Selfish;
+mod session;
+pub use self::session::Session;
 mod widget;
 pub use self::widget::Widget;
 mod widget_color;
