@@ -162,6 +162,12 @@ pub struct Collection<T> {
     >,
 }
 
+/// The response type of endpoints whose body is not JSON (`…/$value`,
+/// `…/content`): read it with [`Operation::parse_raw`] or
+/// [`Operation::send_raw`].
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum RawBody {}
+
 /// One call of an endpoint: method, encoded path and JSON body, and the type
 /// its success response holds.
 pub struct Operation<T> {
@@ -287,6 +293,55 @@ impl<T> Operation<T> {
         value.set_sensitive(true);
         request.headers_mut().insert(::http::header::AUTHORIZATION, value);
         Ok(request)
+    }
+}
+
+impl Operation<RawBody> {
+    /// Reads a response whose body is bytes (a photo, a file's content).
+    pub fn parse_raw(
+        &self,
+        status: u16,
+        body: &[u8],
+    ) -> ::std::result::Result<::std::vec::Vec<u8>, Error> {
+        if (200..300).contains(&status) {
+            return Ok(body.to_vec());
+        }
+        match ::serde_json::from_slice::<GraphErrorBody>(body) {
+            Ok(parsed) => {
+                Err(Error::Graph {
+                    status,
+                    error: parsed.error,
+                })
+            }
+            Err(_) => {
+                Err(Error::UnexpectedStatus {
+                    status,
+                    body: ::std::string::String::from_utf8_lossy(body).into_owned(),
+                })
+            }
+        }
+    }
+
+    /// Sends the request with reqwest and reads the body as bytes.
+    #[cfg(feature = "reqwest")]
+    pub async fn send_raw(
+        &self,
+        client: &::reqwest::Client,
+        base_url: &str,
+        bearer_token: &str,
+    ) -> ::std::result::Result<::std::vec::Vec<u8>, Error> {
+        let (parts, body) = self.request(base_url)?.into_parts();
+        let response = client
+            .request(parts.method, parts.uri.to_string())
+            .headers(parts.headers)
+            .bearer_auth(bearer_token)
+            .body(body)
+            .send()
+            .await
+            .map_err(Error::Transport)?;
+        let status = response.status().as_u16();
+        let bytes = response.bytes().await.map_err(Error::Transport)?;
+        self.parse_raw(status, &bytes)
     }
 }
 

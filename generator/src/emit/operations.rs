@@ -159,8 +159,11 @@ fn endpoint_tokens(model: &Model, names: &CrateNames, e: &Endpoint, fn_name: &st
         None
     };
 
-    // Response.
+    // Response. `$value` and `content` downloads are bytes, not JSON.
+    let raw = e.method == "GET"
+        && e.segments.last().is_some_and(|s| s.system() == Some("$value") || s.literal() == Some("content"));
     let response_type = match (&e.response.resolved, e.response.status) {
+        _ if raw => quote! { crate::client::RawBody },
         (Some(q), _) => {
             let path = names.path(version, ItemKind::Type, q).unwrap_or(quote! { ::serde_json::Value });
             if e.response.collection {
@@ -173,6 +176,7 @@ fn endpoint_tokens(model: &Model, names: &CrateNames, e: &Endpoint, fn_name: &st
         _ => quote! { ::serde_json::Value },
     };
     let response_doc = match (&e.response.status, &e.response.ty) {
+        _ if raw => "Response: the bytes of the content; read them with `parse_raw` or `send_raw`.".to_owned(),
         (Some(status), Some(ty)) => format!(
             "Response: `{status}` with {} `{ty}`{}.",
             if e.response.collection { "a collection of" } else { "a" },

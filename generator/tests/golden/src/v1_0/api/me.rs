@@ -19,7 +19,7 @@ pub mod drive {
             ///
             /// The signed-in user's form of `GET /users/{user-id}/drive/root:/{item-path}:/content`.
             ///
-            /// Response: `200`.
+            /// Response: the bytes of the content; read them with `parse_raw` or `send_raw`.
             ///
             /// Permissions: delegated (work or school account): not documented; delegated (personal Microsoft
             /// account): not documented; application: not documented.
@@ -27,7 +27,7 @@ pub mod drive {
             /// Docs: `v1.0/api/widget-content.md`
             pub fn get(
                 item_path: &str,
-            ) -> crate::client::Operation<::serde_json::Value> {
+            ) -> crate::client::Operation<crate::client::RawBody> {
                 let item_path = crate::client::encode_path_parameter(item_path);
                 let path = ::std::format!("/me/drive/root:/{item_path}:/content");
                 crate::client::Operation::new(

@@ -17,7 +17,7 @@ pub mod drive {
             ///
             /// `GET /users/{user-id}/drive/root:/{item-path}:/content`
             ///
-            /// Response: `200`.
+            /// Response: the bytes of the content; read them with `parse_raw` or `send_raw`.
             ///
             /// Permissions: delegated (work or school account): not documented; delegated (personal Microsoft
             /// account): not documented; application: not documented.
@@ -26,7 +26,7 @@ pub mod drive {
             pub fn get(
                 user_id: &str,
                 item_path: &str,
-            ) -> crate::client::Operation<::serde_json::Value> {
+            ) -> crate::client::Operation<crate::client::RawBody> {
                 let user_id = crate::client::encode_path_parameter(user_id);
                 let item_path = crate::client::encode_path_parameter(item_path);
                 let path = ::std::format!(

@@ -226,13 +226,15 @@ pub mod photo {
     ///
     /// `GET /widgets/{widget-id}/photo/$value`
     ///
-    /// Response: `200`.
+    /// Response: the bytes of the content; read them with `parse_raw` or `send_raw`.
     ///
     /// Permissions: delegated (work or school account): not documented; delegated (personal Microsoft
     /// account): not documented; application: not documented.
     ///
     /// Docs: `v1.0/api/widget-content.md`
-    pub fn get_value(widget_id: &str) -> crate::client::Operation<::serde_json::Value> {
+    pub fn get_value(
+        widget_id: &str,
+    ) -> crate::client::Operation<crate::client::RawBody> {
         let widget_id = crate::client::encode_path_parameter(widget_id);
         let path = ::std::format!("/widgets/{widget_id}/photo/$value");
         crate::client::Operation::new(::http::Method::GET, path, &GET_VALUE_PERMISSIONS)
