@@ -7,6 +7,7 @@
 #![cfg(feature = "reqwest")]
 
 /// `POST /deviceAppManagement/iosLobAppProvisioningConfigurations/{iosLobAppProvisioningConfigurationId}/deviceStatuses/$ref`, with the examples at `v1.0/api/intune-apps-manageddevicemobileappconfigurationdevicestatus-create.md:75:1` and `v1.0/api/intune-apps-manageddevicemobileappconfigurationdevicestatus-create.md:101:1`.
+#[cfg(feature = "intune-apps")]
 #[::tokio::test]
 async fn create_manageddevicemobileappconfigurationdevicestatus_from_ioslobappprovisioningconfiguration() {
     let server = ::wiremock::MockServer::start().await;
@@ -69,6 +70,7 @@ async fn create_manageddevicemobileappconfigurationdevicestatus_from_ioslobapppr
 }
 
 /// `POST /deviceAppManagement/mobileAppConfigurations/{managedDeviceMobileAppConfigurationId}/userStatuses`, with the examples at `v1.0/api/intune-apps-manageddevicemobileappconfigurationuserstatus-create.md:72:1` and `v1.0/api/intune-apps-manageddevicemobileappconfigurationuserstatus-create.md:95:1`.
+#[cfg(feature = "intune-apps")]
 #[::tokio::test]
 async fn create_manageddevicemobileappconfigurationuserstatus_from_manageddevicemobileappconfiguration() {
     let server = ::wiremock::MockServer::start().await;
@@ -125,6 +127,7 @@ async fn create_manageddevicemobileappconfigurationuserstatus_from_manageddevice
 }
 
 /// `POST /deviceAppManagement/mobileApps/{mobileAppId}/deviceStatuses`, with the examples at `v1.0/api/intune-apps-mobileappinstallstatus-create.md:80:1` and `v1.0/api/intune-apps-mobileappinstallstatus-create.md:110:1`.
+#[cfg(feature = "intune-apps")]
 #[::tokio::test]
 async fn create_mobileappinstallstatus_from_mobileapp() {
     let server = ::wiremock::MockServer::start().await;
@@ -195,6 +198,7 @@ async fn create_mobileappinstallstatus_from_mobileapp() {
 }
 
 /// `POST /deviceAppManagement/mobileApps/{mobileAppId}/userStatuses/{userAppInstallStatusId}/deviceStatuses`, with the examples at `v1.0/api/intune-apps-mobileappinstallstatus-create.md:139:1` and `v1.0/api/intune-apps-mobileappinstallstatus-create.md:162:1`.
+#[cfg(feature = "intune-apps")]
 #[::tokio::test]
 async fn create_mobileappinstallstatus_from_userappinstallstatus() {
     let server = ::wiremock::MockServer::start().await;
@@ -256,6 +260,7 @@ async fn create_mobileappinstallstatus_from_userappinstallstatus() {
 }
 
 /// `POST /deviceAppManagement/mobileApps/{mobileAppId}/userStatuses`, with the examples at `v1.0/api/intune-apps-userappinstallstatus-create.md:72:1` and `v1.0/api/intune-apps-userappinstallstatus-create.md:95:1`.
+#[cfg(feature = "intune-apps")]
 #[::tokio::test]
 async fn create_userappinstallstatus_from_mobileapp() {
     let server = ::wiremock::MockServer::start().await;

@@ -5,6 +5,7 @@
 //! model type and serializes back to the same JSON.
 
 /// The example at `v1.0/api/intune-apps-manageddevicemobileappconfigurationdevicestatus-create.md:75:1`.
+#[cfg(feature = "intune-apps")]
 #[test]
 fn create_manageddevicemobileappconfigurationdevicestatus_from_ioslobappprovisioningconfiguration_request() {
     let body = r##"{
@@ -29,6 +30,7 @@ fn create_manageddevicemobileappconfigurationdevicestatus_from_ioslobappprovisio
 }
 
 /// The example at `v1.0/api/intune-apps-manageddevicemobileappconfigurationdevicestatus-create.md:101:1`.
+#[cfg(feature = "intune-apps")]
 #[test]
 fn create_manageddevicemobileappconfigurationdevicestatus_from_ioslobappprovisioningconfiguration_response() {
     let body = r##"{
@@ -54,6 +56,7 @@ fn create_manageddevicemobileappconfigurationdevicestatus_from_ioslobappprovisio
 }
 
 /// The example at `v1.0/api/intune-apps-manageddevicemobileappconfigurationuserstatus-create.md:72:1`.
+#[cfg(feature = "intune-apps")]
 #[test]
 fn create_manageddevicemobileappconfigurationuserstatus_from_manageddevicemobileappconfiguration_request() {
     let body = r##"{
@@ -75,6 +78,7 @@ fn create_manageddevicemobileappconfigurationuserstatus_from_manageddevicemobile
 }
 
 /// The example at `v1.0/api/intune-apps-manageddevicemobileappconfigurationuserstatus-create.md:95:1`.
+#[cfg(feature = "intune-apps")]
 #[test]
 fn create_manageddevicemobileappconfigurationuserstatus_from_manageddevicemobileappconfiguration_response() {
     let body = r##"{
@@ -97,6 +101,7 @@ fn create_manageddevicemobileappconfigurationuserstatus_from_manageddevicemobile
 }
 
 /// The example at `v1.0/api/intune-apps-mobileappinstallstatus-create.md:80:1`.
+#[cfg(feature = "intune-apps")]
 #[test]
 fn create_mobileappinstallstatus_from_mobileapp_request() {
     let body = r##"{
@@ -125,6 +130,7 @@ fn create_mobileappinstallstatus_from_mobileapp_request() {
 }
 
 /// The example at `v1.0/api/intune-apps-mobileappinstallstatus-create.md:110:1`.
+#[cfg(feature = "intune-apps")]
 #[test]
 fn create_mobileappinstallstatus_from_mobileapp_response() {
     let body = r##"{
@@ -154,6 +160,7 @@ fn create_mobileappinstallstatus_from_mobileapp_response() {
 }
 
 /// The example at `v1.0/api/intune-apps-mobileappinstallstatus-create.md:139:1`.
+#[cfg(feature = "intune-apps")]
 #[test]
 fn create_mobileappinstallstatus_from_userappinstallstatus_request() {
     let body = r##"{
@@ -177,6 +184,7 @@ fn create_mobileappinstallstatus_from_userappinstallstatus_request() {
 }
 
 /// The example at `v1.0/api/intune-apps-mobileappinstallstatus-create.md:162:1`.
+#[cfg(feature = "intune-apps")]
 #[test]
 fn create_mobileappinstallstatus_from_userappinstallstatus_response() {
     let body = r##"{
@@ -201,6 +209,7 @@ fn create_mobileappinstallstatus_from_userappinstallstatus_response() {
 }
 
 /// The example at `v1.0/api/intune-apps-userappinstallstatus-create.md:72:1`.
+#[cfg(feature = "intune-apps")]
 #[test]
 fn create_userappinstallstatus_from_mobileapp_request() {
     let body = r##"{
@@ -220,6 +229,7 @@ fn create_userappinstallstatus_from_mobileapp_request() {
 }
 
 /// The example at `v1.0/api/intune-apps-userappinstallstatus-create.md:95:1`.
+#[cfg(feature = "intune-apps")]
 #[test]
 fn create_userappinstallstatus_from_mobileapp_response() {
     let body = r##"{

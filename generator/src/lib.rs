@@ -33,11 +33,21 @@ pub struct DocsSet {
 }
 
 impl DocsSet {
-    /// Adds a page to a version, keeping the list sorted.
-    pub fn add(&mut self, version: &str, file: SourceFile) {
+    /// Adds a page to a version, keeping the list sorted. Paths are unique
+    /// within a version: of two pages with the same path, the one whose text
+    /// sorts first is kept (whatever the order they come in) and `false` is
+    /// returned.
+    pub fn add(&mut self, version: &str, file: SourceFile) -> bool {
         let files = self.versions.entry(version.to_owned()).or_default();
         let at = files.partition_point(|f| f.path < file.path);
+        if let Some(existing) = files.get_mut(at).filter(|f| f.path == file.path) {
+            if file.text < existing.text {
+                *existing = file;
+            }
+            return false;
+        }
         files.insert(at, file);
+        true
     }
 
     /// Every page.

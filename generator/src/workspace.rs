@@ -99,7 +99,10 @@ pub fn load_docs(paths: &[PathBuf]) -> Result<(DocsSet, Vec<Diagnostic>), IoErro
         if meta.is_file() {
             let name = root.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
             let file = read_page(root, name, &mut diagnostics)?;
-            docs.add(&version_of(&root_components, &file.text), file);
+            let location = Location::start_of(&file.path);
+            if !docs.add(&version_of(&root_components, &file.text), file) {
+                diagnostics.push(Diagnostic::new(Severity::Warning, "duplicate-page", location, "this page was named twice; it was read once"));
+            }
             continue;
         }
         let mut found = Vec::new();
@@ -127,9 +130,17 @@ pub fn load_docs(paths: &[PathBuf]) -> Result<(DocsSet, Vec<Diagnostic>), IoErro
             by_version.entry(version).or_default().push(file);
         }
         for (version, files) in by_version {
-            let list = docs.versions.entry(version).or_default();
-            list.extend(files);
-            list.sort_by(|a, b| a.path.cmp(&b.path));
+            for file in files {
+                let location = Location::start_of(&file.path);
+                if !docs.add(&version, file) {
+                    diagnostics.push(Diagnostic::new(
+                        Severity::Warning,
+                        "duplicate-page",
+                        location,
+                        "two docs folders hold a page at this path; only one of them was read (name folders whose pages have distinct paths)",
+                    ));
+                }
+            }
         }
     }
     Ok((docs, diagnostics))
@@ -229,7 +240,7 @@ fn load_git(rest: &str) -> Result<(DocsSet, Vec<Diagnostic>), IoError> {
         let file = SourceFile::new(display, text);
         let mut all = root_components.clone();
         all.extend(rel_components);
-        docs.add(&version_of(&all, &file.text), file);
+        let _ = docs.add(&version_of(&all, &file.text), file);
     }
     let _ = writer.join();
     let _ = child.wait();

@@ -43,3 +43,19 @@ fn page_order_and_thread_count_do_not_change_the_output() {
         assert_eq!(got.1, expected.1, "generated files differ for reorder {seed}");
     }
 }
+
+#[test]
+fn two_folders_with_the_same_page_path_give_the_same_output_in_either_order() {
+    let tmp = tempfile::tempdir().unwrap();
+    for (dir, member) in [("a", "x"), ("b", "y")] {
+        let path = tmp.path().join(dir).join("v1.0/resources");
+        std::fs::create_dir_all(&path).unwrap();
+        std::fs::write(path.join("e.md"), format!("# e enum type\n\n## Members\n|Member|\n|-|\n|{member}|\n")).unwrap();
+    }
+    let (a, b) = (tmp.path().join("a"), tmp.path().join("b"));
+    let (one, d1) = load_docs(&[a.clone(), b.clone()]).unwrap();
+    let (two, d2) = load_docs(&[b, a]).unwrap();
+    let json = |docs: &graph_docs_codegen::DocsSet| ir::json::to_json(&graph_docs_codegen::build_models(docs));
+    assert_eq!(json(&one), json(&two));
+    assert!(d1.iter().chain(&d2).all(|d| d.code == "duplicate-page") && d1.len() == 1 && d2.len() == 1);
+}

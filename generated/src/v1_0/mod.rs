@@ -6,19 +6,51 @@
 /// The default base URL of the `v1.0` API.
 pub const BASE_URL: &str = "https://graph.microsoft.com/v1.0";
 pub mod api;
+
+#[cfg(feature = "intune")]
 mod compliance_status;
+
+#[cfg(feature = "intune")]
 pub use self::compliance_status::ComplianceStatus;
+
+#[cfg(feature = "non-product-specific")]
 mod entity;
+
+#[cfg(feature = "non-product-specific")]
 pub use self::entity::Entity;
+
+#[cfg(feature = "intune-apps")]
 mod managed_device_mobile_app_configuration_device_status;
+
+#[cfg(feature = "intune-apps")]
 pub use self::managed_device_mobile_app_configuration_device_status::ManagedDeviceMobileAppConfigurationDeviceStatus;
+
+#[cfg(feature = "intune-apps")]
 mod managed_device_mobile_app_configuration_user_status;
+
+#[cfg(feature = "intune-apps")]
 pub use self::managed_device_mobile_app_configuration_user_status::ManagedDeviceMobileAppConfigurationUserStatus;
+
+#[cfg(feature = "intune-apps")]
 mod mobile_app_install_status;
+
+#[cfg(feature = "intune-apps")]
 pub use self::mobile_app_install_status::MobileAppInstallStatus;
+
+#[cfg(feature = "intune")]
 mod resultant_app_state;
+
+#[cfg(feature = "intune")]
 pub use self::resultant_app_state::ResultantAppState;
+
+#[cfg(feature = "intune")]
 mod resultant_app_state_detail;
+
+#[cfg(feature = "intune")]
 pub use self::resultant_app_state_detail::ResultantAppStateDetail;
+
+#[cfg(feature = "intune-apps")]
 mod user_app_install_status;
+
+#[cfg(feature = "intune-apps")]
 pub use self::user_app_install_status::UserAppInstallStatus;

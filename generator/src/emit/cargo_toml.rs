@@ -1,9 +1,22 @@
 //! The generated crate's `Cargo.toml`.
 
+use super::features::Features;
 use super::{EmitOptions, GeneratedFile, GENERATED_MARKER};
 
+/// The `[features]` lines: one per workload, with the workloads it needs.
+fn feature_lines(features: &Features) -> String {
+    let all = features.all();
+    let quoted = |set: &mut dyn Iterator<Item = &str>| set.map(|f| format!("\"{f}\"")).collect::<Vec<_>>().join(", ");
+    let mut out = format!("full = [{}]\n", quoted(&mut all.iter().copied()));
+    for f in &all {
+        let needs = features.needs.get(*f).map(|n| n.iter().map(String::as_str).collect::<Vec<_>>()).unwrap_or_default();
+        out.push_str(&format!("{f} = [{}]\n", quoted(&mut needs.into_iter())));
+    }
+    out
+}
+
 /// Emits `Cargo.toml`.
-pub(crate) fn emit(options: &EmitOptions) -> GeneratedFile {
+pub(crate) fn emit(options: &EmitOptions, features: &Features) -> GeneratedFile {
     let workspace = if options.standalone { "\n[workspace]\n" } else { "" };
     let contents = format!(
         r#"# This file is {GENERATED_MARKER}. Do not edit it by hand.
@@ -17,6 +30,10 @@ publish = false
 description = "Typed models of the Microsoft Graph API, generated from its reference pages"
 
 [features]
+# Every workload; turn default features off and name the workloads you use
+# (each turns on the ones its types refer to) to compile less.
+default = ["full"]
+{features}
 # Send requests with reqwest (`Operation::send`). Off by default: the default
 # build has no HTTP client. Enable a TLS feature of reqwest for https.
 reqwest = ["dep:reqwest"]
@@ -38,6 +55,7 @@ wiremock = "0.6"
 {workspace}"#,
         command = options.regen_command,
         name = options.crate_name,
+        features = feature_lines(features),
     );
     GeneratedFile { path: "Cargo.toml".to_owned(), contents }
 }

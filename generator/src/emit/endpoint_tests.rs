@@ -62,6 +62,7 @@ struct Case {
     response_raw: TokenStream,
     status: u16,
     call: TokenStream,
+    cfg: TokenStream,
 }
 
 /// Request/response example pairs by endpoint.
@@ -89,7 +90,12 @@ fn pairs(model: &Model) -> Vec<(&Endpoint, &Example, &Example)> {
 }
 
 /// Emits the test file, or `None` when no endpoint has a usable pair.
-pub(crate) fn emit(model: &Model, names: &CrateNames, options: &EmitOptions) -> Result<Option<GeneratedFile>, EmitError> {
+pub(crate) fn emit(
+    model: &Model,
+    names: &CrateNames,
+    features: &super::features::Features,
+    options: &EmitOptions,
+) -> Result<Option<GeneratedFile>, EmitError> {
     let crate_ident = ident(&options.crate_name.replace('-', "_"));
     let version_mod = ident(names.version_module(&model.version));
     // Function names as the operations emitter gives them.
@@ -172,7 +178,8 @@ pub(crate) fn emit(model: &Model, names: &CrateNames, options: &EmitOptions) -> 
         let name = request.name.as_deref().map(field_name).unwrap_or_else(|| format!("example_{}", request.source.line));
         let doc = format!(" `{} {}`, with the examples at `{}` and `{}`.", e.method, e.path, request.source, response.source);
         let call = quote! { ::#crate_ident::#version_mod::api::#(#module::)*#fn_ident(#(#args),*) };
-        cases.push(Case { name, doc, method: method.clone(), expected_path, body_setup, response_raw, status, call });
+        let cfg = super::features::cfg(features.endpoint(&model.version, e));
+        cases.push(Case { name, doc, method: method.clone(), expected_path, body_setup, response_raw, status, call, cfg });
     }
     if cases.is_empty() {
         return Ok(None);
@@ -180,9 +187,10 @@ pub(crate) fn emit(model: &Model, names: &CrateNames, options: &EmitOptions) -> 
     let unique = unique_names(cases.iter().enumerate().map(|(i, c)| (i, c.name.clone())), &[], false);
     let tests = cases.iter().enumerate().map(|(i, case)| {
         let name = ident(&unique[&i]);
-        let Case { doc, method, expected_path, body_setup, response_raw, status, call, .. } = case;
+        let Case { doc, method, expected_path, body_setup, response_raw, status, call, cfg, .. } = case;
         quote! {
             #[doc = #doc]
+            #cfg
             #[::tokio::test]
             async fn #name() {
                 let server = ::wiremock::MockServer::start().await;

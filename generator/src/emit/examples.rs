@@ -9,7 +9,12 @@ use crate::naming::{field_name, unique_names};
 use quote::quote;
 
 /// Emits the test file, or `None` when the version has no concrete example.
-pub(crate) fn emit(model: &Model, names: &CrateNames, options: &EmitOptions) -> Result<Option<GeneratedFile>, EmitError> {
+pub(crate) fn emit(
+    model: &Model,
+    names: &CrateNames,
+    features: &super::features::Features,
+    options: &EmitOptions,
+) -> Result<Option<GeneratedFile>, EmitError> {
     let crate_ident = ident(&options.crate_name.replace('-', "_"));
     let mut cases = Vec::new();
     for (i, ex) in model.examples.iter().enumerate() {
@@ -33,18 +38,20 @@ pub(crate) fn emit(model: &Model, names: &CrateNames, options: &EmitOptions) -> 
             crate::extract::ExampleKind::Response => "response",
         };
         let base = ex.name.as_deref().map(field_name).unwrap_or_else(|| format!("example_{}", ex.source.line));
-        cases.push((i, format!("{base}_{kind}"), ex.source.to_string(), path, body.clone()));
+        let cfg = super::features::cfg(features.item(&model.version, ItemKind::Type, ty));
+        cases.push((i, format!("{base}_{kind}"), ex.source.to_string(), path, body.clone(), cfg));
     }
     if cases.is_empty() {
         return Ok(None);
     }
     let fn_names = unique_names(cases.iter().map(|c| (c.0, field_name(&c.1))), &[], false);
-    let tests = cases.iter().map(|(i, _, source, path, body)| {
+    let tests = cases.iter().map(|(i, _, source, path, body, cfg)| {
         let name = ident(&fn_names[i]);
         let doc = format!(" The example at `{source}`.");
         let body = raw_string(body);
         quote! {
             #[doc = #doc]
+            #cfg
             #[test]
             fn #name() {
                 let body = #body;

@@ -7,6 +7,7 @@ mod docs;
 mod endpoint_tests;
 mod enums;
 mod examples;
+pub mod features;
 mod names;
 mod operations;
 mod runtime;
@@ -133,19 +134,20 @@ pub fn emit_crate(models: &[Model], options: &EmitOptions) -> Result<Vec<Generat
     let mut models: Vec<&Model> = models.iter().collect();
     models.sort_by(|a, b| a.version.cmp(&b.version));
     let names = CrateNames::new(&models);
+    let features = features::Features::new(&models);
     let mut files = vec![
-        cargo_toml::emit(options),
+        cargo_toml::emit(options, &features),
         runtime::emit("src/primitives.rs", runtime::PRIMITIVES, options)?,
         runtime::emit("src/client.rs", runtime::CLIENT, options)?,
         emit_lib(&names, &models, options)?,
     ];
     for model in &models {
-        files.extend(emit_version(model, &names, options)?);
-        files.extend(operations::emit(model, &names, options)?);
-        if let Some(test) = examples::emit(model, &names, options)? {
+        files.extend(emit_version(model, &names, &features, options)?);
+        files.extend(operations::emit(model, &names, &features, options)?);
+        if let Some(test) = examples::emit(model, &names, &features, options)? {
             files.push(test);
         }
-        if let Some(test) = endpoint_tests::emit(model, &names, options)? {
+        if let Some(test) = endpoint_tests::emit(model, &names, &features, options)? {
             files.push(test);
         }
     }
@@ -174,7 +176,12 @@ fn emit_lib(names: &CrateNames, models: &[&Model], options: &EmitOptions) -> Res
     rust_file("src/lib.rs".to_owned(), tokens, options)
 }
 
-fn emit_version(model: &Model, names: &CrateNames, options: &EmitOptions) -> Result<Vec<GeneratedFile>, EmitError> {
+fn emit_version(
+    model: &Model,
+    names: &CrateNames,
+    features: &features::Features,
+    options: &EmitOptions,
+) -> Result<Vec<GeneratedFile>, EmitError> {
     let version_dir = format!("src/{}", names.version_module(&model.version));
     let mut files = Vec::new();
     // One file per item, emitted and formatted in parallel (token streams are
@@ -190,29 +197,33 @@ fn emit_version(model: &Model, names: &CrateNames, options: &EmitOptions) -> Res
         Some(ns) => format!("{version_dir}/{ns}"),
         None => version_dir.clone(),
     };
-    let emitted: Vec<Result<(Option<String>, String, String, GeneratedFile), EmitError>> = items
+    type Emitted = (Option<String>, String, String, String, GeneratedFile);
+    let emitted: Vec<Result<Emitted, EmitError>> = items
         .par_iter()
         .map(|item| {
-            let (names_of, tokens) = match item {
+            let (names_of, feature, tokens) = match item {
                 Item::Type(ty) => {
                     let n = names.item(&model.version, names::ItemKind::Type, &ty.name);
-                    (n, structs::emit_struct(model, ty, names))
+                    let f = features.item(&model.version, names::ItemKind::Type, &ty.name);
+                    (n, f, structs::emit_struct(model, ty, names))
                 }
                 Item::Enum(e) => {
                     let n = names.item(&model.version, names::ItemKind::Enum, &e.name);
-                    (n, enums::emit_enum(e, n))
+                    let f = features.item(&model.version, names::ItemKind::Enum, &e.name);
+                    (n, f, enums::emit_enum(e, n))
                 }
             };
             let path = format!("{}/{}.rs", item_dir(&names_of.namespace_module), names_of.module);
             let file = rust_file(path, tokens, options)?;
-            Ok((names_of.namespace_module.clone(), names_of.module.clone(), names_of.ident.clone(), file))
+            Ok((names_of.namespace_module.clone(), names_of.module.clone(), names_of.ident.clone(), feature.to_owned(), file))
         })
         .collect();
-    let mut by_namespace: std::collections::BTreeMap<Option<String>, Vec<(String, String)>> = std::collections::BTreeMap::new();
+    let mut by_namespace: std::collections::BTreeMap<Option<String>, Vec<(String, String, String)>> =
+        std::collections::BTreeMap::new();
     for result in emitted {
-        let (namespace, module, ident, file) = result?;
+        let (namespace, module, ident, feature, file) = result?;
         files.push(file);
-        by_namespace.entry(namespace).or_default().push((module, ident));
+        by_namespace.entry(namespace).or_default().push((module, ident, feature));
     }
     let namespace_modules: Vec<String> = by_namespace.keys().flatten().cloned().collect();
     by_namespace.entry(None).or_default();
@@ -224,11 +235,14 @@ fn emit_version(model: &Model, names: &CrateNames, options: &EmitOptions) -> Res
             let ident = names::ident(ns);
             quote! { pub mod #ident; }
         });
-        let item_mods = items.iter().map(|(module, ident)| {
+        let item_mods = items.iter().map(|(module, ident, feature)| {
             let m = names::ident(module);
             let i = names::ident(ident);
+            let cfg = features::cfg(feature);
             quote! {
+                #cfg
                 mod #m;
+                #cfg
                 pub use self::#m::#i;
             }
         });

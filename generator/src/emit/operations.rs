@@ -11,6 +11,7 @@
 
 use super::docs::{doc_attrs, inner_doc_attrs, UNDOCUMENTED_MARKER};
 use super::names::{ident, CrateNames, ItemKind};
+use super::features::{cfg, Features};
 use super::structs::emit_plain_struct;
 use super::{rust_file, EmitError, EmitOptions, GeneratedFile};
 use crate::extract::paths::{PathPart, PathSegment};
@@ -95,7 +96,8 @@ fn scopes_text(scopes: &Option<Scopes>) -> String {
 }
 
 /// One endpoint's function, its permissions constant, and its body struct if any.
-fn endpoint_tokens(model: &Model, names: &CrateNames, e: &Endpoint, fn_name: &str) -> TokenStream {
+fn endpoint_tokens(model: &Model, names: &CrateNames, features: &Features, e: &Endpoint, fn_name: &str) -> TokenStream {
+    let cfg = cfg(features.endpoint(&model.version, e));
     let version = &model.version;
     let fn_ident = ident(fn_name);
     let permissions_ident = ident(&format!("{}_PERMISSIONS", fn_name.to_ascii_uppercase()));
@@ -148,6 +150,7 @@ fn endpoint_tokens(model: &Model, names: &CrateNames, e: &Endpoint, fn_name: &st
     } else if !e.body_parameters.is_empty() {
         let body_ident = format!("{}Body", type_name(fn_name));
         let doc = format!("The body parameters of [`{fn_name}`].");
+        extra_items.extend(cfg.clone());
         extra_items.extend(emit_plain_struct(version, &body_ident, &doc, &e.body_parameters, names));
         body_doc = Some(format!("Request body: the parameters in [`{body_ident}`]."));
         let b = ident(&body_ident);
@@ -229,6 +232,7 @@ fn endpoint_tokens(model: &Model, names: &CrateNames, e: &Endpoint, fn_name: &st
         (scopes_tokens(&p.delegated_work_or_school), scopes_tokens(&p.delegated_personal), scopes_tokens(&p.application));
     quote! {
         #[doc = #permissions_doc]
+        #cfg
         pub const #permissions_ident: crate::client::Permissions = crate::client::Permissions {
             delegated_work_or_school: #work,
             delegated_personal: #personal,
@@ -238,6 +242,7 @@ fn endpoint_tokens(model: &Model, names: &CrateNames, e: &Endpoint, fn_name: &st
         #extra_items
 
         #doc
+        #cfg
         pub fn #fn_ident(#(#all_params),*) -> crate::client::Operation<#response_type> {
             #path_expr
             crate::client::Operation::new(::http::Method::#method, path, &#permissions_ident)#with_body
@@ -264,7 +269,7 @@ impl Node {
 }
 
 /// Emits `src/<version>/api/…`, or nothing when the version has no endpoint.
-pub(crate) fn emit(model: &Model, names: &CrateNames, options: &EmitOptions) -> Result<Vec<GeneratedFile>, EmitError> {
+pub(crate) fn emit(model: &Model, names: &CrateNames, features: &Features, options: &EmitOptions) -> Result<Vec<GeneratedFile>, EmitError> {
     if model.endpoints.is_empty() {
         return Ok(Vec::new());
     }
@@ -295,7 +300,7 @@ pub(crate) fn emit(model: &Model, names: &CrateNames, options: &EmitOptions) -> 
                 node = node.children.entry(m.clone()).or_default();
             }
             for (e, name) in endpoints.iter() {
-                node.items.push(endpoint_tokens(model, names, e, name));
+                node.items.push(endpoint_tokens(model, names, features, e, name));
             }
         }
         root

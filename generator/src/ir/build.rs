@@ -16,7 +16,13 @@ pub fn build_model(version: &str, mut pages: Vec<PageFacts>) -> Model {
     let mut diagnostics = Vec::new();
     for page in &pages {
         diagnostics.extend(page.diagnostics.iter().cloned());
-        model.pages.push(PageInfo { path: page.path.clone(), kind: page.kind, title: page.title.clone() });
+        let ms_prod = page.front_matter.as_ref().and_then(|f| f.get("ms.prod"));
+        model.pages.push(PageInfo {
+            path: page.path.clone(),
+            kind: page.kind,
+            title: page.title.clone(),
+            workload: super::workload(&page.path, ms_prod),
+        });
         let yields = !page.types.is_empty() || !page.enums.is_empty() || !page.endpoints.is_empty();
         if !yields && page.diagnostics.is_empty() {
             diagnostics.push(Diagnostic::new(

@@ -218,6 +218,48 @@ pub struct PageInfo {
     pub kind: PageKind,
     /// Title.
     pub title: String,
+    /// The workload the page belongs to (a Cargo feature of the generated
+    /// crate): `intune-apps` from an `intune-apps-…` file name, else the
+    /// front matter's `ms.prod`, else `core`.
+    pub workload: String,
+}
+
+/// The workload of a page: `intune-<area>` from an `intune-<area>-…` file
+/// name, else the slug of the front matter's `ms.prod` (a placeholder does not
+/// count), else `core`. Always a valid Cargo feature name, never `default`,
+/// `full` or `reqwest`.
+pub fn workload(path: &str, ms_prod: Option<&str>) -> String {
+    let file = path.rsplit('/').next().unwrap_or(path).trim_end_matches(".md").to_ascii_lowercase();
+    let raw = if let Some(rest) = file.strip_prefix("intune-") {
+        match rest.split_once('-') {
+            Some((area, _)) => format!("intune-{area}"),
+            None => "intune".to_owned(),
+        }
+    } else {
+        match ms_prod {
+            Some(p) if !p.trim().is_empty() && crate::extract::todos::todo_placeholder(p).is_none() => p.to_owned(),
+            _ => "core".to_owned(),
+        }
+    };
+    let mut slug = String::new();
+    for c in raw.to_ascii_lowercase().chars() {
+        if c.is_ascii_alphanumeric() {
+            slug.push(c);
+        } else if !slug.ends_with('-') && !slug.is_empty() {
+            slug.push('-');
+        }
+    }
+    let mut slug = slug.trim_end_matches('-').to_owned();
+    if slug.is_empty() {
+        slug = "core".to_owned();
+    }
+    if slug.starts_with(|c: char| c.is_ascii_digit()) {
+        slug.insert_str(0, "w-");
+    }
+    if matches!(slug.as_str(), "default" | "full" | "reqwest") {
+        slug.push_str("-docs");
+    }
+    slug
 }
 
 /// The model of one API version.

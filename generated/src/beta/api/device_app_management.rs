@@ -6,6 +6,7 @@
 pub mod ios_lob_app_provisioning_configurations {
     pub mod device_statuses {
         /// The permissions the docs list for [`create_ref`].
+        #[cfg(feature = "intune-apps")]
         pub const CREATE_REF_PERMISSIONS: crate::client::Permissions = crate::client::Permissions {
             delegated_work_or_school: crate::client::Scopes::Unknown,
             delegated_personal: crate::client::Scopes::NotSupported,
@@ -33,6 +34,7 @@ pub mod ios_lob_app_provisioning_configurations {
         /// none.
         ///
         /// Docs: `beta/api/intune-apps-manageddevicemobileappconfigurationdevicestatus-create.md`
+        #[cfg(feature = "intune-apps")]
         pub fn create_ref(
             ios_lob_app_provisioning_configuration_id: &str,
             body: &crate::beta::ManagedDeviceMobileAppConfigurationDeviceStatus,
@@ -58,6 +60,7 @@ pub mod ios_lob_app_provisioning_configurations {
 pub mod mobile_app_configurations {
     pub mod user_statuses {
         /// The permissions the docs list for [`create`].
+        #[cfg(feature = "intune-apps")]
         pub const CREATE_PERMISSIONS: crate::client::Permissions = crate::client::Permissions {
             delegated_work_or_school: crate::client::Scopes::Unknown,
             delegated_personal: crate::client::Scopes::Unknown,
@@ -89,6 +92,7 @@ pub mod mobile_app_configurations {
         /// none.
         ///
         /// Docs: `beta/api/intune-apps-manageddevicemobileappconfigurationuserstatus-create.md`
+        #[cfg(feature = "intune-apps")]
         pub fn create(
             managed_device_mobile_app_configuration_id: &str,
             body: &crate::beta::ManagedDeviceMobileAppConfigurationUserStatus,
@@ -114,6 +118,7 @@ pub mod mobile_app_configurations {
 pub mod mobile_apps {
     pub mod device_statuses {
         /// The permissions the docs list for [`create`].
+        #[cfg(feature = "intune-apps")]
         pub const CREATE_PERMISSIONS: crate::client::Permissions = crate::client::Permissions {
             delegated_work_or_school: crate::client::Scopes::Unknown,
             delegated_personal: crate::client::Scopes::Unknown,
@@ -142,6 +147,7 @@ pub mod mobile_apps {
         /// `beta/api/intune-apps-mobileappinstallstatus-create.md`: unknown, not none.
         ///
         /// Docs: `beta/api/intune-apps-mobileappinstallstatus-create.md`
+        #[cfg(feature = "intune-apps")]
         pub fn create(
             mobile_app_id: &str,
             body: &crate::beta::MobileAppInstallStatus,
@@ -160,6 +166,7 @@ pub mod mobile_apps {
     }
     pub mod user_statuses {
         /// The permissions the docs list for [`create`].
+        #[cfg(feature = "intune-apps")]
         pub const CREATE_PERMISSIONS: crate::client::Permissions = crate::client::Permissions {
             delegated_work_or_school: crate::client::Scopes::Unknown,
             delegated_personal: crate::client::Scopes::Unknown,
@@ -188,6 +195,7 @@ pub mod mobile_apps {
         /// `beta/api/intune-apps-userappinstallstatus-create.md`: unknown, not none.
         ///
         /// Docs: `beta/api/intune-apps-userappinstallstatus-create.md`
+        #[cfg(feature = "intune-apps")]
         pub fn create(
             mobile_app_id: &str,
             body: &crate::beta::UserAppInstallStatus,
@@ -205,6 +213,7 @@ pub mod mobile_apps {
         }
         pub mod device_statuses {
             /// The permissions the docs list for [`create`].
+            #[cfg(feature = "intune-apps")]
             pub const CREATE_PERMISSIONS: crate::client::Permissions = crate::client::Permissions {
                 delegated_work_or_school: crate::client::Scopes::Unknown,
                 delegated_personal: crate::client::Scopes::Unknown,
@@ -233,6 +242,7 @@ pub mod mobile_apps {
             /// `beta/api/intune-apps-mobileappinstallstatus-create.md`: unknown, not none.
             ///
             /// Docs: `beta/api/intune-apps-mobileappinstallstatus-create.md`
+            #[cfg(feature = "intune-apps")]
             pub fn create(
                 mobile_app_id: &str,
                 user_app_install_status_id: &str,

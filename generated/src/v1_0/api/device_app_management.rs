@@ -6,6 +6,7 @@
 pub mod ios_lob_app_provisioning_configurations {
     pub mod device_statuses {
         /// The permissions the docs list for [`create_ref`].
+        #[cfg(feature = "intune-apps")]
         pub const CREATE_REF_PERMISSIONS: crate::client::Permissions = crate::client::Permissions {
             delegated_work_or_school: crate::client::Scopes::Scopes(
                 &["DeviceManagementApps.ReadWrite.All"],
@@ -28,6 +29,7 @@ pub mod ios_lob_app_provisioning_configurations {
         /// (personal Microsoft account): not supported; application: `DeviceManagementApps.ReadWrite.All`.
         ///
         /// Docs: `v1.0/api/intune-apps-manageddevicemobileappconfigurationdevicestatus-create.md`
+        #[cfg(feature = "intune-apps")]
         pub fn create_ref(
             ios_lob_app_provisioning_configuration_id: &str,
             body: &crate::v1_0::ManagedDeviceMobileAppConfigurationDeviceStatus,
@@ -53,6 +55,7 @@ pub mod ios_lob_app_provisioning_configurations {
 pub mod mobile_app_configurations {
     pub mod user_statuses {
         /// The permissions the docs list for [`create`].
+        #[cfg(feature = "intune-apps")]
         pub const CREATE_PERMISSIONS: crate::client::Permissions = crate::client::Permissions {
             delegated_work_or_school: crate::client::Scopes::Scopes(
                 &["DeviceManagementApps.ReadWrite.All"],
@@ -75,6 +78,7 @@ pub mod mobile_app_configurations {
         /// (personal Microsoft account): not supported; application: `DeviceManagementApps.ReadWrite.All`.
         ///
         /// Docs: `v1.0/api/intune-apps-manageddevicemobileappconfigurationuserstatus-create.md`
+        #[cfg(feature = "intune-apps")]
         pub fn create(
             managed_device_mobile_app_configuration_id: &str,
             body: &crate::v1_0::ManagedDeviceMobileAppConfigurationUserStatus,
@@ -100,6 +104,7 @@ pub mod mobile_app_configurations {
 pub mod mobile_apps {
     pub mod device_statuses {
         /// The permissions the docs list for [`create`].
+        #[cfg(feature = "intune-apps")]
         pub const CREATE_PERMISSIONS: crate::client::Permissions = crate::client::Permissions {
             delegated_work_or_school: crate::client::Scopes::Scopes(
                 &["DeviceManagementApps.ReadWrite.All"],
@@ -122,6 +127,7 @@ pub mod mobile_apps {
         /// (personal Microsoft account): not supported; application: `DeviceManagementApps.ReadWrite.All`.
         ///
         /// Docs: `v1.0/api/intune-apps-mobileappinstallstatus-create.md`
+        #[cfg(feature = "intune-apps")]
         pub fn create(
             mobile_app_id: &str,
             body: &crate::v1_0::MobileAppInstallStatus,
@@ -140,6 +146,7 @@ pub mod mobile_apps {
     }
     pub mod user_statuses {
         /// The permissions the docs list for [`create`].
+        #[cfg(feature = "intune-apps")]
         pub const CREATE_PERMISSIONS: crate::client::Permissions = crate::client::Permissions {
             delegated_work_or_school: crate::client::Scopes::Scopes(
                 &["DeviceManagementApps.ReadWrite.All"],
@@ -162,6 +169,7 @@ pub mod mobile_apps {
         /// (personal Microsoft account): not supported; application: `DeviceManagementApps.ReadWrite.All`.
         ///
         /// Docs: `v1.0/api/intune-apps-userappinstallstatus-create.md`
+        #[cfg(feature = "intune-apps")]
         pub fn create(
             mobile_app_id: &str,
             body: &crate::v1_0::UserAppInstallStatus,
@@ -179,6 +187,7 @@ pub mod mobile_apps {
         }
         pub mod device_statuses {
             /// The permissions the docs list for [`create`].
+            #[cfg(feature = "intune-apps")]
             pub const CREATE_PERMISSIONS: crate::client::Permissions = crate::client::Permissions {
                 delegated_work_or_school: crate::client::Scopes::Scopes(
                     &["DeviceManagementApps.ReadWrite.All"],
@@ -201,6 +210,7 @@ pub mod mobile_apps {
             /// (personal Microsoft account): not supported; application: `DeviceManagementApps.ReadWrite.All`.
             ///
             /// Docs: `v1.0/api/intune-apps-mobileappinstallstatus-create.md`
+            #[cfg(feature = "intune-apps")]
             pub fn create(
                 mobile_app_id: &str,
                 user_app_install_status_id: &str,

@@ -5,6 +5,7 @@
 //! model type and serializes back to the same JSON.
 
 /// The example at `v1.0/api/widget-create.md:51:1`.
+#[cfg(feature = "fixtures")]
 #[test]
 fn create_widget_request() {
     let body = r##"{
@@ -34,6 +35,7 @@ fn create_widget_request() {
 }
 
 /// The example at `v1.0/api/widget-create.md:81:1`.
+#[cfg(feature = "fixtures")]
 #[test]
 fn create_widget_response() {
     let body = r##"{

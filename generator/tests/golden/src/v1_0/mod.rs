@@ -7,25 +7,69 @@
 pub const BASE_URL: &str = "https://graph.microsoft.com/v1.0";
 pub mod api;
 pub mod call_records;
+
+#[cfg(feature = "core")]
 mod doubled;
+
+#[cfg(feature = "core")]
 pub use self::doubled::Doubled;
+
+#[cfg(feature = "core")]
 mod gadget_base;
+
+#[cfg(feature = "core")]
 pub use self::gadget_base::GadgetBase;
+
+#[cfg(feature = "core")]
 mod hollow;
+
+#[cfg(feature = "core")]
 pub use self::hollow::Hollow;
+
+#[cfg(feature = "core")]
 mod malformed;
+
+#[cfg(feature = "core")]
 pub use self::malformed::Malformed;
+
+#[cfg(feature = "core")]
 mod part;
+
+#[cfg(feature = "core")]
 pub use self::part::Part;
+
+#[cfg(feature = "core")]
 mod part_kind;
+
+#[cfg(feature = "core")]
 pub use self::part_kind::PartKind;
+
+#[cfg(feature = "core")]
 mod selfish;
+
+#[cfg(feature = "core")]
 pub use self::selfish::Selfish;
+
+#[cfg(feature = "core")]
 mod session;
+
+#[cfg(feature = "core")]
 pub use self::session::Session;
+
+#[cfg(feature = "fixtures")]
 mod widget;
+
+#[cfg(feature = "fixtures")]
 pub use self::widget::Widget;
+
+#[cfg(feature = "fixtures")]
 mod widget_color;
+
+#[cfg(feature = "fixtures")]
 pub use self::widget_color::WidgetColor;
+
+#[cfg(feature = "core")]
 mod widget_state;
+
+#[cfg(feature = "core")]
 pub use self::widget_state::WidgetState;

@@ -7,6 +7,7 @@ pub mod drive {
     pub mod root {
         pub mod content {
             /// The permissions the docs list for [`get`].
+            #[cfg(feature = "core")]
             pub const GET_PERMISSIONS: crate::client::Permissions = crate::client::Permissions {
                 delegated_work_or_school: crate::client::Scopes::NotDocumented,
                 delegated_personal: crate::client::Scopes::NotDocumented,
@@ -23,6 +24,7 @@ pub mod drive {
             /// account): not documented; application: not documented.
             ///
             /// Docs: `v1.0/api/widget-content.md`
+            #[cfg(feature = "core")]
             pub fn get(
                 user_id: &str,
                 item_path: &str,
@@ -44,6 +46,7 @@ pub mod drive {
 
 pub mod widgets {
     /// The permissions the docs list for [`list`].
+    #[cfg(feature = "core")]
     pub const LIST_PERMISSIONS: crate::client::Permissions = crate::client::Permissions {
         delegated_work_or_school: crate::client::Scopes::Scopes(&["Widget.Read"]),
         delegated_personal: crate::client::Scopes::Unknown,
@@ -67,6 +70,7 @@ pub mod widgets {
     /// `v1.0/api/widget-list.md`: unknown, not none.
     ///
     /// Docs: `v1.0/api/widget-list.md`
+    #[cfg(feature = "core")]
     pub fn list(
         id_user_principal_name: &str,
     ) -> crate::client::Operation<crate::client::Collection<crate::v1_0::Widget>> {
@@ -78,6 +82,7 @@ pub mod widgets {
     }
 
     /// The permissions the docs list for [`create`].
+    #[cfg(feature = "core")]
     pub const CREATE_PERMISSIONS: crate::client::Permissions = crate::client::Permissions {
         delegated_work_or_school: crate::client::Scopes::Scopes(
             &["Widget.ReadWrite", "Widget.ReadWrite.All"],
@@ -102,6 +107,7 @@ pub mod widgets {
     /// `v1.0/api/widget-create.md`: unknown, not none.
     ///
     /// Docs: `v1.0/api/widget-create.md`
+    #[cfg(feature = "core")]
     pub fn create(
         user_id: &str,
         body: &crate::v1_0::Widget,

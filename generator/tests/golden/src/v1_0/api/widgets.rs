@@ -4,6 +4,7 @@
 //! Endpoints of the `v1.0` API whose path starts with this segment.
 
 /// The permissions the docs list for [`list`].
+#[cfg(feature = "core")]
 pub const LIST_PERMISSIONS: crate::client::Permissions = crate::client::Permissions {
     delegated_work_or_school: crate::client::Scopes::Scopes(&["Widget.Read"]),
     delegated_personal: crate::client::Scopes::Unknown,
@@ -27,6 +28,7 @@ pub const LIST_PERMISSIONS: crate::client::Permissions = crate::client::Permissi
 /// `v1.0/api/widget-list.md`: unknown, not none.
 ///
 /// Docs: `v1.0/api/widget-list.md`
+#[cfg(feature = "core")]
 pub fn list() -> crate::client::Operation<
     crate::client::Collection<crate::v1_0::Widget>,
 > {
@@ -35,6 +37,7 @@ pub fn list() -> crate::client::Operation<
 }
 
 /// The permissions the docs list for [`create`].
+#[cfg(feature = "core")]
 pub const CREATE_PERMISSIONS: crate::client::Permissions = crate::client::Permissions {
     delegated_work_or_school: crate::client::Scopes::Scopes(
         &["Widget.ReadWrite", "Widget.ReadWrite.All"],
@@ -59,6 +62,7 @@ pub const CREATE_PERMISSIONS: crate::client::Permissions = crate::client::Permis
 /// `v1.0/api/widget-create.md`: unknown, not none.
 ///
 /// Docs: `v1.0/api/widget-create.md`
+#[cfg(feature = "core")]
 pub fn create(
     body: &crate::v1_0::Widget,
 ) -> crate::client::Operation<crate::v1_0::Widget> {
@@ -69,6 +73,7 @@ pub fn create(
 
 pub mod delta {
     /// The permissions the docs list for [`list`].
+    #[cfg(feature = "core")]
     pub const LIST_PERMISSIONS: crate::client::Permissions = crate::client::Permissions {
         delegated_work_or_school: crate::client::Scopes::Scopes(&["Widget.Read"]),
         delegated_personal: crate::client::Scopes::Unknown,
@@ -92,6 +97,7 @@ pub mod delta {
     /// `v1.0/api/widget-list.md`: unknown, not none.
     ///
     /// Docs: `v1.0/api/widget-list.md`
+    #[cfg(feature = "core")]
     pub fn list() -> crate::client::Operation<
         crate::client::Collection<crate::v1_0::Widget>,
     > {
@@ -102,6 +108,7 @@ pub mod delta {
 
 pub mod get_by_path {
     /// The permissions the docs list for [`get`].
+    #[cfg(feature = "core")]
     pub const GET_PERMISSIONS: crate::client::Permissions = crate::client::Permissions {
         delegated_work_or_school: crate::client::Scopes::NotDocumented,
         delegated_personal: crate::client::Scopes::NotDocumented,
@@ -118,6 +125,7 @@ pub mod get_by_path {
     /// account): not documented; application: not documented.
     ///
     /// Docs: `v1.0/api/widget-content.md`
+    #[cfg(feature = "core")]
     pub fn get(path: &str) -> crate::client::Operation<::serde_json::Value> {
         let path = crate::client::encode_path_parameter(path);
         let path = ::std::format!("/widgets/getByPath(path='{path}')");
@@ -127,12 +135,14 @@ pub mod get_by_path {
 
 pub mod paint {
     /// The permissions the docs list for [`post`].
+    #[cfg(feature = "core")]
     pub const POST_PERMISSIONS: crate::client::Permissions = crate::client::Permissions {
         delegated_work_or_school: crate::client::Scopes::NotDocumented,
         delegated_personal: crate::client::Scopes::NotDocumented,
         application: crate::client::Scopes::NotDocumented,
     };
 
+    #[cfg(feature = "core")]
     /// The body parameters of [`post`].
     #[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
     pub struct PostBody {
@@ -173,6 +183,7 @@ pub mod paint {
     /// account): not documented; application: not documented.
     ///
     /// Docs: `v1.0/api/widget-paint.md`
+    #[cfg(feature = "core")]
     pub fn post(widget_id: &str, body: &PostBody) -> crate::client::Operation<()> {
         let widget_id = crate::client::encode_path_parameter(widget_id);
         let path = ::std::format!("/widgets/{widget_id}/paint");
@@ -183,6 +194,7 @@ pub mod paint {
 
 pub mod parts {
     /// The permissions the docs list for [`delete_ref`].
+    #[cfg(feature = "core")]
     pub const DELETE_REF_PERMISSIONS: crate::client::Permissions = crate::client::Permissions {
         delegated_work_or_school: crate::client::Scopes::NotDocumented,
         delegated_personal: crate::client::Scopes::NotDocumented,
@@ -199,6 +211,7 @@ pub mod parts {
     /// account): not documented; application: not documented.
     ///
     /// Docs: `v1.0/api/widget-content.md`
+    #[cfg(feature = "core")]
     pub fn delete_ref(
         widget_id: &str,
         part_id: &str,
@@ -216,6 +229,7 @@ pub mod parts {
 
 pub mod photo {
     /// The permissions the docs list for [`get_value`].
+    #[cfg(feature = "core")]
     pub const GET_VALUE_PERMISSIONS: crate::client::Permissions = crate::client::Permissions {
         delegated_work_or_school: crate::client::Scopes::NotDocumented,
         delegated_personal: crate::client::Scopes::NotDocumented,
@@ -232,6 +246,7 @@ pub mod photo {
     /// account): not documented; application: not documented.
     ///
     /// Docs: `v1.0/api/widget-content.md`
+    #[cfg(feature = "core")]
     pub fn get_value(
         widget_id: &str,
     ) -> crate::client::Operation<crate::client::RawBody> {

@@ -3,7 +3,14 @@
 
 //! Items of another namespace in the `v1.0` API version.
 
+#[cfg(feature = "core")]
 mod modality;
+
+#[cfg(feature = "core")]
 pub use self::modality::Modality;
+
+#[cfg(feature = "core")]
 mod session;
+
+#[cfg(feature = "core")]
 pub use self::session::Session;
