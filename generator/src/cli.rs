@@ -321,6 +321,20 @@ fn todo_budget(
     Ok(false)
 }
 
+/// A package name that is also a valid crate identifier.
+fn check_crate_name(name: &str) -> Result<(), String> {
+    let ident = name.replace('-', "_");
+    let valid = name.starts_with(|c: char| c.is_ascii_alphabetic())
+        && name.chars().all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_')
+        && !crate::naming::is_keyword(&ident)
+        && ident != "test";
+    if valid {
+        Ok(())
+    } else {
+        Err(format!("`{name}` is not a usable crate name: use letters, digits, `-` and `_`, starting with a letter, not a Rust keyword"))
+    }
+}
+
 fn emit_options(defaults: &Defaults, out: &Path, crate_name: &str) -> EmitOptions {
     let member = defaults.workspace_member.as_deref().is_some_and(|m| same_path(m, out));
     EmitOptions { crate_name: crate_name.to_owned(), regen_command: defaults.regen_command.clone(), standalone: !member }
@@ -350,6 +364,7 @@ impl Generation {
         let (docs, load_diagnostics) = load(&paths)?;
         let models = build_models(&docs);
         print_diagnostics(&docs, &models, &load_diagnostics, &prefix, &args.diagnostics);
+        check_crate_name(&args.crate_name)?;
         let options = emit_options(defaults, &out, &args.crate_name);
         let files = crate::emit::emit_crate(&models, &options).map_err(|e| e.to_string())?;
         Ok(Generation { prefix, out, load_diagnostics, models, files })

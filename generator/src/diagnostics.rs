@@ -103,6 +103,8 @@ pub mod codes {
     pub const BASE_TYPE_CONFLICT: &str = "base-type-conflict";
     /// A type's base chain loops back on itself.
     pub const BASE_TYPE_CYCLE: &str = "base-type-cycle";
+    /// A "Possible values" list on a property whose type is a complex type.
+    pub const POSSIBLE_VALUES_ON_TYPE: &str = "possible-values-on-type";
     /// Two lists of the same enum's members disagree.
     pub const ENUM_MEMBERS_DISAGREE: &str = "enum-members-disagree";
     /// Two enum pages give a member different integer values.

@@ -95,12 +95,15 @@ pub fn load_docs(paths: &[PathBuf]) -> Result<(DocsSet, Vec<Diagnostic>), IoErro
     let mut diagnostics = Vec::new();
     for root in paths {
         let meta = fs::metadata(root).map_err(|e| io_err(root, e))?;
-        let root_components = components(root);
+        // The version comes from folders below the root, or the root's own
+        // name: never from where the tree happens to sit.
+        let root_components: Vec<String> = components(root).last().cloned().into_iter().collect();
         if meta.is_file() {
             let name = root.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
             let file = read_page(root, name, &mut diagnostics)?;
             let location = Location::start_of(&file.path);
-            if !docs.add(&version_of(&root_components, &file.text), file) {
+            // A page named directly may say its version in the path as given.
+            if !docs.add(&version_of(&components(root), &file.text), file) {
                 diagnostics.push(Diagnostic::new(Severity::Warning, "duplicate-page", location, "this page was named twice; it was read once"));
             }
             continue;
@@ -212,7 +215,7 @@ fn load_git(rest: &str) -> Result<(DocsSet, Vec<Diagnostic>), IoError> {
     let mut reader = BufReader::new(child.stdout.take().ok_or_else(|| io_err(&spec_path, "no stdout"))?);
     let mut docs = DocsSet::default();
     let mut diagnostics = Vec::new();
-    let root_components = components(Path::new(path));
+    let root_components: Vec<String> = components(Path::new(path)).last().cloned().into_iter().collect();
     for name in &names {
         let mut header = String::new();
         reader.read_line(&mut header).map_err(|e| io_err(&spec_path, e))?;
@@ -273,6 +276,13 @@ fn generated_on_disk(out: &Path) -> Result<BTreeMap<String, String>, IoError> {
             if entry.file_type().map_err(|e| io_err(&path, e))?.is_dir() {
                 if !name.starts_with('.') && name != "target" {
                     stack.push(path);
+                }
+                continue;
+            }
+            // Hidden files (our own `.x.codegen-tmp` staging files among them) are never generated output.
+            if name.starts_with('.') {
+                if name.ends_with(".codegen-tmp") {
+                    let _ = fs::remove_file(&path);
                 }
                 continue;
             }
@@ -353,7 +363,11 @@ pub fn write_crate(out: &Path, files: &[GeneratedFile]) -> Result<WriteReport, I
     let produced: BTreeSet<&str> = files.iter().map(|f| f.path.as_str()).collect();
     for path in existing.keys().filter(|p| !produced.contains(p.as_str())) {
         let target = out.join(path);
-        fs::remove_file(&target).map_err(|e| io_err(&target, e))?;
+        match fs::remove_file(&target) {
+            Ok(()) => {}
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
+            Err(e) => return Err(io_err(&target, e)),
+        }
         report.removed.push(path.clone());
         // Remove folders left empty.
         let mut dir = target.parent();

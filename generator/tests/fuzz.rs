@@ -108,3 +108,23 @@ fn invalid_utf8_is_an_error_naming_the_file() {
     assert!(d.message.contains("bad.md"), "{}", d.message);
     assert_eq!((d.source.line, &*d.source.path), (2, "bad.md"));
 }
+
+#[test]
+fn bidirectional_overrides_never_reach_doc_comments() {
+    let page = "# d resource type\n\n## Properties\n|Property|Type|Description|\n|-|-|-|\n|id|String|Id \u{202E} evil \u{2066}x\u{2069}.|\n";
+    let model = build_version("v1.0", &[SourceFile::new("resources/d.md", page)]);
+    let files = emit_crate(&[model], &EmitOptions::default()).unwrap();
+    for f in &files {
+        assert!(!f.contents.chars().any(|c| matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')), "{}", f.path);
+    }
+}
+
+#[test]
+fn a_namespace_named_like_a_generated_module_gets_its_own_name() {
+    let types = "# t resource type\n\nNamespace: microsoft.graph.api\n\n## Properties\n|Property|Type|Description|\n|-|-|-|\n|a|String|x|\n";
+    let api = "# Get t\n\n## HTTP request\n```http\nGET /ts/{id}\n```\n";
+    let model = build_version("v1.0", &[SourceFile::new("resources/t.md", types), SourceFile::new("api/t-get.md", api)]);
+    let files = emit_crate(&[model], &EmitOptions::default()).expect("distinct paths");
+    assert!(files.iter().any(|f| f.path == "src/v1_0/api/mod.rs"));
+    assert!(files.iter().any(|f| f.path == "src/v1_0/api2/mod.rs"), "{:?}", files.iter().map(|f| &f.path).collect::<Vec<_>>());
+}

@@ -63,3 +63,15 @@ fn equal_names_in_two_namespaces_are_two_types() {
     let golden = std::fs::read_to_string(common::repo_root().join("generator/tests/golden/src/v1_0/call_records/session.rs")).unwrap();
     assert!(golden.contains("crate::v1_0::call_records::Modality"), "the enum of its own namespace");
 }
+
+#[test]
+fn possible_values_on_a_complex_typed_property_keep_the_type() {
+    use graph_docs_codegen::source::SourceFile;
+    let c = "# c resource type\n\n## Properties\n|Property|Type|Description|\n|-|-|-|\n|x|String|d|\n";
+    let holder = "# h resource type\n\n## Properties\n|Property|Type|Description|\n|-|-|-|\n|ref|[c](c.md)|Possible values are: on, off.|\n";
+    let model = graph_docs_codegen::build_version("v1.0", &[SourceFile::new("resources/c.md", c), SourceFile::new("resources/h.md", holder)]);
+    let h = model.find_type(None, "h").unwrap();
+    assert!(matches!(&h.properties[0].ty, graph_docs_codegen::ir::TypeRef::Complex(q) if q.name == "c"), "{:?}", h.properties[0].ty);
+    assert!(model.enums.is_empty());
+    assert!(model.diagnostics.iter().any(|d| d.code == "possible-values-on-type"));
+}

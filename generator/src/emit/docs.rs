@@ -74,8 +74,17 @@ pub(crate) fn wrap(text: &str) -> Vec<String> {
     lines
 }
 
+/// Removes what a doc comment must not hold: bidirectional-override
+/// characters (a deny-by-default lint) and other control characters.
+fn clean(text: &str) -> String {
+    text.chars()
+        .filter(|c| !matches!(*c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' | '\u{200E}' | '\u{200F}'))
+        .map(|c| if c.is_control() && c != '\n' { ' ' } else { c })
+        .collect()
+}
+
 fn attrs(text: &str, inner: bool) -> TokenStream {
-    let lines = wrap(text).into_iter().map(|line| {
+    let lines = wrap(&clean(text)).into_iter().map(|line| {
         let line = if line.is_empty() { line } else { format!(" {line}") };
         if inner {
             quote! { #![doc = #line] }
@@ -108,6 +117,7 @@ mod tests {
         assert!(lines.len() >= 4);
         assert_eq!(lines.last().unwrap(), "Docs: `x`");
         assert_eq!(lines[lines.len() - 2], "");
+        assert_eq!(clean("a\u{202E}b\u{2066}c\td"), "abc d");
         let lines = wrap(&format!("{} `POST /a/{{b}}/c` end", "w ".repeat(45)));
         assert!(lines.iter().any(|l| l.contains("`POST /a/{b}/c`")), "{lines:?}");
     }

@@ -5,7 +5,7 @@
 //! response, and checks the parsed result.
 
 use super::names::{ident, CrateNames, ItemKind};
-use super::operations::{function_name, module_path};
+use super::operations::{function_name, is_raw_download, module_path};
 use super::{raw_string, rust_file, EmitError, EmitOptions, GeneratedFile};
 use crate::extract::paths::PathPart;
 use crate::extract::placeholders::has_placeholders;
@@ -117,7 +117,7 @@ pub(crate) fn emit(
 
     let mut cases = Vec::new();
     for (e, request, response) in pairs(model) {
-        if concrete(&response.body).is_none() {
+        if is_raw_download(e) || concrete(&response.body).is_none() {
             continue;
         }
         let status: u16 = response.first_line.split_whitespace().nth(1).and_then(|s| s.parse().ok()).unwrap_or(200);

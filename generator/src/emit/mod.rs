@@ -152,6 +152,9 @@ pub fn emit_crate(models: &[Model], options: &EmitOptions) -> Result<Vec<Generat
         }
     }
     files.sort();
+    if let Some(pair) = files.windows(2).find(|w| w[0].path == w[1].path) {
+        return Err(EmitError { path: pair[0].path.clone(), message: "two items would be written to this file".to_owned() });
+    }
     Ok(files)
 }
 

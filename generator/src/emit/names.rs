@@ -57,6 +57,20 @@ impl CrateNames {
         for model in models {
             let version_mod = versions[&model.version].clone();
             // Group by namespace module.
+            // Namespace modules: never a reserved name, never two alike.
+            let namespaces: std::collections::BTreeSet<&str> = model
+                .types
+                .values()
+                .map(|t| t.name.namespace.as_str())
+                .chain(model.enums.values().map(|e| e.name.namespace.as_str()))
+                .filter(|ns| namespace_module(ns).is_some())
+                .collect();
+            let ns_modules = unique_names(
+                namespaces.iter().map(|ns| (ns.to_ascii_lowercase(), namespace_module(ns).unwrap_or_default())),
+                RESERVED_MODULES,
+                true,
+            );
+            let namespace_module = |ns: &str| namespace_module(ns).map(|_| ns_modules[&ns.to_ascii_lowercase()].clone());
             let mut groups: BTreeMap<Option<String>, Vec<(ItemKind, &QualifiedName)>> = BTreeMap::new();
             let all = model
                 .types

@@ -52,6 +52,11 @@ pub(crate) fn module_path(segments: &[PathSegment]) -> Vec<String> {
         .collect()
 }
 
+/// Whether an endpoint downloads bytes (`GET …/$value`, `GET …/content`).
+pub(crate) fn is_raw_download(e: &Endpoint) -> bool {
+    e.method == "GET" && e.segments.last().is_some_and(|s| s.system() == Some("$value") || s.literal() == Some("content"))
+}
+
 /// The function name before collisions are resolved.
 pub(crate) fn function_name(e: &Endpoint) -> String {
     let system = e.segments.last().and_then(|s| s.system()).map(|s| s.trim_start_matches('$').to_ascii_lowercase());
@@ -163,8 +168,7 @@ fn endpoint_tokens(model: &Model, names: &CrateNames, features: &Features, e: &E
     };
 
     // Response. `$value` and `content` downloads are bytes, not JSON.
-    let raw = e.method == "GET"
-        && e.segments.last().is_some_and(|s| s.system() == Some("$value") || s.literal() == Some("content"));
+    let raw = is_raw_download(e);
     let response_type = match (&e.response.resolved, e.response.status) {
         _ if raw => quote! { crate::client::RawBody },
         (Some(q), _) => {

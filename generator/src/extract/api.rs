@@ -120,13 +120,14 @@ fn status_re() -> &'static Regex {
 fn representation_re() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
-        Regex::new(r"(?i)representation\s+(?:of|for)\s+(?:the\s+|an?\s+)?(?:new\s+)?([A-Za-z_][A-Za-z0-9_.]*)").expect("valid regex")
+        Regex::new(r"(?i)representation\s+(?:of|for)\s+(?:the\s+|an?\s+)?(?:new\s+)?([A-Za-z_][A-Za-z0-9_.]*)\s+(?:object|resource|entity)").expect("valid regex")
     })
 }
 
 /// The first link's text, or the name after "representation of the".
 fn body_type(content: &Inline) -> Option<String> {
-    if let Some(link) = content.links.first() {
+    // A linked name counts only when the link goes to a page (a type's page).
+    if let Some(link) = content.links.iter().find(|l| l.dest.contains(".md") || l.dest.contains("/resources/")) {
         let name = link.text.trim().trim_matches('`');
         if !name.is_empty() && !name.contains(' ') {
             return Some(unqualified(name));
@@ -150,7 +151,9 @@ pub(crate) fn extract_api(sections: &Sections<'_>, facts: &mut PageFacts) {
             }
             Block::Table { header, rows, location } => {
                 let first = first_header(header);
-                if first.starts_with("parameter") {
+                // A Parameters table, or a Property table with no named body type
+                // ("supply the values for relevant fields"): the body's fields.
+                if first.starts_with("parameter") || (request_body.is_none() && first.starts_with("propert")) {
                     body_parameters.extend(property_rows(header, rows, &mut facts.diagnostics));
                     continue;
                 }
@@ -196,7 +199,7 @@ pub(crate) fn extract_api(sections: &Sections<'_>, facts: &mut PageFacts) {
                     let name = link.text.trim().trim_matches('`');
                     if !name.is_empty() && !name.contains(' ') {
                         response_type = Some(unqualified(name));
-                        response_collection = lower.contains("collection");
+                        response_collection = lower.contains("collection") || lower.contains("list of");
                     }
                 }
             }
@@ -304,13 +307,14 @@ fn scopes(text: &str) -> Scopes {
     if lower.contains("todo") || trimmed.is_empty() {
         return Scopes::Unknown;
     }
-    if lower.starts_with("not supported") || lower.starts_with("not applicable") {
+    if lower.starts_with("not supported") || lower.starts_with("not applicable") || lower.trim_end_matches('.') == "none" {
         return Scopes::NotSupported;
     }
+    // Scopes are dotted names (`User.Read.All`); ordinary words are not.
     let list: Vec<String> = trimmed
         .split(|c: char| c == ',' || c.is_whitespace())
-        .map(|s| s.trim_matches(|c: char| c == '.' || c == '*' || c == '`'))
-        .filter(|s| s.contains('.') || s.chars().any(|c| c.is_ascii_uppercase()))
+        .map(|s| s.trim_matches(|c: char| c == '.' || c == '*' || c == '`' || c == '(' || c == ')'))
+        .filter(|s| s.contains('.') && s.starts_with(|c: char| c.is_ascii_alphabetic()))
         .filter(|s| s.chars().all(|c| c.is_ascii_alphanumeric() || c == '.' || c == '_' || c == '-'))
         .map(str::to_owned)
         .collect();

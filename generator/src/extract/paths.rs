@@ -96,6 +96,20 @@ pub fn parse_path(template: &str) -> Result<(Vec<PathSegment>, Option<String>), 
         }
         segments.push(parse_segment(&raw)?);
     }
+    // A name used twice (`/applications/{id}/owners/{id}/$ref`) means two
+    // values: the later ones become `id2`, `id3`, ….
+    let mut seen: std::collections::BTreeMap<String, usize> = std::collections::BTreeMap::new();
+    for segment in &mut segments {
+        for part in &mut segment.parts {
+            if let PathPart::Param(name) = part {
+                let n = seen.entry(name.clone()).or_insert(0);
+                *n += 1;
+                if *n > 1 {
+                    *name = format!("{name}{n}");
+                }
+            }
+        }
+    }
     Ok((segments, query))
 }
 
@@ -181,7 +195,7 @@ mod tests {
         let (s, q) = parse_path("/users/delta()?$select=displayName").unwrap();
         assert_eq!(s[1].literal(), Some("delta()"));
         assert_eq!(q.as_deref(), Some("$select=displayName"));
-        assert_eq!(path_params(&parse_path("/a/{x}/b/{y}/c/{x}").unwrap().0), ["x", "y"]);
+        assert_eq!(path_params(&parse_path("/a/{x}/b/{y}/c/{x}").unwrap().0), ["x", "y", "x2"]);
     }
 
     #[test]

@@ -50,6 +50,10 @@ impl<'p> Sections<'p> {
         if title.ends_with(" enum type") || title.ends_with("enum values") || title.ends_with("enumeration values") {
             return PageKind::Enum;
         }
+        let path = self.page.path.to_ascii_lowercase();
+        if path.starts_with("api/") || path.contains("/api/") {
+            return PageKind::Api;
+        }
         let doc_type = self
             .page
             .front_matter
@@ -63,10 +67,7 @@ impl<'p> Sections<'p> {
             "apipagetype" => return PageKind::Api,
             _ => {}
         }
-        let path = self.page.path.to_ascii_lowercase();
-        if path.starts_with("api/") || path.contains("/api/") {
-            PageKind::Api
-        } else if self.section("properties").next().is_some() {
+        if self.section("properties").next().is_some() {
             PageKind::Resource
         } else {
             PageKind::Other

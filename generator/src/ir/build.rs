@@ -38,8 +38,9 @@ pub fn build_model(version: &str, mut pages: Vec<PageFacts>) -> Model {
     }
 
     let all_enums: Vec<&EnumFacts> = pages.iter().flat_map(|p| &p.enums).collect();
-    let anonymous = build_enums(&mut model, &all_enums, &mut diagnostics);
     let all_types: Vec<&TypeFacts> = pages.iter().flat_map(|p| &p.types).collect();
+    let type_keys: BTreeSet<String> = all_types.iter().map(|t| key_of(&t.namespace, &t.name)).collect();
+    let anonymous = build_enums(&mut model, &all_enums, &type_keys, &mut diagnostics);
     build_types(&mut model, &all_types, &anonymous, &mut diagnostics);
     build_endpoints(&mut model, &pages, &anonymous, &mut diagnostics);
     build_examples(&mut model, &pages);
@@ -74,7 +75,7 @@ fn member_set(facts: &EnumFacts) -> BTreeSet<String> {
     facts.members.iter().map(|m| m.name.to_ascii_lowercase()).collect()
 }
 
-fn build_enums(model: &mut Model, all: &[&EnumFacts], diagnostics: &mut Vec<Diagnostic>) -> AnonymousEnums {
+fn build_enums(model: &mut Model, all: &[&EnumFacts], type_keys: &BTreeSet<String>, diagnostics: &mut Vec<Diagnostic>) -> AnonymousEnums {
     let mut named: BTreeMap<String, Vec<&EnumFacts>> = BTreeMap::new();
     let mut anonymous: Vec<&EnumFacts> = Vec::new();
     for facts in all {
@@ -84,6 +85,20 @@ fn build_enums(model: &mut Model, all: &[&EnumFacts], diagnostics: &mut Vec<Diag
         }
     }
     for (key, mut lists) in named {
+        // A "Possible values" sentence on a property whose type is a complex
+        // type describes values inside it, not an enum: the type wins.
+        if type_keys.contains(&key) && !lists.iter().any(|l| l.origin == EnumOrigin::MembersTable) {
+            let first = lists.iter().map(|l| &l.location).min().cloned();
+            if let Some(location) = first {
+                diagnostics.push(Diagnostic::new(
+                    Severity::Info,
+                    codes::POSSIBLE_VALUES_ON_TYPE,
+                    location,
+                    format!("a \"Possible values\" list names `{}`, which is a type, not an enum; the list was not made an enum", lists[0].name),
+                ));
+            }
+            continue;
+        }
         lists.sort_by(|a, b| (origin_rank(&a.origin), &a.location).cmp(&(origin_rank(&b.origin), &b.location)));
         let def = merge_enum_lists(&lists, false, diagnostics);
         model.enums.insert(key, def);
@@ -126,7 +141,7 @@ fn build_enums(model: &mut Model, all: &[&EnumFacts], diagnostics: &mut Vec<Diag
             }
             [] => {
                 let mut name = facts.name.clone();
-                while model.enums.contains_key(&key_of(&facts.namespace, &name)) {
+                while model.enums.contains_key(&key_of(&facts.namespace, &name)) || type_keys.contains(&key_of(&facts.namespace, &name)) {
                     name.push_str("Enum");
                 }
                 resolved.insert(owner_key, QualifiedName::new(facts.namespace.clone(), name.clone()));
@@ -615,11 +630,14 @@ fn build_endpoints(model: &mut Model, pages: &[PageFacts], anonymous: &Anonymous
                 };
                 seen.insert(key, e.location.clone());
                 let owner = e.title.clone();
-                let body_parameters = e
-                    .body_parameters
-                    .iter()
-                    .map(|p| resolver.property_in(crate::extract::DEFAULT_NAMESPACE, &owner, p, diagnostics))
-                    .collect();
+                // Several tables may list the same field: the first row wins.
+                let mut body_parameters: Vec<Property> = Vec::new();
+                for p in &e.body_parameters {
+                    if body_parameters.iter().any(|b| b.name.eq_ignore_ascii_case(&p.name)) {
+                        continue;
+                    }
+                    body_parameters.push(resolver.property_in(crate::extract::DEFAULT_NAMESPACE, &owner, p, diagnostics));
+                }
                 let find = |name: &Option<String>| name.as_deref().and_then(|n| model.find_type(None, n)).map(|t| t.name.clone());
                 endpoints.push(Endpoint {
                     method: e.method.clone(),

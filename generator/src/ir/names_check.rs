@@ -34,9 +34,12 @@ fn check<'a>(
                     Severity::Warning,
                     codes::NAME_COLLISION,
                     location.clone(),
-                    format!(
-                        "{what}s `{first}` and `{name}` of `{owner}` both become `{rust}` in Rust; the later one gets a number appended"
-                    ),
+                    if first.eq_ignore_ascii_case(name) && what == "property" {
+                        format!("`{name}` of `{owner}` is listed twice (as a property and as a relationship); the struct has one field, typed by the later row")
+                    } else {
+                        let plural = if what == "property" { "properties" } else { "members" };
+                        format!("{plural} `{first}` and `{name}` of `{owner}` both become `{rust}` in Rust; the later one gets a number appended")
+                    },
                 )
                 .with_related((*first_location).clone(), format!("`{first}` is here")),
             ),
