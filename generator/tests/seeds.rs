@@ -7,13 +7,7 @@ use graph_docs_codegen::ir::{Model, TypeRef};
 use graph_docs_codegen::source::SourceFile;
 use graph_docs_codegen::{build_version, diagnostics::codes};
 
-fn seed(name: &str) -> Option<SourceFile> {
-    let dir = common::seeds_dir()?;
-    let path = std::fs::read_dir(&dir).ok()?.flatten().map(|e| e.path()).find(|p| {
-        p.file_name().and_then(|n| n.to_str()).is_some_and(|n| n.starts_with(name))
-    })?;
-    Some(SourceFile::new(path.file_name()?.to_string_lossy(), std::fs::read_to_string(&path).ok()?))
-}
+use common::seed;
 
 fn prop_type(model: &Model, ty: &str, prop: &str) -> TypeRef {
     let t = model.find_type(None, ty).unwrap_or_else(|| panic!("type {ty}"));

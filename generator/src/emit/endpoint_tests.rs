@@ -5,7 +5,7 @@
 //! response, and checks the parsed result.
 
 use super::names::{ident, CrateNames, ItemKind};
-use super::operations::{function_name, is_raw_download, module_path};
+use super::operations::{function_names, is_raw_download};
 use super::{raw_string, rust_file, EmitError, EmitOptions, GeneratedFile};
 use crate::extract::paths::PathPart;
 use crate::extract::placeholders::has_placeholders;
@@ -99,21 +99,10 @@ pub(crate) fn emit(
     let crate_ident = ident(&options.crate_name.replace('-', "_"));
     let version_mod = ident(names.version_module(&model.version));
     // Function names as the operations emitter gives them.
-    let mut fn_names: BTreeMap<(String, String), String> = BTreeMap::new();
-    let mut modules: BTreeMap<Vec<String>, Vec<&Endpoint>> = BTreeMap::new();
-    for e in &model.endpoints {
-        modules.entry(module_path(&e.segments)).or_default().push(e);
-    }
-    for endpoints in modules.values() {
-        let unique = unique_names(
-            endpoints.iter().enumerate().map(|(i, e)| ((e.path.clone(), e.method.clone(), i), function_name(e))),
-            &[],
-            false,
-        );
-        for (i, e) in endpoints.iter().enumerate() {
-            fn_names.insert((e.path.clone(), e.method.clone()), unique[&(e.path.clone(), e.method.clone(), i)].clone());
-        }
-    }
+    let fn_names: BTreeMap<(String, String), (Vec<String>, String)> = function_names(model)
+        .into_iter()
+        .flat_map(|(path, list)| list.into_iter().map(move |(e, name)| ((e.path.clone(), e.method.clone()), (path.clone(), name))))
+        .collect();
 
     let mut cases = Vec::new();
     for (e, request, response) in pairs(model) {
@@ -132,8 +121,9 @@ pub(crate) fn emit(
             (None, None) => None,
             (None, Some(_)) => continue,
         };
-        let module: Vec<proc_macro2::Ident> = module_path(&e.segments).iter().map(|m| ident(m)).collect();
-        let fn_ident = ident(&fn_names[&(e.path.clone(), e.method.clone())]);
+        let Some((module, fn_name)) = fn_names.get(&(e.path.clone(), e.method.clone())) else { continue };
+        let module: Vec<proc_macro2::Ident> = module.iter().map(|m| ident(m)).collect();
+        let fn_ident = ident(fn_name);
         // Path parameter values with a `/` in them: they must arrive encoded, as one segment.
         let values: Vec<String> = e.path_params.iter().map(|p| format!("{p}/1")).collect();
         let mut expected_path = String::new();

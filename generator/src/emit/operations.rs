@@ -272,30 +272,31 @@ impl Node {
     }
 }
 
+/// Every endpoint's module path and function name, by module: the one place
+/// endpoint names are decided (the endpoint tests call the same functions).
+pub(crate) fn function_names(model: &Model) -> BTreeMap<Vec<String>, Vec<(&Endpoint, String)>> {
+    let mut modules: BTreeMap<Vec<String>, Vec<&Endpoint>> = BTreeMap::new();
+    for e in &model.endpoints {
+        modules.entry(module_path(&e.segments)).or_default().push(e);
+    }
+    let mut named: BTreeMap<Vec<String>, Vec<(&Endpoint, String)>> = BTreeMap::new();
+    for (path, endpoints) in &modules {
+        let fn_names = unique_names(endpoints.iter().enumerate().map(|(i, e)| (i, function_name(e))), &[], false);
+        for (i, e) in endpoints.iter().enumerate() {
+            named.entry(path.clone()).or_default().push((e, fn_names[&i].clone()));
+        }
+    }
+    named
+}
+
 /// Emits `src/<version>/api/…`, or nothing when the version has no endpoint.
 pub(crate) fn emit(model: &Model, names: &CrateNames, features: &Features, options: &EmitOptions) -> Result<Vec<GeneratedFile>, EmitError> {
     if model.endpoints.is_empty() {
         return Ok(Vec::new());
     }
-    // Group by module, then name functions within each module.
-    let mut modules: BTreeMap<Vec<String>, Vec<&Endpoint>> = BTreeMap::new();
-    for e in &model.endpoints {
-        modules.entry(module_path(&e.segments)).or_default().push(e);
-    }
     // Name every function first (plain strings), then build and format each
     // top-level module's file on its own thread (token streams are not `Send`).
-    let mut named: BTreeMap<Vec<String>, Vec<(&Endpoint, String)>> = BTreeMap::new();
-    for (path, endpoints) in &modules {
-        let fn_names = unique_names(
-            endpoints.iter().enumerate().map(|(i, e)| ((e.path.clone(), e.method.clone(), i), function_name(e))),
-            &[],
-            false,
-        );
-        for (i, e) in endpoints.iter().enumerate() {
-            let name = fn_names[&(e.path.clone(), e.method.clone(), i)].clone();
-            named.entry(path.clone()).or_default().push((e, name));
-        }
-    }
+    let named = function_names(model);
     let tree = |entries: &[(&Vec<String>, &Vec<(&Endpoint, String)>)], skip: usize| -> Node {
         let mut root = Node::default();
         for (path, endpoints) in entries {

@@ -36,3 +36,13 @@ fn required(dir: PathBuf, what: &str) -> Option<PathBuf> {
     eprintln!("NOTICE: skipping: the {what} folder {} is missing (set GRAPH_DOCS_CORPUS / GRAPH_DOCS_SHARED)", dir.display());
     None
 }
+
+/// The seed page whose file name starts with `prefix`, as a source file named
+/// by its file name; `None` when the seeds folder is missing (outside CI).
+pub fn seed(prefix: &str) -> Option<graph_docs_codegen::source::SourceFile> {
+    let dir = seeds_dir()?;
+    let path = std::fs::read_dir(&dir).ok()?.flatten().map(|e| e.path()).find(|p| {
+        p.file_name().and_then(|n| n.to_str()).is_some_and(|n| n.starts_with(prefix))
+    })?;
+    Some(graph_docs_codegen::source::SourceFile::new(path.file_name()?.to_string_lossy(), std::fs::read_to_string(&path).ok()?))
+}
