@@ -12,6 +12,10 @@ use rayon::prelude::*;
 use std::path::PathBuf;
 use std::sync::OnceLock;
 
+/// The same allocator as the binaries, so the figures are the commands'.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 fn main() {
     if files().is_empty() {
         eprintln!("NOTICE: no corpus pages found; set GRAPH_DOCS_BENCH_DIR");

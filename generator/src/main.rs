@@ -4,6 +4,11 @@ use graph_docs_codegen::cli::{run, Defaults};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
+/// The binary allocates many small strings per page; mimalloc is markedly
+/// faster at that than the system allocator (see the README's Speed section).
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 fn main() -> ExitCode {
     let defaults = Defaults {
         docs: vec![PathBuf::from("docs-input")],

@@ -107,9 +107,24 @@ pub struct ExampleFacts {
     pub location: Location,
 }
 
-fn request_line_re() -> &'static Regex {
-    static RE: OnceLock<Regex> = OnceLock::new();
-    RE.get_or_init(|| Regex::new(r"^(GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS)\s+(\S.*?)(?:\s+HTTP/\d(?:\.\d)?)?\s*$").expect("valid regex"))
+/// `METHOD target [HTTP/1.1]` → `(METHOD, target)`; `None` when the line
+/// does not start with an HTTP method and a target.
+fn request_line(line: &str) -> Option<(&str, &str)> {
+    const METHODS: [&str; 7] = ["GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS"];
+    let (method, rest) = line.split_once(|c: char| c.is_whitespace())?;
+    if !METHODS.contains(&method) {
+        return None;
+    }
+    let mut target = rest.trim();
+    if let Some((before, version)) = target.rsplit_once(|c: char| c.is_whitespace()) {
+        let digits = version.strip_prefix("HTTP/").map(str::as_bytes);
+        let is_version = matches!(digits, Some([d]) if d.is_ascii_digit())
+            || matches!(digits, Some([d, b'.', e]) if d.is_ascii_digit() && e.is_ascii_digit());
+        if is_version {
+            target = before.trim_end();
+        }
+    }
+    (!target.is_empty()).then_some((method, target))
 }
 
 fn status_re() -> &'static Regex {
@@ -218,7 +233,7 @@ pub(crate) fn extract_api(sections: &Sections<'_>, facts: &mut PageFacts) {
             .filter(|b| match b {
                 Block::Code { annotation: Some(a), text, .. } => {
                     a.block_type == "ignored"
-                        && text.lines().any(|l| request_line_re().is_match(l.trim()) && l.contains(" /"))
+                        && text.lines().any(|l| request_line(l.trim()).is_some() && l.contains(" /"))
                         && !text.contains("HTTP/1.1")
                 }
                 _ => false,
@@ -234,7 +249,7 @@ pub(crate) fn extract_api(sections: &Sections<'_>, facts: &mut PageFacts) {
                 continue;
             }
             let line_location = location.offset_lines(i as u32, 1 + (line.len() - line.trim_start().len()) as u32);
-            let Some(c) = request_line_re().captures(trimmed) else {
+            let Some((method, target)) = request_line(trimmed) else {
                 facts.diagnostics.push(Diagnostic::new(
                     Severity::Warning,
                     codes::HTTP_REQUEST_UNREADABLE,
@@ -244,8 +259,8 @@ pub(crate) fn extract_api(sections: &Sections<'_>, facts: &mut PageFacts) {
                 continue;
             };
             facts.endpoints.push(EndpointFacts {
-                method: c[1].to_owned(),
-                path: normalize_request_path(&c[2]),
+                method: method.to_owned(),
+                path: normalize_request_path(target),
                 title: title.clone(),
                 request_body: request_body.clone(),
                 response_status,
@@ -376,7 +391,7 @@ pub(crate) fn extract_examples(sections: &Sections<'_>, facts: &mut PageFacts) {
             None => (None, location.clone()),
         };
         if let Some(body) = &body {
-            if let Err(e) = serde_json::from_str::<serde_json::Value>(body) {
+            if let Err(e) = serde_json::from_str::<serde::de::IgnoredAny>(body) {
                 if !a.fields.get("truncated").and_then(|v| v.as_bool()).unwrap_or(false) || !body.contains("...") {
                     facts.diagnostics.push(Diagnostic::new(
                         Severity::Info,
@@ -397,5 +412,23 @@ pub(crate) fn extract_examples(sections: &Sections<'_>, facts: &mut PageFacts) {
             body_location,
             location: location.clone(),
         });
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::request_line;
+
+    #[test]
+    fn request_lines() {
+        assert_eq!(request_line("GET /me/events"), Some(("GET", "/me/events")));
+        assert_eq!(request_line("POST  /a/{id}/b HTTP/1.1"), Some(("POST", "/a/{id}/b")));
+        assert_eq!(request_line("PATCH https://graph.microsoft.com/v1.0/x HTTP/2"), Some(("PATCH", "https://graph.microsoft.com/v1.0/x")));
+        assert_eq!(request_line("GET /drive/root:/a b.txt:/content"), Some(("GET", "/drive/root:/a b.txt:/content")));
+        assert_eq!(request_line("GET /x HTTP/1.1x"), Some(("GET", "/x HTTP/1.1x")));
+        assert_eq!(request_line("FETCH /x"), None);
+        assert_eq!(request_line("GET"), None);
+        assert_eq!(request_line("GET   "), None);
+        assert_eq!(request_line("get /x"), None);
     }
 }

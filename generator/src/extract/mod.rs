@@ -19,6 +19,7 @@ use std::sync::Arc;
 use type_cell::TypeCell;
 
 pub use api::{EndpointFacts, ExampleFacts, ExampleKind, NamedRow, PermissionFacts, Scopes};
+pub use resource::odata_type_of;
 
 /// What kind of page this is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize)]

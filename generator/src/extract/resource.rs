@@ -141,8 +141,22 @@ pub(crate) fn extract_resource(sections: &Sections<'_>, facts: &mut PageFacts) {
 
 /// The `"@odata.type"` of a JSON representation block, if it parses.
 fn json_odata_type(text: &str) -> Option<String> {
-    let value: serde_json::Value = serde_json::from_str(text).ok()?;
-    value.get("@odata.type")?.as_str().map(|t| t.trim_start_matches('#').to_owned())
+    odata_type_of(text).map(|t| t.trim_start_matches('#').to_owned())
+}
+
+/// The `"@odata.type"` string of a JSON object, when `json` is a valid JSON
+/// object that has one (read without building the whole document).
+pub fn odata_type_of(json: &str) -> Option<String> {
+    #[derive(serde::Deserialize)]
+    struct Typed {
+        #[serde(rename = "@odata.type", default)]
+        odata_type: Option<serde_json::Value>,
+    }
+    let typed: Typed = serde_json::from_str(json).ok()?;
+    match typed.odata_type? {
+        serde_json::Value::String(s) => Some(s),
+        _ => None,
+    }
 }
 
 /// Keys of the JSON representation that no table lists.

@@ -45,8 +45,11 @@ pub fn build_model(version: &str, mut pages: Vec<PageFacts>) -> Model {
     build_endpoints(&mut model, &pages, &anonymous, &mut diagnostics);
     build_examples(&mut model, &pages);
     let mut todos: Vec<TodoFacts> = pages.iter().flat_map(|p| p.todos.iter().cloned()).collect();
-    for example in &model.examples {
-        let (found, placeholders) = super::examples::check_example(&model, example);
+    let checked: Vec<_> = {
+        use rayon::prelude::*;
+        model.examples.par_iter().map(|example| super::examples::check_example(&model, example)).collect()
+    };
+    for (found, placeholders) in checked {
         diagnostics.extend(found);
         todos.extend(placeholders);
     }
@@ -58,6 +61,11 @@ pub fn build_model(version: &str, mut pages: Vec<PageFacts>) -> Model {
     diagnostics.sort();
     diagnostics.dedup();
     model.diagnostics = diagnostics;
+    // The page facts are many small allocations: free them in parallel.
+    {
+        use rayon::prelude::*;
+        pages.into_par_iter().for_each(drop);
+    }
     model
 }
 
@@ -298,9 +306,22 @@ fn build_types(model: &mut Model, all: &[&TypeFacts], anonymous: &AnonymousEnums
     let resolver = Resolver { model, known_types: &known_types, anonymous };
     let mut types = BTreeMap::new();
     let mut request_only = BTreeMap::new();
-    for (key, mut facts) in groups {
-        facts.sort_by(|a, b| (a.origin, &a.location).cmp(&(b.origin, &b.location)));
-        let (def, added) = merge_type(&facts, &resolver, diagnostics);
+    // Each type merges on its own (in parallel); results are taken in key order.
+    let merged: Vec<_> = {
+        use rayon::prelude::*;
+        let groups: Vec<(String, Vec<&TypeFacts>)> = groups.into_iter().collect();
+        groups
+            .into_par_iter()
+            .map(|(key, mut facts)| {
+                facts.sort_by(|a, b| (a.origin, &a.location).cmp(&(b.origin, &b.location)));
+                let mut found = Vec::new();
+                let (def, added) = merge_type(&facts, &resolver, &mut found);
+                (key, def, added, found)
+            })
+            .collect()
+    };
+    for (key, def, added, found) in merged {
+        diagnostics.extend(found);
         request_only.insert(key.clone(), added);
         types.insert(key, def);
     }
@@ -700,11 +721,7 @@ fn build_examples(model: &mut Model, pages: &[PageFacts]) {
                 }
                 crate::extract::ExampleKind::Response => ex.name.clone().or_else(|| last_request_name.clone()),
             };
-            let body_type = ex.body.as_deref().and_then(|b| {
-                serde_json::from_str::<serde_json::Value>(b)
-                    .ok()
-                    .and_then(|v| v.get("@odata.type").and_then(|t| t.as_str()).map(str::to_owned))
-            });
+            let body_type = ex.body.as_deref().and_then(crate::extract::odata_type_of);
             let named = body_type
                 .or_else(|| ex.odata_type.clone())
                 .or_else(|| (ex.kind == crate::extract::ExampleKind::Request).then(|| request_body.clone()).flatten());

@@ -50,16 +50,36 @@ fn check<'a>(
     }
 }
 
-/// Diagnostics about Rust names of properties and enum members.
+/// Diagnostics about Rust names of properties and enum members (types and
+/// enums are checked in parallel; the order of the result is the model's).
 pub fn check_names(model: &Model) -> Vec<Diagnostic> {
-    let mut out = Vec::new();
-    for t in model.types.values() {
-        let props = t.properties.iter().chain(&t.relationships).map(|p| (p.name.as_str(), &p.source));
-        check(&t.name.name, "property", props, field_name, |n| n.to_snake_case(), &mut out);
-    }
-    for e in model.enums.values() {
-        let members = e.members.iter().map(|m| (m.name.as_str(), &m.source));
-        check(&e.name.name, "member", members, type_name, |n| n.to_upper_camel_case(), &mut out);
-    }
+    use rayon::prelude::*;
+    let types: Vec<_> = model.types.values().collect();
+    let enums: Vec<_> = model.enums.values().collect();
+    let (mut out, members): (Vec<Diagnostic>, Vec<Diagnostic>) = rayon::join(
+        || {
+            types
+                .par_iter()
+                .flat_map_iter(|t| {
+                    let mut out = Vec::new();
+                    let props = t.properties.iter().chain(&t.relationships).map(|p| (p.name.as_str(), &p.source));
+                    check(&t.name.name, "property", props, field_name, |n| n.to_snake_case(), &mut out);
+                    out
+                })
+                .collect()
+        },
+        || {
+            enums
+                .par_iter()
+                .flat_map_iter(|e| {
+                    let mut out = Vec::new();
+                    let members = e.members.iter().map(|m| (m.name.as_str(), &m.source));
+                    check(&e.name.name, "member", members, type_name, |n| n.to_upper_camel_case(), &mut out);
+                    out
+                })
+                .collect()
+        },
+    );
+    out.extend(members);
     out
 }

@@ -35,6 +35,20 @@ impl FrontMatter {
         if yaml.trim().is_empty() {
             return front;
         }
+        // Nearly every page's front matter is flat `key: value` lines; those
+        // are read without building a YAML document (the YAML library still
+        // reads anything else, and agrees on these: see the tests).
+        if let Some(fields) = simple_fields(yaml) {
+            for (line, key, value) in fields {
+                front.entries.insert(key.to_owned(), FrontMatterEntry { value, location: start.offset_lines(line, 1) });
+            }
+            return front;
+        }
+        Self::parse_with_yaml(yaml, start, front, diagnostics)
+    }
+
+    /// The general path: the YAML library reads the block.
+    fn parse_with_yaml(yaml: &str, start: &Location, mut front: FrontMatter, diagnostics: &mut Vec<Diagnostic>) -> FrontMatter {
         let value: serde_yaml_ng::Value = match serde_yaml_ng::from_str(yaml) {
             Ok(v) => v,
             Err(e) => {
@@ -77,6 +91,59 @@ impl FrontMatter {
     }
 }
 
+/// Reads front matter made only of `key: value` lines whose values YAML
+/// reads as plain strings, as `(0-based line, key, value)`; `None` for
+/// anything else (comments, nesting, lists, escapes, block scalars, numbers,
+/// booleans, repeated keys …), which the YAML library then reads.
+fn simple_fields(yaml: &str) -> Option<Vec<(u32, &str, String)>> {
+    let mut fields: Vec<(u32, &str, String)> = Vec::new();
+    for (line, text) in yaml.split('\n').enumerate() {
+        if text.trim().is_empty() {
+            continue;
+        }
+        let (key, value) = text.split_once(": ").or_else(|| text.strip_suffix(':').map(|k| (k, "")))?;
+        let plain_key = |c: u8| c.is_ascii_alphanumeric() || matches!(c, b'_' | b'.' | b'-');
+        if key.is_empty() || !key.bytes().all(plain_key) || key.starts_with(['-', '.']) {
+            return None;
+        }
+        if fields.iter().any(|(_, k, _)| *k == key) {
+            return None;
+        }
+        let value = simple_value(value.trim_matches(' '))?;
+        fields.push((u32::try_from(line).ok()?, key, value));
+    }
+    Some(fields)
+}
+
+/// A value YAML reads as this very string: empty (null, read as ""), double-
+/// or single-quoted without escapes, or plain words that are not a number,
+/// boolean or null and hold no character YAML gives a meaning.
+fn simple_value(value: &str) -> Option<String> {
+    if value.is_empty() {
+        return Some(String::new());
+    }
+    if value.contains('\t') {
+        return None;
+    }
+    for quote in ['"', '\''] {
+        if let Some(inner) = value.strip_prefix(quote) {
+            let inner = inner.strip_suffix(quote)?;
+            return (!inner.contains(quote) && !inner.contains('\\')).then(|| inner.to_owned());
+        }
+    }
+    let first = value.as_bytes()[0];
+    let plain = |c: u8| c.is_ascii_alphanumeric() || matches!(c, b' ' | b'_' | b'-' | b'.' | b'/' | b'(' | b')' | b',' | b'+');
+    let reserved = ["true", "false", "null", "yes", "no", "on", "off", "y", "n", "~"];
+    if !first.is_ascii_alphabetic()
+        || !value.bytes().all(plain)
+        || reserved.iter().any(|r| value.eq_ignore_ascii_case(r))
+        || value.ends_with(' ')
+    {
+        return None;
+    }
+    Some(value.to_owned())
+}
+
 /// The 0-based line of `key:` at the start of a line in `yaml`.
 fn key_line(yaml: &str, key: &str) -> Option<u32> {
     yaml.lines().position(|line| {
@@ -85,4 +152,45 @@ fn key_line(yaml: &str, key: &str) -> Option<u32> {
             .unwrap_or(false)
     })
     .map(|i| i as u32)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::sync::Arc;
+
+    #[test]
+    fn the_fast_path_reads_what_yaml_reads() {
+        let yaml = "title: \"Create deviceStatuses\"\ndescription: 'Create a new object.'\nauthor: \"\"\nlocalization_priority: Normal\nms.prod: microsoft-identity-platform\ndoc_type: apiPageType\nempty:\n";
+        assert!(simple_fields(yaml).is_some());
+        let start = Location::start_of(&Arc::from("p.md"));
+        let fast = FrontMatter::parse(yaml, &start, &mut Vec::new());
+        let mut diagnostics = Vec::new();
+        let slow = FrontMatter::parse_with_yaml(yaml, &start, FrontMatter { entries: BTreeMap::new(), location: fast.location.clone() }, &mut diagnostics);
+        assert!(diagnostics.is_empty());
+        assert_eq!(fast, slow);
+        assert_eq!(fast.get("ms.prod"), Some("microsoft-identity-platform"));
+        assert_eq!(fast.entries["doc_type"].location.line, 6);
+    }
+
+    #[test]
+    fn anything_unusual_goes_to_the_yaml_library() {
+        for yaml in [
+            "a: true\n",
+            "a: 12\n",
+            "a: x # comment\n",
+            "a: \"x\\\"y\"\n",
+            "a:\n  - b\n",
+            "a: x\na: y\n",
+            "a: |\n  block\n",
+            "a: x: y\n",
+            "a: [x]\n",
+            "  a: x\n",
+            "a: 'it''s'\n",
+            "a: ~\n",
+            "a: 1.5\n",
+        ] {
+            assert!(simple_fields(yaml).is_none(), "{yaml:?}");
+        }
+    }
 }

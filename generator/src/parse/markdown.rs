@@ -236,7 +236,7 @@ impl Builder<'_> {
                     }
                     CodeBlockKind::Indented => (String::new(), range.start),
                 };
-                self.code = Some((lang, start, String::new()));
+                self.code = Some((lang, start, String::with_capacity(range.len())));
             }
             Event::Start(Tag::HtmlBlock) => self.html = Some((range.start, String::new())),
             Event::Html(text) => {
@@ -246,8 +246,7 @@ impl Builder<'_> {
             }
             Event::End(TagEnd::HtmlBlock) => self.finish_html(),
             Event::InlineHtml(html) => {
-                let lower = html.to_ascii_lowercase();
-                if lower.starts_with("<br") {
+                if html.get(..3).is_some_and(|p| p.eq_ignore_ascii_case("<br")) {
                     self.push_text(" ");
                 } else if html.starts_with("<!--") {
                     self.inline_annotation(&html, range.start);
