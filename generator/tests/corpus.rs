@@ -53,3 +53,34 @@ fn every_corpus_page_goes_through_the_pipeline() {
         assert!(files.len() > summary.types, "{folder}: {} files", files.len());
     }
 }
+
+/// The front matter fast path (flat `key: value` lines) reads every corpus
+/// page's front matter exactly as the YAML library does.
+#[test]
+fn front_matter_fast_path_agrees_with_the_yaml_library() {
+    use graph_docs_codegen::parse::FrontMatter;
+    use graph_docs_codegen::source::Location;
+    let Some(corpus) = common::corpus_dir() else { return };
+    let (mut pages, mut flat, mut disagreeing) = (0, 0, Vec::new());
+    for folder in FOLDERS {
+        let (docs, _) = load_docs(&[corpus.join(folder)]).expect("corpus loads");
+        for file in docs.files() {
+            let Some(rest) = file.text.strip_prefix("---\n") else { continue };
+            let Some(end) = rest.find("\n---") else { continue };
+            let yaml = &rest[..end + 1];
+            let start = Location::start_of(&file.path).offset_lines(1, 1);
+            let (mut fast_diagnostics, mut slow_diagnostics) = (Vec::new(), Vec::new());
+            let fast = FrontMatter::parse(yaml, &start, &mut fast_diagnostics);
+            let slow = FrontMatter::parse_with_yaml_library(yaml, &start, &mut slow_diagnostics);
+            pages += 1;
+            flat += usize::from(FrontMatter::is_flat(yaml));
+            if fast != slow || fast_diagnostics != slow_diagnostics {
+                disagreeing.push(file.path.to_string());
+            }
+        }
+    }
+    println!("front matter: {pages} pages compared, {flat} of them read by the fast path");
+    assert!(pages > 10_000, "only {pages} pages with front matter");
+    assert!(flat * 10 > pages * 9, "only {flat} of {pages} front matters took the fast path");
+    assert!(disagreeing.is_empty(), "the fast path reads these differently: {disagreeing:?}");
+}

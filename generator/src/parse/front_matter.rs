@@ -44,11 +44,23 @@ impl FrontMatter {
             }
             return front;
         }
-        Self::parse_with_yaml(yaml, start, front, diagnostics)
+        Self::parse_with_yaml_library(yaml, start, diagnostics)
     }
 
-    /// The general path: the YAML library reads the block.
-    fn parse_with_yaml(yaml: &str, start: &Location, mut front: FrontMatter, diagnostics: &mut Vec<Diagnostic>) -> FrontMatter {
+    /// Whether [`FrontMatter::parse`] reads this block without the YAML
+    /// library (flat `key: value` lines whose values YAML reads as strings).
+    pub fn is_flat(yaml: &str) -> bool {
+        simple_fields(yaml).is_some()
+    }
+
+    /// Reads the block with the YAML library alone: what [`FrontMatter::parse`]
+    /// does for anything but flat `key: value` lines (public so tests can hold
+    /// both paths to the same result).
+    pub fn parse_with_yaml_library(yaml: &str, start: &Location, diagnostics: &mut Vec<Diagnostic>) -> FrontMatter {
+        let mut front = FrontMatter { entries: BTreeMap::new(), location: Some(start.offset_lines(0, 1)) };
+        if yaml.trim().is_empty() {
+            return front;
+        }
         let value: serde_yaml_ng::Value = match serde_yaml_ng::from_str(yaml) {
             Ok(v) => v,
             Err(e) => {
@@ -166,7 +178,7 @@ mod tests {
         let start = Location::start_of(&Arc::from("p.md"));
         let fast = FrontMatter::parse(yaml, &start, &mut Vec::new());
         let mut diagnostics = Vec::new();
-        let slow = FrontMatter::parse_with_yaml(yaml, &start, FrontMatter { entries: BTreeMap::new(), location: fast.location.clone() }, &mut diagnostics);
+        let slow = FrontMatter::parse_with_yaml_library(yaml, &start, &mut diagnostics);
         assert!(diagnostics.is_empty());
         assert_eq!(fast, slow);
         assert_eq!(fast.get("ms.prod"), Some("microsoft-identity-platform"));
