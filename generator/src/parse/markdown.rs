@@ -249,6 +249,9 @@ impl Builder<'_> {
                 let lower = html.to_ascii_lowercase();
                 if lower.starts_with("<br") {
                     self.push_text(" ");
+                } else if lower.starts_with("<li>") || lower.starts_with("<li ") {
+                    // A list item: a bullet keeps it apart from the text before it.
+                    self.push_text(" • ");
                 } else if html.starts_with("<!--") {
                     self.inline_annotation(&html, range.start);
                 } else if matches!(self.inline, Some(InlineCollector { target: InlineTarget::Cell, .. })) {
@@ -391,6 +394,14 @@ mod tests {
 
     fn page(text: &str) -> Page {
         parse_page(&SourceFile::new("t.md", text))
+    }
+
+    #[test]
+    fn list_items_in_cells_become_bullets() {
+        let p = page("|Property|Type|Description|\n|-|-|-|\n|x|String|Values are: <li>one</li><li>two</li>|\n");
+        let Block::Table { rows, .. } = &p.blocks[0] else { panic!("{:?}", p.blocks) };
+        let text = normalize_space(&rows[0].cells[2].content.text);
+        assert_eq!(text, "Values are: • one • two");
     }
 
     #[test]
