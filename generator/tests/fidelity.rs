@@ -181,7 +181,7 @@ fn read_only_nullable_optional_and_required_notes() {
     }
     assert_eq!(prop(ledger, "stamp").ty, TypeRef::Primitive(Primitive::String));
     // The IR JSON carries the note.
-    let json: serde_json::Value = serde_json::from_str(&graph_docs_codegen::ir::json::to_json(&[model.clone()])).unwrap();
+    let json: serde_json::Value = serde_json::from_str(&graph_docs_codegen::ir::json::to_json(std::slice::from_ref(&model))).unwrap();
     let ledger_json = json["types"].as_array().unwrap().iter().find(|t| t["name"] == "ledger").unwrap();
     let memo = ledger_json["properties"].as_array().unwrap().iter().find(|p| p["name"] == "memo").unwrap();
     assert_eq!(memo["optional"], serde_json::json!(true));
