@@ -81,6 +81,9 @@ pub struct PropertyFacts {
     pub read_only: Option<bool>,
     /// `Some(true)`/`Some(false)` when the description says "Nullable"/"Not nullable".
     pub nullable: Option<bool>,
+    /// `Some(true)`/`Some(false)` when the description says "Optional."/"Required."
+    /// (or the Type cell says `(Optional)`/`(Required)`); `None` when it says neither or both.
+    pub optional: Option<bool>,
     /// A "Possible values are" list in the description.
     pub possible_values: Option<Vec<String>>,
     /// The row's location.

@@ -1,6 +1,6 @@
 //! Property and member tables: mapping header columns, reading rows.
 
-use super::possible_values::find_possible_values;
+use super::possible_values::find_possible_values_marked;
 use super::type_cell::{parse_type_cell, TypeCellError, TypeName};
 use super::{EnumFacts, EnumOrigin, MemberFacts, PropertyFacts};
 use crate::diagnostics::{codes, Diagnostic, Severity};
@@ -83,6 +83,8 @@ pub(crate) fn property_rows(header: &Row, rows: &[Row], diagnostics: &mut Vec<Di
     }
     let mut seen = BTreeSet::new();
     let mut out: Vec<PropertyFacts> = Vec::new();
+    // The code and emphasis spans of each kept row's description.
+    let mut marked: Vec<Vec<String>> = Vec::new();
     for row in rows {
         // A description broken over two lines makes its second line a row
         // of one cell: join it to the row above rather than invent a property.
@@ -98,7 +100,10 @@ pub(crate) fn property_rows(header: &Row, rows: &[Row], diagnostics: &mut Vec<Di
                     ),
                 ));
                 last.description = format!("{} {}", last.description, cell.content.text).trim().to_owned();
-                set_description_facts(last);
+                if let Some(m) = marked.last_mut() {
+                    m.extend(cell.content.marked.iter().cloned());
+                    set_description_facts(last, m);
+                }
                 continue;
             }
         }
@@ -149,19 +154,38 @@ pub(crate) fn property_rows(header: &Row, rows: &[Row], diagnostics: &mut Vec<Di
             description,
             read_only: None,
             nullable: None,
+            optional: None,
             possible_values: None,
             location: row.location.clone(),
             type_location,
             description_location,
         };
-        set_description_facts(&mut property);
+        let row_marked = description_cell.map(|c| c.content.marked.clone()).unwrap_or_default();
+        set_description_facts(&mut property, &row_marked);
+        marked.push(row_marked);
         out.push(property);
     }
     out
 }
 
-/// Read-only, nullable and "Possible values" as the description states them.
-fn set_description_facts(p: &mut PropertyFacts) {
+/// `word` as a note: not inside another word, followed by `.` (or, unless
+/// `needs_period`, by `,`, `;` or the end), perhaps after ` field`/` property`.
+fn says_word(description: &str, word: &str, needs_period: bool) -> bool {
+    description.match_indices(word).any(|(i, _)| {
+        let before = description[..i].chars().next_back();
+        let mut after = &description[i + word.len()..];
+        for noun in [" field", " property", " parameter"] {
+            after = after.strip_prefix(noun).unwrap_or(after);
+        }
+        let next = after.chars().next();
+        before.is_none_or(|c| !c.is_alphanumeric() && c != '-' && c != '_')
+            && if needs_period { next == Some('.') } else { next.is_none_or(|c| matches!(c, '.' | ',' | ';')) }
+    })
+}
+
+/// Read-only, nullable, optional and "Possible values" as the description
+/// (and, for optional, the Type cell's note) states them.
+fn set_description_facts(p: &mut PropertyFacts, marked: &[String]) {
     let lower = p.description.to_ascii_lowercase();
     p.read_only = (lower.contains("read-only") || lower.contains("read only")).then_some(true);
     p.nullable = if lower.contains("not nullable") || lower.contains("non-nullable") {
@@ -171,7 +195,31 @@ fn set_description_facts(p: &mut PropertyFacts) {
     } else {
         None
     };
-    p.possible_values = find_possible_values(&p.description).map(|v| v.values);
+    p.possible_values = find_possible_values_marked(&p.description, marked).map(|v| v.values);
+    let values = p.possible_values.as_deref().unwrap_or(&[]);
+    let note = p.type_cell.as_ref().and_then(|c| c.note.as_deref()).map(str::to_ascii_lowercase);
+    p.optional = match (optional_note(&p.description, values), note.as_deref()) {
+        (Some(said), _) => Some(said),
+        (None, Some("optional")) => Some(true),
+        (None, Some("required")) => Some(false),
+        (None, _) => None,
+    };
+}
+
+/// `Some(true)` when a description says "Optional" (`Optional.`, `Optional,`,
+/// `Optional field.`, `…, optional.`), `Some(false)` when it says "Required"
+/// that way; `None` when it says neither or both. A word that is one of the
+/// "Possible values" (`values`) does not count.
+pub(crate) fn optional_note(description: &str, values: &[String]) -> Option<bool> {
+    let says = |word: &str| {
+        !values.iter().any(|v| v.eq_ignore_ascii_case(word))
+            && (says_word(description, word, false) || says_word(description, &word.to_ascii_lowercase(), true))
+    };
+    match (says("Optional"), says("Required")) {
+        (true, false) => Some(true),
+        (false, true) => Some(false),
+        _ => None,
+    }
 }
 
 fn type_cell_diagnostic(name: &str, text: &str, error: &TypeCellError, location: crate::source::Location) -> Diagnostic {
@@ -314,6 +362,23 @@ mod tests {
         assert_eq!(diagnostics.iter().find(|d| d.code == codes::DUPLICATE_PROPERTY).unwrap().source.line, 5);
         assert_eq!(props[2].description, "continued description of short.");
         assert_eq!(diagnostics.iter().filter(|d| d.code == codes::TABLE_ROW_SHAPE).count(), 2, "{diagnostics:?}");
+    }
+
+    #[test]
+    fn optional_and_required_notes() {
+        let none: &[String] = &[];
+        assert_eq!(optional_note("The name. Optional.", none), Some(true));
+        assert_eq!(optional_note("Optional field. The name.", none), Some(true));
+        assert_eq!(optional_note("The nature of it, optional.", none), Some(true));
+        assert_eq!(optional_note("Required. The name.", none), Some(false));
+        assert_eq!(optional_note("The name. Required", none), Some(false));
+        // Prose, a value, both, or a word inside another are no note.
+        assert_eq!(optional_note("Provides an optional comment.", none), None);
+        assert_eq!(optional_note("Required if the other is set.", none), None);
+        assert_eq!(optional_note("Required when created. Optional on update.", none), None);
+        assert_eq!(optional_note("Possible values are: notRequired, granted.", none), None);
+        assert_eq!(optional_note("Possible values are: Required, Optional.", &["Required".to_owned(), "Optional".to_owned()]), None);
+        assert_eq!(optional_note("Possible values are: Required, none. Read-only.", &["Required".to_owned(), "none".to_owned()]), None);
     }
 
     #[test]

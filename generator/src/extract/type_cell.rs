@@ -1,5 +1,6 @@
 //! Reading a table's Type cell: `String`, `Edm.Int32`, `[x](link) collection`,
-//! `Collection(microsoft.graph.x)`, `String (identifier)`, `Enumeration`, …
+//! `Collection(microsoft.graph.x)`, `Collection of x`, `String (identifier)`,
+//! `(Optional) String`, `Enumeration`, …
 
 use crate::parse::Inline;
 use serde::Serialize;
@@ -131,9 +132,10 @@ pub enum TypeName {
 pub struct TypeCell {
     /// The type named.
     pub name: TypeName,
-    /// `X collection` or `Collection(X)`.
+    /// `X collection`, `Collection(X)` or `Collection of X`.
     pub collection: bool,
-    /// A trailing note such as `identifier` in `String (identifier)`.
+    /// A note such as `identifier` in `String (identifier)` or `Optional` in
+    /// `(Optional) String`.
     pub note: Option<String>,
 }
 
@@ -161,6 +163,20 @@ pub fn parse_type_text(text: &str) -> Result<TypeCell, TypeCellError> {
     }
     let mut note = None;
     let mut collection = false;
+    // Leading parenthetical note: `(Optional) String`.
+    if let Some(rest) = text.strip_prefix('(') {
+        if let Some((inner, after)) = rest.split_once(')') {
+            if !inner.trim().is_empty() && !after.trim().is_empty() {
+                note = Some(inner.trim().to_owned());
+                text = after.trim().to_owned();
+            }
+        }
+    }
+    // `Collection of X`.
+    if let Some(rest) = text.get(..14).filter(|p| p.eq_ignore_ascii_case("collection of ")).and_then(|_| text.get(14..)) {
+        text = rest.trim().to_owned();
+        collection = true;
+    }
     if let Some(inner) = strip_collection_call(&text) {
         text = inner;
         collection = true;
@@ -263,6 +279,30 @@ mod tests {
         assert_eq!(c.note.as_deref(), Some("identifier"));
         assert!(!c.collection);
         assert_eq!(parse_type_text("mobileApp collection").unwrap().name, named("mobileApp"));
+    }
+
+    #[test]
+    fn collection_of_x() {
+        let c = parse_type_text("Collection of driveItem").unwrap();
+        assert!(c.collection);
+        assert_eq!(c.name, named("driveItem"));
+        let c = parse_type_text("collection of microsoft.graph.site").unwrap();
+        assert!(c.collection);
+        assert_eq!(c.name, TypeName::Named { namespace: Some("microsoft.graph".into()), name: "site".into() });
+        assert!(matches!(parse_type_text("collection of"), Err(TypeCellError::Unreadable(_))));
+        // Non-ASCII around the 14th byte is not a panic.
+        assert!(parse_type_text("collection ofé x").is_err());
+    }
+
+    #[test]
+    fn leading_optional_note() {
+        let c = parse_type_text("(Optional) String").unwrap();
+        assert_eq!(c.name, TypeName::Primitive(Primitive::String));
+        assert_eq!(c.note.as_deref(), Some("Optional"));
+        assert!(!c.collection);
+        let c = parse_type_text("(Required) part collection").unwrap();
+        assert_eq!((c.name, c.note.as_deref(), c.collection), (named("part"), Some("Required"), true));
+        assert!(matches!(parse_type_text("(Optional)"), Err(TypeCellError::Unreadable(_))));
     }
 
     #[test]

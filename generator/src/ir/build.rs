@@ -426,6 +426,7 @@ impl Resolver<'_> {
             description: p.description.clone(),
             read_only: p.read_only,
             nullable: p.nullable,
+            optional: p.optional,
             source: p.location.clone(),
         }
     }
@@ -527,6 +528,7 @@ fn merge_property(
     }
     existing.read_only = existing.read_only.or(prop.read_only);
     existing.nullable = existing.nullable.or(prop.nullable);
+    existing.optional = existing.optional.or(prop.optional);
 }
 
 /// Explicit hints (annotation, "Inherits from") win; otherwise the

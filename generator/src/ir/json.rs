@@ -80,6 +80,8 @@ pub struct PropertyJson<'m> {
     pub read_only: Option<bool>,
     /// True/false when the docs say, else null.
     pub nullable: Option<bool>,
+    /// True for "Optional.", false for "Required.", else null.
+    pub optional: Option<bool>,
     /// `path:line:col`.
     pub source: &'m Location,
 }
@@ -211,6 +213,7 @@ fn property(p: &Property) -> PropertyJson<'_> {
         description: &p.description,
         read_only: p.read_only,
         nullable: p.nullable,
+        optional: p.optional,
         source: &p.source,
     }
 }

@@ -84,6 +84,8 @@ pub struct Property {
     pub read_only: Option<bool>,
     /// When the docs say whether it is nullable.
     pub nullable: Option<bool>,
+    /// When the docs say "Optional." (`true`) or "Required." (`false`).
+    pub optional: Option<bool>,
     /// Where it was defined (the authoritative row).
     pub source: Location,
 }

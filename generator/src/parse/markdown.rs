@@ -248,6 +248,12 @@ impl Builder<'_> {
             Event::InlineHtml(html) => {
                 if html.get(..3).is_some_and(|p| p.eq_ignore_ascii_case("<br")) {
                     self.push_text(" ");
+                } else if lower.starts_with("<li>") || lower.starts_with("<li ") {
+                    // A list item: a bullet keeps it apart from the text before it.
+                    self.push_text(" • ");
+                } else if ["</li", "<ul", "</ul", "<ol", "</ol"].iter().any(|t| lower.starts_with(t)) {
+                    // The rest of a list: a space keeps the items apart from what follows.
+                    self.push_text(" ");
                 } else if html.starts_with("<!--") {
                     self.inline_annotation(&html, range.start);
                 } else if matches!(self.inline, Some(InlineCollector { target: InlineTarget::Cell, .. })) {
@@ -390,6 +396,14 @@ mod tests {
 
     fn page(text: &str) -> Page {
         parse_page(&SourceFile::new("t.md", text))
+    }
+
+    #[test]
+    fn list_items_in_cells_become_bullets() {
+        let p = page("|Property|Type|Description|\n|-|-|-|\n|x|String|Values are:<ul><li>one</li><li>two</li></ul>Then more.|\n");
+        let Block::Table { rows, .. } = &p.blocks[0] else { panic!("{:?}", p.blocks) };
+        let text = normalize_space(&rows[0].cells[2].content.text);
+        assert_eq!(text, "Values are: • one • two Then more.");
     }
 
     #[test]
