@@ -246,12 +246,14 @@ impl Builder<'_> {
             }
             Event::End(TagEnd::HtmlBlock) => self.finish_html(),
             Event::InlineHtml(html) => {
-                if html.get(..3).is_some_and(|p| p.eq_ignore_ascii_case("<br")) {
+                // Tags are matched without case, on their first bytes only.
+                let starts = |tag: &str| html.get(..tag.len()).is_some_and(|p| p.eq_ignore_ascii_case(tag));
+                if starts("<br") {
                     self.push_text(" ");
-                } else if lower.starts_with("<li>") || lower.starts_with("<li ") {
+                } else if starts("<li>") || starts("<li ") {
                     // A list item: a bullet keeps it apart from the text before it.
                     self.push_text(" • ");
-                } else if ["</li", "<ul", "</ul", "<ol", "</ol"].iter().any(|t| lower.starts_with(t)) {
+                } else if ["</li", "<ul", "</ul", "<ol", "</ol"].into_iter().any(starts) {
                     // The rest of a list: a space keeps the items apart from what follows.
                     self.push_text(" ");
                 } else if html.starts_with("<!--") {
