@@ -247,3 +247,15 @@ fn difference(markdown: &Summary, published: &Summary) -> String {
     let only_pub: Vec<_> = published.1.iter().filter(|e| !markdown.1.contains(e)).take(2).collect();
     format!("enums: markdown {only_md:?} vs published {only_pub:?}")
 }
+
+/// Prints a page as the renderer shows it (`PUBLISHED_DEBUG=path cargo test --test published debug -- --ignored --nocapture`).
+#[test]
+#[ignore]
+fn debug_render_one_page() {
+    let Some(path) = std::env::var_os("PUBLISHED_DEBUG") else { return };
+    let text = std::fs::read_to_string(&path).unwrap();
+    let rendered = render_published(&text);
+    println!("{rendered}");
+    let facts = analyze_page(&SourceFile::new("resources/x.md", rendered).with_format(Some(InputFormat::PublishedText)));
+    println!("{:?}\n{:?}", facts.kind, facts.diagnostics);
+}

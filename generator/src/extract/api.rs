@@ -120,7 +120,7 @@ fn status_re() -> &'static Regex {
 fn representation_re() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
-        Regex::new(r"(?i)representation\s+(?:of|for)\s+(?:the\s+|an?\s+)?(?:new\s+)?([A-Za-z_][A-Za-z0-9_.]*)\s+(?:object|resource|entity)").expect("valid regex")
+        Regex::new(r"(?i)representation\s+(?:of|for)\s+(?:the\s+|an?\s+)?(?:new\s+)?([A-Za-z_][A-Za-z0-9_.]*?)(?:\s+(?:object|resource|entity)\b|\.(?:\s|$))").expect("valid regex")
     })
 }
 
@@ -133,7 +133,12 @@ fn body_type(content: &Inline) -> Option<String> {
             return Some(unqualified(name));
         }
     }
-    representation_re().captures(&content.text).and_then(|c| c.get(1)).map(|m| unqualified(m.as_str()))
+    // "… representation of the [x] object", or of "a x." at the end of the sentence.
+    representation_re()
+        .captures(&content.text)
+        .and_then(|c| c.get(1))
+        .filter(|m| !matches!(m.as_str().to_ascii_lowercase().as_str(), "object" | "resource" | "entity" | "item" | "items" | "properties"))
+        .map(|m| unqualified(m.as_str()))
 }
 
 pub(crate) fn extract_api(sections: &Sections<'_>, facts: &mut PageFacts) {

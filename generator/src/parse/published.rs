@@ -205,8 +205,28 @@ impl<'a> Parser<'a> {
         let _ = line;
         let mut rows = Vec::new();
         let mut j = i + 1;
-        while j < self.lines.len() && !self.trimmed(j).is_empty() {
+        // A table ends at a blank line, a heading or another table's header.
+        while j < self.lines.len()
+            && !self.trimmed(j).is_empty()
+            && self.heading_level(j).is_none()
+            && header(self.trimmed(j)).is_none()
+        {
             let (row_start, row_line) = self.lines[j];
+            if let (true, Some(last)) = (is_continuation(row_line, &h), rows.last_mut()) {
+                let last: &mut Row = last;
+                if let Some(cell) = last.cells.last_mut() {
+                    cell.content.text = super::markdown::normalize_space(&format!("{} {}", cell.content.text, row_line));
+                    cell.content.raw = cell.content.text.clone();
+                }
+                self.page.diagnostics.push(Diagnostic::new(
+                    Severity::Warning,
+                    codes::TABLE_ROW_SHAPE,
+                    self.line_loc(j),
+                    "this line reads as a sentence, not a row (a capitalized word, then lower-case words where the type should be): it continues the description above and was joined to it",
+                ));
+                j += 1;
+                continue;
+            }
             match split_row(row_line, &h) {
                 Ok(cells) => {
                     let cells: Vec<Cell> = cells
@@ -352,6 +372,27 @@ impl<'a> Parser<'a> {
             }
         }
         j
+    }
+}
+
+/// A line of a Name/Type/Description table that continues the row above (a
+/// description broken over two lines upstream): a capitalized word followed
+/// by a lower-case word that is no primitive type and then a lower-case
+/// word or nothing (`The options for …`, `Onboarding`), where rows have a
+/// property name, a type and a capitalized description.
+fn is_continuation(line: &str, h: &Header) -> bool {
+    if h.kinds.len() < 3 || h.kinds.get(1) != Some(&ColumnKind::Type) {
+        return false;
+    }
+    let ws = words(line);
+    let lower = |i: usize| ws.get(i).is_some_and(|w| w.text.starts_with(|c: char| c.is_lowercase()));
+    let Some(first) = ws.first() else { return false };
+    if !first.text.starts_with(|c: char| c.is_uppercase()) {
+        return false;
+    }
+    match ws.get(1) {
+        None => true,
+        Some(second) => lower(1) && !super::published_rows::is_primitive_word(second.text) && (ws.len() == 2 || lower(2)),
     }
 }
 

@@ -168,13 +168,32 @@ pub(crate) fn is_type_word(word: &str) -> bool {
         || w.chars().skip(1).any(|c| c.is_ascii_uppercase() || c.is_ascii_digit())
 }
 
+/// A primitive or type word (`string`, `int`, `boolean`), whatever its case.
+pub(crate) fn is_primitive_word(word: &str) -> bool {
+    TYPE_WORDS.contains(&word.to_ascii_lowercase().as_str())
+        || ["int16", "int32", "int64", "datetimeoffset", "timeofday", "datetime"].contains(&word.to_ascii_lowercase().as_str())
+}
+
+/// `Event`, `Location`: an identifier starting with a capital.
+fn is_capitalized_identifier(word: &str) -> bool {
+    word.starts_with(|c: char| c.is_ascii_uppercase()) && word.chars().all(|c| c.is_ascii_alphanumeric() || c == '_')
+}
+
 /// How many words starting at `at` make a type phrase, if they do.
 pub(crate) fn type_phrase(ws: &[Word<'_>], at: usize) -> Option<usize> {
     let first = ws.get(at)?.text;
+    let next_starts_sentence = || {
+        ws.get(at + 1).is_none_or(|w| {
+            w.text.eq_ignore_ascii_case("collection") || !w.text.starts_with(|c: char| c.is_lowercase())
+        })
+    };
     let mut n = if first.to_ascii_lowercase().starts_with("collection(") {
         // `Collection(x)`, possibly with spaces inside the parentheses.
         (0..4).find(|k| ws.get(at + k).is_some_and(|w| w.text.ends_with(')')))? + 1
-    } else if is_type_word(first) {
+    } else if is_type_word(first) || (is_capitalized_identifier(first) && next_starts_sentence()) {
+        // A capitalized word (`Event`) is a type when a sentence or the end
+        // of the row follows it; before a lower-case word it starts a
+        // description (`The date …`) and the row has no type.
         1
     } else {
         return None;
@@ -182,6 +201,10 @@ pub(crate) fn type_phrase(ws: &[Word<'_>], at: usize) -> Option<usize> {
     if ws.get(at + n).is_some_and(|w| w.text.eq_ignore_ascii_case("collection"))
         && !ws.get(at + n + 1).is_some_and(|w| w.text.eq_ignore_ascii_case("of"))
     {
+        n += 1;
+    }
+    // `JSON object`, `itemAnalytics resource`: the word belongs to the cell.
+    if ws.get(at + n).is_some_and(|w| w.text == "object" || w.text == "resource") {
         n += 1;
     }
     if ws.get(at + n).is_some_and(|w| is_note(w.text)) {
@@ -327,6 +350,9 @@ mod tests {
         assert_eq!(texts("set IdentitySet Who.", h), ["set", "IdentitySet", "Who."]);
         let h = header(h).unwrap();
         assert!(split_row("broken The description only", &h).is_err());
+        assert_eq!(texts("events Event collection The events.", "Property Type Description"), ["events", "Event collection", "The events."]);
+        assert_eq!(texts("place Location Where.", "Property Type Description"), ["place", "Location", "Where."]);
+        assert_eq!(texts("data JSON object Raw.", "Property Type Description"), ["data", "JSON object", "Raw."]);
     }
 
     #[test]

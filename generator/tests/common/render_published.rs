@@ -140,6 +140,9 @@ pub fn render_published(markdown: &str) -> String {
             out.push(cells(t).join(" "));
             continue;
         }
+        if in_table && (t.starts_with('#') || t.starts_with('>')) {
+            in_table = false;
+        }
         if in_table {
             if is_separator(t) {
                 continue;
