@@ -11,7 +11,7 @@ use common::seed;
 use graph_docs_codegen::drift::{diff_models, Config};
 use graph_docs_codegen::extract::todos::description_placeholder;
 use graph_docs_codegen::extract::{ExampleKind, PageFacts, Scopes};
-use graph_docs_codegen::parse::{detect_format, InputFormat};
+use graph_docs_codegen::parse::{detect_format, parse_published, Block, InputFormat};
 use graph_docs_codegen::source::SourceFile;
 use graph_docs_codegen::{analyze_page, build_version};
 use rayon::prelude::*;
@@ -67,6 +67,7 @@ fn seed_001_gives_seed_000s_model_with_real_descriptions_and_permissions() {
     assert_eq!(e.source.line, line_of(text, "POST /deviceAppManagement/mobileApps/{mobileAppId}/deviceStatuses"));
     assert_eq!((e.method.as_str(), e.response.status), ("POST", Some(201)));
     assert_eq!(e.request_body.as_deref(), Some("mobileAppInstallStatus"));
+    assert_eq!(e.response.ty.as_deref(), Some("mobileAppInstallStatus"), "from the sentence, without a link");
     let scope = Some(Scopes::Scopes(vec!["DeviceManagementApps.ReadWrite.All".to_owned()]));
     assert_eq!(e.permissions.delegated_work_or_school, scope);
     assert_eq!(e.permissions.application, scope);
@@ -95,6 +96,52 @@ fn seed_001_gives_seed_000s_model_with_real_descriptions_and_permissions() {
         assert_eq!(example.body_location.line, open as u32 + 1);
     }
     assert!(model.diagnostics.iter().all(|d| d.code != "published-row-unreadable"), "{:?}", model.diagnostics);
+}
+
+/// The cells of the rows of the first table of a published page.
+fn rows(text: &str) -> Vec<Vec<String>> {
+    let page = parse_published(&SourceFile::new("t.txt", text));
+    page.blocks
+        .iter()
+        .find_map(|b| match b {
+            Block::Table { rows, .. } => Some(rows.iter().map(|r| r.cells.iter().map(|c| c.content.text.clone()).collect()).collect()),
+            _ => None,
+        })
+        .unwrap_or_default()
+}
+
+#[test]
+fn rows_split_into_cells_by_rules() {
+    let props = rows(
+        "T\n\nProperties\n\nProperty Type Description\ntags String collection The tags.\napps mobileApp collection\n\
+         id String (identifier) Key. Read-only.\nsize Int64\nwhen DateTimeOffset When. Possible values are: a, b.\n",
+    );
+    let cells = |r: &[&str]| r.iter().map(|c| c.to_string()).collect::<Vec<_>>();
+    assert_eq!(
+        props,
+        [
+            cells(&["tags", "String collection", "The tags."]),
+            cells(&["apps", "mobileApp collection", ""]),
+            cells(&["id", "String (identifier)", "Key. Read-only."]),
+            cells(&["size", "Int64", ""]),
+            cells(&["when", "DateTimeOffset", "When. Possible values are: a, b."]),
+        ]
+    );
+    let permissions = rows(
+        "T\n\nPermission type Permissions (from least to most privileged)\nDelegated (work or school account) A.Read, B.Read.All\n\
+         Delegated (personal Microsoft account) Not supported.\nApplication A.Read.All\n",
+    );
+    assert_eq!(permissions[0], cells(&["Delegated (work or school account)", "A.Read, B.Read.All"]));
+    assert_eq!(permissions[1], cells(&["Delegated (personal Microsoft account)", "Not supported."]));
+    assert_eq!(permissions[2], cells(&["Application", "A.Read.All"]));
+    let members = rows("T\n\nMembers\n\nMember Value Description\nfirst 0 The first.\nsecond 1\nthird The third.\n");
+    assert_eq!(members, [cells(&["first", "0", "The first."]), cells(&["second", "1", ""]), cells(&["third", "", "The third."])]);
+
+    // A row the rules cannot split is a located diagnostic, and the rest is read.
+    let page = parse_published(&SourceFile::new("t.txt", "T\n\nProperty Type Description\nok String Fine.\n(Optional) String x\nlast Int32\n"));
+    let d = page.diagnostics.iter().find(|d| d.code == "published-row-unreadable").expect("reported");
+    assert_eq!((d.source.line, d.source.column), (5, 1));
+    assert_eq!(rows("T\n\nProperty Type Description\nok String Fine.\n(Optional) String x\nlast Int32\n").len(), 2);
 }
 
 #[test]

@@ -117,6 +117,14 @@ fn status_re() -> &'static Regex {
     RE.get_or_init(|| Regex::new(r"\b([1-5]\d\d)\s+[A-Z][A-Za-z-]*").expect("valid regex"))
 }
 
+fn response_object_re() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| {
+        Regex::new(r"response code and (?:an? |the )?(collection of )?([A-Za-z_][A-Za-z0-9_.]*[A-Za-z0-9_]) (?:objects? |resources? )?in the response body")
+            .expect("valid regex")
+    })
+}
+
 fn representation_re() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
@@ -205,6 +213,13 @@ pub(crate) fn extract_api(sections: &Sections<'_>, facts: &mut PageFacts) {
                     if !name.is_empty() && !name.contains(' ') {
                         response_type = Some(unqualified(name));
                         response_collection = lower.contains("collection") || lower.contains("list of");
+                    }
+                } else if let Some(c) = response_object_re().captures(&content.text) {
+                    // Published text has no links: "… and a mobileAppInstallStatus object in the response body".
+                    let (collection, name) = (c.get(1).is_some(), c.get(2).map(|m| m.as_str()).unwrap_or(""));
+                    if !matches!(name.to_ascii_lowercase().as_str(), "new" | "json" | "the" | "an" | "a" | "updated") {
+                        response_type = Some(unqualified(name));
+                        response_collection = collection;
                     }
                 }
             }

@@ -259,6 +259,10 @@ pub(crate) fn split_row(line: &str, header: &Header) -> Result<Vec<(String, usiz
         let n = match kind {
             ColumnKind::Rest => ws.len() - at,
             ColumnKind::Name => {
+                // A name starts with a letter, a digit or `@ _ $ #` (never a parenthesis or a quote).
+                if !ws[at].text.starts_with(|c: char| c.is_alphanumeric() || matches!(c, '@' | '_' | '$' | '#')) {
+                    return Err(error(column, at));
+                }
                 if ws[at].text.ends_with(':') && at + 1 < ws.len() {
                     2
                 } else {
