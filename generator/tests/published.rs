@@ -255,6 +255,9 @@ fn the_corpus_as_the_site_shows_it_gives_the_same_model() {
     for folder in ["graph-docs-2021-07/v1.0", "graph-docs-2021-07/beta", "graph-docs-2020-04/beta"] {
         let (docs, _) = graph_docs_codegen::workspace::load_docs(&[corpus.join(folder)]).expect("corpus loads");
         let files: Vec<&SourceFile> = docs.files().collect();
+        let not_markdown: Vec<&str> =
+            files.iter().filter(|f| detect_format(&f.text) != InputFormat::Markdown).map(|f| &*f.path).collect();
+        assert!(not_markdown.is_empty(), "{folder}: markdown pages detected as published text: {not_markdown:?}");
         let differ: Vec<(String, String)> = files
             .par_iter()
             .filter_map(|file| {
