@@ -193,7 +193,7 @@ impl<'a> Parser<'a> {
 
     /// Reads a table from its header line `i`; returns the line after it.
     fn table(&mut self, i: usize, h: Header) -> usize {
-        let (start, line) = self.lines[i];
+        let (start, _) = self.lines[i];
         let location = self.line_loc(i);
         let cells: Vec<Cell> = h
             .cells
@@ -202,7 +202,6 @@ impl<'a> Parser<'a> {
             .collect();
         let width = cells.len();
         let header_row = Row { cells, source_cells: width, location: location.clone() };
-        let _ = line;
         let mut rows = Vec::new();
         let mut j = i + 1;
         // A table ends at a blank line, a heading or another table's header.
