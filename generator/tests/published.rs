@@ -178,6 +178,10 @@ fn the_input_format_flag_forces_the_format() {
     };
     assert_eq!(props(&["ir", "--docs", file]), 0, "auto-detected as markdown");
     assert_eq!(props(&["ir", "--docs", file, "--input-format", "published"]), 13);
+    let o = run(&["ir", "--docs", file, "--input-format", "published"]);
+    let json: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    assert_eq!(json["versions"], serde_json::json!(["beta"]), "the version comes from the example URL");
+    assert!(json["endpoints"].as_array().unwrap().iter().all(|e| e["source"].as_str().unwrap().starts_with("copied.txt:")));
     assert_eq!(props(&["ir", "--docs", file, "--input-format", "markdown"]), 0);
     let o = run(&["ir", "--docs", file, "--input-format", "rtf"]);
     assert_eq!(o.status.code(), Some(2));
@@ -295,6 +299,10 @@ fn difference(markdown: &Summary, published: &Summary) -> String {
     }
     let only_md: Vec<_> = markdown.1.iter().filter(|e| !published.1.contains(e)).take(2).collect();
     let only_pub: Vec<_> = published.1.iter().filter(|e| !markdown.1.contains(e)).take(2).collect();
+    if only_md.is_empty() && only_pub.is_empty() {
+        let names = |s: &Summary| s.1.iter().map(|e| e.0.clone()).collect::<Vec<_>>();
+        return format!("enum lists in another order or number: markdown {:?} vs published {:?}", names(markdown), names(published));
+    }
     format!("enums: markdown {only_md:?} vs published {only_pub:?}")
 }
 
