@@ -3,7 +3,7 @@
 //!
 //! Pure: takes a [`SourceFile`](crate::source::SourceFile), returns a [`Page`].
 //! Two input formats give the same blocks: markdown from the docs repository
-//! ([`markdown`]) and plain text copied from the published docs site
+//! (`markdown.rs`) and plain text copied from the published docs site
 //! ([`published`]); [`detect_format`] tells them apart per file.
 
 mod annotation;

@@ -5,7 +5,7 @@
 //! line is the title; section headings are lines holding a known section title
 //! ("Permissions", "HTTP request", "Properties", …); tables are a header line
 //! ("Property Type Description") followed by one line per row, cells separated
-//! by spaces (split back by [`published_rows`](super::published_rows)); the
+//! by spaces (split back by `published_rows.rs`); the
 //! HTTP request lines are bare (`POST /x/{id}`); examples are raw HTTP
 //! (`POST https://graph.microsoft.com/…` or `HTTP/1.1 201 Created`, headers,
 //! then a JSON body). Every block and cell keeps its line and column in the
