@@ -262,18 +262,22 @@ fn the_corpus_as_the_site_shows_it_gives_the_same_model() {
         let not_markdown: Vec<&str> =
             files.iter().filter(|f| detect_format(&f.text) != InputFormat::Markdown).map(|f| &*f.path).collect();
         assert!(not_markdown.is_empty(), "{folder}: markdown pages detected as published text: {not_markdown:?}");
+        let unreadable = std::sync::atomic::AtomicUsize::new(0);
         let differ: Vec<(String, String)> = files
             .par_iter()
             .filter_map(|file| {
                 let markdown = summary(&analyze_page(file));
                 let rendered = SourceFile::new(file.path.to_string(), render_published(&file.text))
                     .with_format(Some(InputFormat::PublishedText));
-                let published = summary(&analyze_page(&rendered));
+                let facts = analyze_page(&rendered);
+                let rows = facts.diagnostics.iter().filter(|d| d.code == "published-row-unreadable").count();
+                unreadable.fetch_add(rows, std::sync::atomic::Ordering::Relaxed);
+                let published = summary(&facts);
                 (markdown != published).then(|| (file.path.to_string(), difference(&markdown, &published)))
             })
             .collect();
         let agree = files.len() - differ.len();
-        println!("{folder}: {agree} of {} pages agree", files.len());
+        println!("{folder}: {agree} of {} pages agree ({} rows unreadable)", files.len(), unreadable.into_inner());
         agree_all += agree;
         total_all += files.len();
         report.extend(differ.into_iter().map(|(p, d)| format!("{folder}/{p}: {d}")));
@@ -311,6 +315,18 @@ fn difference(markdown: &Summary, published: &Summary) -> String {
 #[ignore]
 fn debug_render_one_page() {
     let Some(path) = std::env::var_os("PUBLISHED_DEBUG") else { return };
+    if std::path::Path::new(&path).is_dir() {
+        // A folder: every unreadable row of its pages as rendered.
+        let (docs, _) = graph_docs_codegen::workspace::load_docs(&[path.into()]).unwrap();
+        for file in docs.files() {
+            let rendered = render_published(&file.text);
+            let facts = analyze_page(&SourceFile::new(file.path.to_string(), rendered.clone()).with_format(Some(InputFormat::PublishedText)));
+            for d in facts.diagnostics.iter().filter(|d| d.code == "published-row-unreadable") {
+                println!("{}: {}", d.source, rendered.lines().nth(d.source.line as usize - 1).unwrap_or(""));
+            }
+        }
+        return;
+    }
     let text = std::fs::read_to_string(&path).unwrap();
     let rendered = render_published(&text);
     println!("{rendered}");

@@ -301,6 +301,9 @@ fn is_number(word: &str) -> bool {
     !w.is_empty() && w.chars().all(|c| c.is_ascii_digit())
 }
 
+/// A permission type: a known phrase, else (the workload rows some pages list
+/// under a permission type, such as `Policy Set`) the words before the first
+/// scope (`A.Read.All`) or "Not supported".
 fn permission_type(ws: &[Word<'_>], at: usize, line: &str) -> Option<usize> {
     for phrase in PERMISSION_TYPES {
         let n = phrase.split_whitespace().count();
@@ -309,7 +312,13 @@ fn permission_type(ws: &[Word<'_>], at: usize, line: &str) -> Option<usize> {
             return Some(n);
         }
     }
-    None
+    let is_scope = |w: &str| {
+        let w = w.trim_end_matches(',');
+        w.contains('.') && !w.ends_with('.') && w.starts_with(|c: char| c.is_ascii_alphabetic())
+            && w.chars().all(|c| c.is_ascii_alphanumeric() || c == '.' || c == '_' || c == '-')
+    };
+    let first_value = (at..ws.len()).find(|&j| is_scope(ws[j].text) || (ws[j].text == "Not" && ws.get(j + 1).is_some_and(|w| w.text.starts_with("supported"))))?;
+    (first_value > at && ws[at].text.starts_with(|c: char| c.is_alphabetic())).then_some(first_value - at)
 }
 
 /// A method name: the words before the first type phrase that ends the row
@@ -365,7 +374,8 @@ mod tests {
         assert_eq!(texts("Delegated (work or school account) A.Read.All, B.Read", h), ["Delegated (work or school account)", "A.Read.All, B.Read"]);
         assert_eq!(texts("Delegated (personal Microsoft account) Not supported.", h), ["Delegated (personal Microsoft account)", "Not supported."]);
         assert_eq!(texts("Application A.Read.All", h), ["Application", "A.Read.All"]);
-        assert!(split_row("Someone else A.Read", &header(h).unwrap()).is_err());
+        assert_eq!(texts("Policy Set A.Read.All, B.Read", h), ["Policy Set", "A.Read.All, B.Read"]);
+        assert!(split_row("Someone else reads", &header(h).unwrap()).is_err());
         assert_eq!(texts("first 0 The first.", "Member Value Description"), ["first", "0", "The first."]);
         assert_eq!(texts("second The second.", "Member Value Description"), ["second", "", "The second."]);
         assert_eq!(texts("Authorization Bearer {token}. Required.", "Header Value"), ["Authorization", "Bearer {token}. Required."]);
