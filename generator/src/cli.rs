@@ -76,6 +76,31 @@ pub struct DriftArgs {
     /// Drift config (YAML): severity overrides, beta policy, ignored changes.
     #[arg(long, value_name = "FILE")]
     config: Option<PathBuf>,
+    /// The format of both sides' pages.
+    #[arg(long, value_enum, default_value = "auto")]
+    input_format: InputFormatArg,
+}
+
+/// `--input-format`: how pages are read.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+pub enum InputFormatArg {
+    /// Detect each page's format from its text (front matter, `#` headings, `|` tables, fences: markdown).
+    Auto,
+    /// Markdown from the docs repository.
+    Markdown,
+    /// Plain text copied from the published docs site.
+    Published,
+}
+
+impl InputFormatArg {
+    /// The format forced on every page; `None` for auto-detection.
+    pub fn forced(self) -> Option<crate::parse::InputFormat> {
+        match self {
+            InputFormatArg::Auto => None,
+            InputFormatArg::Markdown => Some(crate::parse::InputFormat::Markdown),
+            InputFormatArg::Published => Some(crate::parse::InputFormat::PublishedText),
+        }
+    }
 }
 
 /// Placeholder budget flags.
@@ -110,6 +135,9 @@ pub struct DocsArgs {
     /// Docs folders (every `.md` inside) or single pages (any extension). Repeatable.
     #[arg(long = "docs", value_name = "PATH")]
     pub docs: Vec<PathBuf>,
+    /// The pages' format: detected per page (`auto`), or forced.
+    #[arg(long, value_enum, default_value = "auto")]
+    pub input_format: InputFormatArg,
 }
 
 /// How to print diagnostics.
@@ -242,8 +270,10 @@ fn display_prefix(paths: &[PathBuf]) -> String {
     }
 }
 
-fn load(paths: &[PathBuf]) -> Result<(DocsSet, Vec<crate::diagnostics::Diagnostic>), String> {
-    load_docs(paths).map_err(|e| e.to_string())
+fn load(paths: &[PathBuf], format: InputFormatArg) -> Result<(DocsSet, Vec<crate::diagnostics::Diagnostic>), String> {
+    let (mut docs, diagnostics) = load_docs(paths).map_err(|e| e.to_string())?;
+    docs.set_format(format.forced());
+    Ok((docs, diagnostics))
 }
 
 fn print_diagnostics(docs: &DocsSet, models: &[crate::ir::Model], load: &[crate::diagnostics::Diagnostic], prefix: &str, args: &DiagnosticArgs) {
@@ -361,7 +391,7 @@ impl Generation {
         let paths = docs_paths(defaults, &args.docs);
         let out = args.out.clone().unwrap_or_else(|| defaults.out.clone());
         let prefix = display_prefix(&paths);
-        let (docs, load_diagnostics) = load(&paths)?;
+        let (docs, load_diagnostics) = load(&paths, args.docs.input_format)?;
         let models = build_models(&docs);
         print_diagnostics(&docs, &models, &load_diagnostics, &prefix, &args.diagnostics);
         check_crate_name(&args.crate_name)?;
@@ -432,7 +462,7 @@ fn execute(defaults: &Defaults, command: Command) -> Result<u8, String> {
         }
         Command::Todos(args) => {
             let paths = docs_paths(defaults, &args.docs);
-            let (docs, _) = load(&paths)?;
+            let (docs, _) = load(&paths, args.docs.input_format)?;
             let models = build_models(&docs);
             let prefix = display_prefix(&paths);
             print!("{}", crate::report::todos::render(&models, args.format, &prefix));
@@ -455,8 +485,10 @@ fn execute(defaults: &Defaults, command: Command) -> Result<u8, String> {
                 None => crate::drift::Config::default(),
             };
             let (old, new) = rayon::join(|| crate::workspace::load_side(&args.old), || crate::workspace::load_side(&args.new));
-            let (old, _) = old.map_err(|e| e.to_string())?;
-            let (new, _) = new.map_err(|e| e.to_string())?;
+            let (mut old, _) = old.map_err(|e| e.to_string())?;
+            let (mut new, _) = new.map_err(|e| e.to_string())?;
+            old.set_format(args.input_format.forced());
+            new.set_format(args.input_format.forced());
             let (old_models, new_models) = rayon::join(|| build_models(&old), || build_models(&new));
             let mut changes = Vec::new();
             let single = old_models.len() == 1 && new_models.len() == 1;
@@ -485,7 +517,7 @@ fn execute(defaults: &Defaults, command: Command) -> Result<u8, String> {
         }
         Command::Ir(args) => {
             let paths = docs_paths(defaults, &args.docs);
-            let (docs, load_diags) = load(&paths)?;
+            let (docs, load_diags) = load(&paths, args.docs.input_format)?;
             let mut models = build_models(&docs);
             if let Some(first) = models.first_mut() {
                 first.diagnostics.extend(load_diags);

@@ -50,6 +50,14 @@ impl DocsSet {
         true
     }
 
+    /// Parses every page as `format` (`None`: each page's format is detected
+    /// from its text).
+    pub fn set_format(&mut self, format: Option<parse::InputFormat>) {
+        for file in self.versions.values_mut().flatten() {
+            file.format = format;
+        }
+    }
+
     /// Every page.
     pub fn files(&self) -> impl Iterator<Item = &SourceFile> {
         self.versions.values().flatten()

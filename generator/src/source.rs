@@ -12,6 +12,9 @@ pub struct SourceFile {
     pub path: Arc<str>,
     /// The page text, with CRLF line ends normalized to LF and any BOM removed.
     pub text: String,
+    /// The format to parse it as; `None` detects it from the text
+    /// ([`detect_format`](crate::parse::detect_format)).
+    pub format: Option<crate::parse::InputFormat>,
 }
 
 impl SourceFile {
@@ -26,7 +29,13 @@ impl SourceFile {
         if text.contains('\r') {
             text = text.replace("\r\n", "\n").replace('\r', "\n");
         }
-        SourceFile { path: Arc::from(path.replace('\\', "/")), text }
+        SourceFile { path: Arc::from(path.replace('\\', "/")), text, format: None }
+    }
+
+    /// The same file, parsed as `format` whatever its text looks like (`None`: detected).
+    pub fn with_format(mut self, format: Option<crate::parse::InputFormat>) -> Self {
+        self.format = format;
+        self
     }
 }
 

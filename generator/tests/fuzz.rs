@@ -5,6 +5,7 @@
 
 use graph_docs_codegen::emit::{emit_crate, EmitOptions};
 use graph_docs_codegen::ir::build_model;
+use graph_docs_codegen::parse::InputFormat;
 use graph_docs_codegen::source::SourceFile;
 use graph_docs_codegen::{analyze_page, build_version};
 use proptest::prelude::*;
@@ -22,6 +23,31 @@ const FRAGMENTS: &[&str] = &[
     "\u{feff}", "\r\n", "\t", "Namespace: microsoft.graph.callRecords\n", "If successful, this method returns a `201 Created` response code and a [x](x.md) object.",
     "GET /me/x\n", "/users/{id | userPrincipalName}/y", "root:/{p}:", "delta()", "$ref", "@odata.type", "unknownFutureValue",
 ];
+
+/// Pieces of published text (pages copied from the docs site).
+const PUBLISHED_FRAGMENTS: &[&str] = &[
+    "\n", "\n\n", " ", "  ", "Create thing\n", "Properties\n", "Relationships\n", "HTTP request\n", "Request body\n",
+    "Response\n", "Example\n", "Request\n", "Permissions\n", "Members\n", "JSON representation\n", "x values\n",
+    "Property Type Description\n", "Member Value Description\n", "Member\n", "Header Value\n", "Name Description\n",
+    "Method Return Type Description\n", "Permission type Permissions (from least to most privileged)\n",
+    "Delegated (work or school account) A.Read.All\n", "Delegated (personal Microsoft account) Not supported.\n", "Application ",
+    "id String Key.\n", "tags String collection\n", "apps mobileApp collection Apps.\n", "x Collection(microsoft.graph.y) Ys.\n",
+    "Collection(", "(identifier)", "The description only\n", "Event ", "or ", "object ", "0 ", "0x1F ", "Possible values are: a, b, c.\n",
+    "POST /things/{id}\n", "GET https://graph.microsoft.com/beta/me\n", "HTTP/1.1 201 Created\n", "Content-Type: application/json\n",
+    "{", "}", "[", "]", "\"", "\\", "\"a\": 1,\n", "Namespace: microsoft.graph\n", "Note: x\n", "If successful, this method returns a 201 Created response code.\n",
+    "In the request body, supply a JSON representation of the thing object.\n", "é", "漢", "\u{feff}", "\r\n", "\t", "|", "# ", "---\n",
+];
+
+fn published_page() -> impl Strategy<Value = String> {
+    prop::collection::vec(prop::sample::select(PUBLISHED_FRAGMENTS), 0..150).prop_map(|parts| parts.concat())
+}
+
+/// Runs the pipeline on `text` read as published text, whatever it looks like.
+fn run_published(text: String) {
+    let file = SourceFile::new("api/fuzz.txt", text).with_format(Some(InputFormat::PublishedText));
+    let model = build_version("beta", std::slice::from_ref(&file));
+    emit_crate(&[model], &EmitOptions::default()).expect("the emitted code parses");
+}
 
 fn page() -> impl Strategy<Value = String> {
     prop::collection::vec(prop::sample::select(FRAGMENTS), 0..120).prop_map(|parts| parts.concat())
@@ -51,11 +77,36 @@ proptest! {
     }
 
     #[test]
+    fn published_text_of_fragments(text in published_page()) {
+        run_published(text);
+    }
+
+    #[test]
+    fn arbitrary_bytes_as_published_text(bytes in prop::collection::vec(any::<u8>(), 0..2048)) {
+        run_published(String::from_utf8_lossy(&bytes).into_owned());
+    }
+
+    #[test]
+    fn markdown_fragments_as_published_text(text in page()) {
+        run_published(text);
+    }
+
+    #[test]
     fn several_pages_together(a in page(), b in page()) {
         let files = [SourceFile::new("resources/a.md", a), SourceFile::new("resources/b.md", b)];
         let model = build_version("beta", &files);
         emit_crate(&[model], &EmitOptions::default()).expect("the emitted code parses");
     }
+}
+
+#[test]
+fn extreme_published_text() {
+    run_published("Property Type Description\n".repeat(50_000));
+    run_published(format!("T\n\nProperties\n\nProperty Type Description\nid {}\n", "String collection ".repeat(100_000)));
+    run_published(format!("T\n\n{{{}", "\n".repeat(200_000)));
+    run_published(format!("T\n\nHTTP/1.1 200 OK\n\n{}", "[".repeat(100_000)));
+    run_published(format!("T\n\nMethod Return Type Description\n{}\n", "a b ".repeat(50_000)));
+    run_published(format!("T\n\n{}", "x values\n\n".repeat(50_000)));
 }
 
 #[test]

@@ -71,6 +71,9 @@ pub struct Change {
     /// The endpoint concerned (`METHOD path`), if any.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub endpoint: Option<String>,
+    /// The placeholder concerned (what it belongs to), if any.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub placeholder: Option<String>,
     /// What changed, for people.
     pub message: String,
     /// Where it was on the old side.

@@ -55,11 +55,12 @@ struct Subject {
     ty: Option<String>,
     property: Option<String>,
     endpoint: Option<String>,
+    placeholder: Option<String>,
 }
 
 impl Subject {
     fn key(&self) -> String {
-        [&self.r#enum, &self.member, &self.ty, &self.property, &self.endpoint]
+        [&self.r#enum, &self.member, &self.ty, &self.property, &self.endpoint, &self.placeholder]
             .iter()
             .filter_map(|s| s.as_deref())
             .collect::<Vec<_>>()
@@ -90,6 +91,7 @@ impl Differ<'_> {
             ty: subject.ty,
             property: subject.property,
             endpoint: subject.endpoint,
+            placeholder: subject.placeholder,
             message,
             old,
             new,
@@ -397,6 +399,31 @@ impl Differ<'_> {
     }
 }
 
+impl Differ<'_> {
+    /// Placeholders of the old side that the new side no longer has for the
+    /// same subject (kind and owner): upstream filled them in.
+    fn placeholders(&mut self, old: &Model, new: &Model) {
+        let still: BTreeSet<(&str, &str)> = new.todos.iter().map(|t| (t.kind.as_str(), t.owner.as_str())).collect();
+        let mut reported = BTreeSet::new();
+        for t in &old.todos {
+            let key = (t.kind.as_str(), t.owner.as_str());
+            if still.contains(&key) || !reported.insert(key) {
+                continue;
+            }
+            let s = Subject { placeholder: Some(t.owner.clone()), ..Subject::default() };
+            let what = if t.text.is_empty() { String::new() } else { format!(" (`{}`)", t.text) };
+            self.push(
+                "placeholder-filled",
+                Level::Info,
+                s,
+                format!("the {} placeholder{what} of {} was filled in", t.kind.as_str(), t.owner),
+                Some(t.source.clone()),
+                None,
+            );
+        }
+    }
+}
+
 /// The changes from `old` to `new` (two models of the same API version).
 pub fn diff_models(old: &Model, new: &Model, config: &Config) -> Vec<Change> {
     let usage = usage(&[old, new]);
@@ -404,6 +431,7 @@ pub fn diff_models(old: &Model, new: &Model, config: &Config) -> Vec<Change> {
     d.enums(old, new, &usage);
     d.types(old, new);
     d.endpoints(old, new);
+    d.placeholders(old, new);
     let mut out = d.out;
     out.sort();
     out

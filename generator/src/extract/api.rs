@@ -132,6 +132,24 @@ fn status_re() -> &'static Regex {
     RE.get_or_init(|| Regex::new(r"\b([1-5]\d\d)\s+[A-Z][A-Za-z-]*").expect("valid regex"))
 }
 
+fn response_object_re() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| {
+        Regex::new(r"response code and (?:an? |the )?(collection of )?([A-Za-z_][A-Za-z0-9_.]*[A-Za-z0-9_]) (?:objects? |resources? )?in the response body")
+            .expect("valid regex")
+    })
+}
+
+/// "… a JSON representation of a b2xIdentityUserFlow." (published text only,
+/// where the link that names the type is gone): a camelCase name ending the sentence.
+fn representation_end_re() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| {
+        Regex::new(r"(?i:representation\s+(?:of|for)\s+(?:the\s+|an?\s+)?(?:new\s+)?)([a-z][a-z0-9_]*[A-Z][A-Za-z0-9_]*)\.(?:\s|$)")
+            .expect("valid regex")
+    })
+}
+
 fn representation_re() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
@@ -139,8 +157,9 @@ fn representation_re() -> &'static Regex {
     })
 }
 
-/// The first link's text, or the name after "representation of the".
-fn body_type(content: &Inline) -> Option<String> {
+/// The first link's text, or the name after "representation of the"
+/// (without links, as in published text, also a camelCase name ending the sentence).
+fn body_type(content: &Inline, linkless_page: bool) -> Option<String> {
     // A linked name counts only when the link goes to a page (a type's page).
     if let Some(link) = content.links.iter().find(|l| l.dest.contains(".md") || l.dest.contains("/resources/")) {
         let name = link.text.trim().trim_matches('`');
@@ -148,12 +167,19 @@ fn body_type(content: &Inline) -> Option<String> {
             return Some(unqualified(name));
         }
     }
-    representation_re().captures(&content.text).and_then(|c| c.get(1)).map(|m| unqualified(m.as_str()))
+    representation_re()
+        .captures(&content.text)
+        .or_else(|| linkless_page.then(|| representation_end_re().captures(&content.text)).flatten())
+        .and_then(|c| c.get(1))
+        .map(|m| unqualified(m.as_str()))
 }
 
 pub(crate) fn extract_api(sections: &Sections<'_>, facts: &mut PageFacts) {
     let title = sections.title().to_owned();
     let permissions = permissions(sections);
+    // A page without front matter may be published text, whose links are gone:
+    // type names are then also read from the sentences around them.
+    let linkless = sections.page.front_matter.is_none();
 
     let mut request_body = None;
     let mut body_parameters = Vec::new();
@@ -161,7 +187,7 @@ pub(crate) fn extract_api(sections: &Sections<'_>, facts: &mut PageFacts) {
         match block {
             Block::Paragraph { content, .. } if request_body.is_none() => {
                 if content.text.to_ascii_lowercase().contains("json representation") {
-                    request_body = body_type(content);
+                    request_body = body_type(content, linkless);
                 }
             }
             Block::Table { header, rows, location } => {
@@ -215,6 +241,13 @@ pub(crate) fn extract_api(sections: &Sections<'_>, facts: &mut PageFacts) {
                     if !name.is_empty() && !name.contains(' ') {
                         response_type = Some(unqualified(name));
                         response_collection = lower.contains("collection") || lower.contains("list of");
+                    }
+                } else if let Some(c) = response_object_re().captures(&content.text).filter(|_| linkless) {
+                    // Published text has no links: "… and a mobileAppInstallStatus object in the response body".
+                    let (collection, name) = (c.get(1).is_some(), c.get(2).map(|m| m.as_str()).unwrap_or(""));
+                    if name.starts_with(|c: char| c.is_ascii_lowercase()) && !matches!(name, "new" | "json" | "the" | "an" | "a" | "updated") {
+                        response_type = Some(unqualified(name));
+                        response_collection = collection;
                     }
                 }
             }

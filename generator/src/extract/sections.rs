@@ -67,6 +67,11 @@ impl<'p> Sections<'p> {
             "apipagetype" => return PageKind::Api,
             _ => {}
         }
+        // Without front matter (published text), an HTTP request section
+        // holding request lines makes an api page.
+        if self.page.front_matter.is_none() && self.section("http request").any(|b| matches!(b, Block::Code { .. })) {
+            return PageKind::Api;
+        }
         if self.section("properties").next().is_some() {
             PageKind::Resource
         } else {

@@ -6,7 +6,7 @@ use crate::source::{LineIndex, Location, SourceFile};
 use pulldown_cmark::{CodeBlockKind, Event, Options, Parser, Tag, TagEnd};
 
 /// Parses a markdown page into blocks. Never fails: problems become diagnostics.
-pub fn parse_page(file: &SourceFile) -> Page {
+pub fn parse_markdown(file: &SourceFile) -> Page {
     let index = LineIndex::new(file.path.clone(), &file.text);
     let mut builder = Builder {
         file,
@@ -397,7 +397,7 @@ mod tests {
     use super::*;
 
     fn page(text: &str) -> Page {
-        parse_page(&SourceFile::new("t.md", text))
+        parse_markdown(&SourceFile::new("t.md", text))
     }
 
     #[test]

@@ -2,14 +2,71 @@
 //! paragraphs, tables, code blocks, annotations) plus its front matter.
 //!
 //! Pure: takes a [`SourceFile`](crate::source::SourceFile), returns a [`Page`].
+//! Two input formats give the same blocks: markdown from the docs repository
+//! (`markdown.rs`) and plain text copied from the published docs site
+//! ([`published`]); [`detect_format`] tells them apart per file.
 
 mod annotation;
 mod front_matter;
 mod markdown;
+pub mod published;
+mod published_rows;
 
 pub use annotation::Annotation;
 pub use front_matter::FrontMatter;
-pub use markdown::parse_page;
+pub use markdown::parse_markdown;
+pub use published::parse_published;
+
+use crate::source::SourceFile;
+
+/// The format of a page's text.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, clap::ValueEnum)]
+pub enum InputFormat {
+    /// Markdown from the docs repository (front matter, `|` tables, `#` headings, fences).
+    Markdown,
+    /// Plain text copied from the published docs site (no markdown markers,
+    /// tables flattened into lines).
+    #[value(name = "published")]
+    PublishedText,
+}
+
+/// Decides the format of a page from clear signals: front matter, a `#`
+/// heading, a `|` table row or a code fence at the start of a line mean
+/// markdown; a text with none of them is published text.
+pub fn detect_format(text: &str) -> InputFormat {
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    if text.starts_with("---") {
+        return InputFormat::Markdown;
+    }
+    let markdown_line = |line: &str| {
+        let t = line.trim_start();
+        (t.starts_with('#') && t.trim_start_matches('#').starts_with(' '))
+            || (t.starts_with('|') && t.len() > 1)
+            || t.starts_with("```")
+            || t.starts_with("~~~")
+            || t.starts_with("<!--")
+            || is_table_separator(t)
+    };
+    if text.lines().any(markdown_line) {
+        InputFormat::Markdown
+    } else {
+        InputFormat::PublishedText
+    }
+}
+
+/// `|:---|---|` or `--|--`: a markdown table's separator line.
+fn is_table_separator(t: &str) -> bool {
+    t.contains('|') && t.contains("--") && t.chars().all(|c| matches!(c, '|' | ':' | '-' | ' '))
+}
+
+/// Parses a page in its format: the one its [`SourceFile::format`] forces,
+/// else the one [`detect_format`] finds. Never fails.
+pub fn parse_page(file: &SourceFile) -> Page {
+    match file.format.unwrap_or_else(|| detect_format(&file.text)) {
+        InputFormat::Markdown => parse_markdown(file),
+        InputFormat::PublishedText => parse_published(file),
+    }
+}
 
 use crate::diagnostics::Diagnostic;
 use crate::source::Location;

@@ -46,3 +46,4 @@ pub fn seed(prefix: &str) -> Option<graph_docs_codegen::source::SourceFile> {
     })?;
     Some(graph_docs_codegen::source::SourceFile::new(path.file_name()?.to_string_lossy(), std::fs::read_to_string(&path).ok()?))
 }
+pub mod render_published;
