@@ -309,27 +309,3 @@ fn difference(markdown: &Summary, published: &Summary) -> String {
     }
     format!("enums: markdown {only_md:?} vs published {only_pub:?}")
 }
-
-/// Prints a page as the renderer shows it (`PUBLISHED_DEBUG=path cargo test --test published debug -- --ignored --nocapture`).
-#[test]
-#[ignore]
-fn debug_render_one_page() {
-    let Some(path) = std::env::var_os("PUBLISHED_DEBUG") else { return };
-    if std::path::Path::new(&path).is_dir() {
-        // A folder: every unreadable row of its pages as rendered.
-        let (docs, _) = graph_docs_codegen::workspace::load_docs(&[path.into()]).unwrap();
-        for file in docs.files() {
-            let rendered = render_published(&file.text);
-            let facts = analyze_page(&SourceFile::new(file.path.to_string(), rendered.clone()).with_format(Some(InputFormat::PublishedText)));
-            for d in facts.diagnostics.iter().filter(|d| d.code == "published-row-unreadable") {
-                println!("{}: {}", d.source, rendered.lines().nth(d.source.line as usize - 1).unwrap_or(""));
-            }
-        }
-        return;
-    }
-    let text = std::fs::read_to_string(&path).unwrap();
-    let rendered = render_published(&text);
-    println!("{rendered}");
-    let facts = analyze_page(&SourceFile::new("resources/x.md", rendered).with_format(Some(InputFormat::PublishedText)));
-    println!("{:?}\n{:?}", facts.kind, facts.diagnostics);
-}
