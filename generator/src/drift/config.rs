@@ -101,6 +101,8 @@ pub const RULES: &[&str] = &[
     "type-added",
     "type-removed",
     "base-type-changed",
+    "base-type-unstated",
+    "base-type-stated",
     "property-added",
     "property-removed",
     "property-type-changed",

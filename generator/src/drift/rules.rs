@@ -286,16 +286,25 @@ impl Differ<'_> {
             };
             let base = |b: &Option<crate::ir::QualifiedName>| b.as_ref().map(|q| q.name.to_ascii_lowercase());
             if base(&o.base) != base(&n.base) {
-                let show = |b: &Option<crate::ir::QualifiedName>| b.as_ref().map(|q| format!("`{}`", q.name)).unwrap_or_else(|| "none".to_owned());
+                let show = |b: &Option<crate::ir::QualifiedName>| b.as_ref().map(|q| format!("`{}`", q.name)).unwrap_or_default();
                 let s = Subject { ty: Some(n.name.name.clone()), ..Subject::default() };
-                self.push(
-                    "base-type-changed",
-                    Level::Breaking,
-                    s,
-                    format!("the base type of `{}` changed from {} to {}", n.name.name, show(&o.base), show(&n.base)),
-                    o.sources.first().cloned(),
-                    n.sources.first().cloned(),
-                );
+                let name = &n.name.name;
+                // The docs state a base type ("Inherits from", an annotation) or
+                // say nothing: nothing stated is not "no base type".
+                let (rule, level, message) = match (&o.base, &n.base) {
+                    (Some(_), None) => (
+                        "base-type-unstated",
+                        Level::Warning,
+                        format!("the docs no longer say that `{name}` inherits from {} (a removed base type, or a page that stopped saying so)", show(&o.base)),
+                    ),
+                    (None, Some(_)) => ("base-type-stated", Level::Info, format!("the docs now say that `{name}` inherits from {}", show(&n.base))),
+                    _ => (
+                        "base-type-changed",
+                        Level::Breaking,
+                        format!("the base type of `{name}` changed from {} to {}", show(&o.base), show(&n.base)),
+                    ),
+                };
+                self.push(rule, level, s, message, o.sources.first().cloned(), n.sources.first().cloned());
             }
             let props = |t: &'_ crate::ir::TypeDef| -> BTreeMap<String, Property> {
                 t.properties.iter().chain(&t.relationships).map(|p| (p.name.to_ascii_lowercase(), p.clone())).collect()
