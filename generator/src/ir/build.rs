@@ -623,6 +623,7 @@ fn build_endpoints(model: &mut Model, pages: &[PageFacts], anonymous: &Anonymous
     let mut endpoints = Vec::new();
     {
         let resolver = Resolver { model, known_types: &known_types, anonymous };
+        let lookup = model.type_lookup();
         let mut seen: BTreeMap<(String, String), Location> = BTreeMap::new();
         for page in pages {
             for e in &page.endpoints {
@@ -661,7 +662,7 @@ fn build_endpoints(model: &mut Model, pages: &[PageFacts], anonymous: &Anonymous
                     }
                     body_parameters.push(resolver.property_in(crate::extract::DEFAULT_NAMESPACE, &owner, p, diagnostics));
                 }
-                let find = |name: &Option<String>| name.as_deref().and_then(|n| model.find_type(None, n)).map(|t| t.name.clone());
+                let find = |name: &Option<String>| name.as_deref().and_then(|n| lookup.find(None, n)).map(|t| t.name.clone());
                 endpoints.push(Endpoint {
                     method: e.method.clone(),
                     path: e.path.clone(),
@@ -711,6 +712,8 @@ fn link_me_aliases(endpoints: &mut [Endpoint]) {
 }
 
 fn build_examples(model: &mut Model, pages: &[PageFacts]) {
+    let lookup = model.type_lookup();
+    let mut examples = Vec::new();
     for page in pages {
         let request_body = page.endpoints.iter().find_map(|e| e.request_body.clone());
         let mut last_request_name: Option<String> = None;
@@ -733,9 +736,9 @@ fn build_examples(model: &mut Model, pages: &[PageFacts]) {
                     Some(dot) => (Some(&n[..dot]), &n[dot + 1..]),
                     None => (None, n),
                 };
-                model.find_type(ns, name).map(|t| t.name.clone())
+                lookup.find(ns, name).map(|t| t.name.clone())
             });
-            model.examples.push(Example {
+            examples.push(Example {
                 kind: ex.kind,
                 name,
                 ty,
@@ -746,4 +749,5 @@ fn build_examples(model: &mut Model, pages: &[PageFacts]) {
             });
         }
     }
+    model.examples.extend(examples);
 }

@@ -285,6 +285,25 @@ pub struct Model {
     pub diagnostics: Vec<Diagnostic>,
 }
 
+/// Types by lower-case name (the first in key order for each name), for
+/// look-ups in a loop; built by [`Model::type_lookup`].
+pub struct TypeLookup<'m> {
+    model: &'m Model,
+    by_name: std::collections::HashMap<String, &'m TypeDef>,
+}
+
+impl<'m> TypeLookup<'m> {
+    /// What [`Model::find_type`] answers, without a scan of every type.
+    pub fn find(&self, namespace: Option<&str>, name: &str) -> Option<&'m TypeDef> {
+        if let Some(ns) = namespace {
+            if let Some(t) = self.model.types.get(&key_of(ns, name)) {
+                return Some(t);
+            }
+        }
+        self.by_name.get(&name.to_ascii_lowercase()).copied()
+    }
+}
+
 impl Model {
     /// Looks a type up by name, case-insensitively, in `namespace` or else in any namespace.
     pub fn find_type(&self, namespace: Option<&str>, name: &str) -> Option<&TypeDef> {
@@ -294,6 +313,15 @@ impl Model {
             }
         }
         self.types.values().find(|t| t.name.name.eq_ignore_ascii_case(name))
+    }
+
+    /// An index for many [`Model::find_type`] look-ups (same answers).
+    pub fn type_lookup(&self) -> TypeLookup<'_> {
+        let mut by_name = std::collections::HashMap::with_capacity(self.types.len());
+        for t in self.types.values() {
+            by_name.entry(t.name.name.to_ascii_lowercase()).or_insert(t);
+        }
+        TypeLookup { model: self, by_name }
     }
 
     /// The chain of base types of `ty`, nearest first, stopping at unknown
