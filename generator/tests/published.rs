@@ -56,13 +56,7 @@ fn seed_001_gives_seed_000s_model_with_real_descriptions_and_permissions() {
 
     let model = build_version("beta", std::slice::from_ref(&s001));
     let paths: Vec<&str> = model.endpoints.iter().map(|e| e.path.as_str()).collect();
-    assert_eq!(
-        paths,
-        [
-            "/deviceAppManagement/mobileApps/{mobileAppId}/deviceStatuses",
-            "/deviceAppManagement/mobileApps/{mobileAppId}/userStatuses/{userAppInstallStatusId}/deviceStatuses"
-        ]
-    );
+    assert_eq!(paths, common::DEVICE_STATUSES_PATHS);
     let e = &model.endpoints[0];
     assert_eq!(e.source.line, line_of(text, "POST /deviceAppManagement/mobileApps/{mobileAppId}/deviceStatuses"));
     assert_eq!((e.method.as_str(), e.response.status), ("POST", Some(201)));

@@ -26,13 +26,7 @@ fn seed_000_create_device_statuses() {
     assert_eq!(model.enums["microsoft.graph.resultantappstate"].members.len(), 7);
     assert_eq!(model.enums["microsoft.graph.resultantappstatedetail"].members.len(), 27);
     let paths: Vec<&str> = model.endpoints.iter().map(|e| e.path.as_str()).collect();
-    assert_eq!(
-        paths,
-        [
-            "/deviceAppManagement/mobileApps/{mobileAppId}/deviceStatuses",
-            "/deviceAppManagement/mobileApps/{mobileAppId}/userStatuses/{userAppInstallStatusId}/deviceStatuses"
-        ]
-    );
+    assert_eq!(paths, common::DEVICE_STATUSES_PATHS);
     let e = &model.endpoints[0];
     assert_eq!((e.method.as_str(), e.response.status), ("POST", Some(201)));
     assert_eq!(e.request_body.as_deref(), Some("mobileAppInstallStatus"));

@@ -3,6 +3,12 @@
 
 use std::path::{Path, PathBuf};
 
+/// The two request paths of seeds 000 and 001 ("Create deviceStatuses").
+pub const DEVICE_STATUSES_PATHS: [&str; 2] = [
+    "/deviceAppManagement/mobileApps/{mobileAppId}/deviceStatuses",
+    "/deviceAppManagement/mobileApps/{mobileAppId}/userStatuses/{userAppInstallStatusId}/deviceStatuses",
+];
+
 /// The repository root.
 pub fn repo_root() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).parent().expect("generator/ has a parent").to_owned()
