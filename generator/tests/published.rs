@@ -206,14 +206,28 @@ fn drift_from_000_to_001_reports_added_members_and_filled_placeholders() {
         .collect();
     assert_eq!(reported, added);
 
-    let still: BTreeSet<(&str, &str)> = new.todos.iter().map(|t| (t.kind.as_str(), t.owner.as_str())).collect();
+    // The placeholders 001 filled, from the seed texts: every property row of
+    // 000 whose description is `TODO: Add Description` (001 describes them
+    // all), and the permissions rows 000 left as TODO.
+    let todo_rows: BTreeSet<String> = s000
+        .text
+        .lines()
+        .filter(|l| l.starts_with('|') && l.contains("**TODO: Add Description**"))
+        .filter_map(|l| l.split('|').nth(1).map(|n| n.trim().to_owned()))
+        .collect();
+    assert!(todo_rows.len() >= 13, "{todo_rows:?}");
+    assert!(s001.text.lines().all(|l| !l.contains("TODO")), "001 has no placeholders left");
     let filled: BTreeSet<String> =
-        old.todos.iter().filter(|t| !still.contains(&(t.kind.as_str(), t.owner.as_str()))).map(|t| t.owner.clone()).collect();
-    assert!(filled.len() >= 13, "{filled:?}");
-    let reported: BTreeSet<String> =
         changes.iter().filter(|c| c.rule == "placeholder-filled").filter_map(|c| c.placeholder.clone()).collect();
-    assert_eq!(reported, filled);
-    assert!(filled.iter().any(|o| o.contains("mobileAppInstallStatus.deviceName")));
+    for name in &todo_rows {
+        let wanted = format!("todo-description:`mobileAppInstallStatus.{name}` description");
+        assert!(filled.contains(&wanted), "{wanted} is not reported: {filled:?}");
+    }
+    let permission_rows = s000.text.lines().filter(|l| l.starts_with('|') && l.contains("TODO: Provide applicable permissions")).count();
+    assert_eq!(permission_rows, 3);
+    assert!(filled.iter().any(|p| p.starts_with("todo-permissions:")), "{filled:?}");
+    // Nothing 001 still holds is reported as filled.
+    assert!(new.todos.is_empty(), "{:?}", new.todos);
 
     // The same through the command line, on the two files.
     let seeds = common::seeds_dir().unwrap();

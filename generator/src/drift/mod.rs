@@ -71,7 +71,7 @@ pub struct Change {
     /// The endpoint concerned (`METHOD path`), if any.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub endpoint: Option<String>,
-    /// The placeholder concerned (what it belongs to), if any.
+    /// The placeholder concerned, as `kind:owner` (`todo-description:x.y description`), if any.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub placeholder: Option<String>,
     /// What changed, for people.

@@ -419,7 +419,8 @@ impl Differ<'_> {
             if still.contains(&key) || !reported.insert(key) {
                 continue;
             }
-            let s = Subject { placeholder: Some(t.owner.clone()), ..Subject::default() };
+            // The kind is part of the subject: one owner can hold placeholders of several kinds.
+            let s = Subject { placeholder: Some(format!("{}:{}", t.kind.as_str(), t.owner)), ..Subject::default() };
             let what = if t.text.is_empty() { String::new() } else { format!(" (`{}`)", t.text) };
             self.push(
                 "placeholder-filled",

@@ -5,7 +5,7 @@ use super::sections::Sections;
 use super::tables::{enum_lists_from_properties, first_header, property_rows};
 use super::{BaseHint, BaseHintKind, PageFacts, PropertyFacts, TypeFacts, TypeOrigin};
 use crate::diagnostics::{codes, Diagnostic, Severity};
-use crate::parse::{Block, Inline};
+use crate::parse::{request_line, Block, Inline};
 use crate::source::Location;
 use regex::Regex;
 use serde::Serialize;
@@ -105,26 +105,6 @@ pub struct ExampleFacts {
     pub body_location: Location,
     /// Where the code block starts.
     pub location: Location,
-}
-
-/// `METHOD target [HTTP/1.1]` → `(METHOD, target)`; `None` when the line
-/// does not start with an HTTP method and a target.
-fn request_line(line: &str) -> Option<(&str, &str)> {
-    const METHODS: [&str; 7] = ["GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS"];
-    let (method, rest) = line.split_once(|c: char| c.is_whitespace())?;
-    if !METHODS.contains(&method) {
-        return None;
-    }
-    let mut target = rest.trim();
-    if let Some((before, version)) = target.rsplit_once(|c: char| c.is_whitespace()) {
-        let digits = version.strip_prefix("HTTP/").map(str::as_bytes);
-        let is_version = matches!(digits, Some([d]) if d.is_ascii_digit())
-            || matches!(digits, Some([d, b'.', e]) if d.is_ascii_digit() && e.is_ascii_digit());
-        if is_version {
-            target = before.trim_end();
-        }
-    }
-    (!target.is_empty()).then_some((method, target))
 }
 
 fn status_re() -> &'static Regex {
@@ -445,23 +425,5 @@ pub(crate) fn extract_examples(sections: &Sections<'_>, facts: &mut PageFacts) {
             body_location,
             location: location.clone(),
         });
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::request_line;
-
-    #[test]
-    fn request_lines() {
-        assert_eq!(request_line("GET /me/events"), Some(("GET", "/me/events")));
-        assert_eq!(request_line("POST  /a/{id}/b HTTP/1.1"), Some(("POST", "/a/{id}/b")));
-        assert_eq!(request_line("PATCH https://graph.microsoft.com/v1.0/x HTTP/2"), Some(("PATCH", "https://graph.microsoft.com/v1.0/x")));
-        assert_eq!(request_line("GET /drive/root:/a b.txt:/content"), Some(("GET", "/drive/root:/a b.txt:/content")));
-        assert_eq!(request_line("GET /x HTTP/1.1x"), Some(("GET", "/x HTTP/1.1x")));
-        assert_eq!(request_line("FETCH /x"), None);
-        assert_eq!(request_line("GET"), None);
-        assert_eq!(request_line("GET   "), None);
-        assert_eq!(request_line("get /x"), None);
     }
 }

@@ -83,8 +83,9 @@ pub(crate) fn property_rows(header: &Row, rows: &[Row], diagnostics: &mut Vec<Di
     }
     let mut seen = BTreeSet::new();
     let mut out: Vec<PropertyFacts> = Vec::new();
-    // The code and emphasis spans of each kept row's description.
-    let mut marked: Vec<Vec<String>> = Vec::new();
+    // The code and emphasis spans of the last kept row's description (a
+    // broken-off line joined to that row adds its own).
+    let mut last_marked: Vec<String> = Vec::new();
     for row in rows {
         // A description broken over two lines makes its second line a row
         // of one cell: join it to the row above rather than invent a property.
@@ -100,10 +101,8 @@ pub(crate) fn property_rows(header: &Row, rows: &[Row], diagnostics: &mut Vec<Di
                     ),
                 ));
                 last.description = format!("{} {}", last.description, cell.content.text).trim().to_owned();
-                if let Some(m) = marked.last_mut() {
-                    m.extend(cell.content.marked.iter().cloned());
-                    set_description_facts(last, m);
-                }
+                last_marked.extend(cell.content.marked.iter().cloned());
+                set_description_facts(last, &last_marked);
                 continue;
             }
         }
@@ -160,9 +159,8 @@ pub(crate) fn property_rows(header: &Row, rows: &[Row], diagnostics: &mut Vec<Di
             type_location,
             description_location,
         };
-        let row_marked = description_cell.map(|c| c.content.marked.clone()).unwrap_or_default();
-        set_description_facts(&mut property, &row_marked);
-        marked.push(row_marked);
+        last_marked = description_cell.map(|c| c.content.marked.clone()).unwrap_or_default();
+        set_description_facts(&mut property, &last_marked);
         out.push(property);
     }
     out

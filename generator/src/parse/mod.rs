@@ -19,14 +19,34 @@ pub use published::parse_published;
 
 use crate::source::SourceFile;
 
+/// `METHOD target [HTTP/1.1]` → `(METHOD, target)`: a request line as the
+/// docs write it (HTTP request blocks, the first line of request examples);
+/// `None` when the line does not start with an upper-case HTTP method and a target.
+pub(crate) fn request_line(line: &str) -> Option<(&str, &str)> {
+    const METHODS: [&str; 7] = ["GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS"];
+    let (method, rest) = line.split_once(|c: char| c.is_whitespace())?;
+    if !METHODS.contains(&method) {
+        return None;
+    }
+    let mut target = rest.trim();
+    if let Some((before, version)) = target.rsplit_once(|c: char| c.is_whitespace()) {
+        let digits = version.strip_prefix("HTTP/").map(str::as_bytes);
+        let is_version = matches!(digits, Some([d]) if d.is_ascii_digit())
+            || matches!(digits, Some([d, b'.', e]) if d.is_ascii_digit() && e.is_ascii_digit());
+        if is_version {
+            target = before.trim_end();
+        }
+    }
+    (!target.is_empty()).then_some((method, target))
+}
+
 /// The format of a page's text.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, clap::ValueEnum)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum InputFormat {
     /// Markdown from the docs repository (front matter, `|` tables, `#` headings, fences).
     Markdown,
     /// Plain text copied from the published docs site (no markdown markers,
     /// tables flattened into lines).
-    #[value(name = "published")]
     PublishedText,
 }
 
@@ -178,5 +198,23 @@ impl Block {
             | Block::Table { location, .. }
             | Block::Code { location, .. } => location,
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::request_line;
+
+    #[test]
+    fn request_lines() {
+        assert_eq!(request_line("GET /me/events"), Some(("GET", "/me/events")));
+        assert_eq!(request_line("POST  /a/{id}/b HTTP/1.1"), Some(("POST", "/a/{id}/b")));
+        assert_eq!(request_line("PATCH https://graph.microsoft.com/v1.0/x HTTP/2"), Some(("PATCH", "https://graph.microsoft.com/v1.0/x")));
+        assert_eq!(request_line("GET /drive/root:/a b.txt:/content"), Some(("GET", "/drive/root:/a b.txt:/content")));
+        assert_eq!(request_line("GET /x HTTP/1.1x"), Some(("GET", "/x HTTP/1.1x")));
+        assert_eq!(request_line("FETCH /x"), None);
+        assert_eq!(request_line("GET"), None);
+        assert_eq!(request_line("GET   "), None);
+        assert_eq!(request_line("get /x"), None);
     }
 }

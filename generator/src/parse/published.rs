@@ -44,8 +44,6 @@ const HEADINGS: &[(&str, u8)] = &[
     ("request", 3),
 ];
 
-const METHODS: &[&str] = &["GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS"];
-
 /// Parses published text into blocks. Never fails: rows it cannot split
 /// become diagnostics.
 pub fn parse_published(file: &SourceFile) -> Page {
@@ -265,11 +263,7 @@ impl<'a> Parser<'a> {
                 return Some(CodeKind::ResponseExample);
             }
         }
-        let (method, target) = t.split_once(' ')?;
-        if !METHODS.contains(&method) {
-            return None;
-        }
-        let target = target.trim_start();
+        let (_, target) = super::request_line(t)?;
         let url = target.starts_with("https://") || target.starts_with("http://");
         if self.section.starts_with("http request") || (!url && target.starts_with('/')) {
             Some(CodeKind::RequestLines)
