@@ -25,17 +25,22 @@ fn main() {
 }
 
 fn dir() -> PathBuf {
-    std::env::var_os("GRAPH_DOCS_BENCH_DIR").map(PathBuf::from).unwrap_or_else(|| {
-        PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../shared/corpus/graph-docs-2021-07/beta")
-    })
+    std::env::var_os("GRAPH_DOCS_BENCH_DIR")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| {
+            PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+                .join("../../shared/corpus/graph-docs-2021-07/beta")
+        })
 }
 
 fn files() -> &'static [SourceFile] {
     static FILES: OnceLock<Vec<SourceFile>> = OnceLock::new();
-    FILES.get_or_init(|| match graph_docs_codegen::workspace::load_docs(&[dir()]) {
-        Ok((docs, _)) => docs.files().cloned().collect(),
-        Err(_) => Vec::new(),
-    })
+    FILES.get_or_init(
+        || match graph_docs_codegen::workspace::load_docs(&[dir()]) {
+            Ok((docs, _)) => docs.files().cloned().collect(),
+            Err(_) => Vec::new(),
+        },
+    )
 }
 
 fn pages() -> &'static [Page] {
@@ -56,7 +61,10 @@ fn model() -> &'static Model {
 #[divan::bench(sample_count = 10)]
 fn pulldown_cmark_only() -> usize {
     let options = pulldown_cmark::Options::ENABLE_TABLES;
-    files().iter().map(|f| pulldown_cmark::Parser::new_ext(&f.text, options).count()).sum()
+    files()
+        .iter()
+        .map(|f| pulldown_cmark::Parser::new_ext(&f.text, options).count())
+        .sum()
 }
 
 #[divan::bench(sample_count = 10)]
@@ -71,22 +79,31 @@ fn parse() -> usize {
 
 #[divan::bench(sample_count = 10)]
 fn extract() -> usize {
-    pages().par_iter().map(|p| extract_page(p).types.len()).sum()
+    pages()
+        .par_iter()
+        .map(|p| extract_page(p).types.len())
+        .sum()
 }
 
 #[divan::bench(sample_count = 10)]
 fn ir(bencher: divan::Bencher) {
-    bencher.with_inputs(|| facts().to_vec()).bench_values(|f| build_model("beta", f).types.len());
+    bencher
+        .with_inputs(|| facts().to_vec())
+        .bench_values(|f| build_model("beta", f).types.len());
 }
 
 #[divan::bench(sample_count = 10)]
 fn whole_ir_command() -> usize {
-    graph_docs_codegen::build_version("beta", files()).types.len()
+    graph_docs_codegen::build_version("beta", files())
+        .types
+        .len()
 }
 
 #[divan::bench(sample_count = 5)]
 fn emit() -> usize {
-    emit_crate(std::slice::from_ref(model()), &EmitOptions::default()).map(|f| f.len()).unwrap_or(0)
+    emit_crate(std::slice::from_ref(model()), &EmitOptions::default())
+        .map(|f| f.len())
+        .unwrap_or(0)
 }
 
 /// `drift` of 2020-04 beta → 2021-07 beta (both folders read, modelled and
@@ -95,10 +112,29 @@ fn emit() -> usize {
 fn drift_beta_pair() -> usize {
     let corpus = dir().join("../..");
     let (old, new) = rayon::join(
-        || graph_docs_codegen::workspace::load_side(corpus.join("graph-docs-2020-04/beta").to_str().unwrap_or("")),
-        || graph_docs_codegen::workspace::load_side(corpus.join("graph-docs-2021-07/beta").to_str().unwrap_or("")),
+        || {
+            graph_docs_codegen::workspace::load_side(
+                corpus
+                    .join("graph-docs-2020-04/beta")
+                    .to_str()
+                    .unwrap_or(""),
+            )
+        },
+        || {
+            graph_docs_codegen::workspace::load_side(
+                corpus
+                    .join("graph-docs-2021-07/beta")
+                    .to_str()
+                    .unwrap_or(""),
+            )
+        },
     );
-    let (Ok((old, _)), Ok((new, _))) = (old, new) else { return 0 };
-    let (old, new) = rayon::join(|| graph_docs_codegen::build_models(&old), || graph_docs_codegen::build_models(&new));
+    let (Ok((old, _)), Ok((new, _))) = (old, new) else {
+        return 0;
+    };
+    let (old, new) = rayon::join(
+        || graph_docs_codegen::build_models(&old),
+        || graph_docs_codegen::build_models(&new),
+    );
     graph_docs_codegen::drift::diff_models(&old[0], &new[0], &Default::default()).len()
 }

@@ -162,20 +162,33 @@ pub struct DiagnosticArgs {
 
 impl DiagnosticArgs {
     /// The diagnostics these flags turn into failures.
-    fn denied<'d>(&self, all: impl Iterator<Item = &'d crate::diagnostics::Diagnostic>) -> Vec<&'d crate::diagnostics::Diagnostic> {
+    fn denied<'d>(
+        &self,
+        all: impl Iterator<Item = &'d crate::diagnostics::Diagnostic>,
+    ) -> Vec<&'d crate::diagnostics::Diagnostic> {
         all.filter(|d| !self.allow.iter().any(|c| c == d.code))
-            .filter(|d| self.deny.iter().any(|c| c == d.code) || (self.deny_warnings && d.severity <= Severity::Warning))
+            .filter(|d| {
+                self.deny.iter().any(|c| c == d.code)
+                    || (self.deny_warnings && d.severity <= Severity::Warning)
+            })
             .collect()
     }
 
     /// Prints and counts the denied diagnostics; `true` when the run must fail.
     fn fails(&self, models: &[crate::ir::Model], load: &[crate::diagnostics::Diagnostic]) -> bool {
-        let denied = self.denied(load.iter().chain(models.iter().flat_map(|m| &m.diagnostics)));
+        let denied = self.denied(
+            load.iter()
+                .chain(models.iter().flat_map(|m| &m.diagnostics)),
+        );
         if !denied.is_empty() {
             let mut codes: Vec<&str> = denied.iter().map(|d| d.code).collect();
             codes.sort();
             codes.dedup();
-            eprintln!("error: {} diagnostics are denied ({})", denied.len(), codes.join(", "));
+            eprintln!(
+                "error: {} diagnostics are denied ({})",
+                denied.len(),
+                codes.join(", ")
+            );
         }
         !denied.is_empty()
     }
@@ -270,20 +283,33 @@ fn display_prefix(paths: &[PathBuf]) -> String {
     }
 }
 
-fn load(paths: &[PathBuf], format: InputFormatArg) -> Result<(DocsSet, Vec<crate::diagnostics::Diagnostic>), String> {
+fn load(
+    paths: &[PathBuf],
+    format: InputFormatArg,
+) -> Result<(DocsSet, Vec<crate::diagnostics::Diagnostic>), String> {
     let (mut docs, diagnostics) = load_docs(paths).map_err(|e| e.to_string())?;
     docs.set_format(format.forced());
     Ok((docs, diagnostics))
 }
 
-fn print_diagnostics(docs: &DocsSet, models: &[crate::ir::Model], load: &[crate::diagnostics::Diagnostic], prefix: &str, args: &DiagnosticArgs) {
-    let all = load.iter().chain(models.iter().flat_map(|m| &m.diagnostics));
+fn print_diagnostics(
+    docs: &DocsSet,
+    models: &[crate::ir::Model],
+    load: &[crate::diagnostics::Diagnostic],
+    prefix: &str,
+    args: &DiagnosticArgs,
+) {
+    let all = load
+        .iter()
+        .chain(models.iter().flat_map(|m| &m.diagnostics));
     for d in all {
         if d.severity == Severity::Info && !args.verbose {
             continue;
         }
         let text = if args.verbose {
-            location_text(docs, &d.source).map(|t| render_snippet(d, prefix, t)).unwrap_or_else(|| render_line(d, prefix))
+            location_text(docs, &d.source)
+                .map(|t| render_snippet(d, prefix, t))
+                .unwrap_or_else(|| render_line(d, prefix))
         } else {
             render_line(d, prefix)
         };
@@ -318,9 +344,10 @@ fn todo_budget(
     }
     let baseline = match baseline {
         Some(path) => {
-            let text = std::fs::read_to_string(path).map_err(|e| format!("{}: {e}", path.display()))?;
-            let parsed: crate::report::todos::Baseline =
-                serde_json::from_str(&text).map_err(|e| format!("{}: not a placeholder baseline: {e}", path.display()))?;
+            let text =
+                std::fs::read_to_string(path).map_err(|e| format!("{}: {e}", path.display()))?;
+            let parsed: crate::report::todos::Baseline = serde_json::from_str(&text)
+                .map_err(|e| format!("{}: not a placeholder baseline: {e}", path.display()))?;
             Some((path, parsed))
         }
         None => None,
@@ -339,10 +366,23 @@ fn todo_budget(
         }
         return Ok(true);
     }
-    eprintln!("placeholders grew: {} where the budget allows {}", check.current, check.allowed);
+    eprintln!(
+        "placeholders grew: {} where the budget allows {}",
+        check.current, check.allowed
+    );
     for (version, t) in &check.new {
-        let text = if t.text.is_empty() { String::new() } else { format!(": {}", t.text) };
-        eprintln!("  new: {prefix}{} ({version}) [{}] {}{}", t.source, t.kind.as_str(), t.owner, text);
+        let text = if t.text.is_empty() {
+            String::new()
+        } else {
+            format!(": {}", t.text)
+        };
+        eprintln!(
+            "  new: {prefix}{} ({version}) [{}] {}{}",
+            t.source,
+            t.kind.as_str(),
+            t.owner,
+            text
+        );
     }
     eprintln!(
         "Fill in the docs, or accept the new placeholders with `{program} todos --write-baseline {}`.",
@@ -355,7 +395,9 @@ fn todo_budget(
 fn check_crate_name(name: &str) -> Result<(), String> {
     let ident = name.replace('-', "_");
     let valid = name.starts_with(|c: char| c.is_ascii_alphabetic())
-        && name.chars().all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_')
+        && name
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_')
         && !crate::naming::is_keyword(&ident)
         && ident != "test";
     if valid {
@@ -366,8 +408,15 @@ fn check_crate_name(name: &str) -> Result<(), String> {
 }
 
 fn emit_options(defaults: &Defaults, out: &Path, crate_name: &str) -> EmitOptions {
-    let member = defaults.workspace_member.as_deref().is_some_and(|m| same_path(m, out));
-    EmitOptions { crate_name: crate_name.to_owned(), regen_command: defaults.regen_command.clone(), standalone: !member }
+    let member = defaults
+        .workspace_member
+        .as_deref()
+        .is_some_and(|m| same_path(m, out));
+    EmitOptions {
+        crate_name: crate_name.to_owned(),
+        regen_command: defaults.regen_command.clone(),
+        standalone: !member,
+    }
 }
 
 fn same_path(a: &Path, b: &Path) -> bool {
@@ -393,11 +442,23 @@ impl Generation {
         let prefix = display_prefix(&paths);
         let (docs, load_diagnostics) = load(&paths, args.docs.input_format)?;
         let models = build_models(&docs);
-        print_diagnostics(&docs, &models, &load_diagnostics, &prefix, &args.diagnostics);
+        print_diagnostics(
+            &docs,
+            &models,
+            &load_diagnostics,
+            &prefix,
+            &args.diagnostics,
+        );
         check_crate_name(&args.crate_name)?;
         let options = emit_options(defaults, &out, &args.crate_name);
         let files = crate::emit::emit_crate(&models, &options).map_err(|e| e.to_string())?;
-        Ok(Generation { prefix, out, load_diagnostics, models, files })
+        Ok(Generation {
+            prefix,
+            out,
+            load_diagnostics,
+            models,
+            files,
+        })
     }
 }
 
@@ -405,7 +466,11 @@ fn execute(defaults: &Defaults, command: Command) -> Result<u8, String> {
     match command {
         Command::Regen(args) => {
             let run = Generation::run(defaults, &args.krate)?;
-            if args.krate.diagnostics.fails(&run.models, &run.load_diagnostics) {
+            if args
+                .krate
+                .diagnostics
+                .fails(&run.models, &run.load_diagnostics)
+            {
                 eprintln!("nothing was written");
                 return Ok(EXIT_FINDINGS);
             }
@@ -427,18 +492,44 @@ fn execute(defaults: &Defaults, command: Command) -> Result<u8, String> {
         }
         Command::Check(args) => {
             let run = Generation::run(defaults, &args.krate)?;
-            let consistency = crate::drift::consistency(&run.models, &crate::drift::Config::default());
+            let consistency =
+                crate::drift::consistency(&run.models, &crate::drift::Config::default());
             if !consistency.is_empty() {
                 eprintln!("drift inside the docs ({} findings):", consistency.len());
-                eprint!("{}", crate::drift::render(&consistency, crate::report::todos::Format::Text, &run.prefix, &run.prefix));
+                eprint!(
+                    "{}",
+                    crate::drift::render(
+                        &consistency,
+                        crate::report::todos::Format::Text,
+                        &run.prefix,
+                        &run.prefix
+                    )
+                );
             }
             let stale = check_crate(&run.out, &run.files).map_err(|e| e.to_string())?;
-            let baseline_path = args.budget.todo_baseline.clone().or_else(|| defaults.todo_baseline.clone());
-            let diagnostics_ok = !args.krate.diagnostics.fails(&run.models, &run.load_diagnostics);
+            let baseline_path = args
+                .budget
+                .todo_baseline
+                .clone()
+                .or_else(|| defaults.todo_baseline.clone());
+            let diagnostics_ok = !args
+                .krate
+                .diagnostics
+                .fails(&run.models, &run.load_diagnostics);
             let budget_ok = diagnostics_ok
-                & todo_budget(&run.models, baseline_path.as_deref(), args.budget.max_todos, &run.prefix, defaults.program)?;
+                & todo_budget(
+                    &run.models,
+                    baseline_path.as_deref(),
+                    args.budget.max_todos,
+                    &run.prefix,
+                    defaults.program,
+                )?;
             if stale.is_clean() {
-                eprintln!("{} is up to date ({} files)", run.out.display(), run.files.len());
+                eprintln!(
+                    "{} is up to date ({} files)",
+                    run.out.display(),
+                    run.files.len()
+                );
                 return Ok(if budget_ok { EXIT_OK } else { EXIT_FINDINGS });
             }
             for (path, diff) in &stale.changed {
@@ -448,7 +539,10 @@ fn execute(defaults: &Defaults, command: Command) -> Result<u8, String> {
                 eprintln!("missing: {}", run.out.join(path).display());
             }
             for path in &stale.extra {
-                eprintln!("extra:   {} (no longer generated)", run.out.join(path).display());
+                eprintln!(
+                    "extra:   {} (no longer generated)",
+                    run.out.join(path).display()
+                );
             }
             eprintln!(
                 "{} is stale: {} changed, {} missing, {} extra. Run `{}` and commit the result.",
@@ -465,35 +559,61 @@ fn execute(defaults: &Defaults, command: Command) -> Result<u8, String> {
             let (docs, _) = load(&paths, args.docs.input_format)?;
             let models = build_models(&docs);
             let prefix = display_prefix(&paths);
-            print!("{}", crate::report::todos::render(&models, args.format, &prefix));
+            print!(
+                "{}",
+                crate::report::todos::render(&models, args.format, &prefix)
+            );
             if let Some(path) = &args.write_baseline {
                 let baseline = crate::report::todos::Baseline::of(&models);
-                std::fs::write(path, baseline.to_json()).map_err(|e| format!("{}: {e}", path.display()))?;
-                eprintln!("wrote the baseline of {} placeholders to {}", baseline.total, path.display());
+                std::fs::write(path, baseline.to_json())
+                    .map_err(|e| format!("{}: {e}", path.display()))?;
+                eprintln!(
+                    "wrote the baseline of {} placeholders to {}",
+                    baseline.total,
+                    path.display()
+                );
                 return Ok(EXIT_OK);
             }
-            let ok = todo_budget(&models, args.budget.todo_baseline.as_deref(), args.budget.max_todos, &prefix, defaults.program)?;
+            let ok = todo_budget(
+                &models,
+                args.budget.todo_baseline.as_deref(),
+                args.budget.max_todos,
+                &prefix,
+                defaults.program,
+            )?;
             Ok(if ok { EXIT_OK } else { EXIT_FINDINGS })
         }
         Command::Drift(args) => {
-            let config_path = args.config.clone().or_else(|| defaults.drift_config.clone().filter(|p| p.exists()));
+            let config_path = args
+                .config
+                .clone()
+                .or_else(|| defaults.drift_config.clone().filter(|p| p.exists()));
             let config = match &config_path {
                 Some(path) => {
-                    let text = std::fs::read_to_string(path).map_err(|e| format!("{}: {e}", path.display()))?;
-                    crate::drift::Config::parse(&text).map_err(|e| format!("{}: {e}", path.display()))?
+                    let text = std::fs::read_to_string(path)
+                        .map_err(|e| format!("{}: {e}", path.display()))?;
+                    crate::drift::Config::parse(&text)
+                        .map_err(|e| format!("{}: {e}", path.display()))?
                 }
                 None => crate::drift::Config::default(),
             };
-            let (old, new) = rayon::join(|| crate::workspace::load_side(&args.old), || crate::workspace::load_side(&args.new));
+            let (old, new) = rayon::join(
+                || crate::workspace::load_side(&args.old),
+                || crate::workspace::load_side(&args.new),
+            );
             let (mut old, _) = old.map_err(|e| e.to_string())?;
             let (mut new, _) = new.map_err(|e| e.to_string())?;
             old.set_format(args.input_format.forced());
             new.set_format(args.input_format.forced());
-            let (old_models, new_models) = rayon::join(|| build_models(&old), || build_models(&new));
+            let (old_models, new_models) =
+                rayon::join(|| build_models(&old), || build_models(&new));
             let mut changes = Vec::new();
             let single = old_models.len() == 1 && new_models.len() == 1;
             for n in &new_models {
-                let o = old_models.iter().find(|o| o.version == n.version).or(if single { old_models.first() } else { None });
+                let o = old_models
+                    .iter()
+                    .find(|o| o.version == n.version)
+                    .or(if single { old_models.first() } else { None });
                 match o {
                     Some(o) => changes.extend(crate::drift::diff_models(o, n, &config)),
                     None => eprintln!("note: version `{}` is only on the new side", n.version),
@@ -512,34 +632,68 @@ fn execute(defaults: &Defaults, command: Command) -> Result<u8, String> {
                     display_prefix(&[PathBuf::from(spec)])
                 }
             };
-            print!("{}", crate::drift::render(&changes, args.format, &prefix(&args.old), &prefix(&args.new)));
-            Ok(if args.fail_on.fails(&changes) { EXIT_FINDINGS } else { EXIT_OK })
+            print!(
+                "{}",
+                crate::drift::render(
+                    &changes,
+                    args.format,
+                    &prefix(&args.old),
+                    &prefix(&args.new)
+                )
+            );
+            Ok(if args.fail_on.fails(&changes) {
+                EXIT_FINDINGS
+            } else {
+                EXIT_OK
+            })
         }
         Command::Ir(args) => {
+            let t0 = std::time::Instant::now();
             let paths = docs_paths(defaults, &args.docs);
             let (docs, load_diags) = load(&paths, args.docs.input_format)?;
+            eprintln!("TIMING load {:?} rss {}", t0.elapsed(), rss());
             let mut models = build_models(&docs);
+            eprintln!("TIMING models {:?} rss {}", t0.elapsed(), rss());
             if let Some(first) = models.first_mut() {
                 first.diagnostics.extend(load_diags);
                 first.diagnostics.sort();
             }
-            let json = crate::ir::json::to_json(&models);
             if args.summary {
                 eprint!("{}", Summary::of(&models).render());
             }
-            match args.output {
-                Some(path) => std::fs::write(&path, json).map_err(|e| format!("{}: {e}", path.display()))?,
+            let written = match &args.output {
+                Some(path) => std::fs::File::create(path)
+                    .and_then(|file| {
+                        let mut out = std::io::BufWriter::with_capacity(1 << 20, file);
+                        crate::ir::json::write_json(&models, &mut out)?;
+                        std::io::Write::flush(&mut out)
+                    })
+                    .map_err(|e| format!("{}: {e}", path.display())),
                 None => {
-                    use std::io::Write as _;
-                    let mut stdout = std::io::stdout().lock();
-                    if let Err(e) = stdout.write_all(json.as_bytes()) {
-                        if e.kind() != std::io::ErrorKind::BrokenPipe {
-                            return Err(e.to_string());
-                        }
+                    let mut out = std::io::BufWriter::with_capacity(1 << 20, std::io::stdout().lock());
+                    match crate::ir::json::write_json(&models, &mut out).and_then(|()| std::io::Write::flush(&mut out)) {
+                        Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => Err(e.to_string()),
+                        _ => Ok(()),
                     }
                 }
-            }
+            };
+            written?;
+            eprintln!("TIMING written {:?}", t0.elapsed());
+            drop(models);
+            drop(docs);
+            eprintln!("TIMING dropped {:?}", t0.elapsed());
             Ok(EXIT_OK)
         }
     }
+}
+
+fn rss() -> String {
+    std::fs::read_to_string("/proc/self/statm")
+        .map(|s| {
+            format!(
+                "{} MB",
+                s.split(' ').nth(1).unwrap().parse::<u64>().unwrap() * 4 / 1024
+            )
+        })
+        .unwrap_or_default()
 }

@@ -54,13 +54,27 @@ pub struct Diagnostic {
 
 impl Diagnostic {
     /// A diagnostic with no related locations.
-    pub fn new(severity: Severity, code: &'static str, source: Location, message: impl Into<String>) -> Self {
-        Diagnostic { severity, code, message: message.into(), source, related: Vec::new() }
+    pub fn new(
+        severity: Severity,
+        code: &'static str,
+        source: Location,
+        message: impl Into<String>,
+    ) -> Self {
+        Diagnostic {
+            severity,
+            code,
+            message: message.into(),
+            source,
+            related: Vec::new(),
+        }
     }
 
     /// Adds a related location.
     pub fn with_related(mut self, source: Location, message: impl Into<String>) -> Self {
-        self.related.push(Related { message: message.into(), source });
+        self.related.push(Related {
+            message: message.into(),
+            source,
+        });
         self
     }
 }

@@ -6,10 +6,11 @@ use std::collections::{BTreeMap, BTreeSet};
 
 /// Every Rust keyword, strict and reserved, in all editions.
 pub const RUST_KEYWORDS: &[&str] = &[
-    "abstract", "as", "async", "await", "become", "box", "break", "const", "continue", "crate", "do", "dyn", "else",
-    "enum", "extern", "false", "final", "fn", "for", "gen", "if", "impl", "in", "let", "loop", "macro", "match", "mod",
-    "move", "mut", "override", "priv", "pub", "ref", "return", "self", "Self", "static", "struct", "super", "trait",
-    "true", "try", "type", "typeof", "union", "unsafe", "unsized", "use", "virtual", "where", "while", "yield",
+    "abstract", "as", "async", "await", "become", "box", "break", "const", "continue", "crate",
+    "do", "dyn", "else", "enum", "extern", "false", "final", "fn", "for", "gen", "if", "impl",
+    "in", "let", "loop", "macro", "match", "mod", "move", "mut", "override", "priv", "pub", "ref",
+    "return", "self", "Self", "static", "struct", "super", "trait", "true", "try", "type",
+    "typeof", "union", "unsafe", "unsized", "use", "virtual", "where", "while", "yield",
 ];
 
 /// Whether `word` is a Rust keyword.
@@ -84,7 +85,13 @@ pub fn unique_names<K: Ord + Clone>(
     reserved: &[&str],
     case_insensitive: bool,
 ) -> BTreeMap<K, String> {
-    let norm = |s: &str| if case_insensitive { s.to_ascii_lowercase() } else { s.to_owned() };
+    let norm = |s: &str| {
+        if case_insensitive {
+            s.to_ascii_lowercase()
+        } else {
+            s.to_owned()
+        }
+    };
     let mut used: BTreeSet<String> = reserved.iter().map(|s| norm(s)).collect();
     let mut sorted: Vec<(K, String)> = candidates.into_iter().collect();
     sorted.sort_by(|a, b| a.0.cmp(&b.0));
@@ -107,8 +114,14 @@ mod tests {
 
     #[test]
     fn case_conversion() {
-        assert_eq!(type_name("mobileAppInstallStatus"), "MobileAppInstallStatus");
-        assert_eq!(type_name("managedDeviceMobileAppConfigurationUserStatus"), "ManagedDeviceMobileAppConfigurationUserStatus");
+        assert_eq!(
+            type_name("mobileAppInstallStatus"),
+            "MobileAppInstallStatus"
+        );
+        assert_eq!(
+            type_name("managedDeviceMobileAppConfigurationUserStatus"),
+            "ManagedDeviceMobileAppConfigurationUserStatus"
+        );
         assert_eq!(field_name("installStateDetail"), "install_state_detail");
         assert_eq!(field_name("@odata.type"), "odata_type");
         assert_eq!(version_module("v1.0"), "v1_0");
@@ -134,7 +147,11 @@ mod tests {
     #[test]
     fn collisions_are_resolved_in_key_order() {
         let names = unique_names(
-            [(2, "Ok".to_owned()), (1, "Ok".to_owned()), (3, "ok".to_owned())],
+            [
+                (2, "Ok".to_owned()),
+                (1, "Ok".to_owned()),
+                (3, "ok".to_owned()),
+            ],
             &["Undocumented"],
             true,
         );

@@ -29,7 +29,11 @@ impl SourceFile {
         if text.contains('\r') {
             text = text.replace("\r\n", "\n").replace('\r', "\n");
         }
-        SourceFile { path: Arc::from(path.replace('\\', "/")), text, format: None }
+        SourceFile {
+            path: Arc::from(path.replace('\\', "/")),
+            text,
+            format: None,
+        }
     }
 
     /// The same file, parsed as `format` whatever its text looks like (`None`: detected).
@@ -53,12 +57,20 @@ pub struct Location {
 impl Location {
     /// A location at the start of a page (used for page-level findings).
     pub fn start_of(path: &Arc<str>) -> Self {
-        Location { path: path.clone(), line: 1, column: 1 }
+        Location {
+            path: path.clone(),
+            line: 1,
+            column: 1,
+        }
     }
 
     /// The same location moved `lines` lines down, at column `column`.
     pub fn offset_lines(&self, lines: u32, column: u32) -> Self {
-        Location { path: self.path.clone(), line: self.line + lines, column }
+        Location {
+            path: self.path.clone(),
+            line: self.line + lines,
+            column,
+        }
     }
 }
 

@@ -28,7 +28,10 @@ impl fmt::Display for IoError {
 impl std::error::Error for IoError {}
 
 fn io_err(path: &Path, e: impl fmt::Display) -> IoError {
-    IoError { path: path.to_owned(), message: e.to_string() }
+    IoError {
+        path: path.to_owned(),
+        message: e.to_string(),
+    }
 }
 
 /// Whether a path component names an API version (`v1.0`, `beta`).
@@ -65,7 +68,11 @@ fn components(path: &Path) -> Vec<String> {
 }
 
 /// Reads a file as a page. Invalid UTF-8 is replaced and reported.
-fn read_page(path: &Path, display: String, diagnostics: &mut Vec<Diagnostic>) -> Result<SourceFile, IoError> {
+fn read_page(
+    path: &Path,
+    display: String,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> Result<SourceFile, IoError> {
     let bytes = fs::read(path).map_err(|e| io_err(path, e))?;
     let text = match String::from_utf8(bytes) {
         Ok(t) => t,
@@ -99,12 +106,20 @@ pub fn load_docs(paths: &[PathBuf]) -> Result<(DocsSet, Vec<Diagnostic>), IoErro
         // name: never from where the tree happens to sit.
         let root_components: Vec<String> = components(root).last().cloned().into_iter().collect();
         if meta.is_file() {
-            let name = root.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+            let name = root
+                .file_name()
+                .map(|n| n.to_string_lossy().into_owned())
+                .unwrap_or_default();
             let file = read_page(root, name, &mut diagnostics)?;
             let location = Location::start_of(&file.path);
             // A page named directly may say its version in the path as given.
             if !docs.add(&version_of(&components(root), &file.text), file) {
-                diagnostics.push(Diagnostic::new(Severity::Warning, "duplicate-page", location, "this page was named twice; it was read once"));
+                diagnostics.push(Diagnostic::new(
+                    Severity::Warning,
+                    "duplicate-page",
+                    location,
+                    "this page was named twice; it was read once",
+                ));
             }
             continue;
         }
@@ -169,7 +184,10 @@ fn walk(dir: &Path, out: &mut Vec<PathBuf>) -> Result<(), IoError> {
 /// Files of a docs folder that are not reference pages.
 fn is_repository_file(name: &str) -> bool {
     let lower = name.to_ascii_lowercase();
-    matches!(lower.as_str(), "readme.md" | "changelog.md" | "license.md" | "contributing.md" | "toc.md")
+    matches!(
+        lower.as_str(),
+        "readme.md" | "changelog.md" | "license.md" | "contributing.md" | "toc.md"
+    )
 }
 
 /// Reads one side of a drift comparison: a folder or file, or
@@ -189,11 +207,22 @@ fn load_git(rest: &str) -> Result<(DocsSet, Vec<Diagnostic>), IoError> {
     let path = path.trim_end_matches('/');
     let spec_path = PathBuf::from(format!("git:{rev}:{path}"));
     let listing = Command::new("git")
-        .args(["ls-tree", "-r", "-z", "--name-only", rev, "--", if path.is_empty() { "." } else { path }])
+        .args([
+            "ls-tree",
+            "-r",
+            "-z",
+            "--name-only",
+            rev,
+            "--",
+            if path.is_empty() { "." } else { path },
+        ])
         .output()
         .map_err(|e| io_err(&spec_path, format!("cannot run git: {e}")))?;
     if !listing.status.success() {
-        return Err(io_err(&spec_path, String::from_utf8_lossy(&listing.stderr).trim().to_owned()));
+        return Err(io_err(
+            &spec_path,
+            String::from_utf8_lossy(&listing.stderr).trim().to_owned(),
+        ));
     }
     let mut names: Vec<String> = listing
         .stdout
@@ -209,23 +238,48 @@ fn load_git(rest: &str) -> Result<(DocsSet, Vec<Diagnostic>), IoError> {
         .stdout(Stdio::piped())
         .spawn()
         .map_err(|e| io_err(&spec_path, format!("cannot run git: {e}")))?;
-    let mut stdin = child.stdin.take().ok_or_else(|| io_err(&spec_path, "no stdin"))?;
+    let mut stdin = child
+        .stdin
+        .take()
+        .ok_or_else(|| io_err(&spec_path, "no stdin"))?;
     let requests: String = names.iter().map(|n| format!("{rev}:{n}\n")).collect();
     let writer = std::thread::spawn(move || stdin.write_all(requests.as_bytes()));
-    let mut reader = BufReader::new(child.stdout.take().ok_or_else(|| io_err(&spec_path, "no stdout"))?);
+    let mut reader = BufReader::new(
+        child
+            .stdout
+            .take()
+            .ok_or_else(|| io_err(&spec_path, "no stdout"))?,
+    );
     let mut docs = DocsSet::default();
     let mut diagnostics = Vec::new();
-    let root_components: Vec<String> = components(Path::new(path)).last().cloned().into_iter().collect();
+    let root_components: Vec<String> = components(Path::new(path))
+        .last()
+        .cloned()
+        .into_iter()
+        .collect();
     for name in &names {
         let mut header = String::new();
-        reader.read_line(&mut header).map_err(|e| io_err(&spec_path, e))?;
-        let size: usize = header.split_whitespace().nth(2).and_then(|s| s.parse().ok()).ok_or_else(|| {
-            io_err(&spec_path, format!("git could not read {name}: {}", header.trim()))
-        })?;
+        reader
+            .read_line(&mut header)
+            .map_err(|e| io_err(&spec_path, e))?;
+        let size: usize = header
+            .split_whitespace()
+            .nth(2)
+            .and_then(|s| s.parse().ok())
+            .ok_or_else(|| {
+                io_err(
+                    &spec_path,
+                    format!("git could not read {name}: {}", header.trim()),
+                )
+            })?;
         let mut bytes = vec![0; size + 1];
-        reader.read_exact(&mut bytes).map_err(|e| io_err(&spec_path, e))?;
+        reader
+            .read_exact(&mut bytes)
+            .map_err(|e| io_err(&spec_path, e))?;
         bytes.pop();
-        let rel = Path::new(name).strip_prefix(path).unwrap_or(Path::new(name));
+        let rel = Path::new(name)
+            .strip_prefix(path)
+            .unwrap_or(Path::new(name));
         let rel_components = components(rel);
         let display = rel_components.join("/");
         let text = match String::from_utf8(bytes) {
@@ -234,7 +288,11 @@ fn load_git(rest: &str) -> Result<(DocsSet, Vec<Diagnostic>), IoError> {
                 diagnostics.push(Diagnostic::new(
                     Severity::Error,
                     "invalid-utf8",
-                    Location { path: display.clone().into(), line: 1, column: 1 },
+                    Location {
+                        path: display.clone().into(),
+                        line: 1,
+                        column: 1,
+                    },
                     format!("{display} is not valid UTF-8; bad bytes were replaced"),
                 ));
                 String::from_utf8_lossy(e.as_bytes()).into_owned()
@@ -252,7 +310,10 @@ fn load_git(rest: &str) -> Result<(DocsSet, Vec<Diagnostic>), IoError> {
 
 /// Whether a file on disk was written by the generator (its header says so).
 pub fn is_generated(contents: &str) -> bool {
-    contents.lines().take(2).any(|l| l.contains(GENERATED_MARKER))
+    contents
+        .lines()
+        .take(2)
+        .any(|l| l.contains(GENERATED_MARKER))
 }
 
 /// Rejects any generated path that could leave the output folder.
@@ -286,7 +347,9 @@ fn generated_on_disk(out: &Path) -> Result<BTreeMap<String, String>, IoError> {
                 }
                 continue;
             }
-            let Ok(contents) = fs::read_to_string(&path) else { continue };
+            let Ok(contents) = fs::read_to_string(&path) else {
+                continue;
+            };
             if is_generated(&contents) {
                 let rel = components(path.strip_prefix(out).unwrap_or(&path)).join("/");
                 found.insert(rel, contents);
@@ -317,13 +380,21 @@ pub fn write_crate(out: &Path, files: &[GeneratedFile]) -> Result<WriteReport, I
     // Check everything before touching anything.
     for f in files {
         if !safe_relative(&f.path) {
-            return Err(io_err(&out.join(&f.path), "refusing to write outside the output folder"));
+            return Err(io_err(
+                &out.join(&f.path),
+                "refusing to write outside the output folder",
+            ));
         }
         let target = out.join(&f.path);
         if target.exists() && !existing.contains_key(&f.path) {
-            let same = fs::read_to_string(&target).map(|c| c == f.contents).unwrap_or(false);
+            let same = fs::read_to_string(&target)
+                .map(|c| c == f.contents)
+                .unwrap_or(false);
             if !same {
-                return Err(io_err(&target, "exists and was not generated (no generated header); refusing to overwrite it"));
+                return Err(io_err(
+                    &target,
+                    "exists and was not generated (no generated header); refusing to overwrite it",
+                ));
             }
         }
     }
@@ -342,7 +413,10 @@ pub fn write_crate(out: &Path, files: &[GeneratedFile]) -> Result<WriteReport, I
             }
             let tmp = target.with_file_name(format!(
                 ".{}.codegen-tmp",
-                target.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default()
+                target
+                    .file_name()
+                    .map(|n| n.to_string_lossy().into_owned())
+                    .unwrap_or_default()
             ));
             staged.push((tmp.clone(), target, i));
             fs::write(&tmp, &f.contents).map_err(|e| io_err(&tmp, e))?;
@@ -406,19 +480,27 @@ pub fn check_crate(out: &Path, files: &[GeneratedFile]) -> Result<Staleness, IoE
     for f in files {
         match existing.get(&f.path) {
             Some(on_disk) if on_disk == &f.contents => {}
-            Some(on_disk) => report.changed.push((f.path.clone(), short_diff(&f.path, on_disk, &f.contents))),
+            Some(on_disk) => report
+                .changed
+                .push((f.path.clone(), short_diff(&f.path, on_disk, &f.contents))),
             None => {
                 // A file without the header at that path is stale too.
                 match fs::read_to_string(out.join(&f.path)) {
                     Ok(c) if c == f.contents => {}
-                    Ok(c) => report.changed.push((f.path.clone(), short_diff(&f.path, &c, &f.contents))),
+                    Ok(c) => report
+                        .changed
+                        .push((f.path.clone(), short_diff(&f.path, &c, &f.contents))),
                     Err(_) => report.missing.push(f.path.clone()),
                 }
             }
         }
     }
     let produced: BTreeSet<&str> = files.iter().map(|f| f.path.as_str()).collect();
-    report.extra = existing.keys().filter(|p| !produced.contains(p.as_str())).cloned().collect();
+    report.extra = existing
+        .keys()
+        .filter(|p| !produced.contains(p.as_str()))
+        .cloned()
+        .collect();
     Ok(report)
 }
 
@@ -428,11 +510,18 @@ fn short_diff(path: &str, old: &str, new: &str) -> String {
     let text = diff
         .unified_diff()
         .context_radius(2)
-        .header(&format!("a/{path} (on disk)"), &format!("b/{path} (generated)"))
+        .header(
+            &format!("a/{path} (on disk)"),
+            &format!("b/{path} (generated)"),
+        )
         .to_string();
     let lines: Vec<&str> = text.lines().collect();
     if lines.len() > 40 {
-        format!("{}\n... ({} more diff lines)\n", lines[..40].join("\n"), lines.len() - 40)
+        format!(
+            "{}\n... ({} more diff lines)\n",
+            lines[..40].join("\n"),
+            lines.len() - 40
+        )
     } else {
         text
     }
@@ -440,7 +529,9 @@ fn short_diff(path: &str, old: &str, new: &str) -> String {
 
 /// Where a location's page is, for reading its text back (diagnostic snippets).
 pub fn location_text<'d>(docs: &'d DocsSet, location: &Location) -> Option<&'d str> {
-    docs.files().find(|f| f.path == location.path).map(|f| f.text.as_str())
+    docs.files()
+        .find(|f| f.path == location.path)
+        .map(|f| f.text.as_str())
 }
 
 #[cfg(test)]
@@ -453,8 +544,14 @@ mod tests {
         assert!(is_version_name("beta"));
         assert!(!is_version_name("vendor"));
         assert!(!is_version_name("v"));
-        assert_eq!(version_of(&["docs-input".into(), "v1.0".into(), "api".into()], ""), "v1.0");
-        assert_eq!(version_of(&["seeds".into()], "POST https://graph.microsoft.com/beta/x"), "beta");
+        assert_eq!(
+            version_of(&["docs-input".into(), "v1.0".into(), "api".into()], ""),
+            "v1.0"
+        );
+        assert_eq!(
+            version_of(&["seeds".into()], "POST https://graph.microsoft.com/beta/x"),
+            "beta"
+        );
         assert_eq!(version_of(&[], ""), "default");
     }
 

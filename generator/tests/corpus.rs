@@ -11,13 +11,22 @@ use graph_docs_codegen::workspace::load_docs;
 use graph_docs_codegen::{build_models, ir::Model};
 use std::collections::BTreeSet;
 
-const FOLDERS: [&str; 3] = ["graph-docs-2021-07/v1.0", "graph-docs-2021-07/beta", "graph-docs-2020-04/beta"];
+const FOLDERS: [&str; 3] = [
+    "graph-docs-2021-07/v1.0",
+    "graph-docs-2021-07/beta",
+    "graph-docs-2020-04/beta",
+];
 
 fn pages_with_output(model: &Model) -> BTreeSet<&str> {
     let mut seen = BTreeSet::new();
     for t in model.types.values() {
         seen.extend(t.sources.iter().map(|s| &*s.path));
-        seen.extend(t.properties.iter().chain(&t.relationships).map(|p| &*p.source.path));
+        seen.extend(
+            t.properties
+                .iter()
+                .chain(&t.relationships)
+                .map(|p| &*p.source.path),
+        );
     }
     for e in model.enums.values() {
         seen.extend(e.sources.iter().map(|s| &*s.source.path));
@@ -29,28 +38,54 @@ fn pages_with_output(model: &Model) -> BTreeSet<&str> {
 
 #[test]
 fn every_corpus_page_goes_through_the_pipeline() {
-    let Some(corpus) = common::corpus_dir() else { return };
+    let Some(corpus) = common::corpus_dir() else {
+        return;
+    };
     for folder in FOLDERS {
         let dir = corpus.join(folder);
         assert!(dir.is_dir(), "{} is missing", dir.display());
         let (docs, load_diagnostics) = load_docs(&[dir.clone()]).expect("corpus loads");
         let models = build_models(&docs);
         let summary = Summary::of(&models);
-        println!("== {folder} ({} load diagnostics)\n{}", load_diagnostics.len(), summary.render());
+        println!(
+            "== {folder} ({} load diagnostics)\n{}",
+            load_diagnostics.len(),
+            summary.render()
+        );
         let pages: usize = docs.versions.values().map(Vec::len).sum();
         assert!(pages > 3000, "{folder}: only {pages} pages");
         assert_eq!(summary.pages, pages);
-        assert!(summary.types > 500 && summary.enums > 200 && summary.endpoints > 1000, "{folder}: {summary:?}");
+        assert!(
+            summary.types > 500 && summary.enums > 200 && summary.endpoints > 1000,
+            "{folder}: {summary:?}"
+        );
         for model in &models {
             let with_output = pages_with_output(model);
-            let silent: Vec<&str> = model.pages.iter().map(|p| &*p.path).filter(|p| !with_output.contains(p)).collect();
-            assert!(silent.is_empty(), "{folder}: pages with neither model items nor a diagnostic: {silent:?}");
+            let silent: Vec<&str> = model
+                .pages
+                .iter()
+                .map(|p| &*p.path)
+                .filter(|p| !with_output.contains(p))
+                .collect();
+            assert!(
+                silent.is_empty(),
+                "{folder}: pages with neither model items nor a diagnostic: {silent:?}"
+            );
             for d in &model.diagnostics {
                 assert!(d.source.line >= 1 && d.source.column >= 1, "{d:?}");
             }
         }
+        // The streamed, parallel JSON writer gives serde_json's own pretty
+        // printing, byte for byte.
+        let mut expected = serde_json::to_string_pretty(&graph_docs_codegen::ir::json::export(&models)).unwrap();
+        expected.push('\n');
+        assert!(graph_docs_codegen::ir::json::to_json(&models) == expected, "{folder}: the streamed `ir` JSON differs from serde_json's");
         let files = emit_crate(&models, &EmitOptions::default()).expect("the corpus crate emits");
-        assert!(files.len() > summary.types, "{folder}: {} files", files.len());
+        assert!(
+            files.len() > summary.types,
+            "{folder}: {} files",
+            files.len()
+        );
     }
 }
 
@@ -60,13 +95,19 @@ fn every_corpus_page_goes_through_the_pipeline() {
 fn front_matter_fast_path_agrees_with_the_yaml_library() {
     use graph_docs_codegen::parse::FrontMatter;
     use graph_docs_codegen::source::Location;
-    let Some(corpus) = common::corpus_dir() else { return };
+    let Some(corpus) = common::corpus_dir() else {
+        return;
+    };
     let (mut pages, mut flat, mut disagreeing) = (0, 0, Vec::new());
     for folder in FOLDERS {
         let (docs, _) = load_docs(&[corpus.join(folder)]).expect("corpus loads");
         for file in docs.files() {
-            let Some(rest) = file.text.strip_prefix("---\n") else { continue };
-            let Some(end) = rest.find("\n---") else { continue };
+            let Some(rest) = file.text.strip_prefix("---\n") else {
+                continue;
+            };
+            let Some(end) = rest.find("\n---") else {
+                continue;
+            };
             let yaml = &rest[..end + 1];
             let start = Location::start_of(&file.path).offset_lines(1, 1);
             let (mut fast_diagnostics, mut slow_diagnostics) = (Vec::new(), Vec::new());
@@ -81,6 +122,12 @@ fn front_matter_fast_path_agrees_with_the_yaml_library() {
     }
     println!("front matter: {pages} pages compared, {flat} of them read by the fast path");
     assert!(pages > 10_000, "only {pages} pages with front matter");
-    assert!(flat * 10 > pages * 9, "only {flat} of {pages} front matters took the fast path");
-    assert!(disagreeing.is_empty(), "the fast path reads these differently: {disagreeing:?}");
+    assert!(
+        flat * 10 > pages * 9,
+        "only {flat} of {pages} front matters took the fast path"
+    );
+    assert!(
+        disagreeing.is_empty(),
+        "the fast path reads these differently: {disagreeing:?}"
+    );
 }

@@ -8,7 +8,9 @@ use graph_docs_codegen::source::SourceFile;
 use graph_docs_codegen::workspace::load_docs;
 use graph_docs_codegen::{build_version, ir};
 
-fn output(files: &[(String, Vec<SourceFile>)]) -> (String, Vec<graph_docs_codegen::emit::GeneratedFile>) {
+fn output(
+    files: &[(String, Vec<SourceFile>)],
+) -> (String, Vec<graph_docs_codegen::emit::GeneratedFile>) {
     let models: Vec<ir::Model> = files.iter().map(|(v, f)| build_version(v, f)).collect();
     let emitted = emit_crate(&models, &EmitOptions::default()).expect("emits");
     (ir::json::to_json(&models), emitted)
@@ -25,22 +27,51 @@ fn reorder(files: &[SourceFile], seed: usize) -> Vec<SourceFile> {
 #[test]
 fn page_order_and_thread_count_do_not_change_the_output() {
     let root = common::repo_root();
-    let (docs, _) = load_docs(&[root.join("docs-input"), root.join("generator/tests/fixtures")]).expect("docs load");
-    let sorted: Vec<(String, Vec<SourceFile>)> = docs.versions.iter().map(|(v, f)| (v.clone(), f.clone())).collect();
+    let (docs, _) = load_docs(&[
+        root.join("docs-input"),
+        root.join("generator/tests/fixtures"),
+    ])
+    .expect("docs load");
+    let sorted: Vec<(String, Vec<SourceFile>)> = docs
+        .versions
+        .iter()
+        .map(|(v, f)| (v.clone(), f.clone()))
+        .collect();
     let expected = output(&sorted);
     assert!(!expected.1.is_empty());
     for seed in 1..4 {
-        let shuffled: Vec<(String, Vec<SourceFile>)> =
-            sorted.iter().rev().map(|(v, f)| (v.clone(), reorder(f, seed))).collect();
+        let shuffled: Vec<(String, Vec<SourceFile>)> = sorted
+            .iter()
+            .rev()
+            .map(|(v, f)| (v.clone(), reorder(f, seed)))
+            .collect();
         assert_ne!(
-            shuffled[0].1.iter().map(|f| f.path.clone()).collect::<Vec<_>>(),
-            sorted.iter().rev().next().unwrap().1.iter().map(|f| f.path.clone()).collect::<Vec<_>>(),
+            shuffled[0]
+                .1
+                .iter()
+                .map(|f| f.path.clone())
+                .collect::<Vec<_>>(),
+            sorted
+                .iter()
+                .rev()
+                .next()
+                .unwrap()
+                .1
+                .iter()
+                .map(|f| f.path.clone())
+                .collect::<Vec<_>>(),
             "the reorder must actually change the order"
         );
-        let pool = rayon::ThreadPoolBuilder::new().num_threads(seed).build().expect("thread pool");
+        let pool = rayon::ThreadPoolBuilder::new()
+            .num_threads(seed)
+            .build()
+            .expect("thread pool");
         let got = pool.install(|| output(&shuffled));
         assert_eq!(got.0, expected.0, "IR JSON differs for reorder {seed}");
-        assert_eq!(got.1, expected.1, "generated files differ for reorder {seed}");
+        assert_eq!(
+            got.1, expected.1,
+            "generated files differ for reorder {seed}"
+        );
     }
 }
 
@@ -50,12 +81,20 @@ fn two_folders_with_the_same_page_path_give_the_same_output_in_either_order() {
     for (dir, member) in [("a", "x"), ("b", "y")] {
         let path = tmp.path().join(dir).join("v1.0/resources");
         std::fs::create_dir_all(&path).unwrap();
-        std::fs::write(path.join("e.md"), format!("# e enum type\n\n## Members\n|Member|\n|-|\n|{member}|\n")).unwrap();
+        std::fs::write(
+            path.join("e.md"),
+            format!("# e enum type\n\n## Members\n|Member|\n|-|\n|{member}|\n"),
+        )
+        .unwrap();
     }
     let (a, b) = (tmp.path().join("a"), tmp.path().join("b"));
     let (one, d1) = load_docs(&[a.clone(), b.clone()]).unwrap();
     let (two, d2) = load_docs(&[b, a]).unwrap();
-    let json = |docs: &graph_docs_codegen::DocsSet| ir::json::to_json(&graph_docs_codegen::build_models(docs));
+    let json = |docs: &graph_docs_codegen::DocsSet| {
+        ir::json::to_json(&graph_docs_codegen::build_models(docs))
+    };
     assert_eq!(json(&one), json(&two));
-    assert!(d1.iter().chain(&d2).all(|d| d.code == "duplicate-page") && d1.len() == 1 && d2.len() == 1);
+    assert!(
+        d1.iter().chain(&d2).all(|d| d.code == "duplicate-page") && d1.len() == 1 && d2.len() == 1
+    );
 }

@@ -15,8 +15,17 @@ fn scan_enum_pages(dir: &std::path::Path) -> BTreeMap<String, Vec<String>> {
     let mut out = BTreeMap::new();
     for entry in std::fs::read_dir(dir.join("resources")).unwrap().flatten() {
         let text = std::fs::read_to_string(entry.path()).unwrap();
-        let Some(title) = text.lines().find(|l| l.starts_with("# ") && l.ends_with(" enum type")) else { continue };
-        let name = title[2..].split_whitespace().next().unwrap().to_ascii_lowercase();
+        let Some(title) = text
+            .lines()
+            .find(|l| l.starts_with("# ") && l.ends_with(" enum type"))
+        else {
+            continue;
+        };
+        let name = title[2..]
+            .split_whitespace()
+            .next()
+            .unwrap()
+            .to_ascii_lowercase();
         let mut members = Vec::new();
         let mut in_members = false;
         let mut rows = 0;
@@ -28,7 +37,13 @@ fn scan_enum_pages(dir: &std::path::Path) -> BTreeMap<String, Vec<String>> {
             if in_members && line.starts_with('|') {
                 rows += 1;
                 if rows > 2 {
-                    let cell = line.trim_start_matches('|').split('|').next().unwrap().trim().to_owned();
+                    let cell = line
+                        .trim_start_matches('|')
+                        .split('|')
+                        .next()
+                        .unwrap()
+                        .trim()
+                        .to_owned();
                     if !cell.is_empty() {
                         members.push(cell);
                     }
@@ -42,12 +57,19 @@ fn scan_enum_pages(dir: &std::path::Path) -> BTreeMap<String, Vec<String>> {
 
 #[test]
 fn corpus_enum_member_drift_matches_the_enum_pages() {
-    let Some(corpus) = common::corpus_dir() else { return };
-    let (old_dir, new_dir) = (corpus.join("graph-docs-2020-04/beta"), corpus.join("graph-docs-2021-07/beta"));
+    let Some(corpus) = common::corpus_dir() else {
+        return;
+    };
+    let (old_dir, new_dir) = (
+        corpus.join("graph-docs-2020-04/beta"),
+        corpus.join("graph-docs-2021-07/beta"),
+    );
     let (old_pages, new_pages) = (scan_enum_pages(&old_dir), scan_enum_pages(&new_dir));
     let mut expected = BTreeSet::new();
     for (name, old) in &old_pages {
-        let Some(new) = new_pages.get(name) else { continue };
+        let Some(new) = new_pages.get(name) else {
+            continue;
+        };
         for m in old.iter().filter(|m| !new.contains(m)) {
             expected.insert((name.clone(), m.clone(), "removed"));
         }
@@ -55,7 +77,11 @@ fn corpus_enum_member_drift_matches_the_enum_pages() {
             expected.insert((name.clone(), m.clone(), "added"));
         }
     }
-    assert!(expected.len() > 20, "the pair has member changes: {}", expected.len());
+    assert!(
+        expected.len() > 20,
+        "the pair has member changes: {}",
+        expected.len()
+    );
 
     let (old, _) = load_docs(&[old_dir]).unwrap();
     let (new, _) = load_docs(&[new_dir]).unwrap();
@@ -63,10 +89,14 @@ fn corpus_enum_member_drift_matches_the_enum_pages() {
     let changes = diff_models(&old[0], &new[0], &Config::default());
     let mut reported = BTreeSet::new();
     for c in &changes {
-        let (Some(e), Some(_)) = (&c.r#enum, &c.member) else { continue };
+        let (Some(e), Some(_)) = (&c.r#enum, &c.member) else {
+            continue;
+        };
         let e = e.to_ascii_lowercase();
         match c.rule {
-            "enum-member-added" | "enum-member-inserted-before-sentinel" | "enum-sentinel-added" => {
+            "enum-member-added"
+            | "enum-member-inserted-before-sentinel"
+            | "enum-sentinel-added" => {
                 reported.insert((e, c.member.clone().unwrap(), "added"));
             }
             "enum-member-removed" | "enum-sentinel-removed" => {
@@ -84,9 +114,19 @@ fn corpus_enum_member_drift_matches_the_enum_pages() {
     }
     let missing: Vec<_> = expected.difference(&reported).collect();
     let extra: Vec<_> = reported.difference(&expected).collect();
-    assert!(missing.is_empty(), "member changes on the enum pages that drift did not report: {missing:?}");
-    assert!(extra.is_empty(), "member changes drift reported that the enum pages do not show: {extra:?}");
-    println!("{} member changes, {} changes in all", expected.len(), changes.len());
+    assert!(
+        missing.is_empty(),
+        "member changes on the enum pages that drift did not report: {missing:?}"
+    );
+    assert!(
+        extra.is_empty(),
+        "member changes drift reported that the enum pages do not show: {extra:?}"
+    );
+    println!(
+        "{} member changes, {} changes in all",
+        expected.len(),
+        changes.len()
+    );
 }
 
 fn page(path: &str, text: &str) -> SourceFile {
@@ -94,7 +134,10 @@ fn page(path: &str, text: &str) -> SourceFile {
 }
 
 fn enum_page(name: &str, members: &[(&str, i64)]) -> SourceFile {
-    let rows: String = members.iter().map(|(m, v)| format!("|{m}|{v}|x|\n")).collect();
+    let rows: String = members
+        .iter()
+        .map(|(m, v)| format!("|{m}|{v}|x|\n"))
+        .collect();
     page(
         &format!("resources/{name}.md"),
         &format!("# {name} enum type\n\nNamespace: microsoft.graph\n\n## Members\n|Member|Value|Description|\n|:---|:---|:---|\n{rows}"),
@@ -102,8 +145,13 @@ fn enum_page(name: &str, members: &[(&str, i64)]) -> SourceFile {
 }
 
 fn resource(name: &str, rows: &[(&str, &str, &str)], base: Option<&str>) -> SourceFile {
-    let rows: String = rows.iter().map(|(p, t, d)| format!("|{p}|{t}|{d}|\n")).collect();
-    let base = base.map(|b| format!("\nInherits from [{b}]({b}.md).\n")).unwrap_or_default();
+    let rows: String = rows
+        .iter()
+        .map(|(p, t, d)| format!("|{p}|{t}|{d}|\n"))
+        .collect();
+    let base = base
+        .map(|b| format!("\nInherits from [{b}]({b}.md).\n"))
+        .unwrap_or_default();
     page(
         &format!("resources/{name}.md"),
         &format!("# {name} resource type\n\nNamespace: microsoft.graph\n{base}\n## Properties\n|Property|Type|Description|\n|:---|:---|:---|\n{rows}"),
@@ -121,7 +169,10 @@ fn api(name: &str, line: &str, permission: &str) -> SourceFile {
 
 fn rules(version: &str, old: Vec<SourceFile>, new: Vec<SourceFile>) -> Vec<(String, Level)> {
     let (old, new) = (build_version(version, &old), build_version(version, &new));
-    diff_models(&old, &new, &Config::default()).into_iter().map(|c| (c.rule.to_owned(), c.severity)).collect()
+    diff_models(&old, &new, &Config::default())
+        .into_iter()
+        .map(|c| (c.rule.to_owned(), c.severity))
+        .collect()
 }
 
 fn has(changes: &[(String, Level)], rule: &str, level: Level) -> bool {
@@ -132,54 +183,139 @@ fn has(changes: &[(String, Level)], rule: &str, level: Level) -> bool {
 fn enum_rules() {
     let user = |ty: &str, ro: &str| resource("thing", &[("state", ty, ro)], None);
     // Sent (writable property): removing a member is breaking; adding is info.
-    let old = vec![enum_page("color", &[("red", 0), ("green", 1), ("blue", 2)]), user("color", "Writable.")];
-    let new = vec![enum_page("color", &[("red", 0), ("green", 1), ("cyan", 3)]), user("color", "Writable.")];
+    let old = vec![
+        enum_page("color", &[("red", 0), ("green", 1), ("blue", 2)]),
+        user("color", "Writable."),
+    ];
+    let new = vec![
+        enum_page("color", &[("red", 0), ("green", 1), ("cyan", 3)]),
+        user("color", "Writable."),
+    ];
     let c = rules("v1.0", old.clone(), new);
     assert!(has(&c, "enum-member-removed", Level::Breaking), "{c:?}");
-    assert!(has(&c, "enum-member-added", Level::Warning), "received too, so a warning: {c:?}");
+    assert!(
+        has(&c, "enum-member-added", Level::Warning),
+        "received too, so a warning: {c:?}"
+    );
     // Only received (read-only): removal is a warning.
-    let ro_old = vec![enum_page("color", &[("red", 0), ("blue", 2)]), user("color", "Read-only.")];
-    let ro_new = vec![enum_page("color", &[("red", 0)]), user("color", "Read-only.")];
-    assert!(has(&rules("v1.0", ro_old, ro_new), "enum-member-removed", Level::Warning));
+    let ro_old = vec![
+        enum_page("color", &[("red", 0), ("blue", 2)]),
+        user("color", "Read-only."),
+    ];
+    let ro_new = vec![
+        enum_page("color", &[("red", 0)]),
+        user("color", "Read-only."),
+    ];
+    assert!(has(
+        &rules("v1.0", ro_old, ro_new),
+        "enum-member-removed",
+        Level::Warning
+    ));
     // Value change, case change, rename candidate.
     let c = rules(
         "v1.0",
-        vec![enum_page("color", &[("red", 0), ("Green", 1), ("blue", 2), ("teal", 7)])],
-        vec![enum_page("color", &[("red", 5), ("green", 1), ("cyan", 7), ("blue", 2)])],
+        vec![enum_page(
+            "color",
+            &[("red", 0), ("Green", 1), ("blue", 2), ("teal", 7)],
+        )],
+        vec![enum_page(
+            "color",
+            &[("red", 5), ("green", 1), ("cyan", 7), ("blue", 2)],
+        )],
     );
-    assert!(has(&c, "enum-member-value-changed", Level::Breaking), "{c:?}");
-    assert!(has(&c, "enum-member-case-changed", Level::Breaking), "{c:?}");
+    assert!(
+        has(&c, "enum-member-value-changed", Level::Breaking),
+        "{c:?}"
+    );
+    assert!(
+        has(&c, "enum-member-case-changed", Level::Breaking),
+        "{c:?}"
+    );
     assert!(has(&c, "enum-member-renamed", Level::Breaking), "{c:?}");
     // Enum added and removed.
-    let c = rules("v1.0", vec![enum_page("a", &[("x", 0)])], vec![enum_page("b", &[("x", 0)])]);
-    assert!(has(&c, "enum-added", Level::Info) && has(&c, "enum-removed", Level::Breaking), "{c:?}");
+    let c = rules(
+        "v1.0",
+        vec![enum_page("a", &[("x", 0)])],
+        vec![enum_page("b", &[("x", 0)])],
+    );
+    assert!(
+        has(&c, "enum-added", Level::Info) && has(&c, "enum-removed", Level::Breaking),
+        "{c:?}"
+    );
 }
 
 #[test]
 fn sentinel_rules() {
     let base = [("a", 0), ("b", 1), ("unknownFutureValue", 2)];
     // After the sentinel: safe.
-    let c = rules("v1.0", vec![enum_page("e", &base)], vec![enum_page("e", &[("a", 0), ("b", 1), ("unknownFutureValue", 2), ("c", 3)])]);
+    let c = rules(
+        "v1.0",
+        vec![enum_page("e", &base)],
+        vec![enum_page(
+            "e",
+            &[("a", 0), ("b", 1), ("unknownFutureValue", 2), ("c", 3)],
+        )],
+    );
     assert_eq!(c, vec![("enum-member-added".to_owned(), Level::Info)]);
     // Before the sentinel: breaking.
-    let c = rules("v1.0", vec![enum_page("e", &base)], vec![enum_page("e", &[("a", 0), ("b", 1), ("c", 3), ("unknownFutureValue", 2)])]);
-    assert!(has(&c, "enum-member-inserted-before-sentinel", Level::Breaking), "{c:?}");
+    let c = rules(
+        "v1.0",
+        vec![enum_page("e", &base)],
+        vec![enum_page(
+            "e",
+            &[("a", 0), ("b", 1), ("c", 3), ("unknownFutureValue", 2)],
+        )],
+    );
+    assert!(
+        has(&c, "enum-member-inserted-before-sentinel", Level::Breaking),
+        "{c:?}"
+    );
     // Sentinel added, removed, moved.
-    let c = rules("v1.0", vec![enum_page("e", &[("a", 0), ("b", 1)])], vec![enum_page("e", &base)]);
+    let c = rules(
+        "v1.0",
+        vec![enum_page("e", &[("a", 0), ("b", 1)])],
+        vec![enum_page("e", &base)],
+    );
     assert!(has(&c, "enum-sentinel-added", Level::Warning), "{c:?}");
-    let c = rules("v1.0", vec![enum_page("e", &base)], vec![enum_page("e", &[("a", 0), ("b", 1)])]);
+    let c = rules(
+        "v1.0",
+        vec![enum_page("e", &base)],
+        vec![enum_page("e", &[("a", 0), ("b", 1)])],
+    );
     assert!(has(&c, "enum-sentinel-removed", Level::Breaking), "{c:?}");
-    let c = rules("v1.0", vec![enum_page("e", &base)], vec![enum_page("e", &[("a", 0), ("unknownFutureValue", 2), ("b", 1)])]);
+    let c = rules(
+        "v1.0",
+        vec![enum_page("e", &base)],
+        vec![enum_page(
+            "e",
+            &[("a", 0), ("unknownFutureValue", 2), ("b", 1)],
+        )],
+    );
     assert!(has(&c, "enum-sentinel-moved", Level::Breaking), "{c:?}");
     // Beta is one level milder.
-    let c = rules("beta", vec![enum_page("e", &base)], vec![enum_page("e", &[("a", 0), ("b", 1)])]);
+    let c = rules(
+        "beta",
+        vec![enum_page("e", &base)],
+        vec![enum_page("e", &[("a", 0), ("b", 1)])],
+    );
     assert!(has(&c, "enum-sentinel-removed", Level::Warning), "{c:?}");
 }
 
 #[test]
 fn type_property_and_endpoint_rules() {
     let old = vec![
-        resource("thing", &[("a", "String", ""), ("b", "Int32", ""), ("c", "String", ""), ("d", "String", ""), ("e", "String collection", ""), ("gone", "String", "")], Some("entity")),
+        resource(
+            "thing",
+            &[
+                ("a", "String", ""),
+                ("b", "Int32", ""),
+                ("c", "String", ""),
+                ("d", "String", ""),
+                ("e", "String collection", ""),
+                ("gone", "String", ""),
+            ],
+            Some("entity"),
+        ),
         resource("entity", &[("id", "String", "")], None),
         resource("old", &[("x", "String", "")], None),
         resource("moved", &[("m", "String", "")], Some("entity")),
@@ -190,7 +326,18 @@ fn type_property_and_endpoint_rules() {
         api("delete", "DELETE /things/{id}", "Thing.ReadWrite.All"),
     ];
     let new = vec![
-        resource("thing", &[("a", "String", ""), ("b", "Int64", ""), ("c", "kind", ""), ("d", "String", ""), ("e", "String", ""), ("fresh", "String", "")], None),
+        resource(
+            "thing",
+            &[
+                ("a", "String", ""),
+                ("b", "Int64", ""),
+                ("c", "kind", ""),
+                ("d", "String", ""),
+                ("e", "String", ""),
+                ("fresh", "String", ""),
+            ],
+            None,
+        ),
         resource("entity", &[("id", "String", "")], None),
         resource("new", &[("x", "String", "")], None),
         resource("moved", &[("m", "String", "")], Some("thing")),
@@ -231,7 +378,10 @@ fn overrides_and_ignores() {
     assert_eq!(plain[0].fingerprint, "enum-member-removed:v1.0:color.blue");
     let config = Config::parse("severity:\n  enum-member-removed: info\n").unwrap();
     assert_eq!(diff_models(&o, &n, &config)[0].severity, Level::Info);
-    let config = Config::parse("ignore:\n  - fingerprint: enum-member-removed:v1.0:color.blue\n    reason: on purpose\n").unwrap();
+    let config = Config::parse(
+        "ignore:\n  - fingerprint: enum-member-removed:v1.0:color.blue\n    reason: on purpose\n",
+    )
+    .unwrap();
     assert!(diff_models(&o, &n, &config).is_empty());
     assert!(FailOn::Breaking.fails(&plain) && !FailOn::Never.fails(&plain));
 }
@@ -243,19 +393,35 @@ fn docs_input_versions_and_consistency() {
     let models = build_models(&docs);
     let found = consistency(&models, &Config::default());
     // beta's create and resource pages list 27 members where its enum page lists 36.
-    assert!(found.iter().any(|c| c.rule == "enum-lists-disagree" && c.r#enum.as_deref() == Some("resultantAppStateDetail")), "{found:?}");
+    assert!(
+        found.iter().any(|c| c.rule == "enum-lists-disagree"
+            && c.r#enum.as_deref() == Some("resultantAppStateDetail")),
+        "{found:?}"
+    );
     // Every v1.0 member of resultantAppStateDetail is in beta: nothing missing.
-    assert!(!found.iter().any(|c| c.rule == "enum-member-missing-in-beta"), "{found:?}");
+    assert!(
+        !found
+            .iter()
+            .any(|c| c.rule == "enum-member-missing-in-beta"),
+        "{found:?}"
+    );
     // v1.0 → beta as two versions of one API: the 9 members beta adds.
     let v1 = models.iter().find(|m| m.version == "v1.0").unwrap();
     let beta = models.iter().find(|m| m.version == "beta").unwrap();
     let changes = diff_models(v1, beta, &Config::default());
-    let added: Vec<_> = changes.iter().filter(|c| c.rule == "enum-member-added").collect();
+    let added: Vec<_> = changes
+        .iter()
+        .filter(|c| c.rule == "enum-member-added")
+        .collect();
     assert_eq!(added.len(), 9, "{changes:?}");
 }
 
 fn cli(args: &[&str], cwd: &std::path::Path) -> std::process::Output {
-    std::process::Command::new(env!("CARGO_BIN_EXE_graph-docs-codegen")).args(args).current_dir(cwd).output().unwrap()
+    std::process::Command::new(env!("CARGO_BIN_EXE_graph-docs-codegen"))
+        .args(args)
+        .current_dir(cwd)
+        .output()
+        .unwrap()
 }
 
 fn write(dir: &std::path::Path, file: &SourceFile) {
@@ -272,50 +438,135 @@ fn cli_formats_exit_codes_and_git_revisions() {
     write(&new, &enum_page("color", &[("red", 0)]));
     let (o, n) = (old.to_str().unwrap(), new.to_str().unwrap());
     let breaking = cli(&["drift", o, n], tmp.path());
-    assert_eq!(breaking.status.code(), Some(1), "{}", String::from_utf8_lossy(&breaking.stderr));
+    assert_eq!(
+        breaking.status.code(),
+        Some(1),
+        "{}",
+        String::from_utf8_lossy(&breaking.stderr)
+    );
     let text = String::from_utf8(breaking.stdout).unwrap();
-    assert!(text.contains("enum-member-removed") && text.contains("1 breaking"), "{text}");
-    assert_eq!(cli(&["drift", o, n, "--fail-on", "never"], tmp.path()).status.code(), Some(0));
+    assert!(
+        text.contains("enum-member-removed") && text.contains("1 breaking"),
+        "{text}"
+    );
+    assert_eq!(
+        cli(&["drift", o, n, "--fail-on", "never"], tmp.path())
+            .status
+            .code(),
+        Some(0)
+    );
     assert_eq!(cli(&["drift", o, o], tmp.path()).status.code(), Some(0));
-    let json: serde_json::Value = serde_json::from_slice(&cli(&["drift", o, n, "--format", "json"], tmp.path()).stdout).unwrap();
+    let json: serde_json::Value =
+        serde_json::from_slice(&cli(&["drift", o, n, "--format", "json"], tmp.path()).stdout)
+            .unwrap();
     let change = &json["changes"][0];
-    assert_eq!((change["rule"].as_str(), change["severity"].as_str()), (Some("enum-member-removed"), Some("breaking")));
-    assert_eq!((change["enum"].as_str(), change["member"].as_str()), (Some("color"), Some("blue")));
-    assert!(change["old"].as_str().unwrap().starts_with("resources/color.md:"), "paths are relative to the side named: {change}");
+    assert_eq!(
+        (change["rule"].as_str(), change["severity"].as_str()),
+        (Some("enum-member-removed"), Some("breaking"))
+    );
+    assert_eq!(
+        (change["enum"].as_str(), change["member"].as_str()),
+        (Some("color"), Some("blue"))
+    );
+    assert!(
+        change["old"]
+            .as_str()
+            .unwrap()
+            .starts_with("resources/color.md:"),
+        "paths are relative to the side named: {change}"
+    );
     assert!(change["new"].is_null());
-    let github = String::from_utf8(cli(&["drift", o, n, "--format", "github"], tmp.path()).stdout).unwrap();
+    let github =
+        String::from_utf8(cli(&["drift", o, n, "--format", "github"], tmp.path()).stdout).unwrap();
     assert!(github.starts_with("::error file="), "{github}");
-    let markdown = String::from_utf8(cli(&["drift", o, n, "--format", "markdown"], tmp.path()).stdout).unwrap();
-    assert!(markdown.starts_with("### Docs drift: 1 breaking"), "{markdown}");
+    let markdown =
+        String::from_utf8(cli(&["drift", o, n, "--format", "markdown"], tmp.path()).stdout)
+            .unwrap();
+    assert!(
+        markdown.starts_with("### Docs drift: 1 breaking"),
+        "{markdown}"
+    );
     // A tool error is exit 2, not a finding.
-    assert_eq!(cli(&["drift", o, "/no/such/folder"], tmp.path()).status.code(), Some(2));
+    assert_eq!(
+        cli(&["drift", o, "/no/such/folder"], tmp.path())
+            .status
+            .code(),
+        Some(2)
+    );
     let bad = tmp.path().join("bad.yaml");
     std::fs::write(&bad, "severity:\n  nonsense: info\n").unwrap();
-    assert_eq!(cli(&["drift", o, n, "--config", bad.to_str().unwrap()], tmp.path()).status.code(), Some(2));
+    assert_eq!(
+        cli(
+            &["drift", o, n, "--config", bad.to_str().unwrap()],
+            tmp.path()
+        )
+        .status
+        .code(),
+        Some(2)
+    );
 
     // git:REV:PATH: the old side from a commit of a repository.
     let repo = tmp.path().join("repo");
-    write(&repo.join("docs/v1.0"), &enum_page("color", &[("red", 0), ("blue", 2)]));
+    write(
+        &repo.join("docs/v1.0"),
+        &enum_page("color", &[("red", 0), ("blue", 2)]),
+    );
     let git = |args: &[&str]| {
-        let o = std::process::Command::new("git").args(args).current_dir(&repo).output().unwrap();
-        assert!(o.status.success(), "git {args:?}: {}", String::from_utf8_lossy(&o.stderr));
+        let o = std::process::Command::new("git")
+            .args(args)
+            .current_dir(&repo)
+            .output()
+            .unwrap();
+        assert!(
+            o.status.success(),
+            "git {args:?}: {}",
+            String::from_utf8_lossy(&o.stderr)
+        );
     };
     git(&["init", "-q"]);
     git(&["add", "."]);
-    git(&["-c", "user.name=t", "-c", "user.email=t@example.invalid", "commit", "-qm", "docs"]);
+    git(&[
+        "-c",
+        "user.name=t",
+        "-c",
+        "user.email=t@example.invalid",
+        "commit",
+        "-qm",
+        "docs",
+    ]);
     write(&repo.join("docs/v1.0"), &enum_page("color", &[("red", 0)]));
-    let out = cli(&["drift", "git:HEAD:docs", "docs", "--format", "json"], &repo);
-    assert_eq!(out.status.code(), Some(1), "{}", String::from_utf8_lossy(&out.stderr));
+    let out = cli(
+        &["drift", "git:HEAD:docs", "docs", "--format", "json"],
+        &repo,
+    );
+    assert_eq!(
+        out.status.code(),
+        Some(1),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
-    assert_eq!(json["changes"][0]["fingerprint"], "enum-member-removed:v1.0:color.blue");
+    assert_eq!(
+        json["changes"][0]["fingerprint"],
+        "enum-member-removed:v1.0:color.blue"
+    );
 }
 
 #[test]
 fn v1_members_missing_from_beta_are_reported() {
-    let v1 = build_version("v1.0", &[enum_page("color", &[("red", 0), ("green", 1), ("blue", 2)])]);
+    let v1 = build_version(
+        "v1.0",
+        &[enum_page("color", &[("red", 0), ("green", 1), ("blue", 2)])],
+    );
     let beta = build_version("beta", &[enum_page("color", &[("red", 0), ("green", 1)])]);
     let found = consistency(&[v1, beta], &Config::default());
     assert_eq!(found.len(), 1, "{found:?}");
-    assert_eq!((found[0].rule, found[0].member.as_deref()), ("enum-member-missing-in-beta", Some("blue")));
-    assert!(found[0].old.is_some() && found[0].new.is_some(), "both locations");
+    assert_eq!(
+        (found[0].rule, found[0].member.as_deref()),
+        ("enum-member-missing-in-beta", Some("blue"))
+    );
+    assert!(
+        found[0].old.is_some() && found[0].new.is_some(),
+        "both locations"
+    );
 }

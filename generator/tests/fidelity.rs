@@ -29,7 +29,8 @@ fn generated() -> (Model, Vec<GeneratedFile>) {
         regen_command: "cargo test -p graph-docs-codegen --test fidelity".to_owned(),
         standalone: true,
     };
-    let (mut models, files) = graph_docs_codegen::generate(&docs, &options).expect("fidelity fixtures emit");
+    let (mut models, files) =
+        graph_docs_codegen::generate(&docs, &options).expect("fidelity fixtures emit");
     assert_eq!(models.len(), 1, "one version");
     (models.remove(0), files)
 }
@@ -39,11 +40,17 @@ fn model() -> Model {
 }
 
 fn ty<'m>(model: &'m Model, namespace: &str, name: &str) -> &'m TypeDef {
-    model.types.get(&key_of(namespace, name)).unwrap_or_else(|| panic!("no type {namespace}.{name}: {:?}", model.types.keys()))
+    model
+        .types
+        .get(&key_of(namespace, name))
+        .unwrap_or_else(|| panic!("no type {namespace}.{name}: {:?}", model.types.keys()))
 }
 
 fn en<'m>(model: &'m Model, namespace: &str, name: &str) -> &'m EnumDef {
-    model.enums.get(&key_of(namespace, name)).unwrap_or_else(|| panic!("no enum {namespace}.{name}: {:?}", model.enums.keys()))
+    model
+        .enums
+        .get(&key_of(namespace, name))
+        .unwrap_or_else(|| panic!("no enum {namespace}.{name}: {:?}", model.enums.keys()))
 }
 
 fn members(e: &EnumDef) -> Vec<&str> {
@@ -51,7 +58,10 @@ fn members(e: &EnumDef) -> Vec<&str> {
 }
 
 fn prop<'t>(t: &'t TypeDef, name: &str) -> &'t Property {
-    t.properties.iter().find(|p| p.name == name).unwrap_or_else(|| panic!("no property {name} on {}", t.name.name))
+    t.properties
+        .iter()
+        .find(|p| p.name == name)
+        .unwrap_or_else(|| panic!("no property {name} on {}", t.name.name))
 }
 
 fn names(t: &TypeDef) -> Vec<&str> {
@@ -68,10 +78,14 @@ fn complex_ref(name: &str) -> TypeRef {
 
 /// The 1-based line and column where `needle` first occurs in a fixture page.
 fn position_of(page: &str, needle: &str) -> (u32, u32) {
-    let text = std::fs::read_to_string(fixtures_dir().join("v1.0/resources").join(page)).expect("fixture readable");
+    let text = std::fs::read_to_string(fixtures_dir().join("v1.0/resources").join(page))
+        .expect("fixture readable");
     text.lines()
         .enumerate()
-        .find_map(|(i, line)| line.find(needle).map(|col| (i as u32 + 1, line[..col].chars().count() as u32 + 1)))
+        .find_map(|(i, line)| {
+            line.find(needle)
+                .map(|col| (i as u32 + 1, line[..col].chars().count() as u32 + 1))
+        })
         .unwrap_or_else(|| panic!("`{needle}` is not in {page}"))
 }
 
@@ -79,10 +93,19 @@ fn position_of(page: &str, needle: &str) -> (u32, u32) {
 fn enum_table_under_a_values_heading_in_a_resource_page() {
     let model = model();
     let mood = en(&model, GRAPH, "kioskMood");
-    assert_eq!(members(mood), ["calm", "busy", "closed", "unknownFutureValue"]);
-    assert_eq!(mood.members.iter().map(|m| m.value).collect::<Vec<_>>(), [Some(0), Some(1), Some(2), Some(3)]);
+    assert_eq!(
+        members(mood),
+        ["calm", "busy", "closed", "unknownFutureValue"]
+    );
+    assert_eq!(
+        mood.members.iter().map(|m| m.value).collect::<Vec<_>>(),
+        [Some(0), Some(1), Some(2), Some(3)]
+    );
     assert_eq!(mood.members[1].description, "A queue has formed.");
-    assert_eq!(mood.members[0].source.line, position_of("enum-table-under-values-heading.md", "|calm|").0);
+    assert_eq!(
+        mood.members[0].source.line,
+        position_of("enum-table-under-values-heading.md", "|calm|").0
+    );
     let kiosk = ty(&model, GRAPH, "kiosk");
     // The member table is not read as more properties.
     assert_eq!(names(kiosk), ["id", "mood"]);
@@ -92,13 +115,25 @@ fn enum_table_under_a_values_heading_in_a_resource_page() {
 #[test]
 fn enums_page_of_one_column_tables() {
     let model = model();
-    assert_eq!(members(en(&model, GRAPH, "lampShade")), ["round", "square", "conical"]);
-    assert_eq!(members(en(&model, GRAPH, "lampPower")), ["mains", "battery", "solar", "unknownFutureValue"]);
+    assert_eq!(
+        members(en(&model, GRAPH, "lampShade")),
+        ["round", "square", "conical"]
+    );
+    assert_eq!(
+        members(en(&model, GRAPH, "lampPower")),
+        ["mains", "battery", "solar", "unknownFutureValue"]
+    );
     // A heading with a trailing space, and a level-4 heading.
     assert_eq!(members(en(&model, GRAPH, "lampGlow")), ["warm", "cold"]);
     assert_eq!(members(en(&model, GRAPH, "lampBase")), ["heavy", "clamp"]);
-    assert!(en(&model, GRAPH, "lampPower").members.iter().all(|m| m.value.is_none()));
-    assert_eq!(en(&model, GRAPH, "lampPower").members[2].source.line, position_of("enums-page-one-column-tables.md", "| solar").0);
+    assert!(en(&model, GRAPH, "lampPower")
+        .members
+        .iter()
+        .all(|m| m.value.is_none()));
+    assert_eq!(
+        en(&model, GRAPH, "lampPower").members[2].source.line,
+        position_of("enums-page-one-column-tables.md", "| solar").0
+    );
 }
 
 #[test]
@@ -106,16 +141,24 @@ fn every_possible_values_phrasing() {
     let model = model();
     let book = ty(&model, GRAPH, "phrasebook");
     for (property, enum_name, expected) in [
-        ("tone", "phraseTone", &["soft", "loud", "shrill"][..]),               // "Possible values are:", code spans
-        ("pace", "phrasePace", &["slow", "steady", "fast"]),                   // "The possible values are", plain, "and"
-        ("pitch", "phrasePitch", &["low", "middle", "high"]),                  // "Possible values:", bold, "or"
-        ("script", "phraseScript", &["latin", "cyrillic", "runic"]),           // "supported values for x are"
-        ("accent", "phraseAccent", &["plain", "rolled"]),                      // value - description; words between are not values
-        ("dialect", "phraseDialect", &["north", "south", "inland"]),           // <li> items
-        ("mood", "phraseMood", &["happy", "sad", "neutral"]),                  // "Allowed values:", notes with commas and periods
+        ("tone", "phraseTone", &["soft", "loud", "shrill"][..]), // "Possible values are:", code spans
+        ("pace", "phrasePace", &["slow", "steady", "fast"]), // "The possible values are", plain, "and"
+        ("pitch", "phrasePitch", &["low", "middle", "high"]), // "Possible values:", bold, "or"
+        ("script", "phraseScript", &["latin", "cyrillic", "runic"]), // "supported values for x are"
+        ("accent", "phraseAccent", &["plain", "rolled"]), // value - description; words between are not values
+        ("dialect", "phraseDialect", &["north", "south", "inland"]), // <li> items
+        ("mood", "phraseMood", &["happy", "sad", "neutral"]), // "Allowed values:", notes with commas and periods
     ] {
-        assert_eq!(members(en(&model, GRAPH, enum_name)), expected, "{property}");
-        assert_eq!(prop(book, property).ty, enum_ref(GRAPH, enum_name), "{property}");
+        assert_eq!(
+            members(en(&model, GRAPH, enum_name)),
+            expected,
+            "{property}"
+        );
+        assert_eq!(
+            prop(book, property).ty,
+            enum_ref(GRAPH, enum_name),
+            "{property}"
+        );
         assert!(!prop(book, property).collection, "{property}");
     }
     // The text after the list is still read.
@@ -128,8 +171,14 @@ fn enums_whose_only_definition_is_a_sentence() {
     let model = model();
     let lantern = ty(&model, GRAPH, "lantern");
     let fuel = en(&model, GRAPH, "lanternFuel");
-    assert_eq!(members(fuel), ["oil", "gas", "candle", "unknownFutureValue"]);
-    assert_eq!(fuel.sources.iter().map(|s| s.kind).collect::<Vec<_>>(), ["possible-values"]);
+    assert_eq!(
+        members(fuel),
+        ["oil", "gas", "candle", "unknownFutureValue"]
+    );
+    assert_eq!(
+        fuel.sources.iter().map(|s| s.kind).collect::<Vec<_>>(),
+        ["possible-values"]
+    );
     assert!(!fuel.synthesized);
     assert_eq!(prop(lantern, "fuel").ty, enum_ref(GRAPH, "lanternFuel"));
     // `Enumeration`: an enum named for its owner and property, and a note saying so.
@@ -138,10 +187,23 @@ fn enums_whose_only_definition_is_a_sentence() {
     assert!(wick.synthesized);
     assert_eq!(prop(lantern, "wick").ty, enum_ref(GRAPH, "lanternWick"));
     let (line, _) = position_of("enum-only-from-sentence.md", "|wick|");
-    assert!(model.diagnostics.iter().any(|d| d.code == "anonymous-enum" && d.source.line == line), "{:?}", model.diagnostics);
+    assert!(
+        model
+            .diagnostics
+            .iter()
+            .any(|d| d.code == "anonymous-enum" && d.source.line == line),
+        "{:?}",
+        model.diagnostics
+    );
     // A String with a list stays a String: no enum is invented for it.
-    assert_eq!(prop(lantern, "label").ty, TypeRef::Primitive(Primitive::String));
-    assert!(model.enums.values().all(|e| !e.members.iter().any(|m| m.name == "front")));
+    assert_eq!(
+        prop(lantern, "label").ty,
+        TypeRef::Primitive(Primitive::String)
+    );
+    assert!(model
+        .enums
+        .values()
+        .all(|e| !e.members.iter().any(|m| m.name == "front")));
 }
 
 #[test]
@@ -149,18 +211,40 @@ fn padded_tables_with_escaped_pipes() {
     let model = model();
     let shelf = ty(&model, GRAPH, "shelf");
     assert_eq!(names(shelf), ["width", "separator", "tiers"]);
-    assert_eq!(prop(shelf, "width").ty, TypeRef::Primitive(Primitive::Int32));
-    assert_eq!(prop(shelf, "separator").description, "Either a | b or a single character.");
-    assert_eq!(prop(shelf, "tiers").description, "Names of the tiers, left | right.");
-    assert_eq!((&prop(shelf, "tiers").ty, prop(shelf, "tiers").collection), (&TypeRef::Primitive(Primitive::String), true));
+    assert_eq!(
+        prop(shelf, "width").ty,
+        TypeRef::Primitive(Primitive::Int32)
+    );
+    assert_eq!(
+        prop(shelf, "separator").description,
+        "Either a | b or a single character."
+    );
+    assert_eq!(
+        prop(shelf, "tiers").description,
+        "Names of the tiers, left | right."
+    );
+    assert_eq!(
+        (&prop(shelf, "tiers").ty, prop(shelf, "tiers").collection),
+        (&TypeRef::Primitive(Primitive::String), true)
+    );
     // An escaped pipe is not a cell boundary: no row-shape warning.
-    assert!(!model.diagnostics.iter().any(|d| d.code == "table-row-shape"), "{:?}", model.diagnostics);
+    assert!(
+        !model
+            .diagnostics
+            .iter()
+            .any(|d| d.code == "table-row-shape"),
+        "{:?}",
+        model.diagnostics
+    );
 }
 
 #[test]
 fn bold_linked_and_code_names() {
     let model = model();
-    assert_eq!(names(ty(&model, GRAPH, "banner")), ["headline", "caption", "slogan", "motto"]);
+    assert_eq!(
+        names(ty(&model, GRAPH, "banner")),
+        ["headline", "caption", "slogan", "motto"]
+    );
 }
 
 #[test]
@@ -170,20 +254,40 @@ fn read_only_nullable_optional_and_required_notes() {
     for (name, read_only, nullable, optional) in [
         ("id", Some(true), Some(false), Some(false)),
         ("memo", None, Some(true), Some(true)),
-        ("footer", None, None, Some(true)),  // "Optional field."
-        ("stamp", None, None, Some(true)),   // `(Optional) String`
+        ("footer", None, None, Some(true)), // "Optional field."
+        ("stamp", None, None, Some(true)),  // `(Optional) String`
         ("owner", None, None, Some(false)),
-        ("remark", None, None, None),        // "optional" in prose is no note
-        ("mixed", None, None, None),         // both: no claim
+        ("remark", None, None, None), // "optional" in prose is no note
+        ("mixed", None, None, None),  // both: no claim
     ] {
         let p = prop(ledger, name);
-        assert_eq!((p.read_only, p.nullable, p.optional), (read_only, nullable, optional), "{name}");
+        assert_eq!(
+            (p.read_only, p.nullable, p.optional),
+            (read_only, nullable, optional),
+            "{name}"
+        );
     }
-    assert_eq!(prop(ledger, "stamp").ty, TypeRef::Primitive(Primitive::String));
+    assert_eq!(
+        prop(ledger, "stamp").ty,
+        TypeRef::Primitive(Primitive::String)
+    );
     // The IR JSON carries the note.
-    let json: serde_json::Value = serde_json::from_str(&graph_docs_codegen::ir::json::to_json(std::slice::from_ref(&model))).unwrap();
-    let ledger_json = json["types"].as_array().unwrap().iter().find(|t| t["name"] == "ledger").unwrap();
-    let memo = ledger_json["properties"].as_array().unwrap().iter().find(|p| p["name"] == "memo").unwrap();
+    let json: serde_json::Value = serde_json::from_str(&graph_docs_codegen::ir::json::to_json(
+        std::slice::from_ref(&model),
+    ))
+    .unwrap();
+    let ledger_json = json["types"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|t| t["name"] == "ledger")
+        .unwrap();
+    let memo = ledger_json["properties"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|p| p["name"] == "memo")
+        .unwrap();
     assert_eq!(memo["optional"], serde_json::json!(true));
 }
 
@@ -193,39 +297,71 @@ fn every_type_cell_spelling() {
     let parcel = ty(&model, GRAPH, "parcel");
     let string = TypeRef::Primitive(Primitive::String);
     for (name, expected, collection) in [
-        ("id", string.clone(), false),                                  // String (identifier)
-        ("weight", TypeRef::Primitive(Primitive::Int32), false),        // Edm.Int32
-        ("sentAt", TypeRef::Primitive(Primitive::DateTimeOffset), false), // Edm.DateTimeOffset
-        ("origin", complex_ref("kiosk"), false),                        // microsoft.graph.kiosk
-        ("labels", string.clone(), true),                               // String collection
-        ("stops", complex_ref("kiosk"), true),                          // Collection(microsoft.graph.kiosk)
-        ("racks", complex_ref("shelf"), true),                          // [shelf](…) collection
-        ("flags", complex_ref("banner"), true),                         // Collection of [banner](…)
-        ("codes", string.clone(), true),                                // Collection(Edm.String)
-        ("hint", string.clone(), false),                                // (Optional) String
+        ("id", string.clone(), false), // String (identifier)
+        ("weight", TypeRef::Primitive(Primitive::Int32), false), // Edm.Int32
+        (
+            "sentAt",
+            TypeRef::Primitive(Primitive::DateTimeOffset),
+            false,
+        ), // Edm.DateTimeOffset
+        ("origin", complex_ref("kiosk"), false), // microsoft.graph.kiosk
+        ("labels", string.clone(), true), // String collection
+        ("stops", complex_ref("kiosk"), true), // Collection(microsoft.graph.kiosk)
+        ("racks", complex_ref("shelf"), true), // [shelf](…) collection
+        ("flags", complex_ref("banner"), true), // Collection of [banner](…)
+        ("codes", string.clone(), true), // Collection(Edm.String)
+        ("hint", string.clone(), false), // (Optional) String
     ] {
         let p = prop(parcel, name);
         assert_eq!((&p.ty, p.collection), (&expected, collection), "{name}");
     }
-    let notes: Vec<_> = model.diagnostics.iter().filter(|d| d.source.path.contains("type-cells.md")).collect();
-    assert!(notes.iter().all(|d| !d.code.starts_with("type-cell") && d.code != "unresolved-type"), "{notes:?}");
+    let notes: Vec<_> = model
+        .diagnostics
+        .iter()
+        .filter(|d| d.source.path.contains("type-cells.md"))
+        .collect();
+    assert!(
+        notes
+            .iter()
+            .all(|d| !d.code.starts_with("type-cell") && d.code != "unresolved-type"),
+        "{notes:?}"
+    );
 }
 
 #[test]
 fn a_type_cell_naming_two_types_is_a_diagnostic_and_untyped_json() {
     let (model, files) = generated();
     let payload = prop(ty(&model, GRAPH, "hybrid"), "payload");
-    assert!(matches!(&payload.ty, TypeRef::Untyped(_)), "{:?}", payload.ty);
+    assert!(
+        matches!(&payload.ty, TypeRef::Untyped(_)),
+        "{:?}",
+        payload.ty
+    );
     let (line, column) = position_of("type-cell-two-types.md", "[kiosk](");
-    let found: Vec<_> = model.diagnostics.iter().filter(|d| d.code == "type-cell-ambiguous").collect();
+    let found: Vec<_> = model
+        .diagnostics
+        .iter()
+        .filter(|d| d.code == "type-cell-ambiguous")
+        .collect();
     assert_eq!(found.len(), 1, "{found:?}");
     assert_eq!(
-        (found[0].source.path.as_ref(), found[0].source.line, found[0].source.column),
+        (
+            found[0].source.path.as_ref(),
+            found[0].source.line,
+            found[0].source.column
+        ),
         ("v1.0/resources/type-cell-two-types.md", line, column)
     );
-    assert!(found[0].message.contains("kiosk") && found[0].message.contains("shelf"), "{}", found[0].message);
+    assert!(
+        found[0].message.contains("kiosk") && found[0].message.contains("shelf"),
+        "{}",
+        found[0].message
+    );
     // The emitted field is untyped JSON.
-    let hybrid = files.iter().find(|f| f.path.ends_with("v1_0/hybrid.rs")).expect("hybrid.rs emitted");
+    let hybrid = files
+        .iter()
+        .find(|f| f.path.ends_with("v1_0/hybrid.rs"))
+        .expect("hybrid.rs emitted");
     let field = struct_field(&hybrid.contents, "Hybrid", "payload");
     assert_eq!(field, "::std::option::Option<::serde_json::Value>");
 }
@@ -237,15 +373,30 @@ fn equal_names_in_two_namespaces_are_two_types_and_two_enums() {
     let calls = ty(&model, CALL_RECORDS, "beacon");
     assert_eq!(names(graph), ["colour", "band"]);
     assert_eq!(names(calls), ["signal", "band"]);
-    assert_eq!(members(en(&model, GRAPH, "beaconBand")), ["near", "far", "horizon"]);
-    assert_eq!(members(en(&model, CALL_RECORDS, "beaconBand")), ["narrow", "wide"]);
+    assert_eq!(
+        members(en(&model, GRAPH, "beaconBand")),
+        ["near", "far", "horizon"]
+    );
+    assert_eq!(
+        members(en(&model, CALL_RECORDS, "beaconBand")),
+        ["narrow", "wide"]
+    );
     // Each `band` is the enum of its own namespace.
     assert_eq!(prop(graph, "band").ty, enum_ref(GRAPH, "beaconBand"));
     assert_eq!(prop(calls, "band").ty, enum_ref(CALL_RECORDS, "beaconBand"));
-    let calls_file = files.iter().find(|f| f.path.ends_with("v1_0/call_records/beacon.rs")).expect("callRecords beacon emitted");
-    let graph_file = files.iter().find(|f| f.path.ends_with("v1_0/beacon.rs")).expect("graph beacon emitted");
-    assert!(struct_field(&calls_file.contents, "Beacon", "band").contains("crate::v1_0::call_records::BeaconBand"));
-    assert!(struct_field(&graph_file.contents, "Beacon", "band").contains("crate::v1_0::BeaconBand"));
+    let calls_file = files
+        .iter()
+        .find(|f| f.path.ends_with("v1_0/call_records/beacon.rs"))
+        .expect("callRecords beacon emitted");
+    let graph_file = files
+        .iter()
+        .find(|f| f.path.ends_with("v1_0/beacon.rs"))
+        .expect("graph beacon emitted");
+    assert!(struct_field(&calls_file.contents, "Beacon", "band")
+        .contains("crate::v1_0::call_records::BeaconBand"));
+    assert!(
+        struct_field(&graph_file.contents, "Beacon", "band").contains("crate::v1_0::BeaconBand")
+    );
     assert!(!struct_field(&graph_file.contents, "Beacon", "band").contains("call_records"));
 }
 
@@ -258,8 +409,16 @@ fn no_other_warnings_on_the_fixture_pages() {
         .filter(|d| d.severity <= graph_docs_codegen::diagnostics::Severity::Warning)
         .map(|d| format!("{} {}", d.source, d.code))
         .collect();
-    assert_eq!(warnings.len(), 1, "only the two-types cell warns: {warnings:?}");
-    assert!(warnings[0].contains("type-cell-two-types.md") && warnings[0].ends_with("type-cell-ambiguous"), "{warnings:?}");
+    assert_eq!(
+        warnings.len(),
+        1,
+        "only the two-types cell warns: {warnings:?}"
+    );
+    assert!(
+        warnings[0].contains("type-cell-two-types.md")
+            && warnings[0].ends_with("type-cell-ambiguous"),
+        "{warnings:?}"
+    );
 }
 
 #[test]
@@ -268,10 +427,17 @@ fn the_emitted_crate_parses_as_rust() {
     let rust: Vec<&GeneratedFile> = files.iter().filter(|f| f.path.ends_with(".rs")).collect();
     // One file per type and enum at least.
     let model = model();
-    assert!(rust.len() >= model.types.len() + model.enums.len(), "{} files", rust.len());
+    assert!(
+        rust.len() >= model.types.len() + model.enums.len(),
+        "{} files",
+        rust.len()
+    );
     for file in rust {
         if let Err(e) = syn::parse_file(&file.contents) {
-            panic!("{} does not parse as Rust: {e}\n{}", file.path, file.contents);
+            panic!(
+                "{} does not parse as Rust: {e}\n{}",
+                file.path, file.contents
+            );
         }
     }
 }

@@ -11,35 +11,147 @@ use graph_docs_codegen::{analyze_page, build_version};
 use proptest::prelude::*;
 
 const FRAGMENTS: &[&str] = &[
-    "|", "||", "\\|", "\n", "\n\n", " ", "---\n", "title: \"x\"\n", "doc_type: resourcePageType\n", "# x resource type\n",
-    "# y enum type\n", "## Properties\n", "## Members\n", "## Relationships\n", "## HTTP request\n", "## Request body\n",
-    "## Response\n", "## Permissions\n", "### z values\n", "|Property|Type|Description|\n|:--|:--|:--|\n",
-    "|Member|Value|Description|\n|-|-|-|\n", "|Permission type|Permissions|\n|-|-|\n", "|a|String|x|\n", "|b|[c](c.md) collection|",
-    "|type|Enumeration|Possible values are: `a`, `b` and `c`.|\n", "|1|2|3|4|5|\n", "Collection(", ")", "Edm.", "Int32",
-    "String or Int32", "Inherits from [x](x.md).", "Inherited from [y](y.md)", "**TODO: Add Description**", "Not yet documented",
-    "<!-- {\"blockType\": \"request\", \"name\": \"n\"} -->\n", "<!-- { \"blockType\": \"resource\", \"baseType\": \"microsoft.graph.x\" -->\n",
-    "```http\nPOST /a/{id}/b\n\n{\"a\": \"String\"}\n```\n", "```json\n{\"@odata.type\": \"#microsoft.graph.x\", \"a\": 1}\n```\n",
-    "```\n", "> ", "- ", "1. ", "    ", "`", "**", "_", "[", "]", "(", ")", "{", "}", "<br/>", "<b>", "&amp;", "é", "漢",
-    "\u{feff}", "\r\n", "\t", "Namespace: microsoft.graph.callRecords\n", "If successful, this method returns a `201 Created` response code and a [x](x.md) object.",
-    "GET /me/x\n", "/users/{id | userPrincipalName}/y", "root:/{p}:", "delta()", "$ref", "@odata.type", "unknownFutureValue",
+    "|",
+    "||",
+    "\\|",
+    "\n",
+    "\n\n",
+    " ",
+    "---\n",
+    "title: \"x\"\n",
+    "doc_type: resourcePageType\n",
+    "# x resource type\n",
+    "# y enum type\n",
+    "## Properties\n",
+    "## Members\n",
+    "## Relationships\n",
+    "## HTTP request\n",
+    "## Request body\n",
+    "## Response\n",
+    "## Permissions\n",
+    "### z values\n",
+    "|Property|Type|Description|\n|:--|:--|:--|\n",
+    "|Member|Value|Description|\n|-|-|-|\n",
+    "|Permission type|Permissions|\n|-|-|\n",
+    "|a|String|x|\n",
+    "|b|[c](c.md) collection|",
+    "|type|Enumeration|Possible values are: `a`, `b` and `c`.|\n",
+    "|1|2|3|4|5|\n",
+    "Collection(",
+    ")",
+    "Edm.",
+    "Int32",
+    "String or Int32",
+    "Inherits from [x](x.md).",
+    "Inherited from [y](y.md)",
+    "**TODO: Add Description**",
+    "Not yet documented",
+    "<!-- {\"blockType\": \"request\", \"name\": \"n\"} -->\n",
+    "<!-- { \"blockType\": \"resource\", \"baseType\": \"microsoft.graph.x\" -->\n",
+    "```http\nPOST /a/{id}/b\n\n{\"a\": \"String\"}\n```\n",
+    "```json\n{\"@odata.type\": \"#microsoft.graph.x\", \"a\": 1}\n```\n",
+    "```\n",
+    "> ",
+    "- ",
+    "1. ",
+    "    ",
+    "`",
+    "**",
+    "_",
+    "[",
+    "]",
+    "(",
+    ")",
+    "{",
+    "}",
+    "<br/>",
+    "<b>",
+    "&amp;",
+    "é",
+    "漢",
+    "\u{feff}",
+    "\r\n",
+    "\t",
+    "Namespace: microsoft.graph.callRecords\n",
+    "If successful, this method returns a `201 Created` response code and a [x](x.md) object.",
+    "GET /me/x\n",
+    "/users/{id | userPrincipalName}/y",
+    "root:/{p}:",
+    "delta()",
+    "$ref",
+    "@odata.type",
+    "unknownFutureValue",
 ];
 
 /// Pieces of published text (pages copied from the docs site).
 const PUBLISHED_FRAGMENTS: &[&str] = &[
-    "\n", "\n\n", " ", "  ", "Create thing\n", "Properties\n", "Relationships\n", "HTTP request\n", "Request body\n",
-    "Response\n", "Example\n", "Request\n", "Permissions\n", "Members\n", "JSON representation\n", "x values\n",
-    "Property Type Description\n", "Member Value Description\n", "Member\n", "Header Value\n", "Name Description\n",
-    "Method Return Type Description\n", "Permission type Permissions (from least to most privileged)\n",
-    "Delegated (work or school account) A.Read.All\n", "Delegated (personal Microsoft account) Not supported.\n", "Application ",
-    "id String Key.\n", "tags String collection\n", "apps mobileApp collection Apps.\n", "x Collection(microsoft.graph.y) Ys.\n",
-    "Collection(", "(identifier)", "The description only\n", "Event ", "or ", "object ", "0 ", "0x1F ", "Possible values are: a, b, c.\n",
-    "POST /things/{id}\n", "GET https://graph.microsoft.com/beta/me\n", "HTTP/1.1 201 Created\n", "Content-Type: application/json\n",
-    "{", "}", "[", "]", "\"", "\\", "\"a\": 1,\n", "Namespace: microsoft.graph\n", "Note: x\n", "If successful, this method returns a 201 Created response code.\n",
-    "In the request body, supply a JSON representation of the thing object.\n", "é", "漢", "\u{feff}", "\r\n", "\t", "|", "# ", "---\n",
+    "\n",
+    "\n\n",
+    " ",
+    "  ",
+    "Create thing\n",
+    "Properties\n",
+    "Relationships\n",
+    "HTTP request\n",
+    "Request body\n",
+    "Response\n",
+    "Example\n",
+    "Request\n",
+    "Permissions\n",
+    "Members\n",
+    "JSON representation\n",
+    "x values\n",
+    "Property Type Description\n",
+    "Member Value Description\n",
+    "Member\n",
+    "Header Value\n",
+    "Name Description\n",
+    "Method Return Type Description\n",
+    "Permission type Permissions (from least to most privileged)\n",
+    "Delegated (work or school account) A.Read.All\n",
+    "Delegated (personal Microsoft account) Not supported.\n",
+    "Application ",
+    "id String Key.\n",
+    "tags String collection\n",
+    "apps mobileApp collection Apps.\n",
+    "x Collection(microsoft.graph.y) Ys.\n",
+    "Collection(",
+    "(identifier)",
+    "The description only\n",
+    "Event ",
+    "or ",
+    "object ",
+    "0 ",
+    "0x1F ",
+    "Possible values are: a, b, c.\n",
+    "POST /things/{id}\n",
+    "GET https://graph.microsoft.com/beta/me\n",
+    "HTTP/1.1 201 Created\n",
+    "Content-Type: application/json\n",
+    "{",
+    "}",
+    "[",
+    "]",
+    "\"",
+    "\\",
+    "\"a\": 1,\n",
+    "Namespace: microsoft.graph\n",
+    "Note: x\n",
+    "If successful, this method returns a 201 Created response code.\n",
+    "In the request body, supply a JSON representation of the thing object.\n",
+    "é",
+    "漢",
+    "\u{feff}",
+    "\r\n",
+    "\t",
+    "|",
+    "# ",
+    "---\n",
 ];
 
 fn published_page() -> impl Strategy<Value = String> {
-    prop::collection::vec(prop::sample::select(PUBLISHED_FRAGMENTS), 0..150).prop_map(|parts| parts.concat())
+    prop::collection::vec(prop::sample::select(PUBLISHED_FRAGMENTS), 0..150)
+        .prop_map(|parts| parts.concat())
 }
 
 /// Runs the pipeline on `text` read as published text, whatever it looks like.
@@ -102,10 +214,16 @@ proptest! {
 #[test]
 fn extreme_published_text() {
     run_published("Property Type Description\n".repeat(50_000));
-    run_published(format!("T\n\nProperties\n\nProperty Type Description\nid {}\n", "String collection ".repeat(100_000)));
+    run_published(format!(
+        "T\n\nProperties\n\nProperty Type Description\nid {}\n",
+        "String collection ".repeat(100_000)
+    ));
     run_published(format!("T\n\n{{{}", "\n".repeat(200_000)));
     run_published(format!("T\n\nHTTP/1.1 200 OK\n\n{}", "[".repeat(100_000)));
-    run_published(format!("T\n\nMethod Return Type Description\n{}\n", "a b ".repeat(50_000)));
+    run_published(format!(
+        "T\n\nMethod Return Type Description\n{}\n",
+        "a b ".repeat(50_000)
+    ));
     run_published(format!("T\n\n{}", "x values\n\n".repeat(50_000)));
 }
 
@@ -120,7 +238,9 @@ fn a_table_with_a_hundred_thousand_columns() {
     let header = format!("|Property|Type|Description|{}\n", "x|".repeat(100_000));
     let separator = format!("|{}\n", "-|".repeat(100_003));
     let row = format!("|a|String|d|{}\n", "v|".repeat(100_000));
-    run(format!("# wide resource type\n\n## Properties\n{header}{separator}{row}"));
+    run(format!(
+        "# wide resource type\n\n## Properties\n{header}{separator}{row}"
+    ));
 }
 
 #[test]
@@ -145,16 +265,31 @@ fn bom_and_crlf_give_the_same_facts_as_lf() {
     let b = analyze_page(&SourceFile::new("p.md", crlf));
     assert_eq!(a.types, b.types);
     let m = build_model("v1.0", vec![b]);
-    assert_eq!(m.types.values().next().unwrap().properties[0].source.line, 6);
+    assert_eq!(
+        m.types.values().next().unwrap().properties[0].source.line,
+        6
+    );
 }
 
 #[test]
 fn invalid_utf8_is_an_error_naming_the_file() {
     let dir = tempfile::tempdir().unwrap();
-    std::fs::write(dir.path().join("bad.md"), b"# x resource type\n\xff\xfe broken\n").unwrap();
-    let (docs, diagnostics) = graph_docs_codegen::workspace::load_docs(&[dir.path().to_owned()]).unwrap();
-    assert_eq!(docs.files().count(), 1, "the rest of the page is still read");
-    let d = diagnostics.iter().find(|d| d.code == "invalid-utf8").expect("a diagnostic");
+    std::fs::write(
+        dir.path().join("bad.md"),
+        b"# x resource type\n\xff\xfe broken\n",
+    )
+    .unwrap();
+    let (docs, diagnostics) =
+        graph_docs_codegen::workspace::load_docs(&[dir.path().to_owned()]).unwrap();
+    assert_eq!(
+        docs.files().count(),
+        1,
+        "the rest of the page is still read"
+    );
+    let d = diagnostics
+        .iter()
+        .find(|d| d.code == "invalid-utf8")
+        .expect("a diagnostic");
     assert_eq!(d.severity, graph_docs_codegen::diagnostics::Severity::Error);
     assert!(d.message.contains("bad.md"), "{}", d.message);
     assert_eq!((d.source.line, &*d.source.path), (2, "bad.md"));
@@ -166,7 +301,13 @@ fn bidirectional_overrides_never_reach_doc_comments() {
     let model = build_version("v1.0", &[SourceFile::new("resources/d.md", page)]);
     let files = emit_crate(&[model], &EmitOptions::default()).unwrap();
     for f in &files {
-        assert!(!f.contents.chars().any(|c| matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')), "{}", f.path);
+        assert!(
+            !f.contents
+                .chars()
+                .any(|c| matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')),
+            "{}",
+            f.path
+        );
     }
 }
 
@@ -174,8 +315,18 @@ fn bidirectional_overrides_never_reach_doc_comments() {
 fn a_namespace_named_like_a_generated_module_gets_its_own_name() {
     let types = "# t resource type\n\nNamespace: microsoft.graph.api\n\n## Properties\n|Property|Type|Description|\n|-|-|-|\n|a|String|x|\n";
     let api = "# Get t\n\n## HTTP request\n```http\nGET /ts/{id}\n```\n";
-    let model = build_version("v1.0", &[SourceFile::new("resources/t.md", types), SourceFile::new("api/t-get.md", api)]);
+    let model = build_version(
+        "v1.0",
+        &[
+            SourceFile::new("resources/t.md", types),
+            SourceFile::new("api/t-get.md", api),
+        ],
+    );
     let files = emit_crate(&[model], &EmitOptions::default()).expect("distinct paths");
     assert!(files.iter().any(|f| f.path == "src/v1_0/api/mod.rs"));
-    assert!(files.iter().any(|f| f.path == "src/v1_0/api2/mod.rs"), "{:?}", files.iter().map(|f| &f.path).collect::<Vec<_>>());
+    assert!(
+        files.iter().any(|f| f.path == "src/v1_0/api2/mod.rs"),
+        "{:?}",
+        files.iter().map(|f| &f.path).collect::<Vec<_>>()
+    );
 }

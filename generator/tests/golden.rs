@@ -19,7 +19,8 @@ fn updating() -> bool {
 }
 
 fn fixtures() -> (Vec<ir::Model>, Vec<graph_docs_codegen::emit::GeneratedFile>) {
-    let (docs, load_diagnostics) = load_docs(&[tests_dir().join("fixtures")]).expect("fixtures load");
+    let (docs, load_diagnostics) =
+        load_docs(&[tests_dir().join("fixtures")]).expect("fixtures load");
     assert!(load_diagnostics.is_empty(), "{load_diagnostics:?}");
     let options = EmitOptions {
         crate_name: "golden-fixtures".to_owned(),
@@ -62,7 +63,10 @@ fn fixture_pages_give_the_golden_ir() {
     }
     let expected = std::fs::read_to_string(&path).expect("ir.json exists");
     if expected != json {
-        let diff = similar::TextDiff::from_lines(&expected, &json).unified_diff().context_radius(2).to_string();
+        let diff = similar::TextDiff::from_lines(&expected, &json)
+            .unified_diff()
+            .context_radius(2)
+            .to_string();
         panic!("the IR of the fixtures changed:\n{diff}\nRun UPDATE_GOLDEN=1 cargo test -p graph-docs-codegen --test golden");
     }
 }

@@ -55,20 +55,28 @@ impl std::error::Error for ConfigError {}
 impl Config {
     /// Parses and validates a config.
     pub fn parse(yaml: &str) -> Result<Config, ConfigError> {
-        let config: Config = serde_yaml_ng::from_str(yaml).map_err(|e| ConfigError(format!("invalid drift config: {e}")))?;
+        let config: Config = serde_yaml_ng::from_str(yaml)
+            .map_err(|e| ConfigError(format!("invalid drift config: {e}")))?;
         if let Some(b) = &config.beta {
             if b != "looser" && b != "strict" {
-                return Err(ConfigError(format!("`beta` must be `looser` or `strict`, not `{b}`")));
+                return Err(ConfigError(format!(
+                    "`beta` must be `looser` or `strict`, not `{b}`"
+                )));
             }
         }
         for rule in config.severity.keys() {
             if !RULES.contains(&rule.as_str()) {
-                return Err(ConfigError(format!("`severity` names `{rule}`, which is not a drift rule")));
+                return Err(ConfigError(format!(
+                    "`severity` names `{rule}`, which is not a drift rule"
+                )));
             }
         }
         for i in &config.ignore {
             if i.reason.trim().is_empty() {
-                return Err(ConfigError(format!("the ignore entry `{}` needs a reason", i.fingerprint)));
+                return Err(ConfigError(format!(
+                    "the ignore entry `{}` needs a reason",
+                    i.fingerprint
+                )));
             }
         }
         Ok(config)

@@ -15,7 +15,9 @@ fn counts(changes: &[Change]) -> BTreeMap<Level, usize> {
 }
 
 fn loc(prefix: &str, l: &Option<crate::source::Location>) -> String {
-    l.as_ref().map(|l| format!("{prefix}{l}")).unwrap_or_else(|| "-".to_owned())
+    l.as_ref()
+        .map(|l| format!("{prefix}{l}"))
+        .unwrap_or_else(|| "-".to_owned())
 }
 
 /// Renders changes. `old_prefix`/`new_prefix` go before each side's paths.
@@ -32,16 +34,38 @@ pub fn render(changes: &[Change], format: Format, old_prefix: &str, new_prefix: 
                 info: usize,
                 changes: &'a [Change],
             }
-            let report = Report { breaking: n(Level::Breaking), warning: n(Level::Warning), info: n(Level::Info), changes };
+            let report = Report {
+                breaking: n(Level::Breaking),
+                warning: n(Level::Warning),
+                info: n(Level::Info),
+                changes,
+            };
             out = serde_json::to_string_pretty(&report).unwrap_or_default();
             out.push('\n');
         }
         Format::Text => {
             for c in changes {
-                let _ = writeln!(out, "{:<8} {:<38} {}", c.severity.as_str(), c.rule, c.message);
-                let _ = writeln!(out, "         old: {}  new: {}", loc(old_prefix, &c.old), loc(new_prefix, &c.new));
+                let _ = writeln!(
+                    out,
+                    "{:<8} {:<38} {}",
+                    c.severity.as_str(),
+                    c.rule,
+                    c.message
+                );
+                let _ = writeln!(
+                    out,
+                    "         old: {}  new: {}",
+                    loc(old_prefix, &c.old),
+                    loc(new_prefix, &c.new)
+                );
             }
-            let _ = writeln!(out, "{} breaking, {} warnings, {} info", n(Level::Breaking), n(Level::Warning), n(Level::Info));
+            let _ = writeln!(
+                out,
+                "{} breaking, {} warnings, {} info",
+                n(Level::Breaking),
+                n(Level::Warning),
+                n(Level::Info)
+            );
         }
         Format::Markdown => {
             let _ = writeln!(
@@ -52,7 +76,8 @@ pub fn render(changes: &[Change], format: Format, old_prefix: &str, new_prefix: 
                 n(Level::Info)
             );
             for level in [Level::Breaking, Level::Warning, Level::Info] {
-                let of_level: Vec<&Change> = changes.iter().filter(|c| c.severity == level).collect();
+                let of_level: Vec<&Change> =
+                    changes.iter().filter(|c| c.severity == level).collect();
                 if of_level.is_empty() {
                     continue;
                 }
@@ -66,9 +91,18 @@ pub fn render(changes: &[Change], format: Format, old_prefix: &str, new_prefix: 
                     let _ = writeln!(out, "| `{rule}` | {} |", list.len());
                 }
                 for (rule, list) in &by_rule {
-                    let _ = writeln!(out, "\n<details><summary><code>{rule}</code> ({})</summary>\n", list.len());
+                    let _ = writeln!(
+                        out,
+                        "\n<details><summary><code>{rule}</code> ({})</summary>\n",
+                        list.len()
+                    );
                     for c in list {
-                        let at = c.new.as_ref().or(c.old.as_ref()).map(|l| format!(" — `{l}`")).unwrap_or_default();
+                        let at = c
+                            .new
+                            .as_ref()
+                            .or(c.old.as_ref())
+                            .map(|l| format!(" — `{l}`"))
+                            .unwrap_or_default();
                         let _ = writeln!(out, "- {}{at}", c.message);
                     }
                     let _ = writeln!(out, "\n</details>");
@@ -95,7 +129,13 @@ pub fn render(changes: &[Change], format: Format, old_prefix: &str, new_prefix: 
                     at.path, at.line, at.column, c.rule
                 );
             }
-            let _ = writeln!(out, "{} breaking, {} warnings, {} info", n(Level::Breaking), n(Level::Warning), n(Level::Info));
+            let _ = writeln!(
+                out,
+                "{} breaking, {} warnings, {} info",
+                n(Level::Breaking),
+                n(Level::Warning),
+                n(Level::Info)
+            );
         }
     }
     out

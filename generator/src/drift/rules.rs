@@ -60,16 +60,31 @@ struct Subject {
 
 impl Subject {
     fn key(&self) -> String {
-        [&self.r#enum, &self.member, &self.ty, &self.property, &self.endpoint, &self.placeholder]
-            .iter()
-            .filter_map(|s| s.as_deref())
-            .collect::<Vec<_>>()
-            .join(".")
+        [
+            &self.r#enum,
+            &self.member,
+            &self.ty,
+            &self.property,
+            &self.endpoint,
+            &self.placeholder,
+        ]
+        .iter()
+        .filter_map(|s| s.as_deref())
+        .collect::<Vec<_>>()
+        .join(".")
     }
 }
 
 impl Differ<'_> {
-    fn push(&mut self, rule: &'static str, level: Level, subject: Subject, message: String, old: Option<Location>, new: Option<Location>) {
+    fn push(
+        &mut self,
+        rule: &'static str,
+        level: Level,
+        subject: Subject,
+        message: String,
+        old: Option<Location>,
+        new: Option<Location>,
+    ) {
         let fingerprint = format!("{rule}:{}:{}", self.version, subject.key());
         let mut severity = level;
         if self.version == "beta" && self.config.beta_is_looser() {
@@ -101,39 +116,86 @@ impl Differ<'_> {
     fn enums(&mut self, old: &Model, new: &Model, usage: &BTreeMap<String, Usage>) {
         for (key, e) in &new.enums {
             if !old.enums.contains_key(key) {
-                let s = Subject { r#enum: Some(e.name.name.clone()), ..Subject::default() };
+                let s = Subject {
+                    r#enum: Some(e.name.name.clone()),
+                    ..Subject::default()
+                };
                 let loc = e.sources.first().map(|s| s.source.clone());
-                self.push("enum-added", Level::Info, s, format!("enum `{}` was added", e.name.name), None, loc);
+                self.push(
+                    "enum-added",
+                    Level::Info,
+                    s,
+                    format!("enum `{}` was added", e.name.name),
+                    None,
+                    loc,
+                );
             }
         }
         for (key, o) in &old.enums {
             let Some(n) = new.enums.get(key) else {
-                let s = Subject { r#enum: Some(o.name.name.clone()), ..Subject::default() };
+                let s = Subject {
+                    r#enum: Some(o.name.name.clone()),
+                    ..Subject::default()
+                };
                 let loc = o.sources.first().map(|s| s.source.clone());
-                self.push("enum-removed", Level::Breaking, s, format!("enum `{}` was removed", o.name.name), loc, None);
+                self.push(
+                    "enum-removed",
+                    Level::Breaking,
+                    s,
+                    format!("enum `{}` was removed", o.name.name),
+                    loc,
+                    None,
+                );
                 continue;
             };
-            self.members(o, n, usage.get(key).copied().unwrap_or(Usage { sent: true, received: true }));
+            self.members(
+                o,
+                n,
+                usage.get(key).copied().unwrap_or(Usage {
+                    sent: true,
+                    received: true,
+                }),
+            );
         }
     }
 
     fn members(&mut self, o: &EnumDef, n: &EnumDef, usage: Usage) {
         let name = &n.name.name;
-        let subject = |member: &str| Subject { r#enum: Some(name.clone()), member: Some(member.to_owned()), ..Subject::default() };
+        let subject = |member: &str| Subject {
+            r#enum: Some(name.clone()),
+            member: Some(member.to_owned()),
+            ..Subject::default()
+        };
         let old_names: BTreeSet<&str> = o.members.iter().map(|m| m.name.as_str()).collect();
         let new_names: BTreeSet<&str> = n.members.iter().map(|m| m.name.as_str()).collect();
-        let mut removed: Vec<&crate::ir::EnumMember> = o.members.iter().filter(|m| !new_names.contains(m.name.as_str())).collect();
-        let mut added: Vec<&crate::ir::EnumMember> = n.members.iter().filter(|m| !old_names.contains(m.name.as_str())).collect();
+        let mut removed: Vec<&crate::ir::EnumMember> = o
+            .members
+            .iter()
+            .filter(|m| !new_names.contains(m.name.as_str()))
+            .collect();
+        let mut added: Vec<&crate::ir::EnumMember> = n
+            .members
+            .iter()
+            .filter(|m| !old_names.contains(m.name.as_str()))
+            .collect();
 
         // Renamed by case only.
         removed.retain(|r| {
-            let Some(a) = added.iter().position(|a| a.name.eq_ignore_ascii_case(&r.name)) else { return true };
+            let Some(a) = added
+                .iter()
+                .position(|a| a.name.eq_ignore_ascii_case(&r.name))
+            else {
+                return true;
+            };
             let a = added.remove(a);
             self.push(
                 "enum-member-case-changed",
                 Level::Breaking,
                 subject(&r.name),
-                format!("member `{}` of `{name}` is now spelled `{}`: the wire value changed", r.name, a.name),
+                format!(
+                    "member `{}` of `{name}` is now spelled `{}`: the wire value changed",
+                    r.name, a.name
+                ),
                 Some(r.source.clone()),
                 Some(a.source.clone()),
             );
@@ -216,14 +278,19 @@ impl Differ<'_> {
         }
         // Values.
         for om in &o.members {
-            let Some(nm) = n.members.iter().find(|m| m.name == om.name) else { continue };
+            let Some(nm) = n.members.iter().find(|m| m.name == om.name) else {
+                continue;
+            };
             if let (Some(a), Some(b)) = (om.value, nm.value) {
                 if a != b {
                     self.push(
                         "enum-member-value-changed",
                         Level::Breaking,
                         subject(&om.name),
-                        format!("member `{}` of `{name}` changed value from {a} to {b}", om.name),
+                        format!(
+                            "member `{}` of `{name}` changed value from {a} to {b}",
+                            om.name
+                        ),
                         Some(om.source.clone()),
                         Some(nm.source.clone()),
                     );
@@ -231,7 +298,11 @@ impl Differ<'_> {
             }
         }
         // The sentinel itself.
-        let sentinel_subject = || Subject { r#enum: Some(name.clone()), member: Some(SENTINEL.to_owned()), ..Subject::default() };
+        let sentinel_subject = || Subject {
+            r#enum: Some(name.clone()),
+            member: Some(SENTINEL.to_owned()),
+            ..Subject::default()
+        };
         match (old_sentinel, new_sentinel) {
             (None, Some(i)) => self.push(
                 "enum-sentinel-added",
@@ -254,8 +325,14 @@ impl Differ<'_> {
                     members[..s].iter().map(|m| m.name.clone()).collect()
                 };
                 let common: BTreeSet<&str> = old_names.intersection(&new_names).copied().collect();
-                let old_before: BTreeSet<String> = before(&o.members, oi).into_iter().filter(|m| common.contains(m.as_str())).collect();
-                let new_before: BTreeSet<String> = before(&n.members, ni).into_iter().filter(|m| common.contains(m.as_str())).collect();
+                let old_before: BTreeSet<String> = before(&o.members, oi)
+                    .into_iter()
+                    .filter(|m| common.contains(m.as_str()))
+                    .collect();
+                let new_before: BTreeSet<String> = before(&n.members, ni)
+                    .into_iter()
+                    .filter(|m| common.contains(m.as_str()))
+                    .collect();
                 if old_before != new_before {
                     self.push(
                         "enum-sentinel-moved",
@@ -274,20 +351,49 @@ impl Differ<'_> {
     fn types(&mut self, old: &Model, new: &Model) {
         for (key, t) in &new.types {
             if !old.types.contains_key(key) {
-                let s = Subject { ty: Some(t.name.name.clone()), ..Subject::default() };
-                self.push("type-added", Level::Info, s, format!("type `{}` was added", t.name.name), None, t.sources.first().cloned());
+                let s = Subject {
+                    ty: Some(t.name.name.clone()),
+                    ..Subject::default()
+                };
+                self.push(
+                    "type-added",
+                    Level::Info,
+                    s,
+                    format!("type `{}` was added", t.name.name),
+                    None,
+                    t.sources.first().cloned(),
+                );
             }
         }
         for (key, o) in &old.types {
             let Some(n) = new.types.get(key) else {
-                let s = Subject { ty: Some(o.name.name.clone()), ..Subject::default() };
-                self.push("type-removed", Level::Breaking, s, format!("type `{}` was removed", o.name.name), o.sources.first().cloned(), None);
+                let s = Subject {
+                    ty: Some(o.name.name.clone()),
+                    ..Subject::default()
+                };
+                self.push(
+                    "type-removed",
+                    Level::Breaking,
+                    s,
+                    format!("type `{}` was removed", o.name.name),
+                    o.sources.first().cloned(),
+                    None,
+                );
                 continue;
             };
-            let base = |b: &Option<crate::ir::QualifiedName>| b.as_ref().map(|q| q.name.to_ascii_lowercase());
+            let base = |b: &Option<crate::ir::QualifiedName>| {
+                b.as_ref().map(|q| q.name.to_ascii_lowercase())
+            };
             if base(&o.base) != base(&n.base) {
-                let show = |b: &Option<crate::ir::QualifiedName>| b.as_ref().map(|q| format!("`{}`", q.name)).unwrap_or_default();
-                let s = Subject { ty: Some(n.name.name.clone()), ..Subject::default() };
+                let show = |b: &Option<crate::ir::QualifiedName>| {
+                    b.as_ref()
+                        .map(|q| format!("`{}`", q.name))
+                        .unwrap_or_default()
+                };
+                let s = Subject {
+                    ty: Some(n.name.name.clone()),
+                    ..Subject::default()
+                };
                 let name = &n.name.name;
                 // The docs state a base type ("Inherits from", an annotation) or
                 // say nothing: nothing stated is not "no base type".
@@ -304,17 +410,39 @@ impl Differ<'_> {
                         format!("the base type of `{name}` changed from {} to {}", show(&o.base), show(&n.base)),
                     ),
                 };
-                self.push(rule, level, s, message, o.sources.first().cloned(), n.sources.first().cloned());
+                self.push(
+                    rule,
+                    level,
+                    s,
+                    message,
+                    o.sources.first().cloned(),
+                    n.sources.first().cloned(),
+                );
             }
             let props = |t: &'_ crate::ir::TypeDef| -> BTreeMap<String, Property> {
-                t.properties.iter().chain(&t.relationships).map(|p| (p.name.to_ascii_lowercase(), p.clone())).collect()
+                t.properties
+                    .iter()
+                    .chain(&t.relationships)
+                    .map(|p| (p.name.to_ascii_lowercase(), p.clone()))
+                    .collect()
             };
             let (op, np) = (props(o), props(n));
             let ty = &n.name.name;
-            let subject = |p: &str| Subject { ty: Some(ty.clone()), property: Some(p.to_owned()), ..Subject::default() };
+            let subject = |p: &str| Subject {
+                ty: Some(ty.clone()),
+                property: Some(p.to_owned()),
+                ..Subject::default()
+            };
             for (k, p) in &np {
                 if !op.contains_key(k) {
-                    self.push("property-added", Level::Info, subject(&p.name), format!("property `{ty}.{}` was added", p.name), None, Some(p.source.clone()));
+                    self.push(
+                        "property-added",
+                        Level::Info,
+                        subject(&p.name),
+                        format!("property `{ty}.{}` was added", p.name),
+                        None,
+                        Some(p.source.clone()),
+                    );
                 }
             }
             for (k, p) in &op {
@@ -332,8 +460,14 @@ impl Differ<'_> {
                 let (a, b) = (p.ty.docs_spelling(), q.ty.docs_spelling());
                 if !a.eq_ignore_ascii_case(&b) {
                     let (rule, level, what) = match (&p.ty, &q.ty) {
-                        (TypeRef::Primitive(_), TypeRef::Enum(_)) => ("property-became-enum", Level::Warning, "became an enum"),
-                        (TypeRef::Enum(_), TypeRef::Primitive(_)) => ("property-no-longer-enum", Level::Warning, "stopped being an enum"),
+                        (TypeRef::Primitive(_), TypeRef::Enum(_)) => {
+                            ("property-became-enum", Level::Warning, "became an enum")
+                        }
+                        (TypeRef::Enum(_), TypeRef::Primitive(_)) => (
+                            "property-no-longer-enum",
+                            Level::Warning,
+                            "stopped being an enum",
+                        ),
                         _ => ("property-type-changed", Level::Breaking, "changed type"),
                     };
                     self.push(
@@ -352,7 +486,11 @@ impl Differ<'_> {
                         format!(
                             "property `{ty}.{}` {}",
                             p.name,
-                            if q.collection { "became a collection" } else { "is no longer a collection" }
+                            if q.collection {
+                                "became a collection"
+                            } else {
+                                "is no longer a collection"
+                            }
                         ),
                         Some(p.source.clone()),
                         Some(q.source.clone()),
@@ -364,18 +502,38 @@ impl Differ<'_> {
 
     fn endpoints(&mut self, old: &Model, new: &Model) {
         let index = |m: &'_ Model| -> BTreeMap<(String, String), crate::ir::Endpoint> {
-            m.endpoints.iter().map(|e| ((e.method.clone(), e.path.to_ascii_lowercase()), e.clone())).collect()
+            m.endpoints
+                .iter()
+                .map(|e| ((e.method.clone(), e.path.to_ascii_lowercase()), e.clone()))
+                .collect()
         };
         let (oe, ne) = (index(old), index(new));
-        let subject = |e: &crate::ir::Endpoint| Subject { endpoint: Some(format!("{} {}", e.method, e.path)), ..Subject::default() };
+        let subject = |e: &crate::ir::Endpoint| Subject {
+            endpoint: Some(format!("{} {}", e.method, e.path)),
+            ..Subject::default()
+        };
         for (k, e) in &ne {
             if !oe.contains_key(k) {
-                self.push("endpoint-added", Level::Info, subject(e), format!("`{} {}` was added", e.method, e.path), None, Some(e.source.clone()));
+                self.push(
+                    "endpoint-added",
+                    Level::Info,
+                    subject(e),
+                    format!("`{} {}` was added", e.method, e.path),
+                    None,
+                    Some(e.source.clone()),
+                );
             }
         }
         for (k, e) in &oe {
             let Some(n) = ne.get(k) else {
-                self.push("endpoint-removed", Level::Breaking, subject(e), format!("`{} {}` was removed", e.method, e.path), Some(e.source.clone()), None);
+                self.push(
+                    "endpoint-removed",
+                    Level::Breaking,
+                    subject(e),
+                    format!("`{} {}` was removed", e.method, e.path),
+                    Some(e.source.clone()),
+                    None,
+                );
                 continue;
             };
             if e.permissions != n.permissions {
@@ -387,9 +545,21 @@ impl Differ<'_> {
                 };
                 let mut what = Vec::new();
                 for (label, a, b) in [
-                    ("delegated (work or school)", &e.permissions.delegated_work_or_school, &n.permissions.delegated_work_or_school),
-                    ("delegated (personal)", &e.permissions.delegated_personal, &n.permissions.delegated_personal),
-                    ("application", &e.permissions.application, &n.permissions.application),
+                    (
+                        "delegated (work or school)",
+                        &e.permissions.delegated_work_or_school,
+                        &n.permissions.delegated_work_or_school,
+                    ),
+                    (
+                        "delegated (personal)",
+                        &e.permissions.delegated_personal,
+                        &n.permissions.delegated_personal,
+                    ),
+                    (
+                        "application",
+                        &e.permissions.application,
+                        &n.permissions.application,
+                    ),
                 ] {
                     if a != b {
                         what.push(format!("{label}: {} → {}", show(a), show(b)));
@@ -399,7 +569,12 @@ impl Differ<'_> {
                     "endpoint-permissions-changed",
                     Level::Warning,
                     subject(n),
-                    format!("the permissions of `{} {}` changed ({})", n.method, n.path, what.join("; ")),
+                    format!(
+                        "the permissions of `{} {}` changed ({})",
+                        n.method,
+                        n.path,
+                        what.join("; ")
+                    ),
                     Some(e.source.clone()),
                     Some(n.source.clone()),
                 );
@@ -412,7 +587,11 @@ impl Differ<'_> {
     /// Placeholders of the old side that the new side no longer has for the
     /// same subject (kind and owner): upstream filled them in.
     fn placeholders(&mut self, old: &Model, new: &Model) {
-        let still: BTreeSet<(&str, &str)> = new.todos.iter().map(|t| (t.kind.as_str(), t.owner.as_str())).collect();
+        let still: BTreeSet<(&str, &str)> = new
+            .todos
+            .iter()
+            .map(|t| (t.kind.as_str(), t.owner.as_str()))
+            .collect();
         let mut reported = BTreeSet::new();
         for t in &old.todos {
             let key = (t.kind.as_str(), t.owner.as_str());
@@ -420,13 +599,24 @@ impl Differ<'_> {
                 continue;
             }
             // The kind is part of the subject: one owner can hold placeholders of several kinds.
-            let s = Subject { placeholder: Some(format!("{}:{}", t.kind.as_str(), t.owner)), ..Subject::default() };
-            let what = if t.text.is_empty() { String::new() } else { format!(" (`{}`)", t.text) };
+            let s = Subject {
+                placeholder: Some(format!("{}:{}", t.kind.as_str(), t.owner)),
+                ..Subject::default()
+            };
+            let what = if t.text.is_empty() {
+                String::new()
+            } else {
+                format!(" (`{}`)", t.text)
+            };
             self.push(
                 "placeholder-filled",
                 Level::Info,
                 s,
-                format!("the {} placeholder{what} of {} was filled in", t.kind.as_str(), t.owner),
+                format!(
+                    "the {} placeholder{what} of {} was filled in",
+                    t.kind.as_str(),
+                    t.owner
+                ),
                 Some(t.source.clone()),
                 None,
             );
@@ -437,7 +627,11 @@ impl Differ<'_> {
 /// The changes from `old` to `new` (two models of the same API version).
 pub fn diff_models(old: &Model, new: &Model, config: &Config) -> Vec<Change> {
     let usage = usage(&[old, new]);
-    let mut d = Differ { version: &new.version, config, out: Vec::new() };
+    let mut d = Differ {
+        version: &new.version,
+        config,
+        out: Vec::new(),
+    };
     d.enums(old, new, &usage);
     d.types(old, new);
     d.endpoints(old, new);
@@ -453,29 +647,61 @@ pub fn diff_models(old: &Model, new: &Model, config: &Config) -> Vec<Change> {
 pub fn consistency(models: &[Model], config: &Config) -> Vec<Change> {
     let mut out = Vec::new();
     for m in models {
-        let mut d = Differ { version: &m.version, config, out: Vec::new() };
-        for diag in m.diagnostics.iter().filter(|d| d.code == codes::ENUM_MEMBERS_DISAGREE) {
+        let mut d = Differ {
+            version: &m.version,
+            config,
+            out: Vec::new(),
+        };
+        for diag in m
+            .diagnostics
+            .iter()
+            .filter(|d| d.code == codes::ENUM_MEMBERS_DISAGREE)
+        {
             let name = diag.message.split('`').nth(1).unwrap_or("").to_owned();
-            let s = Subject { r#enum: Some(name), member: Some(format!("{}", diag.source)), ..Subject::default() };
+            let s = Subject {
+                r#enum: Some(name),
+                member: Some(format!("{}", diag.source)),
+                ..Subject::default()
+            };
             let taken = diag.related.first().map(|r| r.source.clone());
-            d.push("enum-lists-disagree", Level::Warning, s, diag.message.clone(), taken, Some(diag.source.clone()));
+            d.push(
+                "enum-lists-disagree",
+                Level::Warning,
+                s,
+                diag.message.clone(),
+                taken,
+                Some(diag.source.clone()),
+            );
         }
         out.extend(d.out);
     }
     let v1 = models.iter().find(|m| m.version == "v1.0");
     let beta = models.iter().find(|m| m.version == "beta");
     if let (Some(v1), Some(beta)) = (v1, beta) {
-        let mut d = Differ { version: "beta", config, out: Vec::new() };
+        let mut d = Differ {
+            version: "beta",
+            config,
+            out: Vec::new(),
+        };
         for (key, e) in &v1.enums {
-            let Some(b) = beta.enums.get(key) else { continue };
+            let Some(b) = beta.enums.get(key) else {
+                continue;
+            };
             for m in &e.members {
                 if !b.members.iter().any(|x| x.name == m.name) {
-                    let s = Subject { r#enum: Some(e.name.name.clone()), member: Some(m.name.clone()), ..Subject::default() };
+                    let s = Subject {
+                        r#enum: Some(e.name.name.clone()),
+                        member: Some(m.name.clone()),
+                        ..Subject::default()
+                    };
                     d.push(
                         "enum-member-missing-in-beta",
                         Level::Warning,
                         s,
-                        format!("member `{}` of `{}` is in v1.0 but not in beta", m.name, e.name.name),
+                        format!(
+                            "member `{}` of `{}` is in v1.0 but not in beta",
+                            m.name, e.name.name
+                        ),
                         Some(m.source.clone()),
                         b.sources.first().map(|s| s.source.clone()),
                     );

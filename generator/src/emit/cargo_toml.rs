@@ -6,10 +6,18 @@ use super::{EmitOptions, GeneratedFile, GENERATED_MARKER};
 /// The `[features]` lines: one per workload, with the workloads it needs.
 fn feature_lines(features: &Features) -> String {
     let all = features.all();
-    let quoted = |set: &mut dyn Iterator<Item = &str>| set.map(|f| format!("\"{f}\"")).collect::<Vec<_>>().join(", ");
+    let quoted = |set: &mut dyn Iterator<Item = &str>| {
+        set.map(|f| format!("\"{f}\""))
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
     let mut out = format!("full = [{}]\n", quoted(&mut all.iter().copied()));
     for f in &all {
-        let needs = features.needs.get(*f).map(|n| n.iter().map(String::as_str).collect::<Vec<_>>()).unwrap_or_default();
+        let needs = features
+            .needs
+            .get(*f)
+            .map(|n| n.iter().map(String::as_str).collect::<Vec<_>>())
+            .unwrap_or_default();
         out.push_str(&format!("{f} = [{}]\n", quoted(&mut needs.into_iter())));
     }
     out
@@ -17,7 +25,11 @@ fn feature_lines(features: &Features) -> String {
 
 /// Emits `Cargo.toml`.
 pub(crate) fn emit(options: &EmitOptions, features: &Features) -> GeneratedFile {
-    let workspace = if options.standalone { "\n[workspace]\n" } else { "" };
+    let workspace = if options.standalone {
+        "\n[workspace]\n"
+    } else {
+        ""
+    };
     let contents = format!(
         r#"# This file is {GENERATED_MARKER}. Do not edit it by hand.
 # Regenerate it with `{command}`.
@@ -57,5 +69,8 @@ wiremock = "0.6"
         name = options.crate_name,
         features = feature_lines(features),
     );
-    GeneratedFile { path: "Cargo.toml".to_owned(), contents }
+    GeneratedFile {
+        path: "Cargo.toml".to_owned(),
+        contents,
+    }
 }

@@ -26,7 +26,9 @@ pub(crate) fn describe(description: &str, what: &str, page: &str) -> String {
         Some((TodoKind::NotYetDocumented, _)) => {
             format!("{UNDOCUMENTED_MARKER} the description of this {what} says \"Not yet documented\" in `{page}`.")
         }
-        Some(_) => format!("{UNDOCUMENTED_MARKER} the docs give no description of this {what} in `{page}`."),
+        Some(_) => format!(
+            "{UNDOCUMENTED_MARKER} the docs give no description of this {what} in `{page}`."
+        ),
     }
 }
 
@@ -85,7 +87,11 @@ fn clean(text: &str) -> String {
 
 fn attrs(text: &str, inner: bool) -> TokenStream {
     let lines = wrap(&clean(text)).into_iter().map(|line| {
-        let line = if line.is_empty() { line } else { format!(" {line}") };
+        let line = if line.is_empty() {
+            line
+        } else {
+            format!(" {line}")
+        };
         if inner {
             quote! { #![doc = #line] }
         } else {
@@ -119,6 +125,9 @@ mod tests {
         assert_eq!(lines[lines.len() - 2], "");
         assert_eq!(clean("a\u{202E}b\u{2066}c\td"), "abc d");
         let lines = wrap(&format!("{} `POST /a/{{b}}/c` end", "w ".repeat(45)));
-        assert!(lines.iter().any(|l| l.contains("`POST /a/{b}/c`")), "{lines:?}");
+        assert!(
+            lines.iter().any(|l| l.contains("`POST /a/{b}/c`")),
+            "{lines:?}"
+        );
     }
 }

@@ -17,18 +17,26 @@ use quote::quote;
 use std::collections::BTreeMap;
 
 /// The same set the generated client encodes path parameters with.
-const PATH_PARAMETER: &percent_encoding::AsciiSet =
-    &percent_encoding::NON_ALPHANUMERIC.remove(b'-').remove(b'_').remove(b'~');
+const PATH_PARAMETER: &percent_encoding::AsciiSet = &percent_encoding::NON_ALPHANUMERIC
+    .remove(b'-')
+    .remove(b'_')
+    .remove(b'~');
 
 /// The path of a request example's URL, without host and version.
 fn example_path(first_line: &str) -> Option<(String, String)> {
     let mut words = first_line.split_whitespace();
     let method = words.next()?.to_ascii_uppercase();
     let url = words.next()?;
-    let path = url.split_once("://").map(|(_, rest)| rest.find('/').map(|i| &rest[i..]).unwrap_or("/")).unwrap_or(url);
+    let path = url
+        .split_once("://")
+        .map(|(_, rest)| rest.find('/').map(|i| &rest[i..]).unwrap_or("/"))
+        .unwrap_or(url);
     let path = path.split('?').next().unwrap_or(path);
     let mut segments: Vec<&str> = path.split('/').filter(|s| !s.is_empty()).collect();
-    if segments.first().is_some_and(|s| crate::workspace::is_version_name(s)) {
+    if segments
+        .first()
+        .is_some_and(|s| crate::workspace::is_version_name(s))
+    {
         segments.remove(0);
     }
     Some((method, format!("/{}", segments.join("/"))))
@@ -41,10 +49,13 @@ fn matches(e: &Endpoint, method: &str, path: &str) -> bool {
     }
     let parts: Vec<&str> = path.split('/').filter(|s| !s.is_empty()).collect();
     parts.len() == e.segments.len()
-        && e.segments.iter().zip(&parts).all(|(s, p)| match s.literal() {
-            Some(lit) => lit.eq_ignore_ascii_case(p),
-            None => true,
-        })
+        && e.segments
+            .iter()
+            .zip(&parts)
+            .all(|(s, p)| match s.literal() {
+                Some(lit) => lit.eq_ignore_ascii_case(p),
+                None => true,
+            })
 }
 
 fn concrete(body: &Option<String>) -> Option<serde_json::Value> {
@@ -79,8 +90,13 @@ fn pairs(model: &Model) -> Vec<(&Endpoint, &Example, &Example)> {
         else {
             continue;
         };
-        let Some((method, path)) = example_path(&request.first_line) else { continue };
-        let Some(endpoint) = model.endpoints.iter().find(|e| e.source.path == request.source.path && matches(e, &method, &path))
+        let Some((method, path)) = example_path(&request.first_line) else {
+            continue;
+        };
+        let Some(endpoint) = model
+            .endpoints
+            .iter()
+            .find(|e| e.source.path == request.source.path && matches(e, &method, &path))
         else {
             continue;
         };
@@ -101,7 +117,10 @@ pub(crate) fn emit(
     // Function names as the operations emitter gives them.
     let fn_names: BTreeMap<(String, String), (Vec<String>, String)> = function_names(model)
         .into_iter()
-        .flat_map(|(path, list)| list.into_iter().map(move |(e, name)| ((e.path.clone(), e.method.clone()), (path.clone(), name))))
+        .flat_map(|(path, list)| {
+            list.into_iter()
+                .map(move |(e, name)| ((e.path.clone(), e.method.clone()), (path.clone(), name)))
+        })
         .collect();
 
     let mut cases = Vec::new();
@@ -109,8 +128,16 @@ pub(crate) fn emit(
         if is_raw_download(e) || concrete(&response.body).is_none() {
             continue;
         }
-        let status: u16 = response.first_line.split_whitespace().nth(1).and_then(|s| s.parse().ok()).unwrap_or(200);
-        if !(200..300).contains(&status) || e.response.resolved.is_none() || e.body_parameters.len() > 0 {
+        let status: u16 = response
+            .first_line
+            .split_whitespace()
+            .nth(1)
+            .and_then(|s| s.parse().ok())
+            .unwrap_or(200);
+        if !(200..300).contains(&status)
+            || e.response.resolved.is_none()
+            || e.body_parameters.len() > 0
+        {
             continue;
         }
         let request_json = match (&e.request_body_type, &request.body) {
@@ -121,7 +148,9 @@ pub(crate) fn emit(
             (None, None) => None,
             (None, Some(_)) => continue,
         };
-        let Some((module, fn_name)) = fn_names.get(&(e.path.clone(), e.method.clone())) else { continue };
+        let Some((module, fn_name)) = fn_names.get(&(e.path.clone(), e.method.clone())) else {
+            continue;
+        };
         let module: Vec<proc_macro2::Ident> = module.iter().map(|m| ident(m)).collect();
         let fn_ident = ident(fn_name);
         // Path parameter values with a `/` in them: they must arrive encoded, as one segment.
@@ -134,7 +163,10 @@ pub(crate) fn emit(
                     PathPart::Literal(text) => expected_path.push_str(text),
                     PathPart::Param(name) => {
                         let i = e.path_params.iter().position(|p| p == name).unwrap_or(0);
-                        expected_path.push_str(&percent_encoding::utf8_percent_encode(&values[i], PATH_PARAMETER).to_string());
+                        expected_path.push_str(
+                            &percent_encoding::utf8_percent_encode(&values[i], PATH_PARAMETER)
+                                .to_string(),
+                        );
                     }
                 }
             }
@@ -165,16 +197,37 @@ pub(crate) fn emit(
         };
         let method = &e.method;
         let response_raw = raw_string(response.body.as_deref().unwrap_or(""));
-        let name = request.name.as_deref().map(field_name).unwrap_or_else(|| format!("example_{}", request.source.line));
-        let doc = format!(" `{} {}`, with the examples at `{}` and `{}`.", e.method, e.path, request.source, response.source);
+        let name = request
+            .name
+            .as_deref()
+            .map(field_name)
+            .unwrap_or_else(|| format!("example_{}", request.source.line));
+        let doc = format!(
+            " `{} {}`, with the examples at `{}` and `{}`.",
+            e.method, e.path, request.source, response.source
+        );
         let call = quote! { ::#crate_ident::#version_mod::api::#(#module::)*#fn_ident(#(#args),*) };
         let cfg = super::features::cfg(features.endpoint(&model.version, e));
-        cases.push(Case { name, doc, method: method.clone(), expected_path, body_setup, response_raw, status, call, cfg });
+        cases.push(Case {
+            name,
+            doc,
+            method: method.clone(),
+            expected_path,
+            body_setup,
+            response_raw,
+            status,
+            call,
+            cfg,
+        });
     }
     if cases.is_empty() {
         return Ok(None);
     }
-    let unique = unique_names(cases.iter().enumerate().map(|(i, c)| (i, c.name.clone())), &[], false);
+    let unique = unique_names(
+        cases.iter().enumerate().map(|(i, c)| (i, c.name.clone())),
+        &[],
+        false,
+    );
     let tests = cases.iter().enumerate().map(|(i, case)| {
         let name = ident(&unique[&i]);
         let Case { doc, method, expected_path, body_setup, response_raw, status, call, cfg, .. } = case;
@@ -212,6 +265,9 @@ pub(crate) fn emit(
         #![cfg(feature = "reqwest")]
         #(#tests)*
     };
-    let path = format!("tests/endpoints_{}.rs", names.version_module(&model.version));
+    let path = format!(
+        "tests/endpoints_{}.rs",
+        names.version_module(&model.version)
+    );
     rust_file(path, tokens, options).map(Some)
 }

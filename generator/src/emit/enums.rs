@@ -21,17 +21,41 @@ fn enum_doc(e: &EnumDef) -> TokenStream {
     let mut pages: Vec<&str> = e.sources.iter().map(|s| &*s.source.path).collect();
     pages.sort();
     pages.dedup();
-    text.push_str(&format!("\n\nDocs: {}", pages.iter().map(|p| format!("`{p}`")).collect::<Vec<_>>().join(", ")));
+    text.push_str(&format!(
+        "\n\nDocs: {}",
+        pages
+            .iter()
+            .map(|p| format!("`{p}`"))
+            .collect::<Vec<_>>()
+            .join(", ")
+    ));
     doc_attrs(&text)
 }
 
 /// Emits the enum and its impls.
 pub(crate) fn emit_enum(e: &EnumDef, item: &ItemName) -> TokenStream {
     let name = ident(&item.ident);
-    let variant_names = unique_names(e.members.iter().enumerate().map(|(i, m)| (i, type_name(&m.name))), &[], false);
-    let catch_all_name = unique_names([(0, "Undocumented".to_owned())], &variant_names.values().map(String::as_str).collect::<Vec<_>>(), false)[&0].clone();
+    let variant_names = unique_names(
+        e.members
+            .iter()
+            .enumerate()
+            .map(|(i, m)| (i, type_name(&m.name))),
+        &[],
+        false,
+    );
+    let catch_all_name = unique_names(
+        [(0, "Undocumented".to_owned())],
+        &variant_names
+            .values()
+            .map(String::as_str)
+            .collect::<Vec<_>>(),
+        false,
+    )[&0]
+        .clone();
     let catch_all = ident(&catch_all_name);
-    let variants: Vec<_> = (0..e.members.len()).map(|i| ident(&variant_names[&i])).collect();
+    let variants: Vec<_> = (0..e.members.len())
+        .map(|i| ident(&variant_names[&i]))
+        .collect();
     let wires: Vec<&str> = e.members.iter().map(|m| m.name.as_str()).collect();
 
     let variant_defs = e.members.iter().zip(&variants).map(|(m, v)| {
@@ -67,7 +91,9 @@ pub(crate) fn emit_enum(e: &EnumDef, item: &ItemName) -> TokenStream {
             .filter(|(_, lit)| seen.insert(lit.to_string()))
             .map(|(v, lit)| quote! { #lit => ::std::option::Option::Some(Self::#v), })
             .collect();
-        let to_arms = valued.iter().map(|(v, lit)| quote! { Self::#v => ::std::option::Option::Some(#lit), });
+        let to_arms = valued
+            .iter()
+            .map(|(v, lit)| quote! { Self::#v => ::std::option::Option::Some(#lit), });
         quote! {
             #[doc = " The integer value the docs give for this member, if any."]
             pub fn documented_value(&self) -> ::std::option::Option<i64> {

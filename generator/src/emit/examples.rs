@@ -18,12 +18,18 @@ pub(crate) fn emit(
     let crate_ident = ident(&options.crate_name.replace('-', "_"));
     let mut cases = Vec::new();
     for (i, ex) in model.examples.iter().enumerate() {
-        let (Some(body), Some(ty), false) = (&ex.body, &ex.ty, ex.collection) else { continue };
-        let Ok(json) = serde_json::from_str::<serde_json::Value>(body) else { continue };
+        let (Some(body), Some(ty), false) = (&ex.body, &ex.ty, ex.collection) else {
+            continue;
+        };
+        let Ok(json) = serde_json::from_str::<serde_json::Value>(body) else {
+            continue;
+        };
         if !json.is_object() || has_placeholders(&json) {
             continue;
         }
-        let Some(item) = names.try_item(&model.version, ItemKind::Type, ty) else { continue };
+        let Some(item) = names.try_item(&model.version, ItemKind::Type, ty) else {
+            continue;
+        };
         let version = ident(&item.version_module);
         let ty_ident = ident(&item.ident);
         let path = match &item.namespace_module {
@@ -37,9 +43,20 @@ pub(crate) fn emit(
             crate::extract::ExampleKind::Request => "request",
             crate::extract::ExampleKind::Response => "response",
         };
-        let base = ex.name.as_deref().map(field_name).unwrap_or_else(|| format!("example_{}", ex.source.line));
+        let base = ex
+            .name
+            .as_deref()
+            .map(field_name)
+            .unwrap_or_else(|| format!("example_{}", ex.source.line));
         let cfg = super::features::cfg(features.item(&model.version, ItemKind::Type, ty));
-        cases.push((i, format!("{base}_{kind}"), ex.source.to_string(), path, body.clone(), cfg));
+        cases.push((
+            i,
+            format!("{base}_{kind}"),
+            ex.source.to_string(),
+            path,
+            body.clone(),
+            cfg,
+        ));
     }
     if cases.is_empty() {
         return Ok(None);

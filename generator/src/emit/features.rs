@@ -19,7 +19,11 @@ pub struct Features {
 }
 
 fn page_workloads(model: &Model) -> BTreeMap<&str, &str> {
-    model.pages.iter().map(|p| (&*p.path, p.workload.as_str())).collect()
+    model
+        .pages
+        .iter()
+        .map(|p| (&*p.path, p.workload.as_str()))
+        .collect()
 }
 
 impl Features {
@@ -28,14 +32,21 @@ impl Features {
         let mut f = Features::default();
         for model in models {
             let pages = page_workloads(model);
-            let of = |path: Option<&str>| path.and_then(|p| pages.get(p)).copied().unwrap_or("core").to_owned();
+            let of = |path: Option<&str>| {
+                path.and_then(|p| pages.get(p))
+                    .copied()
+                    .unwrap_or("core")
+                    .to_owned()
+            };
             for t in model.types.values() {
                 let w = of(t.sources.first().map(|s| &*s.path));
-                f.items.insert((model.version.clone(), ItemKind::Type, t.name.key()), w);
+                f.items
+                    .insert((model.version.clone(), ItemKind::Type, t.name.key()), w);
             }
             for e in model.enums.values() {
                 let w = of(e.sources.first().map(|s| &*s.source.path));
-                f.items.insert((model.version.clone(), ItemKind::Enum, e.name.key()), w);
+                f.items
+                    .insert((model.version.clone(), ItemKind::Enum, e.name.key()), w);
             }
             for e in &model.endpoints {
                 let w = of(Some(&*e.source.path));
@@ -50,7 +61,10 @@ impl Features {
                     needs.extend(f.of_ref(&model.version, &p.ty));
                 }
                 if let Some(base) = &t.base {
-                    needs.extend(f.try_item(&model.version, ItemKind::Type, base).map(str::to_owned));
+                    needs.extend(
+                        f.try_item(&model.version, ItemKind::Type, base)
+                            .map(str::to_owned),
+                    );
                 }
                 f.add_needs(own, needs);
             }
@@ -58,7 +72,10 @@ impl Features {
                 let own = f.endpoint(&model.version, e).to_owned();
                 let mut needs = BTreeSet::new();
                 for q in e.request_body_type.iter().chain(&e.response.resolved) {
-                    needs.extend(f.try_item(&model.version, ItemKind::Type, q).map(str::to_owned));
+                    needs.extend(
+                        f.try_item(&model.version, ItemKind::Type, q)
+                            .map(str::to_owned),
+                    );
                 }
                 for p in &e.body_parameters {
                     needs.extend(f.of_ref(&model.version, &p.ty));
@@ -83,7 +100,9 @@ impl Features {
     }
 
     fn try_item(&self, version: &str, kind: ItemKind, name: &QualifiedName) -> Option<&str> {
-        self.items.get(&(version.to_owned(), kind, name.key())).map(String::as_str)
+        self.items
+            .get(&(version.to_owned(), kind, name.key()))
+            .map(String::as_str)
     }
 
     /// The feature of an item.
@@ -93,12 +112,19 @@ impl Features {
 
     /// The feature of an endpoint.
     pub fn endpoint(&self, version: &str, e: &Endpoint) -> &str {
-        self.endpoints.get(&endpoint_key(version, e)).map(String::as_str).unwrap_or("core")
+        self.endpoints
+            .get(&endpoint_key(version, e))
+            .map(String::as_str)
+            .unwrap_or("core")
     }
 
     /// Every feature, sorted.
     pub fn all(&self) -> BTreeSet<&str> {
-        self.items.values().chain(self.endpoints.values()).map(String::as_str).collect()
+        self.items
+            .values()
+            .chain(self.endpoints.values())
+            .map(String::as_str)
+            .collect()
     }
 }
 
@@ -117,11 +143,32 @@ mod tests {
 
     #[test]
     fn workloads_from_file_names_and_front_matter() {
-        assert_eq!(workload("beta/api/intune-apps-mobileappinstallstatus-create.md", None), "intune-apps");
-        assert_eq!(workload("resources/intune-shared-compliancestatus.md", Some("intune")), "intune-shared");
-        assert_eq!(workload("resources/user.md", Some("microsoft-identity-platform")), "microsoft-identity-platform");
-        assert_eq!(workload("resources/x.md", Some("**TODO: Add MS prod.**")), "core");
-        assert_eq!(workload("resources/x.md", Some("Outlook & Calendar")), "outlook-calendar");
+        assert_eq!(
+            workload(
+                "beta/api/intune-apps-mobileappinstallstatus-create.md",
+                None
+            ),
+            "intune-apps"
+        );
+        assert_eq!(
+            workload(
+                "resources/intune-shared-compliancestatus.md",
+                Some("intune")
+            ),
+            "intune-shared"
+        );
+        assert_eq!(
+            workload("resources/user.md", Some("microsoft-identity-platform")),
+            "microsoft-identity-platform"
+        );
+        assert_eq!(
+            workload("resources/x.md", Some("**TODO: Add MS prod.**")),
+            "core"
+        );
+        assert_eq!(
+            workload("resources/x.md", Some("Outlook & Calendar")),
+            "outlook-calendar"
+        );
         assert_eq!(workload("resources/x.md", Some("default")), "default-docs");
         assert_eq!(workload("resources/x.md", None), "core");
     }

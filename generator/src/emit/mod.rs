@@ -67,7 +67,11 @@ pub struct EmitError {
 
 impl fmt::Display for EmitError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "internal error while emitting {}: {}", self.path, self.message)
+        write!(
+            f,
+            "internal error while emitting {}: {}",
+            self.path, self.message
+        )
     }
 }
 
@@ -82,10 +86,20 @@ pub fn rust_header(options: &EmitOptions) -> String {
 }
 
 /// Formats a token stream as a Rust file with the generated header.
-pub(crate) fn rust_file(path: String, tokens: TokenStream, options: &EmitOptions) -> Result<GeneratedFile, EmitError> {
-    let file: syn::File = syn::parse2(tokens).map_err(|e| EmitError { path: path.clone(), message: e.to_string() })?;
+pub(crate) fn rust_file(
+    path: String,
+    tokens: TokenStream,
+    options: &EmitOptions,
+) -> Result<GeneratedFile, EmitError> {
+    let file: syn::File = syn::parse2(tokens).map_err(|e| EmitError {
+        path: path.clone(),
+        message: e.to_string(),
+    })?;
     let body = separate_items(&prettyplease::unparse(&file));
-    Ok(GeneratedFile { path, contents: format!("{}{}", rust_header(options), body) })
+    Ok(GeneratedFile {
+        path,
+        contents: format!("{}{}", rust_header(options), body),
+    })
 }
 
 /// prettyplease does not separate items with blank lines; reviewers read
@@ -104,7 +118,8 @@ fn separate_items(code: &str) -> String {
             || prev_trim.ends_with('[')
             || prev_trim.is_empty();
         let starts_item = cur.starts_with("///") || cur.starts_with("#[");
-        let after_inner_docs = prev_trim.starts_with("//!") && !cur.starts_with("//!") && !cur.is_empty();
+        let after_inner_docs =
+            prev_trim.starts_with("//!") && !cur.starts_with("//!") && !cur.is_empty();
         let after_top_block = (prev == "}" || prev == "};") && !cur.is_empty();
         if (starts_item && !prev_is_prefix) || after_inner_docs || after_top_block {
             out.push('\n');
@@ -123,14 +138,19 @@ pub(crate) fn raw_string(text: &str) -> TokenStream {
         hashes += 1;
     }
     let fence = "#".repeat(hashes);
-    format!("r{fence}\"{text}\"{fence}").parse().unwrap_or_else(|_| {
-        let lit = proc_macro2::Literal::string(text);
-        quote! { #lit }
-    })
+    format!("r{fence}\"{text}\"{fence}")
+        .parse()
+        .unwrap_or_else(|_| {
+            let lit = proc_macro2::Literal::string(text);
+            quote! { #lit }
+        })
 }
 
 /// Emits the whole crate for the given API versions' models.
-pub fn emit_crate(models: &[Model], options: &EmitOptions) -> Result<Vec<GeneratedFile>, EmitError> {
+pub fn emit_crate(
+    models: &[Model],
+    options: &EmitOptions,
+) -> Result<Vec<GeneratedFile>, EmitError> {
     let mut models: Vec<&Model> = models.iter().collect();
     models.sort_by(|a, b| a.version.cmp(&b.version));
     let names = CrateNames::new(&models);
@@ -153,15 +173,25 @@ pub fn emit_crate(models: &[Model], options: &EmitOptions) -> Result<Vec<Generat
     }
     files.sort();
     if let Some(pair) = files.windows(2).find(|w| w[0].path == w[1].path) {
-        return Err(EmitError { path: pair[0].path.clone(), message: "two items would be written to this file".to_owned() });
+        return Err(EmitError {
+            path: pair[0].path.clone(),
+            message: "two items would be written to this file".to_owned(),
+        });
     }
     Ok(files)
 }
 
-fn emit_lib(names: &CrateNames, models: &[&Model], options: &EmitOptions) -> Result<GeneratedFile, EmitError> {
+fn emit_lib(
+    names: &CrateNames,
+    models: &[&Model],
+    options: &EmitOptions,
+) -> Result<GeneratedFile, EmitError> {
     let mods = models.iter().map(|m| {
         let ident = names::ident(names.version_module(&m.version));
-        let doc = docs::doc_attrs(&format!("Types and enums of the `{}` API version.", m.version));
+        let doc = docs::doc_attrs(&format!(
+            "Types and enums of the `{}` API version.",
+            m.version
+        ));
         quote! { #doc pub mod #ident; }
     });
     let tokens = quote! {
@@ -194,8 +224,12 @@ fn emit_version(
         Type(&'m crate::ir::TypeDef),
         Enum(&'m crate::ir::EnumDef),
     }
-    let items: Vec<Item<'_>> =
-        model.types.values().map(Item::Type).chain(model.enums.values().map(Item::Enum)).collect();
+    let items: Vec<Item<'_>> = model
+        .types
+        .values()
+        .map(Item::Type)
+        .chain(model.enums.values().map(Item::Enum))
+        .collect();
     let item_dir = |ns: &Option<String>| match ns {
         Some(ns) => format!("{version_dir}/{ns}"),
         None => version_dir.clone(),
@@ -216,24 +250,43 @@ fn emit_version(
                     (n, f, enums::emit_enum(e, n))
                 }
             };
-            let path = format!("{}/{}.rs", item_dir(&names_of.namespace_module), names_of.module);
+            let path = format!(
+                "{}/{}.rs",
+                item_dir(&names_of.namespace_module),
+                names_of.module
+            );
             let file = rust_file(path, tokens, options)?;
-            Ok((names_of.namespace_module.clone(), names_of.module.clone(), names_of.ident.clone(), feature.to_owned(), file))
+            Ok((
+                names_of.namespace_module.clone(),
+                names_of.module.clone(),
+                names_of.ident.clone(),
+                feature.to_owned(),
+                file,
+            ))
         })
         .collect();
-    let mut by_namespace: std::collections::BTreeMap<Option<String>, Vec<(String, String, String)>> =
-        std::collections::BTreeMap::new();
+    let mut by_namespace: std::collections::BTreeMap<
+        Option<String>,
+        Vec<(String, String, String)>,
+    > = std::collections::BTreeMap::new();
     for result in emitted {
         let (namespace, module, ident, feature, file) = result?;
         files.push(file);
-        by_namespace.entry(namespace).or_default().push((module, ident, feature));
+        by_namespace
+            .entry(namespace)
+            .or_default()
+            .push((module, ident, feature));
     }
     let namespace_modules: Vec<String> = by_namespace.keys().flatten().cloned().collect();
     by_namespace.entry(None).or_default();
     for (namespace, mut items) in by_namespace {
         items.sort_by(|a, b| a.0.cmp(&b.0));
         let dir = item_dir(&namespace);
-        let child_namespaces: Vec<&String> = if namespace.is_none() { namespace_modules.iter().collect() } else { Vec::new() };
+        let child_namespaces: Vec<&String> = if namespace.is_none() {
+            namespace_modules.iter().collect()
+        } else {
+            Vec::new()
+        };
         let ns_mods = child_namespaces.iter().map(|ns| {
             let ident = names::ident(ns);
             quote! { pub mod #ident; }
@@ -250,7 +303,10 @@ fn emit_version(
             }
         });
         let title = match &namespace {
-            Some(_) => format!("Items of another namespace in the `{}` API version.", model.version),
+            Some(_) => format!(
+                "Items of another namespace in the `{}` API version.",
+                model.version
+            ),
             None => format!("Types and enums of the `{}` API version.", model.version),
         };
         let doc = docs::inner_doc_attrs(&title);

@@ -45,14 +45,22 @@ fn namespace_module(namespace: &str) -> Option<String> {
     if namespace.eq_ignore_ascii_case(crate::extract::DEFAULT_NAMESPACE) {
         return None;
     }
-    let short = namespace.strip_prefix("microsoft.graph.").unwrap_or(namespace);
+    let short = namespace
+        .strip_prefix("microsoft.graph.")
+        .unwrap_or(namespace);
     Some(module_name(short))
 }
 
 impl CrateNames {
     /// Decides every name. Deterministic: depends only on the models' contents.
     pub fn new(models: &[&Model]) -> CrateNames {
-        let versions = unique_names(models.iter().map(|m| (m.version.clone(), version_module(&m.version))), &["primitives", "client"], true);
+        let versions = unique_names(
+            models
+                .iter()
+                .map(|m| (m.version.clone(), version_module(&m.version))),
+            &["primitives", "client"],
+            true,
+        );
         let mut items = BTreeMap::new();
         for model in models {
             let version_mod = versions[&model.version].clone();
@@ -66,24 +74,39 @@ impl CrateNames {
                 .filter(|ns| namespace_module(ns).is_some())
                 .collect();
             let ns_modules = unique_names(
-                namespaces.iter().map(|ns| (ns.to_ascii_lowercase(), namespace_module(ns).unwrap_or_default())),
+                namespaces.iter().map(|ns| {
+                    (
+                        ns.to_ascii_lowercase(),
+                        namespace_module(ns).unwrap_or_default(),
+                    )
+                }),
                 RESERVED_MODULES,
                 true,
             );
-            let namespace_module = |ns: &str| namespace_module(ns).map(|_| ns_modules[&ns.to_ascii_lowercase()].clone());
-            let mut groups: BTreeMap<Option<String>, Vec<(ItemKind, &QualifiedName)>> = BTreeMap::new();
+            let namespace_module = |ns: &str| {
+                namespace_module(ns).map(|_| ns_modules[&ns.to_ascii_lowercase()].clone())
+            };
+            let mut groups: BTreeMap<Option<String>, Vec<(ItemKind, &QualifiedName)>> =
+                BTreeMap::new();
             let all = model
                 .types
                 .values()
                 .map(|t| (ItemKind::Type, &t.name))
                 .chain(model.enums.values().map(|e| (ItemKind::Enum, &e.name)));
             for (kind, q) in all {
-                groups.entry(namespace_module(&q.namespace)).or_default().push((kind, q));
+                groups
+                    .entry(namespace_module(&q.namespace))
+                    .or_default()
+                    .push((kind, q));
             }
             let namespace_mods: Vec<String> = groups.keys().flatten().cloned().collect();
             for (ns_mod, names) in groups {
-                let keyed =
-                    |f: fn(&str) -> String| names.iter().map(move |(k, q)| ((q.key(), *k), f(&q.name))).collect::<Vec<_>>();
+                let keyed = |f: fn(&str) -> String| {
+                    names
+                        .iter()
+                        .map(move |(k, q)| ((q.key(), *k), f(&q.name)))
+                        .collect::<Vec<_>>()
+                };
                 let idents = unique_names(keyed(type_name), &[], false);
                 let mut reserved: Vec<&str> = RESERVED_MODULES.to_vec();
                 if ns_mod.is_none() {
@@ -109,16 +132,25 @@ impl CrateNames {
 
     /// The module of an API version.
     pub fn version_module(&self, version: &str) -> &str {
-        self.versions.get(version).map(String::as_str).unwrap_or("unknown_version")
+        self.versions
+            .get(version)
+            .map(String::as_str)
+            .unwrap_or("unknown_version")
     }
 
     /// The names of a model item.
     pub fn item(&self, version: &str, kind: ItemKind, name: &QualifiedName) -> &ItemName {
-        self.try_item(version, kind, name).expect("every model item is named")
+        self.try_item(version, kind, name)
+            .expect("every model item is named")
     }
 
     /// The names of an item, if the model has it.
-    pub fn try_item(&self, version: &str, kind: ItemKind, name: &QualifiedName) -> Option<&ItemName> {
+    pub fn try_item(
+        &self,
+        version: &str,
+        kind: ItemKind,
+        name: &QualifiedName,
+    ) -> Option<&ItemName> {
         self.items.get(&(version.to_owned(), kind, name.key()))
     }
 

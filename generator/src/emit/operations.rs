@@ -10,8 +10,8 @@
 //! still collide in one module get `2`, `3`, … in path order.
 
 use super::docs::{doc_attrs, inner_doc_attrs, UNDOCUMENTED_MARKER};
-use super::names::{ident, CrateNames, ItemKind};
 use super::features::{cfg, Features};
+use super::names::{ident, CrateNames, ItemKind};
 use super::structs::emit_plain_struct;
 use super::{rust_file, EmitError, EmitOptions, GeneratedFile};
 use crate::extract::paths::{PathPart, PathSegment};
@@ -54,12 +54,19 @@ pub(crate) fn module_path(segments: &[PathSegment]) -> Vec<String> {
 
 /// Whether an endpoint downloads bytes (`GET …/$value`, `GET …/content`).
 pub(crate) fn is_raw_download(e: &Endpoint) -> bool {
-    e.method == "GET" && e.segments.last().is_some_and(|s| s.system() == Some("$value") || s.literal() == Some("content"))
+    e.method == "GET"
+        && e.segments
+            .last()
+            .is_some_and(|s| s.system() == Some("$value") || s.literal() == Some("content"))
 }
 
 /// The function name before collisions are resolved.
 pub(crate) fn function_name(e: &Endpoint) -> String {
-    let system = e.segments.last().and_then(|s| s.system()).map(|s| s.trim_start_matches('$').to_ascii_lowercase());
+    let system = e
+        .segments
+        .last()
+        .and_then(|s| s.system())
+        .map(|s| s.trim_start_matches('$').to_ascii_lowercase());
     let addressed = e.segments.iter().rev().find(|s| s.system().is_none());
     let base = match e.method.as_str() {
         "GET" => {
@@ -93,7 +100,11 @@ fn scopes_tokens(scopes: &Option<Scopes>) -> TokenStream {
 
 fn scopes_text(scopes: &Option<Scopes>) -> String {
     match scopes {
-        Some(Scopes::Scopes(list)) => list.iter().map(|s| format!("`{s}`")).collect::<Vec<_>>().join(", "),
+        Some(Scopes::Scopes(list)) => list
+            .iter()
+            .map(|s| format!("`{s}`"))
+            .collect::<Vec<_>>()
+            .join(", "),
         Some(Scopes::NotSupported) => "not supported".to_owned(),
         Some(Scopes::Unknown) => "unknown (the docs hold a placeholder, not a list)".to_owned(),
         None => "not documented".to_owned(),
@@ -101,12 +112,25 @@ fn scopes_text(scopes: &Option<Scopes>) -> String {
 }
 
 /// One endpoint's function, its permissions constant, and its body struct if any.
-fn endpoint_tokens(model: &Model, names: &CrateNames, features: &Features, e: &Endpoint, fn_name: &str) -> TokenStream {
+fn endpoint_tokens(
+    model: &Model,
+    names: &CrateNames,
+    features: &Features,
+    e: &Endpoint,
+    fn_name: &str,
+) -> TokenStream {
     let cfg = cfg(features.endpoint(&model.version, e));
     let version = &model.version;
     let fn_ident = ident(fn_name);
     let permissions_ident = ident(&format!("{}_PERMISSIONS", fn_name.to_ascii_uppercase()));
-    let param_names = unique_names(e.path_params.iter().enumerate().map(|(i, p)| (i, field_name(p))), &["body"], false);
+    let param_names = unique_names(
+        e.path_params
+            .iter()
+            .enumerate()
+            .map(|(i, p)| (i, field_name(p))),
+        &["body"],
+        false,
+    );
     let param_ident = |name: &str| -> proc_macro2::Ident {
         let i = e.path_params.iter().position(|p| p == name).unwrap_or(0);
         ident(&param_names[&i])
@@ -127,7 +151,10 @@ fn endpoint_tokens(model: &Model, names: &CrateNames, features: &Features, e: &E
                     let p = param_ident(name);
                     format.push_str(&format!("{{{p}}}"));
                     let encode = quote! { let #p = crate::client::encode_path_parameter(#p); };
-                    if !encoded_params.iter().any(|t: &TokenStream| t.to_string() == encode.to_string()) {
+                    if !encoded_params
+                        .iter()
+                        .any(|t: &TokenStream| t.to_string() == encode.to_string())
+                    {
                         encoded_params.push(encode);
                     }
                 }
@@ -156,12 +183,21 @@ fn endpoint_tokens(model: &Model, names: &CrateNames, features: &Features, e: &E
         let body_ident = format!("{}Body", type_name(fn_name));
         let doc = format!("The body parameters of [`{fn_name}`].");
         extra_items.extend(cfg.clone());
-        extra_items.extend(emit_plain_struct(version, &body_ident, &doc, &e.body_parameters, names));
+        extra_items.extend(emit_plain_struct(
+            version,
+            &body_ident,
+            &doc,
+            &e.body_parameters,
+            names,
+        ));
         body_doc = Some(format!("Request body: the parameters in [`{body_ident}`]."));
         let b = ident(&body_ident);
         Some(quote! { #b })
     } else if e.request_body.is_some() {
-        body_doc = Some(format!("Request body: a `{}` (no page defines it: untyped JSON).", e.request_body.as_deref().unwrap_or("")));
+        body_doc = Some(format!(
+            "Request body: a `{}` (no page defines it: untyped JSON).",
+            e.request_body.as_deref().unwrap_or("")
+        ));
         Some(quote! { ::serde_json::Value })
     } else {
         None
@@ -172,7 +208,9 @@ fn endpoint_tokens(model: &Model, names: &CrateNames, features: &Features, e: &E
     let response_type = match (&e.response.resolved, e.response.status) {
         _ if raw => quote! { crate::client::RawBody },
         (Some(q), _) => {
-            let path = names.path(version, ItemKind::Type, q).unwrap_or(quote! { ::serde_json::Value });
+            let path = names
+                .path(version, ItemKind::Type, q)
+                .unwrap_or(quote! { ::serde_json::Value });
             if e.response.collection {
                 quote! { crate::client::Collection<#path> }
             } else {
@@ -183,11 +221,20 @@ fn endpoint_tokens(model: &Model, names: &CrateNames, features: &Features, e: &E
         _ => quote! { ::serde_json::Value },
     };
     let response_doc = match (&e.response.status, &e.response.ty) {
-        _ if raw => "Response: the bytes of the content; read them with `parse_raw` or `send_raw`.".to_owned(),
+        _ if raw => "Response: the bytes of the content; read them with `parse_raw` or `send_raw`."
+            .to_owned(),
         (Some(status), Some(ty)) => format!(
             "Response: `{status}` with {} `{ty}`{}.",
-            if e.response.collection { "a collection of" } else { "a" },
-            if e.response.resolved.is_none() { " (no page defines it: untyped JSON)" } else { "" }
+            if e.response.collection {
+                "a collection of"
+            } else {
+                "a"
+            },
+            if e.response.resolved.is_none() {
+                " (no page defines it: untyped JSON)"
+            } else {
+                ""
+            }
         ),
         (Some(status), None) => format!("Response: `{status}`."),
         (None, _) => "Response: the docs do not say.".to_owned(),
@@ -203,9 +250,21 @@ fn endpoint_tokens(model: &Model, names: &CrateNames, features: &Features, e: &E
     let method = ident(&e.method.to_ascii_uppercase());
 
     let p = &e.permissions;
-    let mut doc = format!("{}\n\n`{} {}`", if e.title.is_empty() { "An endpoint." } else { &e.title }, e.method, e.path);
+    let mut doc = format!(
+        "{}\n\n`{} {}`",
+        if e.title.is_empty() {
+            "An endpoint."
+        } else {
+            &e.title
+        },
+        e.method,
+        e.path
+    );
     if let Some(alias) = &e.alias_of {
-        doc.push_str(&format!("\n\nThe signed-in user's form of `{} {alias}`.", e.method));
+        doc.push_str(&format!(
+            "\n\nThe signed-in user's form of `{} {alias}`.",
+            e.method
+        ));
     }
     if let Some(b) = body_doc {
         doc.push_str(&format!("\n\n{b}"));
@@ -218,8 +277,14 @@ fn endpoint_tokens(model: &Model, names: &CrateNames, features: &Features, e: &E
         scopes_text(&p.application)
     ));
     for (label, scopes) in [
-        ("delegated (work or school account)", &p.delegated_work_or_school),
-        ("delegated (personal Microsoft account)", &p.delegated_personal),
+        (
+            "delegated (work or school account)",
+            &p.delegated_work_or_school,
+        ),
+        (
+            "delegated (personal Microsoft account)",
+            &p.delegated_personal,
+        ),
         ("application", &p.application),
     ] {
         if scopes == &Some(Scopes::Unknown) {
@@ -232,8 +297,11 @@ fn endpoint_tokens(model: &Model, names: &CrateNames, features: &Features, e: &E
     doc.push_str(&format!("\n\nDocs: `{}`", e.source.path));
     let doc = doc_attrs(&doc);
     let permissions_doc = format!(" The permissions the docs list for [`{fn_name}`].");
-    let (work, personal, application) =
-        (scopes_tokens(&p.delegated_work_or_school), scopes_tokens(&p.delegated_personal), scopes_tokens(&p.application));
+    let (work, personal, application) = (
+        scopes_tokens(&p.delegated_work_or_school),
+        scopes_tokens(&p.delegated_personal),
+        scopes_tokens(&p.application),
+    );
     quote! {
         #[doc = #permissions_doc]
         #cfg
@@ -281,16 +349,31 @@ pub(crate) fn function_names(model: &Model) -> BTreeMap<Vec<String>, Vec<(&Endpo
     }
     let mut named: BTreeMap<Vec<String>, Vec<(&Endpoint, String)>> = BTreeMap::new();
     for (path, endpoints) in &modules {
-        let fn_names = unique_names(endpoints.iter().enumerate().map(|(i, e)| (i, function_name(e))), &[], false);
+        let fn_names = unique_names(
+            endpoints
+                .iter()
+                .enumerate()
+                .map(|(i, e)| (i, function_name(e))),
+            &[],
+            false,
+        );
         for (i, e) in endpoints.iter().enumerate() {
-            named.entry(path.clone()).or_default().push((e, fn_names[&i].clone()));
+            named
+                .entry(path.clone())
+                .or_default()
+                .push((e, fn_names[&i].clone()));
         }
     }
     named
 }
 
 /// Emits `src/<version>/api/…`, or nothing when the version has no endpoint.
-pub(crate) fn emit(model: &Model, names: &CrateNames, features: &Features, options: &EmitOptions) -> Result<Vec<GeneratedFile>, EmitError> {
+pub(crate) fn emit(
+    model: &Model,
+    names: &CrateNames,
+    features: &Features,
+    options: &EmitOptions,
+) -> Result<Vec<GeneratedFile>, EmitError> {
     if model.endpoints.is_empty() {
         return Ok(Vec::new());
     }
@@ -305,15 +388,19 @@ pub(crate) fn emit(model: &Model, names: &CrateNames, features: &Features, optio
                 node = node.children.entry(m.clone()).or_default();
             }
             for (e, name) in endpoints.iter() {
-                node.items.push(endpoint_tokens(model, names, features, e, name));
+                node.items
+                    .push(endpoint_tokens(model, names, features, e, name));
             }
         }
         root
     };
     let dir = format!("src/{}/api", names.version_module(&model.version));
-    let mut tops: BTreeMap<Option<&String>, Vec<(&Vec<String>, &Vec<(&Endpoint, String)>)>> = BTreeMap::new();
+    let mut tops: BTreeMap<Option<&String>, Vec<(&Vec<String>, &Vec<(&Endpoint, String)>)>> =
+        BTreeMap::new();
     for (path, endpoints) in &named {
-        tops.entry(path.first()).or_default().push((path, endpoints));
+        tops.entry(path.first())
+            .or_default()
+            .push((path, endpoints));
     }
     use rayon::prelude::*;
     let groups: Vec<(&String, &Vec<(&Vec<String>, &Vec<(&Endpoint, String)>)>)> =
@@ -323,7 +410,10 @@ pub(crate) fn emit(model: &Model, names: &CrateNames, features: &Features, optio
         .map(|(name, entries)| {
             let node = tree(entries, 1);
             let body = node.tokens();
-            let doc = inner_doc_attrs(&format!("Endpoints of the `{}` API whose path starts with this segment.", model.version));
+            let doc = inner_doc_attrs(&format!(
+                "Endpoints of the `{}` API whose path starts with this segment.",
+                model.version
+            ));
             rust_file(format!("{dir}/{name}.rs"), quote! { #doc #body }, options)
         })
         .collect();
@@ -344,6 +434,10 @@ pub(crate) fn emit(model: &Model, names: &CrateNames, features: &Features, optio
          `request(super::BASE_URL)`.",
         model.version
     ));
-    files.push(rust_file(format!("{dir}/mod.rs"), quote! { #doc #(#items)* #(#mods)* }, options)?);
+    files.push(rust_file(
+        format!("{dir}/mod.rs"),
+        quote! { #doc #(#items)* #(#mods)* },
+        options,
+    )?);
     Ok(files)
 }

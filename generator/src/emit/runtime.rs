@@ -12,9 +12,17 @@ pub(crate) const PRIMITIVES: &str = include_str!("primitives_template.rs");
 pub(crate) const CLIENT: &str = include_str!("client_template.rs");
 
 /// Emits one fixed module at `path`.
-pub(crate) fn emit(path: &str, source: &str, options: &EmitOptions) -> Result<GeneratedFile, EmitError> {
-    let tokens: proc_macro2::TokenStream = source
-        .parse()
-        .map_err(|e: proc_macro2::LexError| EmitError { path: path.to_owned(), message: e.to_string() })?;
+pub(crate) fn emit(
+    path: &str,
+    source: &str,
+    options: &EmitOptions,
+) -> Result<GeneratedFile, EmitError> {
+    let tokens: proc_macro2::TokenStream =
+        source
+            .parse()
+            .map_err(|e: proc_macro2::LexError| EmitError {
+                path: path.to_owned(),
+                message: e.to_string(),
+            })?;
     rust_file(path.to_owned(), tokens, options)
 }

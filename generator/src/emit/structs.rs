@@ -26,11 +26,21 @@ fn fields<'m>(model: &'m Model, ty: &'m TypeDef) -> Vec<Field<'m>> {
     let mut out: Vec<Field<'m>> = Vec::new();
     for pass in 0..2 {
         for t in &chain {
-            let list = if pass == 0 { &t.properties } else { &t.relationships };
+            let list = if pass == 0 {
+                &t.properties
+            } else {
+                &t.relationships
+            };
             for p in list {
                 let inherited_from = (t.name != ty.name).then_some(t.name.name.as_str());
-                let field = Field { property: p, inherited_from };
-                match out.iter_mut().find(|f| f.property.name.eq_ignore_ascii_case(&p.name)) {
+                let field = Field {
+                    property: p,
+                    inherited_from,
+                };
+                match out
+                    .iter_mut()
+                    .find(|f| f.property.name.eq_ignore_ascii_case(&p.name))
+                {
                     Some(existing) => *existing = field,
                     None => out.push(field),
                 }
@@ -49,7 +59,14 @@ fn struct_doc(ty: &TypeDef) -> TokenStream {
     }
     let mut pages: Vec<&str> = ty.sources.iter().map(|s| &*s.path).collect();
     pages.dedup();
-    text.push_str(&format!("\n\nDocs: {}", pages.iter().map(|p| format!("`{p}`")).collect::<Vec<_>>().join(", ")));
+    text.push_str(&format!(
+        "\n\nDocs: {}",
+        pages
+            .iter()
+            .map(|p| format!("`{p}`"))
+            .collect::<Vec<_>>()
+            .join(", ")
+    ));
     doc_attrs(&text)
 }
 
@@ -65,19 +82,46 @@ fn field_doc(field: &Field<'_>) -> TokenStream {
 /// Emits the struct for `ty`.
 pub(crate) fn emit_struct(model: &Model, ty: &TypeDef, names: &CrateNames) -> TokenStream {
     let item = names.item(&model.version, ItemKind::Type, &ty.name);
-    struct_tokens(&model.version, &item.ident, struct_doc(ty), &fields(model, ty), names)
+    struct_tokens(
+        &model.version,
+        &item.ident,
+        struct_doc(ty),
+        &fields(model, ty),
+        names,
+    )
 }
 
 /// Emits a struct of `properties` that is no model type (an action's body parameters).
-pub(crate) fn emit_plain_struct(version: &str, ident: &str, doc: &str, properties: &[Property], names: &CrateNames) -> TokenStream {
-    let fields: Vec<Field<'_>> = properties.iter().map(|property| Field { property, inherited_from: None }).collect();
+pub(crate) fn emit_plain_struct(
+    version: &str,
+    ident: &str,
+    doc: &str,
+    properties: &[Property],
+    names: &CrateNames,
+) -> TokenStream {
+    let fields: Vec<Field<'_>> = properties
+        .iter()
+        .map(|property| Field {
+            property,
+            inherited_from: None,
+        })
+        .collect();
     struct_tokens(version, ident, doc_attrs(doc), &fields, names)
 }
 
-fn struct_tokens(version: &str, ident_name: &str, doc: TokenStream, fields: &[Field<'_>], names: &CrateNames) -> TokenStream {
+fn struct_tokens(
+    version: &str,
+    ident_name: &str,
+    doc: TokenStream,
+    fields: &[Field<'_>],
+    names: &CrateNames,
+) -> TokenStream {
     let name = ident(ident_name);
     let field_names = unique_names(
-        fields.iter().enumerate().map(|(i, f)| (i, field_name(&f.property.name))),
+        fields
+            .iter()
+            .enumerate()
+            .map(|(i, f)| (i, field_name(&f.property.name))),
         RESERVED_FIELDS,
         false,
     );

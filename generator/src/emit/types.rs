@@ -33,7 +33,10 @@ pub(crate) fn property_type(version: &str, p: &Property, names: &CrateNames) -> 
     let untyped = quote! { ::serde_json::Value };
     let (inner, boxed) = match &p.ty {
         TypeRef::Primitive(prim) => (primitive(*prim), false),
-        TypeRef::Enum(q) => (names.path(version, ItemKind::Enum, q).unwrap_or(untyped), false),
+        TypeRef::Enum(q) => (
+            names.path(version, ItemKind::Enum, q).unwrap_or(untyped),
+            false,
+        ),
         TypeRef::Complex(q) => match names.path(version, ItemKind::Type, q) {
             Some(path) => (path, true),
             None => (untyped, false),

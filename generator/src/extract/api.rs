@@ -141,7 +141,11 @@ fn representation_re() -> &'static Regex {
 /// (without links, as in published text, also a camelCase name ending the sentence).
 fn body_type(content: &Inline, linkless_page: bool) -> Option<String> {
     // A linked name counts only when the link goes to a page (a type's page).
-    if let Some(link) = content.links.iter().find(|l| l.dest.contains(".md") || l.dest.contains("/resources/")) {
+    if let Some(link) = content
+        .links
+        .iter()
+        .find(|l| l.dest.contains(".md") || l.dest.contains("/resources/"))
+    {
         let name = link.text.trim().trim_matches('`');
         if !name.is_empty() && !name.contains(' ') {
             return Some(unqualified(name));
@@ -149,7 +153,11 @@ fn body_type(content: &Inline, linkless_page: bool) -> Option<String> {
     }
     representation_re()
         .captures(&content.text)
-        .or_else(|| linkless_page.then(|| representation_end_re().captures(&content.text)).flatten())
+        .or_else(|| {
+            linkless_page
+                .then(|| representation_end_re().captures(&content.text))
+                .flatten()
+        })
         .and_then(|c| c.get(1))
         .map(|m| unqualified(m.as_str()))
 }
@@ -166,15 +174,25 @@ pub(crate) fn extract_api(sections: &Sections<'_>, facts: &mut PageFacts) {
     for block in sections.section("request body") {
         match block {
             Block::Paragraph { content, .. } if request_body.is_none() => {
-                if content.text.to_ascii_lowercase().contains("json representation") {
+                if content
+                    .text
+                    .to_ascii_lowercase()
+                    .contains("json representation")
+                {
                     request_body = body_type(content, linkless);
                 }
             }
-            Block::Table { header, rows, location } => {
+            Block::Table {
+                header,
+                rows,
+                location,
+            } => {
                 let first = first_header(header);
                 // A Parameters table, or a Property table with no named body type
                 // ("supply the values for relevant fields"): the body's fields.
-                if first.starts_with("parameter") || (request_body.is_none() && first.starts_with("propert")) {
+                if first.starts_with("parameter")
+                    || (request_body.is_none() && first.starts_with("propert"))
+                {
                     body_parameters.extend(property_rows(header, rows, &mut facts.diagnostics));
                     continue;
                 }
@@ -183,14 +201,20 @@ pub(crate) fn extract_api(sections: &Sections<'_>, facts: &mut PageFacts) {
                     let base_hints = properties
                         .iter()
                         .flat_map(|p| {
-                            inherited_names(&p.description).into_iter().map(|name| BaseHint {
-                                name,
-                                kind: BaseHintKind::InheritedCell,
-                                location: p.location.clone(),
-                            })
+                            inherited_names(&p.description)
+                                .into_iter()
+                                .map(|name| BaseHint {
+                                    name,
+                                    kind: BaseHintKind::InheritedCell,
+                                    location: p.location.clone(),
+                                })
                         })
                         .collect();
-                    facts.enums.extend(enum_lists_from_properties(ty, &facts.namespace, &properties));
+                    facts.enums.extend(enum_lists_from_properties(
+                        ty,
+                        &facts.namespace,
+                        &properties,
+                    ));
                     facts.types.push(TypeFacts {
                         name: ty.clone(),
                         namespace: facts.namespace.clone(),
@@ -220,12 +244,21 @@ pub(crate) fn extract_api(sections: &Sections<'_>, facts: &mut PageFacts) {
                     let name = link.text.trim().trim_matches('`');
                     if !name.is_empty() && !name.contains(' ') {
                         response_type = Some(unqualified(name));
-                        response_collection = lower.contains("collection") || lower.contains("list of");
+                        response_collection =
+                            lower.contains("collection") || lower.contains("list of");
                     }
-                } else if let Some(c) = response_object_re().captures(&content.text).filter(|_| linkless) {
+                } else if let Some(c) = response_object_re()
+                    .captures(&content.text)
+                    .filter(|_| linkless)
+                {
                     // Published text has no links: "… and a mobileAppInstallStatus object in the response body".
-                    let (collection, name) = (c.get(1).is_some(), c.get(2).map(|m| m.as_str()).unwrap_or(""));
-                    if name.starts_with(|c: char| c.is_ascii_lowercase()) && !matches!(name, "new" | "json" | "the" | "an" | "a" | "updated") {
+                    let (collection, name) = (
+                        c.get(1).is_some(),
+                        c.get(2).map(|m| m.as_str()).unwrap_or(""),
+                    );
+                    if name.starts_with(|c: char| c.is_ascii_lowercase())
+                        && !matches!(name, "new" | "json" | "the" | "an" | "a" | "updated")
+                    {
                         response_type = Some(unqualified(name));
                         response_collection = collection;
                     }
@@ -244,9 +277,15 @@ pub(crate) fn extract_api(sections: &Sections<'_>, facts: &mut PageFacts) {
             .blocks
             .iter()
             .filter(|b| match b {
-                Block::Code { annotation: Some(a), text, .. } => {
+                Block::Code {
+                    annotation: Some(a),
+                    text,
+                    ..
+                } => {
                     a.block_type == "ignored"
-                        && text.lines().any(|l| request_line(l.trim()).is_some() && l.contains(" /"))
+                        && text
+                            .lines()
+                            .any(|l| request_line(l.trim()).is_some() && l.contains(" /"))
                         && !text.contains("HTTP/1.1")
                 }
                 _ => false,
@@ -255,13 +294,16 @@ pub(crate) fn extract_api(sections: &Sections<'_>, facts: &mut PageFacts) {
             .collect();
     }
     for block in request_blocks {
-        let Block::Code { text, location, .. } = block else { continue };
+        let Block::Code { text, location, .. } = block else {
+            continue;
+        };
         for (i, line) in text.lines().enumerate() {
             let trimmed = line.trim();
             if trimmed.is_empty() || trimmed.starts_with("//") || trimmed.starts_with('#') {
                 continue;
             }
-            let line_location = location.offset_lines(i as u32, 1 + (line.len() - line.trim_start().len()) as u32);
+            let line_location =
+                location.offset_lines(i as u32, 1 + (line.len() - line.trim_start().len()) as u32);
             let Some((method, target)) = request_line(trimmed) else {
                 facts.diagnostics.push(Diagnostic::new(
                     Severity::Warning,
@@ -314,16 +356,33 @@ fn normalize_request_path(path: &str) -> String {
 fn named_rows(sections: &Sections<'_>, section: &str) -> Vec<NamedRow> {
     let mut out = Vec::new();
     for block in sections.section(section) {
-        let Block::Table { rows, .. } = block else { continue };
+        let Block::Table { rows, .. } = block else {
+            continue;
+        };
         for row in rows {
-            let Some(name) = row.cells.first().map(|c| c.content.text.trim().trim_matches('`').to_owned()) else { continue };
+            let Some(name) = row
+                .cells
+                .first()
+                .map(|c| c.content.text.trim().trim_matches('`').to_owned())
+            else {
+                continue;
+            };
             if name.is_empty() {
                 continue;
             }
-            let description = row.cells.get(1).map(|c| c.content.text.clone()).unwrap_or_default();
+            let description = row
+                .cells
+                .get(1)
+                .map(|c| c.content.text.clone())
+                .unwrap_or_default();
             let required = description.to_ascii_lowercase().contains("required")
                 && !description.to_ascii_lowercase().contains("not required");
-            out.push(NamedRow { name, description, required, location: row.location.clone() });
+            out.push(NamedRow {
+                name,
+                description,
+                required,
+                location: row.location.clone(),
+            });
         }
     }
     out
@@ -335,7 +394,10 @@ fn scopes(text: &str) -> Scopes {
     if lower.contains("todo") || trimmed.is_empty() {
         return Scopes::Unknown;
     }
-    if lower.starts_with("not supported") || lower.starts_with("not applicable") || lower.trim_end_matches('.') == "none" {
+    if lower.starts_with("not supported")
+        || lower.starts_with("not applicable")
+        || lower.trim_end_matches('.') == "none"
+    {
         return Scopes::NotSupported;
     }
     // Scopes are dotted names (`User.Read.All`); ordinary words are not.
@@ -343,7 +405,10 @@ fn scopes(text: &str) -> Scopes {
         .split(|c: char| c == ',' || c.is_whitespace())
         .map(|s| s.trim_matches(|c: char| c == '.' || c == '*' || c == '`' || c == '(' || c == ')'))
         .filter(|s| s.contains('.') && s.starts_with(|c: char| c.is_ascii_alphabetic()))
-        .filter(|s| s.chars().all(|c| c.is_ascii_alphanumeric() || c == '.' || c == '_' || c == '-'))
+        .filter(|s| {
+            s.chars()
+                .all(|c| c.is_ascii_alphanumeric() || c == '.' || c == '_' || c == '-')
+        })
         .map(str::to_owned)
         .collect();
     if list.is_empty() {
@@ -362,12 +427,16 @@ pub(crate) fn is_permissions_table(header: &crate::parse::Row) -> bool {
 fn permissions(sections: &Sections<'_>) -> PermissionFacts {
     let mut out = PermissionFacts::default();
     for block in &sections.page.blocks {
-        let Block::Table { header, rows, .. } = block else { continue };
+        let Block::Table { header, rows, .. } = block else {
+            continue;
+        };
         if !is_permissions_table(header) {
             continue;
         }
         for row in rows {
-            let (Some(kind), Some(value)) = (row.cells.first(), row.cells.get(1)) else { continue };
+            let (Some(kind), Some(value)) = (row.cells.first(), row.cells.get(1)) else {
+                continue;
+            };
             let kind = kind.content.text.to_ascii_lowercase();
             let value = scopes(&value.content.text);
             if kind.contains("personal") {
@@ -385,13 +454,26 @@ fn permissions(sections: &Sections<'_>) -> PermissionFacts {
 /// Request and response code blocks with their annotations.
 pub(crate) fn extract_examples(sections: &Sections<'_>, facts: &mut PageFacts) {
     for block in &sections.page.blocks {
-        let Block::Code { annotation: Some(a), text, location, .. } = block else { continue };
+        let Block::Code {
+            annotation: Some(a),
+            text,
+            location,
+            ..
+        } = block
+        else {
+            continue;
+        };
         let kind = match a.block_type.as_str() {
             "request" => ExampleKind::Request,
             "response" => ExampleKind::Response,
             _ => continue,
         };
-        let first_line = text.lines().find(|l| !l.trim().is_empty()).unwrap_or("").trim().to_owned();
+        let first_line = text
+            .lines()
+            .find(|l| !l.trim().is_empty())
+            .unwrap_or("")
+            .trim()
+            .to_owned();
         let body_start = text.lines().position(|l| {
             let t = l.trim_start();
             t.starts_with('{') || t.starts_with('[')
@@ -405,7 +487,13 @@ pub(crate) fn extract_examples(sections: &Sections<'_>, facts: &mut PageFacts) {
         };
         if let Some(body) = &body {
             if let Err(e) = serde_json::from_str::<serde::de::IgnoredAny>(body) {
-                if !a.fields.get("truncated").and_then(|v| v.as_bool()).unwrap_or(false) || !body.contains("...") {
+                if !a
+                    .fields
+                    .get("truncated")
+                    .and_then(|v| v.as_bool())
+                    .unwrap_or(false)
+                    || !body.contains("...")
+                {
                     facts.diagnostics.push(Diagnostic::new(
                         Severity::Info,
                         codes::EXAMPLE_JSON_INVALID,

@@ -7,7 +7,10 @@ use crate::parse::Block;
 
 /// A member table's first header cell.
 fn is_member_header(first: &str) -> bool {
-    matches!(first, "member" | "members" | "name" | "value" | "enum value" | "member name")
+    matches!(
+        first,
+        "member" | "members" | "name" | "value" | "enum value" | "member name"
+    )
 }
 
 pub(crate) fn extract_enum_tables(sections: &Sections<'_>, facts: &mut PageFacts) {
@@ -15,19 +18,30 @@ pub(crate) fn extract_enum_tables(sections: &Sections<'_>, facts: &mut PageFacts
     // `# x enum type` page: the Members table(s).
     let title = sections.title();
     if facts.kind == PageKind::Enum && title.to_ascii_lowercase().ends_with(" enum type") {
-        let name = title.split_whitespace().next().unwrap_or("").trim_matches('`').to_owned();
+        let name = title
+            .split_whitespace()
+            .next()
+            .unwrap_or("")
+            .trim_matches('`')
+            .to_owned();
         let description = sections
             .intro()
             .find_map(|b| match b {
                 Block::Paragraph { content, .. } if !content.text.starts_with("Namespace:") => {
                     let lower = content.text.to_ascii_lowercase();
-                    (!lower.starts_with("important") && !lower.starts_with("note")).then(|| content.text.clone())
+                    (!lower.starts_with("important") && !lower.starts_with("note"))
+                        .then(|| content.text.clone())
                 }
                 _ => None,
             })
             .unwrap_or_default();
         for block in sections.section("members") {
-            if let Block::Table { header, rows, location } = block {
+            if let Block::Table {
+                header,
+                rows,
+                location,
+            } = block
+            {
                 if !is_member_header(&first_header(header)) {
                     continue;
                 }
@@ -52,13 +66,21 @@ pub(crate) fn extract_enum_tables(sections: &Sections<'_>, facts: &mut PageFacts
                 let text = content.text.trim();
                 let lower = text.to_ascii_lowercase();
                 if *level >= 2 && (lower.ends_with(" values") || lower.ends_with(" enum")) {
-                    let name = text.split_whitespace().next().unwrap_or("").trim_matches('`');
+                    let name = text
+                        .split_whitespace()
+                        .next()
+                        .unwrap_or("")
+                        .trim_matches('`');
                     if !name.is_empty() && text.split_whitespace().count() == 2 {
                         pending = Some((name.to_owned(), *level));
                     }
                 }
             }
-            Block::Table { header, rows, location } => {
+            Block::Table {
+                header,
+                rows,
+                location,
+            } => {
                 if let Some((name, _)) = pending.take() {
                     if !is_member_header(&first_header(header)) {
                         continue;

@@ -6,10 +6,11 @@ mod enums;
 pub mod paths;
 pub mod placeholders;
 pub mod possible_values;
-pub mod todos;
 mod resource;
 mod sections;
 mod tables;
+mod text_search;
+pub mod todos;
 pub mod type_cell;
 
 use crate::diagnostics::Diagnostic;

@@ -42,8 +42,13 @@ impl PathSegment {
     /// The name the segment gives a module: the literal text before any
     /// `(`, `:` or parameter; `None` for a segment that is only a parameter.
     pub fn module_word(&self) -> Option<&str> {
-        let PathPart::Literal(first) = self.parts.first()? else { return None };
-        let word = first.split(|c: char| c == '(' || c == ':' || c == '=').next().unwrap_or("");
+        let PathPart::Literal(first) = self.parts.first()? else {
+            return None;
+        };
+        let word = first
+            .split(|c: char| c == '(' || c == ':' || c == '=')
+            .next()
+            .unwrap_or("");
         let word = word.trim_start_matches('$');
         (!word.is_empty()).then_some(word)
     }
@@ -87,7 +92,9 @@ pub fn parse_path(template: &str) -> Result<(Vec<PathSegment>, Option<String>), 
     }
     raw_segments.push(current);
     if in_brace {
-        return Err(PathError(format!("`{template}` has a `{{` without its `}}`")));
+        return Err(PathError(format!(
+            "`{template}` has a `{{` without its `}}`"
+        )));
     }
     for raw in raw_segments {
         if raw.is_empty() {
@@ -177,7 +184,9 @@ mod tests {
 
     #[test]
     fn parameters_ref_functions_and_path_addressing() {
-        let (s, q) = parse_path("/deviceAppManagement/mobileApps/{mobileAppId}/deviceStatuses/$ref").unwrap();
+        let (s, q) =
+            parse_path("/deviceAppManagement/mobileApps/{mobileAppId}/deviceStatuses/$ref")
+                .unwrap();
         assert_eq!(s.len(), 5);
         assert!(s[2].is_param());
         assert_eq!(s[4].system(), Some("$ref"));
@@ -189,13 +198,19 @@ mod tests {
         assert_eq!(s[2].module_word(), Some("root"));
 
         let (s, _) = parse_path("/sites/{site-id}/drive/items/getByPath(path='{path}')").unwrap();
-        assert_eq!(s[4].parts, [lit("getByPath(path='"), param("path"), lit("')")]);
+        assert_eq!(
+            s[4].parts,
+            [lit("getByPath(path='"), param("path"), lit("')")]
+        );
         assert_eq!(s[4].module_word(), Some("getByPath"));
 
         let (s, q) = parse_path("/users/delta()?$select=displayName").unwrap();
         assert_eq!(s[1].literal(), Some("delta()"));
         assert_eq!(q.as_deref(), Some("$select=displayName"));
-        assert_eq!(path_params(&parse_path("/a/{x}/b/{y}/c/{x}").unwrap().0), ["x", "y", "x2"]);
+        assert_eq!(
+            path_params(&parse_path("/a/{x}/b/{y}/c/{x}").unwrap().0),
+            ["x", "y", "x2"]
+        );
     }
 
     #[test]
@@ -213,6 +228,15 @@ mod tests {
         let (s, _) = parse_path("/users/{id | userPrincipalName}/photo/$value").unwrap();
         assert_eq!(s[1].parts, [param("id | userPrincipalName")]);
         let (s, _) = parse_path("/range/resizedRange(deltaRows={r}, deltaColumns={c})").unwrap();
-        assert_eq!(s[1].parts, [lit("resizedRange(deltaRows="), param("r"), lit(",deltaColumns="), param("c"), lit(")")]);
+        assert_eq!(
+            s[1].parts,
+            [
+                lit("resizedRange(deltaRows="),
+                param("r"),
+                lit(",deltaColumns="),
+                param("c"),
+                lit(")")
+            ]
+        );
     }
 }

@@ -22,7 +22,10 @@ pub fn is_placeholder_value(text: &str) -> bool {
     };
     let head = head.strip_suffix(" collection").unwrap_or(head);
     Primitive::from_docs(head).is_some()
-        || matches!(head, "Integer" | "Number" | "Object" | "Enum" | "Enumeration" | "Timestamp" | "Url" | "URL")
+        || matches!(
+            head,
+            "Integer" | "Number" | "Object" | "Enum" | "Enumeration" | "Timestamp" | "Url" | "URL"
+        )
 }
 
 /// Whether any value in `json` is a placeholder.
@@ -30,7 +33,9 @@ pub fn has_placeholders(json: &Value) -> bool {
     match json {
         Value::String(s) => is_placeholder_value(s),
         Value::Array(items) => items.iter().any(has_placeholders),
-        Value::Object(map) => map.iter().any(|(k, v)| k != "@odata.type" && has_placeholders(v)),
+        Value::Object(map) => map
+            .iter()
+            .any(|(k, v)| k != "@odata.type" && has_placeholders(v)),
         _ => false,
     }
 }
@@ -41,14 +46,37 @@ mod tests {
 
     #[test]
     fn recognizes_type_names_not_values() {
-        for p in ["String", "Integer", "String (timestamp)", "String (identifier)", "Boolean", "Int32", "Guid"] {
+        for p in [
+            "String",
+            "Integer",
+            "String (timestamp)",
+            "String (identifier)",
+            "Boolean",
+            "Int32",
+            "Guid",
+        ] {
             assert!(is_placeholder_value(p), "{p}");
         }
-        assert!(is_placeholder_value("datetime-value") && is_placeholder_value("@odata.type: microsoft.graph.x"));
-        for v in ["Device Name value", "failed", "2017-01-01T00:02:49Z", "strings", "Stringy", "-value", "a b-value"] {
+        assert!(
+            is_placeholder_value("datetime-value")
+                && is_placeholder_value("@odata.type: microsoft.graph.x")
+        );
+        for v in [
+            "Device Name value",
+            "failed",
+            "2017-01-01T00:02:49Z",
+            "strings",
+            "Stringy",
+            "-value",
+            "a b-value",
+        ] {
             assert!(!is_placeholder_value(v), "{v}");
         }
-        assert!(has_placeholders(&serde_json::json!({"a": {"b": ["Integer"]}})));
-        assert!(!has_placeholders(&serde_json::json!({"@odata.type": "#x", "a": 1})));
+        assert!(has_placeholders(
+            &serde_json::json!({"a": {"b": ["Integer"]}})
+        ));
+        assert!(!has_placeholders(
+            &serde_json::json!({"@odata.type": "#x", "a": 1})
+        ));
     }
 }

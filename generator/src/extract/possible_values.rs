@@ -36,11 +36,22 @@ pub fn find_possible_values(text: &str) -> Option<PossibleValues> {
 /// emphasis: when the first value was marked, every later value must be too,
 /// so words of a description between the values are never taken as values.
 pub fn find_possible_values_marked(text: &str, marked: &[String]) -> Option<PossibleValues> {
+    // The phrase always holds the word "values".
+    if !super::text_search::may_match_word(text, "values") {
+        return None;
+    }
     for m in phrase().find_iter(text) {
         let tail = &text[m.end()..];
-        let values = if tail.starts_with('•') { bullet_values(tail) } else { inline_values(tail, marked) };
+        let values = if tail.starts_with('•') {
+            bullet_values(tail)
+        } else {
+            inline_values(tail, marked)
+        };
         if !values.is_empty() {
-            return Some(PossibleValues { values, offset: text[..m.start()].chars().count() });
+            return Some(PossibleValues {
+                values,
+                offset: text[..m.start()].chars().count(),
+            });
         }
     }
     None
@@ -68,7 +79,10 @@ fn inline_values(tail: &str, marked: &[String]) -> Vec<String> {
     let mut strict = false;
     for item in split_list(&flatten(tail)) {
         let item = item.trim();
-        let item = item.strip_prefix("and ").or_else(|| item.strip_prefix("or ")).unwrap_or(item);
+        let item = item
+            .strip_prefix("and ")
+            .or_else(|| item.strip_prefix("or "))
+            .unwrap_or(item);
         if item.is_empty() {
             continue;
         }
@@ -104,8 +118,19 @@ fn item_value(item: &str) -> Option<String> {
     let rest = words.next().unwrap_or("").trim_start();
     let colon = first.ends_with(':');
     let value = clean_value(first.trim_end_matches(':'));
-    let separated =
-        colon || ["- ", "-- ", "– ", "— ", "= ", "for ", "means ", "indicates "].iter().any(|s| rest.starts_with(s));
+    let separated = colon
+        || [
+            "- ",
+            "-- ",
+            "– ",
+            "— ",
+            "= ",
+            "for ",
+            "means ",
+            "indicates ",
+        ]
+        .iter()
+        .any(|s| rest.starts_with(s));
     (separated && is_value_token(&value)).then_some(value)
 }
 
@@ -133,7 +158,10 @@ fn split_list(list: &str) -> Vec<&str> {
         let mut rest = part;
         loop {
             let lower = rest.to_ascii_lowercase();
-            let cut = [" and ", " or "].iter().filter_map(|sep| lower.find(sep).map(|i| (i, sep.len()))).min();
+            let cut = [" and ", " or "]
+                .iter()
+                .filter_map(|sep| lower.find(sep).map(|i| (i, sep.len())))
+                .min();
             match cut {
                 Some((i, len)) => {
                     parts.push(&rest[..i]);
@@ -150,15 +178,23 @@ fn split_list(list: &str) -> Vec<&str> {
 }
 
 fn clean_value(part: &str) -> String {
-    part.trim().trim_matches(|c| c == '"' || c == '\'' || c == '`' || c == '*').trim().to_owned()
+    part.trim()
+        .trim_matches(|c| c == '"' || c == '\'' || c == '`' || c == '*')
+        .trim()
+        .to_owned()
 }
 
 /// A member name: letters, digits, `_` and `-`, but not a number range (`1-500`).
 fn is_value_token(value: &str) -> bool {
-    let range = value.split('-').count() == 2 && value.split('-').all(|p| !p.is_empty() && p.bytes().all(|b| b.is_ascii_digit()));
+    let range = value.split('-').count() == 2
+        && value
+            .split('-')
+            .all(|p| !p.is_empty() && p.bytes().all(|b| b.is_ascii_digit()));
     !value.is_empty()
         && !range
-        && value.chars().all(|c| c.is_alphanumeric() || c == '_' || c == '-')
+        && value
+            .chars()
+            .all(|c| c.is_alphanumeric() || c == '_' || c == '-')
         && value.chars().count() <= 100
 }
 
@@ -167,22 +203,32 @@ mod tests {
     use super::*;
 
     fn values(text: &str) -> Vec<String> {
-        find_possible_values(text).map(|p| p.values).unwrap_or_default()
+        find_possible_values(text)
+            .map(|p| p.values)
+            .unwrap_or_default()
     }
 
     fn marked(text: &str, marked: &[&str]) -> Vec<String> {
         let marked: Vec<String> = marked.iter().map(|m| (*m).to_owned()).collect();
-        find_possible_values_marked(text, &marked).map(|p| p.values).unwrap_or_default()
+        find_possible_values_marked(text, &marked)
+            .map(|p| p.values)
+            .unwrap_or_default()
     }
 
     #[test]
     fn possible_values_are_with_a_colon() {
-        assert_eq!(values("State. Possible values are: installed, failed, notInstalled."), ["installed", "failed", "notInstalled"]);
+        assert_eq!(
+            values("State. Possible values are: installed, failed, notInstalled."),
+            ["installed", "failed", "notInstalled"]
+        );
     }
 
     #[test]
     fn the_possible_values_are_without_a_colon_ending_in_and() {
-        assert_eq!(values("The possible values are a, b and c."), ["a", "b", "c"]);
+        assert_eq!(
+            values("The possible values are a, b and c."),
+            ["a", "b", "c"]
+        );
     }
 
     #[test]
@@ -192,62 +238,110 @@ mod tests {
 
     #[test]
     fn no_space_after_the_colon() {
-        assert_eq!(values("Possible values are:group, oneOnOne and meeting."), ["group", "oneOnOne", "meeting"]);
+        assert_eq!(
+            values("Possible values are:group, oneOnOne and meeting."),
+            ["group", "oneOnOne", "meeting"]
+        );
     }
 
     #[test]
     fn parenthetical_notes_are_dropped() {
-        assert_eq!(values("possible values are none (default), some. Default is none."), ["none", "some"]);
+        assert_eq!(
+            values("possible values are none (default), some. Default is none."),
+            ["none", "some"]
+        );
         // A comma or a period inside the note does not split or end the list.
-        assert_eq!(values("Possible values are: x (one, or two), y (e.g. this), z."), ["x", "y", "z"]);
+        assert_eq!(
+            values("Possible values are: x (one, or two), y (e.g. this), z."),
+            ["x", "y", "z"]
+        );
     }
 
     #[test]
     fn allowed_and_supported_values() {
-        assert_eq!(values("Allowed values: alpha, beta and gamma."), ["alpha", "beta", "gamma"]);
+        assert_eq!(
+            values("Allowed values: alpha, beta and gamma."),
+            ["alpha", "beta", "gamma"]
+        );
         assert_eq!(values("Supported values are: one, two."), ["one", "two"]);
     }
 
     #[test]
     fn supported_values_for_a_property_are() {
-        assert_eq!(values("The supported values for kind are: north, south, east."), ["north", "south", "east"]);
-        assert_eq!(values("Supported values for {period} are: d7, d30."), ["d7", "d30"]);
+        assert_eq!(
+            values("The supported values for kind are: north, south, east."),
+            ["north", "south", "east"]
+        );
+        assert_eq!(
+            values("Supported values for {period} are: d7, d30."),
+            ["d7", "d30"]
+        );
         // "for …" without "are" is a title, not a list.
-        assert_eq!(values("Possible values for install state."), Vec::<String>::new());
+        assert_eq!(
+            values("Possible values for install state."),
+            Vec::<String>::new()
+        );
     }
 
     #[test]
     fn values_in_code_spans_exclude_unmarked_words() {
         // The parser removed the backticks; `marked` says which spans were code.
         let text = "Possible values are: alpha, beta (a note), gamma (reasons such as this, that, or other). Read-only.";
-        assert_eq!(marked(text, &["alpha", "beta", "gamma"]), ["alpha", "beta", "gamma"]);
+        assert_eq!(
+            marked(text, &["alpha", "beta", "gamma"]),
+            ["alpha", "beta", "gamma"]
+        );
         let text = "Possible values are: alpha - does this, that and more; beta - the other.";
         assert_eq!(marked(text, &["alpha", "beta"]), ["alpha", "beta"]);
     }
 
     #[test]
     fn value_description_items() {
-        assert_eq!(values("Possible values are: first - the first one; second - the second one."), ["first", "second"]);
-        assert_eq!(values("Possible values: app for applications, or user for people."), ["app", "user"]);
-        assert_eq!(values("Possible values are: on: it is on, off: it is off."), ["on", "off"]);
+        assert_eq!(
+            values("Possible values are: first - the first one; second - the second one."),
+            ["first", "second"]
+        );
+        assert_eq!(
+            values("Possible values: app for applications, or user for people."),
+            ["app", "user"]
+        );
+        assert_eq!(
+            values("Possible values are: on: it is on, off: it is off."),
+            ["on", "off"]
+        );
     }
 
     #[test]
     fn list_items() {
-        assert_eq!(values("Supported values are: • one • two -- the second • three: the third."), ["one", "two", "three"]);
-        assert_eq!(values("Supported values are: • up • down The rest of the text."), ["up", "down"]);
+        assert_eq!(
+            values("Supported values are: • one • two -- the second • three: the third."),
+            ["one", "two", "three"]
+        );
+        assert_eq!(
+            values("Supported values are: • up • down The rest of the text."),
+            ["up", "down"]
+        );
     }
 
     #[test]
     fn number_ranges_are_not_values() {
-        assert_eq!(values("Supported values are 1-500, where 100 = default."), Vec::<String>::new());
+        assert_eq!(
+            values("Supported values are 1-500, where 100 = default."),
+            Vec::<String>::new()
+        );
         assert_eq!(values("Valid values 0 to 24"), Vec::<String>::new());
     }
 
     #[test]
     fn stops_at_the_end_of_the_sentence() {
-        assert_eq!(values("Possible values are: a, b. Read-only, c."), ["a", "b"]);
+        assert_eq!(
+            values("Possible values are: a, b. Read-only, c."),
+            ["a", "b"]
+        );
         assert_eq!(values("No list here."), Vec::<String>::new());
-        assert_eq!(values("Possible values are listed in the table below."), Vec::<String>::new());
+        assert_eq!(
+            values("Possible values are listed in the table below."),
+            Vec::<String>::new()
+        );
     }
 }

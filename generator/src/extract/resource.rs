@@ -10,11 +10,17 @@ use std::sync::OnceLock;
 
 fn inherited_re() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
-    RE.get_or_init(|| Regex::new(r"(?i)\binherit(?:ed|s)\s+from\s+(?:the\s+)?\[?([A-Za-z_][A-Za-z0-9_.]*)").expect("valid regex"))
+    RE.get_or_init(|| {
+        Regex::new(r"(?i)\binherit(?:ed|s)\s+from\s+(?:the\s+)?\[?([A-Za-z_][A-Za-z0-9_.]*)")
+            .expect("valid regex")
+    })
 }
 
 /// Base-type hints in a text, from "Inherits from [x]" or "Inherited from [x]".
 pub(crate) fn inherited_names(text: &str) -> Vec<String> {
+    if !super::text_search::may_match_word(text, "inherit") {
+        return Vec::new();
+    }
     inherited_re()
         .captures_iter(text)
         .filter_map(|c| c.get(1))
@@ -25,12 +31,16 @@ pub(crate) fn inherited_names(text: &str) -> Vec<String> {
 fn inherits_link_re() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
-        Regex::new(r"(?i)\binherits\s+from\s+(?:the\s+)?\[`?([A-Za-z_][A-Za-z0-9_.]*)`?\]").expect("valid regex")
+        Regex::new(r"(?i)\binherits\s+from\s+(?:the\s+)?\[`?([A-Za-z_][A-Za-z0-9_.]*)`?\]")
+            .expect("valid regex")
     })
 }
 
 /// "Inherits from [x](link)" in a paragraph's markdown: only linked names count.
 pub(crate) fn inherits_links(raw: &str) -> Vec<String> {
+    if !super::text_search::may_match_word(raw, "inherits") {
+        return Vec::new();
+    }
     inherits_link_re()
         .captures_iter(raw)
         .filter_map(|c| c.get(1))
@@ -49,13 +59,20 @@ pub(crate) fn unqualified(name: &str) -> String {
 pub(crate) fn extract_resource(sections: &Sections<'_>, facts: &mut PageFacts) {
     let page = sections.page;
     let resource_annotation = page.blocks.iter().find_map(|b| match b {
-        Block::Code { annotation: Some(a), location, text, .. } if a.block_type == "resource" => {
-            Some((a, location, text))
-        }
+        Block::Code {
+            annotation: Some(a),
+            location,
+            text,
+            ..
+        } if a.block_type == "resource" => Some((a, location, text)),
         _ => None,
     });
     let title = sections.title();
-    let title_name = title.split_whitespace().next().unwrap_or("").trim_matches('`');
+    let title_name = title
+        .split_whitespace()
+        .next()
+        .unwrap_or("")
+        .trim_matches('`');
     let name = if !title_name.is_empty() && title.split_whitespace().count() > 1 {
         title_name.to_owned()
     } else if let Some(t) = resource_annotation.and_then(|(a, _, _)| a.odata_type.as_deref()) {
@@ -63,7 +80,12 @@ pub(crate) fn extract_resource(sections: &Sections<'_>, facts: &mut PageFacts) {
     } else if let Some(t) = resource_annotation.and_then(|(_, _, text)| json_odata_type(text)) {
         unqualified(&t)
     } else {
-        let stem = page.path.rsplit('/').next().unwrap_or("").trim_end_matches(".md");
+        let stem = page
+            .path
+            .rsplit('/')
+            .next()
+            .unwrap_or("")
+            .trim_end_matches(".md");
         stem.to_owned()
     };
     let location = page
@@ -76,7 +98,11 @@ pub(crate) fn extract_resource(sections: &Sections<'_>, facts: &mut PageFacts) {
     let mut base_hints = Vec::new();
     if let Some((a, loc, _)) = resource_annotation {
         if let Some(base) = &a.base_type {
-            base_hints.push(BaseHint { name: unqualified(base), kind: BaseHintKind::Annotation, location: loc.clone() });
+            base_hints.push(BaseHint {
+                name: unqualified(base),
+                kind: BaseHintKind::Annotation,
+                location: loc.clone(),
+            });
         }
     }
     let mut description = String::new();
@@ -87,7 +113,11 @@ pub(crate) fn extract_resource(sections: &Sections<'_>, facts: &mut PageFacts) {
                 continue;
             }
             for name in inherits_links(&content.raw) {
-                base_hints.push(BaseHint { name, kind: BaseHintKind::InheritsSentence, location: location.clone() });
+                base_hints.push(BaseHint {
+                    name,
+                    kind: BaseHintKind::InheritsSentence,
+                    location: location.clone(),
+                });
             }
             let lower = text.to_ascii_lowercase();
             if description.is_empty()
@@ -113,20 +143,36 @@ pub(crate) fn extract_resource(sections: &Sections<'_>, facts: &mut PageFacts) {
     for block in sections.section("relationships") {
         if let Block::Table { header, rows, .. } = block {
             let first = first_header(header);
-            if first.starts_with("relationship") || first.starts_with("propert") || first == "name" {
+            if first.starts_with("relationship") || first.starts_with("propert") || first == "name"
+            {
                 relationships.extend(property_rows(header, rows, &mut facts.diagnostics));
             }
         }
     }
     for p in properties.iter().chain(&relationships) {
         for base in inherited_names(&p.description) {
-            base_hints.push(BaseHint { name: base, kind: BaseHintKind::InheritedCell, location: p.location.clone() });
+            base_hints.push(BaseHint {
+                name: base,
+                kind: BaseHintKind::InheritedCell,
+                location: p.location.clone(),
+            });
         }
     }
     if let Some((_, location, text)) = resource_annotation {
-        check_json_representation(&name, text, location, &properties, &relationships, &mut facts.diagnostics);
+        check_json_representation(
+            &name,
+            text,
+            location,
+            &properties,
+            &relationships,
+            &mut facts.diagnostics,
+        );
     }
-    facts.enums.extend(enum_lists_from_properties(&name, &facts.namespace, &properties));
+    facts.enums.extend(enum_lists_from_properties(
+        &name,
+        &facts.namespace,
+        &properties,
+    ));
     facts.types.push(TypeFacts {
         name,
         namespace: facts.namespace.clone(),
@@ -169,15 +215,29 @@ fn check_json_representation(
     diagnostics: &mut Vec<crate::diagnostics::Diagnostic>,
 ) {
     use crate::diagnostics::{codes, Diagnostic, Severity};
-    let Ok(serde_json::Value::Object(map)) = serde_json::from_str::<serde_json::Value>(text) else { return };
+    let Ok(serde_json::Value::Object(map)) = serde_json::from_str::<serde_json::Value>(text) else {
+        return;
+    };
     if properties.is_empty() {
         return;
     }
-    let known: std::collections::BTreeSet<String> =
-        properties.iter().chain(relationships).map(|p| p.name.to_ascii_lowercase()).collect();
+    let known: std::collections::BTreeSet<String> = properties
+        .iter()
+        .chain(relationships)
+        .map(|p| p.name.to_ascii_lowercase())
+        .collect();
     for (i, line) in text.lines().enumerate() {
-        let Some(key) = line.trim_start().strip_prefix('"').and_then(|rest| rest.split('"').next()) else { continue };
-        if key.starts_with('@') || !map.contains_key(key) || known.contains(&key.to_ascii_lowercase()) {
+        let Some(key) = line
+            .trim_start()
+            .strip_prefix('"')
+            .and_then(|rest| rest.split('"').next())
+        else {
+            continue;
+        };
+        if key.starts_with('@')
+            || !map.contains_key(key)
+            || known.contains(&key.to_ascii_lowercase())
+        {
             continue;
         }
         let column = 1 + line.len() - line.trim_start().len();

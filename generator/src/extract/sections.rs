@@ -19,7 +19,9 @@ impl<'p> Sections<'p> {
             .blocks
             .iter()
             .find_map(|b| match b {
-                Block::Heading { level: 1, content, .. } => Some(content.text.as_str()),
+                Block::Heading {
+                    level: 1, content, ..
+                } => Some(content.text.as_str()),
                 _ => None,
             })
             .unwrap_or("")
@@ -31,10 +33,15 @@ impl<'p> Sections<'p> {
             .blocks
             .iter()
             .find_map(|b| match b {
-                Block::Paragraph { content, .. } => content
-                    .text
-                    .strip_prefix("Namespace:")
-                    .map(|ns| ns.split_whitespace().next().unwrap_or("").trim_end_matches('.').to_owned()),
+                Block::Paragraph { content, .. } => {
+                    content.text.strip_prefix("Namespace:").map(|ns| {
+                        ns.split_whitespace()
+                            .next()
+                            .unwrap_or("")
+                            .trim_end_matches('.')
+                            .to_owned()
+                    })
+                }
                 _ => None,
             })
             .filter(|ns| !ns.is_empty())
@@ -44,10 +51,16 @@ impl<'p> Sections<'p> {
     /// Decides what kind of page this is: title first, then `doc_type`, then path.
     pub fn kind(&self) -> PageKind {
         let title = self.title().to_ascii_lowercase();
-        if title.ends_with(" resource type") || title.ends_with(" complex type") || title.ends_with(" entity type") {
+        if title.ends_with(" resource type")
+            || title.ends_with(" complex type")
+            || title.ends_with(" entity type")
+        {
             return PageKind::Resource;
         }
-        if title.ends_with(" enum type") || title.ends_with("enum values") || title.ends_with("enumeration values") {
+        if title.ends_with(" enum type")
+            || title.ends_with("enum values")
+            || title.ends_with("enumeration values")
+        {
             return PageKind::Enum;
         }
         let path = self.page.path.to_ascii_lowercase();
@@ -69,7 +82,11 @@ impl<'p> Sections<'p> {
         }
         // Without front matter (published text), an HTTP request section
         // holding request lines makes an api page.
-        if self.page.front_matter.is_none() && self.section("http request").any(|b| matches!(b, Block::Code { .. })) {
+        if self.page.front_matter.is_none()
+            && self
+                .section("http request")
+                .any(|b| matches!(b, Block::Code { .. }))
+        {
             return PageKind::Api;
         }
         if self.section("properties").next().is_some() {
@@ -81,15 +98,20 @@ impl<'p> Sections<'p> {
 
     /// The blocks under every `##` heading whose text starts with `name`
     /// (case-insensitive), up to the next heading of the same or a higher level.
-    pub fn section(&self, name: &str) -> impl Iterator<Item = &'p Block> + '_ {
-        let name = name.to_ascii_lowercase();
+    pub fn section<'s>(&'s self, name: &'s str) -> impl Iterator<Item = &'p Block> + 's {
+        let name = name.as_bytes();
         let mut inside: Option<u8> = None;
         self.page.blocks.iter().filter(move |b| {
             if let Block::Heading { level, content, .. } = b {
                 if inside.is_some_and(|l| *level <= l) {
                     inside = None;
                 }
-                if *level == 2 && content.text.to_ascii_lowercase().starts_with(&name) {
+                let starts_with_name = content
+                    .text
+                    .as_bytes()
+                    .get(..name.len())
+                    .is_some_and(|start| start.eq_ignore_ascii_case(name));
+                if *level == 2 && starts_with_name {
                     inside = Some(*level);
                 }
                 return false;

@@ -21,7 +21,10 @@ pub(crate) struct Columns {
 impl Columns {
     /// Maps a header row. The name column is the first one.
     pub fn from_header(header: &Row) -> Columns {
-        let mut columns = Columns { width: header.source_cells.max(header.cells.len()), ..Columns::default() };
+        let mut columns = Columns {
+            width: header.source_cells.max(header.cells.len()),
+            ..Columns::default()
+        };
         for (i, cell) in header.cells.iter().enumerate() {
             let text = cell.content.text.to_ascii_lowercase();
             let text = text.trim();
@@ -42,7 +45,11 @@ impl Columns {
 
 /// The first header cell, lowercased.
 pub(crate) fn first_header(header: &Row) -> String {
-    header.cells.first().map(|c| c.content.text.to_ascii_lowercase()).unwrap_or_default()
+    header
+        .cells
+        .first()
+        .map(|c| c.content.text.to_ascii_lowercase())
+        .unwrap_or_default()
 }
 
 /// The name in a name cell: its first word, without markers.
@@ -52,7 +59,9 @@ pub(crate) fn name_of(cell: &Cell) -> String {
         .split_whitespace()
         .next()
         .unwrap_or("")
-        .trim_matches(|c: char| c == '`' || c == '*' || c == '"' || c == '\'' || c == ',' || c == ':')
+        .trim_matches(|c: char| {
+            c == '`' || c == '*' || c == '"' || c == '\'' || c == ',' || c == ':'
+        })
         .to_owned()
 }
 
@@ -61,7 +70,11 @@ fn check_shape(row: &Row, columns: &Columns, diagnostics: &mut Vec<Diagnostic>) 
     if have == want || want == 0 {
         return;
     }
-    let outcome = if have < want { "the missing cells were read as empty" } else { "the extra cells were ignored" };
+    let outcome = if have < want {
+        "the missing cells were read as empty"
+    } else {
+        "the extra cells were ignored"
+    };
     diagnostics.push(Diagnostic::new(
         Severity::Warning,
         codes::TABLE_ROW_SHAPE,
@@ -71,7 +84,11 @@ fn check_shape(row: &Row, columns: &Columns, diagnostics: &mut Vec<Diagnostic>) 
 }
 
 /// Reads a properties/relationships/request-body table.
-pub(crate) fn property_rows(header: &Row, rows: &[Row], diagnostics: &mut Vec<Diagnostic>) -> Vec<PropertyFacts> {
+pub(crate) fn property_rows(
+    header: &Row,
+    rows: &[Row],
+    diagnostics: &mut Vec<Diagnostic>,
+) -> Vec<PropertyFacts> {
     let columns = Columns::from_header(header);
     if rows.is_empty() {
         diagnostics.push(Diagnostic::new(
@@ -100,14 +117,18 @@ pub(crate) fn property_rows(header: &Row, rows: &[Row], diagnostics: &mut Vec<Di
                         last.name
                     ),
                 ));
-                last.description = format!("{} {}", last.description, cell.content.text).trim().to_owned();
+                last.description = format!("{} {}", last.description, cell.content.text)
+                    .trim()
+                    .to_owned();
                 last_marked.extend(cell.content.marked.iter().cloned());
                 set_description_facts(last, &last_marked);
                 continue;
             }
         }
         check_shape(row, &columns, diagnostics);
-        let Some(name_cell) = row.cells.get(columns.name) else { continue };
+        let Some(name_cell) = row.cells.get(columns.name) else {
+            continue;
+        };
         let name = name_of(name_cell);
         if name.is_empty() {
             diagnostics.push(Diagnostic::new(
@@ -119,21 +140,37 @@ pub(crate) fn property_rows(header: &Row, rows: &[Row], diagnostics: &mut Vec<Di
             continue;
         }
         let type_cell = columns.ty.and_then(|i| row.cells.get(i));
-        let type_text = type_cell.map(|c| c.content.text.clone()).unwrap_or_default();
-        let type_location = type_cell.map(|c| c.location.clone()).unwrap_or_else(|| row.location.clone());
+        let type_text = type_cell
+            .map(|c| c.content.text.clone())
+            .unwrap_or_default();
+        let type_location = type_cell
+            .map(|c| c.location.clone())
+            .unwrap_or_else(|| row.location.clone());
         let description_cell = columns.description.and_then(|i| row.cells.get(i));
-        let description = description_cell.map(|c| c.content.text.clone()).unwrap_or_default();
-        let description_location = description_cell.map(|c| c.location.clone()).unwrap_or_else(|| row.location.clone());
+        let description = description_cell
+            .map(|c| c.content.text.clone())
+            .unwrap_or_default();
+        let description_location = description_cell
+            .map(|c| c.location.clone())
+            .unwrap_or_else(|| row.location.clone());
         let parsed = match type_cell.map(|c| parse_type_cell(&c.content)) {
             Some(Ok(t)) => Some(t),
             Some(Err(e)) => {
-                diagnostics.push(type_cell_diagnostic(&name, &type_text, &e, type_location.clone()));
+                diagnostics.push(type_cell_diagnostic(
+                    &name,
+                    &type_text,
+                    &e,
+                    type_location.clone(),
+                ));
                 None
             }
             None => None,
         };
         if !seen.insert(name.to_ascii_lowercase()) {
-            let first = out.iter().find(|p| p.name.eq_ignore_ascii_case(&name)).map(|p| p.location.clone());
+            let first = out
+                .iter()
+                .find(|p| p.name.eq_ignore_ascii_case(&name))
+                .map(|p| p.location.clone());
             let mut d = Diagnostic::new(
                 Severity::Warning,
                 codes::DUPLICATE_PROPERTY,
@@ -159,7 +196,9 @@ pub(crate) fn property_rows(header: &Row, rows: &[Row], diagnostics: &mut Vec<Di
             type_location,
             description_location,
         };
-        last_marked = description_cell.map(|c| c.content.marked.clone()).unwrap_or_default();
+        last_marked = description_cell
+            .map(|c| c.content.marked.clone())
+            .unwrap_or_default();
         set_description_facts(&mut property, &last_marked);
         out.push(property);
     }
@@ -177,25 +216,34 @@ fn says_word(description: &str, word: &str, needs_period: bool) -> bool {
         }
         let next = after.chars().next();
         before.is_none_or(|c| !c.is_alphanumeric() && c != '-' && c != '_')
-            && if needs_period { next == Some('.') } else { next.is_none_or(|c| matches!(c, '.' | ',' | ';')) }
+            && if needs_period {
+                next == Some('.')
+            } else {
+                next.is_none_or(|c| matches!(c, '.' | ',' | ';'))
+            }
     })
 }
 
 /// Read-only, nullable, optional and "Possible values" as the description
 /// (and, for optional, the Type cell's note) states them.
 fn set_description_facts(p: &mut PropertyFacts, marked: &[String]) {
-    let lower = p.description.to_ascii_lowercase();
-    p.read_only = (lower.contains("read-only") || lower.contains("read only")).then_some(true);
-    p.nullable = if lower.contains("not nullable") || lower.contains("non-nullable") {
+    use super::text_search::contains_ignore_ascii_case as says;
+    let text = p.description.as_str();
+    p.read_only = (says(text, "read-only") || says(text, "read only")).then_some(true);
+    p.nullable = if says(text, "not nullable") || says(text, "non-nullable") {
         Some(false)
-    } else if lower.contains("nullable") {
+    } else if says(text, "nullable") {
         Some(true)
     } else {
         None
     };
     p.possible_values = find_possible_values_marked(&p.description, marked).map(|v| v.values);
     let values = p.possible_values.as_deref().unwrap_or(&[]);
-    let note = p.type_cell.as_ref().and_then(|c| c.note.as_deref()).map(str::to_ascii_lowercase);
+    let note = p
+        .type_cell
+        .as_ref()
+        .and_then(|c| c.note.as_deref())
+        .map(str::to_ascii_lowercase);
     p.optional = match (optional_note(&p.description, values), note.as_deref()) {
         (Some(said), _) => Some(said),
         (None, Some("optional")) => Some(true),
@@ -211,7 +259,8 @@ fn set_description_facts(p: &mut PropertyFacts, marked: &[String]) {
 pub(crate) fn optional_note(description: &str, values: &[String]) -> Option<bool> {
     let says = |word: &str| {
         !values.iter().any(|v| v.eq_ignore_ascii_case(word))
-            && (says_word(description, word, false) || says_word(description, &word.to_ascii_lowercase(), true))
+            && (says_word(description, word, false)
+                || says_word(description, &word.to_ascii_lowercase(), true))
     };
     match (says("Optional"), says("Required")) {
         (true, false) => Some(true),
@@ -220,7 +269,12 @@ pub(crate) fn optional_note(description: &str, values: &[String]) -> Option<bool
     }
 }
 
-fn type_cell_diagnostic(name: &str, text: &str, error: &TypeCellError, location: crate::source::Location) -> Diagnostic {
+fn type_cell_diagnostic(
+    name: &str,
+    text: &str,
+    error: &TypeCellError,
+    location: crate::source::Location,
+) -> Diagnostic {
     match error {
         TypeCellError::Empty => Diagnostic::new(
             Severity::Warning,
@@ -248,21 +302,40 @@ fn type_cell_diagnostic(name: &str, text: &str, error: &TypeCellError, location:
 
 /// Enum member lists stated in "Possible values are" sentences of properties
 /// whose Type cell names an enum (or says `Enumeration`).
-pub(crate) fn enum_lists_from_properties(owner: &str, namespace: &str, properties: &[PropertyFacts]) -> Vec<EnumFacts> {
+pub(crate) fn enum_lists_from_properties(
+    owner: &str,
+    namespace: &str,
+    properties: &[PropertyFacts],
+) -> Vec<EnumFacts> {
     let mut out = Vec::new();
     for p in properties {
-        let (Some(values), Some(cell)) = (&p.possible_values, &p.type_cell) else { continue };
+        let (Some(values), Some(cell)) = (&p.possible_values, &p.type_cell) else {
+            continue;
+        };
         let (name, ns, anonymous) = match &cell.name {
-            TypeName::Named { namespace: ns, name } => (name.clone(), ns.clone().unwrap_or_else(|| namespace.to_owned()), false),
-            TypeName::Enumeration => {
-                (format!("{}{}", owner, p.name.to_upper_camel_case()), namespace.to_owned(), true)
-            }
+            TypeName::Named {
+                namespace: ns,
+                name,
+            } => (
+                name.clone(),
+                ns.clone().unwrap_or_else(|| namespace.to_owned()),
+                false,
+            ),
+            TypeName::Enumeration => (
+                format!("{}{}", owner, p.name.to_upper_camel_case()),
+                namespace.to_owned(),
+                true,
+            ),
             TypeName::Primitive(_) => continue,
         };
         out.push(EnumFacts {
             name,
             namespace: ns,
-            origin: EnumOrigin::PossibleValues { owner: owner.to_owned(), property: p.name.clone(), anonymous },
+            origin: EnumOrigin::PossibleValues {
+                owner: owner.to_owned(),
+                property: p.name.clone(),
+                anonymous,
+            },
             description: String::new(),
             members: values
                 .iter()
@@ -281,20 +354,33 @@ pub(crate) fn enum_lists_from_properties(owner: &str, namespace: &str, propertie
 }
 
 /// Reads a members table.
-pub(crate) fn member_rows(header: &Row, rows: &[Row], diagnostics: &mut Vec<Diagnostic>) -> Vec<MemberFacts> {
+pub(crate) fn member_rows(
+    header: &Row,
+    rows: &[Row],
+    diagnostics: &mut Vec<Diagnostic>,
+) -> Vec<MemberFacts> {
     let columns = Columns::from_header(header);
     let mut out: Vec<MemberFacts> = Vec::new();
     for row in rows {
         check_shape(row, &columns, diagnostics);
-        let Some(cell) = row.cells.get(columns.name) else { continue };
+        let Some(cell) = row.cells.get(columns.name) else {
+            continue;
+        };
         let name = name_of(cell);
         if name.is_empty() {
             continue;
         }
-        let value = columns.value.and_then(|i| row.cells.get(i)).and_then(|c| parse_int(&c.content.text));
+        let value = columns
+            .value
+            .and_then(|i| row.cells.get(i))
+            .and_then(|c| parse_int(&c.content.text));
         let description_cell = columns.description.and_then(|i| row.cells.get(i));
-        let description = description_cell.map(|c| c.content.text.clone()).unwrap_or_default();
-        let description_location = description_cell.map(|c| c.location.clone()).unwrap_or_else(|| row.location.clone());
+        let description = description_cell
+            .map(|c| c.content.text.clone())
+            .unwrap_or_default();
+        let description_location = description_cell
+            .map(|c| c.location.clone())
+            .unwrap_or_else(|| row.location.clone());
         if let Some(first) = out.iter().find(|m| m.name == name) {
             diagnostics.push(
                 Diagnostic::new(
@@ -307,7 +393,13 @@ pub(crate) fn member_rows(header: &Row, rows: &[Row], diagnostics: &mut Vec<Diag
             );
             continue;
         }
-        out.push(MemberFacts { name, value, description, location: cell.location.clone(), description_location });
+        out.push(MemberFacts {
+            name,
+            value,
+            description,
+            location: cell.location.clone(),
+            description_location,
+        });
     }
     out
 }
@@ -346,20 +438,44 @@ mod tests {
         );
         let mut diagnostics = Vec::new();
         let props = property_rows(&header, &rows, &mut diagnostics);
-        assert_eq!(props.iter().map(|p| p.name.as_str()).collect::<Vec<_>>(), ["id", "tags", "short"]);
+        assert_eq!(
+            props.iter().map(|p| p.name.as_str()).collect::<Vec<_>>(),
+            ["id", "tags", "short"]
+        );
         assert_eq!(props[0].read_only, Some(true));
         assert_eq!(props[0].nullable, Some(false));
-        assert_eq!(props[0].type_cell.as_ref().unwrap().note.as_deref(), Some("identifier"));
+        assert_eq!(
+            props[0].type_cell.as_ref().unwrap().note.as_deref(),
+            Some("identifier")
+        );
         assert!(props[1].type_cell.as_ref().unwrap().collection);
         assert_eq!(props[1].nullable, Some(true));
-        assert_eq!(props[1].possible_values.as_deref(), Some(&["a".to_owned(), "b".to_owned()][..]));
+        assert_eq!(
+            props[1].possible_values.as_deref(),
+            Some(&["a".to_owned(), "b".to_owned()][..])
+        );
         assert_eq!(props[1].location.line, 4);
         let codes: Vec<&str> = diagnostics.iter().map(|d| d.code).collect();
         assert!(codes.contains(&codes::DUPLICATE_PROPERTY), "{codes:?}");
         assert!(codes.contains(&codes::TABLE_ROW_SHAPE), "{codes:?}");
-        assert_eq!(diagnostics.iter().find(|d| d.code == codes::DUPLICATE_PROPERTY).unwrap().source.line, 5);
+        assert_eq!(
+            diagnostics
+                .iter()
+                .find(|d| d.code == codes::DUPLICATE_PROPERTY)
+                .unwrap()
+                .source
+                .line,
+            5
+        );
         assert_eq!(props[2].description, "continued description of short.");
-        assert_eq!(diagnostics.iter().filter(|d| d.code == codes::TABLE_ROW_SHAPE).count(), 2, "{diagnostics:?}");
+        assert_eq!(
+            diagnostics
+                .iter()
+                .filter(|d| d.code == codes::TABLE_ROW_SHAPE)
+                .count(),
+            2,
+            "{diagnostics:?}"
+        );
     }
 
     #[test]
@@ -367,27 +483,56 @@ mod tests {
         let none: &[String] = &[];
         assert_eq!(optional_note("The name. Optional.", none), Some(true));
         assert_eq!(optional_note("Optional field. The name.", none), Some(true));
-        assert_eq!(optional_note("The nature of it, optional.", none), Some(true));
+        assert_eq!(
+            optional_note("The nature of it, optional.", none),
+            Some(true)
+        );
         assert_eq!(optional_note("Required. The name.", none), Some(false));
         assert_eq!(optional_note("The name. Required", none), Some(false));
         // Prose, a value, both, or a word inside another are no note.
         assert_eq!(optional_note("Provides an optional comment.", none), None);
         assert_eq!(optional_note("Required if the other is set.", none), None);
-        assert_eq!(optional_note("Required when created. Optional on update.", none), None);
-        assert_eq!(optional_note("Possible values are: notRequired, granted.", none), None);
-        assert_eq!(optional_note("Possible values are: Required, Optional.", &["Required".to_owned(), "Optional".to_owned()]), None);
-        assert_eq!(optional_note("Possible values are: Required, none. Read-only.", &["Required".to_owned(), "none".to_owned()]), None);
+        assert_eq!(
+            optional_note("Required when created. Optional on update.", none),
+            None
+        );
+        assert_eq!(
+            optional_note("Possible values are: notRequired, granted.", none),
+            None
+        );
+        assert_eq!(
+            optional_note(
+                "Possible values are: Required, Optional.",
+                &["Required".to_owned(), "Optional".to_owned()]
+            ),
+            None
+        );
+        assert_eq!(
+            optional_note(
+                "Possible values are: Required, none. Read-only.",
+                &["Required".to_owned(), "none".to_owned()]
+            ),
+            None
+        );
     }
 
     #[test]
     fn member_rows_with_and_without_values() {
         let (header, rows) = table("|Member|Value|Description|\n|-|-|-|\n|a|0|First.|\n|b|0x10|Hex.|\n|c|n/a|No number.|\n");
         let members = member_rows(&header, &rows, &mut Vec::new());
-        assert_eq!(members.iter().map(|m| m.value).collect::<Vec<_>>(), [Some(0), Some(16), None]);
+        assert_eq!(
+            members.iter().map(|m| m.value).collect::<Vec<_>>(),
+            [Some(0), Some(16), None]
+        );
         assert_eq!(members[0].description, "First.");
         let (header, rows) = table("| Member\n|:---\n| x\n| y\n");
         let members = member_rows(&header, &rows, &mut Vec::new());
-        assert_eq!(members.iter().map(|m| m.name.as_str()).collect::<Vec<_>>(), ["x", "y"]);
-        assert!(members.iter().all(|m| m.value.is_none() && m.description.is_empty()));
+        assert_eq!(
+            members.iter().map(|m| m.name.as_str()).collect::<Vec<_>>(),
+            ["x", "y"]
+        );
+        assert!(members
+            .iter()
+            .all(|m| m.value.is_none() && m.description.is_empty()));
     }
 }

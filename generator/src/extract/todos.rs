@@ -96,6 +96,9 @@ fn known_re() -> &'static Regex {
 /// The TODO placeholder in `text`, if any: a known phrase, else up to the end
 /// of its sentence (at most 80 characters).
 pub fn todo_placeholder(text: &str) -> Option<String> {
+    // Most text holds no `TODO` at all: a literal search rules it out before
+    // the word-boundary regex runs.
+    memchr::memmem::find(text.as_bytes(), b"TODO")?;
     let m = todo_re().find(text)?;
     if let Some(k) = known_re().find(&text[m.start()..]) {
         if k.start() == 0 {
@@ -104,17 +107,28 @@ pub fn todo_placeholder(text: &str) -> Option<String> {
     }
     let rest = &text[m.start()..];
     let end = rest.find(". ").map(|i| i + 1).unwrap_or(rest.len());
-    Some(rest[..end].chars().take(80).collect::<String>().trim().to_owned())
+    Some(
+        rest[..end]
+            .chars()
+            .take(80)
+            .collect::<String>()
+            .trim()
+            .to_owned(),
+    )
 }
 
 /// Whether a description is the "Not yet documented" placeholder.
 pub fn is_not_yet_documented(text: &str) -> bool {
-    text.trim().trim_end_matches('.').eq_ignore_ascii_case("not yet documented")
+    text.trim()
+        .trim_end_matches('.')
+        .eq_ignore_ascii_case("not yet documented")
 }
 
 /// The description with its TODO placeholder removed (what is left may still say something).
 pub fn without_placeholder(text: &str) -> String {
-    let Some(placeholder) = todo_placeholder(text) else { return text.to_owned() };
+    let Some(placeholder) = todo_placeholder(text) else {
+        return text.to_owned();
+    };
     text.replacen(&placeholder, "", 1)
         .trim()
         .trim_start_matches(|c: char| c == '.' || c == ',' || c == ':' || c.is_whitespace())
@@ -145,14 +159,21 @@ struct Finder<'a> {
 impl Finder<'_> {
     fn push(&mut self, kind: TodoKind, owner: String, text: String, source: Location) {
         if self.seen.insert(source.clone()) {
-            self.out.push(TodoFacts { kind, owner, text, source });
+            self.out.push(TodoFacts {
+                kind,
+                owner,
+                text,
+                source,
+            });
         }
     }
 
     /// Where a paragraph with exactly this text starts.
     fn paragraph_location(&self, text: &str) -> Option<Location> {
         self.page.blocks.iter().find_map(|b| match b {
-            Block::Paragraph { content, location } if content.text == text => Some(location.clone()),
+            Block::Paragraph { content, location } if content.text == text => {
+                Some(location.clone())
+            }
             _ => None,
         })
     }
@@ -160,13 +181,27 @@ impl Finder<'_> {
 
 /// Finds the placeholders of a page whose facts are extracted.
 pub(crate) fn find_todos(page: &Page, facts: &mut PageFacts) {
-    let mut f = Finder { out: Vec::new(), seen: BTreeSet::new(), page };
+    let mut f = Finder {
+        out: Vec::new(),
+        seen: BTreeSet::new(),
+        page,
+    };
     if let Some(front) = &page.front_matter {
         for (key, entry) in &front.entries {
             if let Some(p) = todo_placeholder(&entry.value) {
-                f.push(TodoKind::TodoFrontMatter, format!("the page's `{key}`"), p, entry.location.clone());
+                f.push(
+                    TodoKind::TodoFrontMatter,
+                    format!("the page's `{key}`"),
+                    p,
+                    entry.location.clone(),
+                );
             } else if entry.value.trim().is_empty() && (key == "author" || key == "ms.prod") {
-                f.push(TodoKind::EmptyFrontMatter, format!("the page's `{key}`"), String::new(), entry.location.clone());
+                f.push(
+                    TodoKind::EmptyFrontMatter,
+                    format!("the page's `{key}`"),
+                    String::new(),
+                    entry.location.clone(),
+                );
             }
         }
     }
@@ -180,7 +215,12 @@ pub(crate) fn find_todos(page: &Page, facts: &mut PageFacts) {
         }
         for p in ty.properties.iter().chain(&ty.relationships) {
             if let Some((kind, text)) = description_placeholder(&p.description) {
-                f.push(kind, format!("`{}.{}` description", ty.name, p.name), text, p.description_location.clone());
+                f.push(
+                    kind,
+                    format!("`{}.{}` description", ty.name, p.name),
+                    text,
+                    p.description_location.clone(),
+                );
             }
         }
     }
@@ -201,7 +241,12 @@ pub(crate) fn find_todos(page: &Page, facts: &mut PageFacts) {
                 continue;
             }
             if let Some((kind, text)) = description_placeholder(&m.description) {
-                f.push(kind, format!("`{}.{}` description", e.name, m.name), text, m.description_location.clone());
+                f.push(
+                    kind,
+                    format!("`{}.{}` description", e.name, m.name),
+                    text,
+                    m.description_location.clone(),
+                );
             }
         }
     }
@@ -211,18 +256,31 @@ pub(crate) fn find_todos(page: &Page, facts: &mut PageFacts) {
     // Anything else: prose, headings and other table cells.
     for block in &page.blocks {
         match block {
-            Block::Paragraph { content, location } | Block::Heading { content, location, .. } => {
+            Block::Paragraph { content, location }
+            | Block::Heading {
+                content, location, ..
+            } => {
                 if let Some(p) = todo_placeholder(&content.text) {
                     let already = f.out.iter().any(|t| t.source.line == location.line);
                     if !already {
-                        f.push(TodoKind::TodoProse, "the page's text".to_owned(), p, location.clone());
+                        f.push(
+                            TodoKind::TodoProse,
+                            "the page's text".to_owned(),
+                            p,
+                            location.clone(),
+                        );
                     }
                 }
             }
             Block::Table { rows, .. } => {
                 for cell in rows.iter().flat_map(|r| &r.cells) {
                     if let Some(p) = todo_placeholder(&cell.content.text) {
-                        f.push(TodoKind::TodoProse, "a table cell".to_owned(), p, cell.location.clone());
+                        f.push(
+                            TodoKind::TodoProse,
+                            "a table cell".to_owned(),
+                            p,
+                            cell.location.clone(),
+                        );
                     }
                 }
             }
@@ -234,20 +292,37 @@ pub(crate) fn find_todos(page: &Page, facts: &mut PageFacts) {
 }
 
 fn permission_todos(f: &mut Finder<'_>, facts: &PageFacts) {
-    let endpoints: Vec<String> = facts.endpoints.iter().map(|e| format!("`{} {}`", e.method, e.path)).collect();
-    let of = if endpoints.is_empty() { "this page's endpoint".to_owned() } else { endpoints.join(", ") };
+    let endpoints: Vec<String> = facts
+        .endpoints
+        .iter()
+        .map(|e| format!("`{} {}`", e.method, e.path))
+        .collect();
+    let of = if endpoints.is_empty() {
+        "this page's endpoint".to_owned()
+    } else {
+        endpoints.join(", ")
+    };
     for block in &f.page.blocks {
-        let Block::Table { header, rows, .. } = block else { continue };
+        let Block::Table { header, rows, .. } = block else {
+            continue;
+        };
         if !super::api::is_permissions_table(header) {
             continue;
         }
         for row in rows {
-            let (Some(kind), Some(value)) = (row.cells.first(), row.cells.get(1)) else { continue };
+            let (Some(kind), Some(value)) = (row.cells.first(), row.cells.get(1)) else {
+                continue;
+            };
             let owner = format!("the {} permission of {of}", kind.content.text.trim());
             if let Some(p) = todo_placeholder(&value.content.text) {
                 f.push(TodoKind::TodoPermissions, owner, p, value.location.clone());
             } else if value.content.text.trim().is_empty() {
-                f.push(TodoKind::MissingPermissions, owner, String::new(), value.location.clone());
+                f.push(
+                    TodoKind::MissingPermissions,
+                    owner,
+                    String::new(),
+                    value.location.clone(),
+                );
             }
         }
     }
@@ -259,19 +334,40 @@ mod tests {
 
     #[test]
     fn placeholders_and_not_todo_words() {
-        assert_eq!(todo_placeholder("TODO: Add Description").as_deref(), Some("TODO: Add Description"));
-        assert_eq!(todo_placeholder("TODO: Add Description Inherited from entity").as_deref(), Some("TODO: Add Description"));
-        assert_eq!(todo_placeholder("TODO: Determine scopes").as_deref(), Some("TODO: Determine scopes"));
         assert_eq!(
-            todo_placeholder("TODO: Provide Github Name. See topic-level metadata reference").as_deref(),
+            todo_placeholder("TODO: Add Description").as_deref(),
+            Some("TODO: Add Description")
+        );
+        assert_eq!(
+            todo_placeholder("TODO: Add Description Inherited from entity").as_deref(),
+            Some("TODO: Add Description")
+        );
+        assert_eq!(
+            todo_placeholder("TODO: Determine scopes").as_deref(),
+            Some("TODO: Determine scopes")
+        );
+        assert_eq!(
+            todo_placeholder("TODO: Provide Github Name. See topic-level metadata reference")
+                .as_deref(),
             Some("TODO: Provide Github Name.")
         );
-        for text in ["Create a todoTask in a todoTaskList.", "ToDo list", "ToDownloadsFolder", "todo/lists/{id}"] {
+        for text in [
+            "Create a todoTask in a todoTaskList.",
+            "ToDo list",
+            "ToDownloadsFolder",
+            "todo/lists/{id}",
+        ] {
             assert_eq!(todo_placeholder(text), None, "{text}");
         }
         assert!(is_not_yet_documented("Not yet documented"));
-        assert_eq!(without_placeholder("TODO: Add Description. Possible values are: a, b."), "Possible values are: a, b.");
-        assert_eq!(description_placeholder("").map(|d| d.0), Some(TodoKind::MissingDescription));
+        assert_eq!(
+            without_placeholder("TODO: Add Description. Possible values are: a, b."),
+            "Possible values are: a, b."
+        );
+        assert_eq!(
+            description_placeholder("").map(|d| d.0),
+            Some(TodoKind::MissingDescription)
+        );
         assert_eq!(description_placeholder("Real text."), None);
     }
 }

@@ -92,9 +92,15 @@ impl Primitive {
     /// Recognizes a primitive name, with or without `Edm.`, in any case, and
     /// a few spellings the docs use loosely (`Integer`, `Bool`, `DateTime`).
     pub fn from_docs(name: &str) -> Option<Primitive> {
-        let name = name.strip_prefix("Edm.").or_else(|| name.strip_prefix("edm.")).unwrap_or(name);
+        let name = name
+            .strip_prefix("Edm.")
+            .or_else(|| name.strip_prefix("edm."))
+            .unwrap_or(name);
         let lower = name.to_ascii_lowercase();
-        if let Some(p) = Primitive::ALL.iter().find(|p| p.as_str().eq_ignore_ascii_case(&lower)) {
+        if let Some(p) = Primitive::ALL
+            .iter()
+            .find(|p| p.as_str().eq_ignore_ascii_case(&lower))
+        {
             return Some(*p);
         }
         Some(match lower.as_str() {
@@ -173,7 +179,11 @@ pub fn parse_type_text(text: &str) -> Result<TypeCell, TypeCellError> {
         }
     }
     // `Collection of X`.
-    if let Some(rest) = text.get(..14).filter(|p| p.eq_ignore_ascii_case("collection of ")).and_then(|_| text.get(14..)) {
+    if let Some(rest) = text
+        .get(..14)
+        .filter(|p| p.eq_ignore_ascii_case("collection of "))
+        .and_then(|_| text.get(14..))
+    {
         text = rest.trim().to_owned();
         collection = true;
     }
@@ -218,7 +228,11 @@ pub fn parse_type_text(text: &str) -> Result<TypeCell, TypeCellError> {
     } else {
         split_qualified(word)
     };
-    Ok(TypeCell { name, collection, note })
+    Ok(TypeCell {
+        name,
+        collection,
+        note,
+    })
 }
 
 /// Splits `microsoft.graph.x` into namespace and name; a bare name has no namespace.
@@ -229,7 +243,10 @@ pub fn split_qualified(word: &str) -> TypeName {
             namespace: Some(word[..dot].to_owned()),
             name: word[dot + 1..].to_owned(),
         },
-        _ => TypeName::Named { namespace: None, name: word.to_owned() },
+        _ => TypeName::Named {
+            namespace: None,
+            name: word.to_owned(),
+        },
     }
 }
 
@@ -245,7 +262,9 @@ fn strip_collection_call(text: &str) -> Option<String> {
 fn is_type_identifier(word: &str) -> bool {
     let mut chars = word.chars();
     matches!(chars.next(), Some(c) if c.is_ascii_alphabetic() || c == '_')
-        && word.chars().all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '.')
+        && word
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '.')
         && !word.ends_with('.')
 }
 
@@ -254,16 +273,31 @@ mod tests {
     use super::*;
 
     fn named(name: &str) -> TypeName {
-        TypeName::Named { namespace: None, name: name.into() }
+        TypeName::Named {
+            namespace: None,
+            name: name.into(),
+        }
     }
 
     #[test]
     fn primitives_in_every_spelling() {
-        assert_eq!(parse_type_text("String").unwrap().name, TypeName::Primitive(Primitive::String));
-        assert_eq!(parse_type_text("Edm.Int32").unwrap().name, TypeName::Primitive(Primitive::Int32));
-        assert_eq!(parse_type_text("dateTimeOffset").unwrap().name, TypeName::Primitive(Primitive::DateTimeOffset));
+        assert_eq!(
+            parse_type_text("String").unwrap().name,
+            TypeName::Primitive(Primitive::String)
+        );
+        assert_eq!(
+            parse_type_text("Edm.Int32").unwrap().name,
+            TypeName::Primitive(Primitive::Int32)
+        );
+        assert_eq!(
+            parse_type_text("dateTimeOffset").unwrap().name,
+            TypeName::Primitive(Primitive::DateTimeOffset)
+        );
         for p in Primitive::ALL {
-            assert_eq!(parse_type_text(p.as_str()).unwrap().name, TypeName::Primitive(p));
+            assert_eq!(
+                parse_type_text(p.as_str()).unwrap().name,
+                TypeName::Primitive(p)
+            );
         }
     }
 
@@ -274,11 +308,20 @@ mod tests {
         assert_eq!(c.name, TypeName::Primitive(Primitive::String));
         let c = parse_type_text("Collection(microsoft.graph.mobileApp)").unwrap();
         assert!(c.collection);
-        assert_eq!(c.name, TypeName::Named { namespace: Some("microsoft.graph".into()), name: "mobileApp".into() });
+        assert_eq!(
+            c.name,
+            TypeName::Named {
+                namespace: Some("microsoft.graph".into()),
+                name: "mobileApp".into()
+            }
+        );
         let c = parse_type_text("String (identifier)").unwrap();
         assert_eq!(c.note.as_deref(), Some("identifier"));
         assert!(!c.collection);
-        assert_eq!(parse_type_text("mobileApp collection").unwrap().name, named("mobileApp"));
+        assert_eq!(
+            parse_type_text("mobileApp collection").unwrap().name,
+            named("mobileApp")
+        );
     }
 
     #[test]
@@ -288,8 +331,17 @@ mod tests {
         assert_eq!(c.name, named("driveItem"));
         let c = parse_type_text("collection of microsoft.graph.site").unwrap();
         assert!(c.collection);
-        assert_eq!(c.name, TypeName::Named { namespace: Some("microsoft.graph".into()), name: "site".into() });
-        assert!(matches!(parse_type_text("collection of"), Err(TypeCellError::Unreadable(_))));
+        assert_eq!(
+            c.name,
+            TypeName::Named {
+                namespace: Some("microsoft.graph".into()),
+                name: "site".into()
+            }
+        );
+        assert!(matches!(
+            parse_type_text("collection of"),
+            Err(TypeCellError::Unreadable(_))
+        ));
         // Non-ASCII around the 14th byte is not a panic.
         assert!(parse_type_text("collection ofé x").is_err());
     }
@@ -301,15 +353,29 @@ mod tests {
         assert_eq!(c.note.as_deref(), Some("Optional"));
         assert!(!c.collection);
         let c = parse_type_text("(Required) part collection").unwrap();
-        assert_eq!((c.name, c.note.as_deref(), c.collection), (named("part"), Some("Required"), true));
-        assert!(matches!(parse_type_text("(Optional)"), Err(TypeCellError::Unreadable(_))));
+        assert_eq!(
+            (c.name, c.note.as_deref(), c.collection),
+            (named("part"), Some("Required"), true)
+        );
+        assert!(matches!(
+            parse_type_text("(Optional)"),
+            Err(TypeCellError::Unreadable(_))
+        ));
     }
 
     #[test]
     fn enumeration_and_errors() {
-        assert_eq!(parse_type_text("Enumeration").unwrap().name, TypeName::Enumeration);
+        assert_eq!(
+            parse_type_text("Enumeration").unwrap().name,
+            TypeName::Enumeration
+        );
         assert_eq!(parse_type_text(""), Err(TypeCellError::Empty));
-        assert!(matches!(parse_type_text("String or Int32"), Err(TypeCellError::Ambiguous(v)) if v.len() == 2));
-        assert!(matches!(parse_type_text("see below!"), Err(TypeCellError::Unreadable(_))));
+        assert!(
+            matches!(parse_type_text("String or Int32"), Err(TypeCellError::Ambiguous(v)) if v.len() == 2)
+        );
+        assert!(matches!(
+            parse_type_text("see below!"),
+            Err(TypeCellError::Unreadable(_))
+        ));
     }
 }

@@ -15,7 +15,10 @@ use std::sync::OnceLock;
 
 fn date_time_re() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
-    RE.get_or_init(|| Regex::new(r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$").expect("valid regex"))
+    RE.get_or_init(|| {
+        Regex::new(r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$")
+            .expect("valid regex")
+    })
 }
 
 fn date_re() -> &'static Regex {
@@ -30,12 +33,18 @@ fn time_re() -> &'static Regex {
 
 fn guid_re() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
-    RE.get_or_init(|| Regex::new(r"^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$").expect("valid regex"))
+    RE.get_or_init(|| {
+        Regex::new(r"^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$")
+            .expect("valid regex")
+    })
 }
 
 fn duration_re() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
-    RE.get_or_init(|| Regex::new(r"^-?P(\d+Y)?(\d+M)?(\d+W)?(\d+D)?(T(\d+H)?(\d+M)?(\d+(\.\d+)?S)?)?$").expect("valid regex"))
+    RE.get_or_init(|| {
+        Regex::new(r"^-?P(\d+Y)?(\d+M)?(\d+W)?(\d+D)?(T(\d+H)?(\d+M)?(\d+(\.\d+)?S)?)?$")
+            .expect("valid regex")
+    })
 }
 
 struct Checker<'m> {
@@ -53,7 +62,9 @@ impl Checker<'_> {
         let needle = format!("\"{key}\"");
         for (i, line) in self.body.lines().enumerate() {
             if let Some(col) = line.find(&needle) {
-                return self.start.offset_lines(i as u32, line[..col].chars().count() as u32 + 1);
+                return self
+                    .start
+                    .offset_lines(i as u32, line[..col].chars().count() as u32 + 1);
             }
         }
         self.start.clone()
@@ -61,13 +72,17 @@ impl Checker<'_> {
 
     fn push(&mut self, severity: Severity, code: &'static str, key: &str, message: String) {
         let location = self.key_location(key);
-        self.out.push(Diagnostic::new(severity, code, location, message));
+        self.out
+            .push(Diagnostic::new(severity, code, location, message));
     }
 
     fn properties_of<'t>(&'t self, ty: &'t TypeDef) -> Vec<&'t Property> {
         let mut chain = self.model.ancestors(ty);
         chain.insert(0, ty);
-        chain.iter().flat_map(|t| t.properties.iter().chain(&t.relationships)).collect()
+        chain
+            .iter()
+            .flat_map(|t| t.properties.iter().chain(&t.relationships))
+            .collect()
     }
 
     fn object(&mut self, ty: &TypeDef, value: &Value, depth: usize) {
@@ -86,9 +101,21 @@ impl Checker<'_> {
             if open {
                 continue;
             }
-            let Some(p) = props.iter().find(|p| p.name.eq_ignore_ascii_case(key)).map(|p| (*p).clone()) else {
-                let message = format!("the example sets `{key}`, which is not a property of `{}`", ty.name.name);
-                self.push(Severity::Warning, codes::EXAMPLE_UNKNOWN_PROPERTY, key, message);
+            let Some(p) = props
+                .iter()
+                .find(|p| p.name.eq_ignore_ascii_case(key))
+                .map(|p| (*p).clone())
+            else {
+                let message = format!(
+                    "the example sets `{key}`, which is not a property of `{}`",
+                    ty.name.name
+                );
+                self.push(
+                    Severity::Warning,
+                    codes::EXAMPLE_UNKNOWN_PROPERTY,
+                    key,
+                    message,
+                );
                 continue;
             };
             self.value(&ty.name.name, &p, v, depth);
@@ -102,7 +129,10 @@ impl Checker<'_> {
         if p.collection {
             match v {
                 Value::Array(items) => {
-                    let single = Property { collection: false, ..p.clone() };
+                    let single = Property {
+                        collection: false,
+                        ..p.clone()
+                    };
                     for item in items {
                         self.value(owner, &single, item, depth);
                     }
@@ -130,7 +160,9 @@ impl Checker<'_> {
             },
             TypeRef::Enum(q) => match v {
                 Value::String(s) => {
-                    let Some(e) = self.model.enums.get(&q.key()) else { return };
+                    let Some(e) = self.model.enums.get(&q.key()) else {
+                        return;
+                    };
                     let members: Vec<&str> = s.split(',').map(str::trim).collect();
                     for m in members {
                         if !e.members.iter().any(|x| x.name == m) {
@@ -144,7 +176,12 @@ impl Checker<'_> {
                                 "`{owner}.{}` is `{m}` in this example, which is not a member of `{}`{hint}",
                                 p.name, e.name.name
                             );
-                            self.push(Severity::Warning, codes::EXAMPLE_ENUM_VALUE, &p.name, message);
+                            self.push(
+                                Severity::Warning,
+                                codes::EXAMPLE_ENUM_VALUE,
+                                &p.name,
+                                message,
+                            );
                         }
                     }
                 }
@@ -160,7 +197,9 @@ impl Checker<'_> {
             String | Stream | Binary => v.is_string(),
             Boolean => v.is_boolean(),
             Byte | SByte | Int16 | Int32 | Int64 => v.is_i64() || v.is_u64(),
-            Single | Double | Decimal => v.is_number() || matches!(v.as_str(), Some("NaN" | "INF" | "-INF")),
+            Single | Double | Decimal => {
+                v.is_number() || matches!(v.as_str(), Some("NaN" | "INF" | "-INF"))
+            }
             DateTimeOffset | Date | TimeOfDay | Duration | Guid => v.is_string(),
         };
         if !ok {
@@ -183,13 +222,24 @@ impl Checker<'_> {
             _ => return,
         };
         if !re.is_match(s) {
-            let message = format!("`{owner}.{}` is `{s}` in this example, which is not {what}", p.name);
-            self.push(Severity::Warning, codes::EXAMPLE_BAD_VALUE, &p.name, message);
+            let message = format!(
+                "`{owner}.{}` is `{s}` in this example, which is not {what}",
+                p.name
+            );
+            self.push(
+                Severity::Warning,
+                codes::EXAMPLE_BAD_VALUE,
+                &p.name,
+                message,
+            );
         }
     }
 
     fn placeholder(&mut self, owner: &str, p: &Property, s: &str) {
-        let message = format!("`{owner}.{}` holds the placeholder `{s}` in this example, not a value", p.name);
+        let message = format!(
+            "`{owner}.{}` holds the placeholder `{s}` in this example, not a value",
+            p.name
+        );
         self.push(Severity::Info, codes::EXAMPLE_PLACEHOLDER, &p.name, message);
         self.todos.push(TodoFacts {
             kind: TodoKind::ExamplePlaceholder,
@@ -213,15 +263,26 @@ impl Checker<'_> {
             p.name,
             p.ty.docs_spelling()
         );
-        self.push(Severity::Warning, codes::EXAMPLE_WRONG_TYPE, &p.name, message);
+        self.push(
+            Severity::Warning,
+            codes::EXAMPLE_WRONG_TYPE,
+            &p.name,
+            message,
+        );
     }
 }
 
 /// Checks one example; returns its findings and the placeholders it holds.
 pub fn check_example(model: &Model, example: &Example) -> (Vec<Diagnostic>, Vec<TodoFacts>) {
-    let (Some(body), Some(ty)) = (&example.body, &example.ty) else { return Default::default() };
-    let Ok(value) = serde_json::from_str::<Value>(body) else { return Default::default() };
-    let Some(def) = model.types.get(&ty.key()) else { return Default::default() };
+    let (Some(body), Some(ty)) = (&example.body, &example.ty) else {
+        return Default::default();
+    };
+    let Ok(value) = serde_json::from_str::<Value>(body) else {
+        return Default::default();
+    };
+    let Some(def) = model.types.get(&ty.key()) else {
+        return Default::default();
+    };
     let kind = match example.kind {
         crate::extract::ExampleKind::Request => "request",
         crate::extract::ExampleKind::Response => "response",
@@ -230,8 +291,14 @@ pub fn check_example(model: &Model, example: &Example) -> (Vec<Diagnostic>, Vec<
         Some(n) => format!("the {kind} example `{n}`"),
         None => format!("a {kind} example"),
     };
-    let mut checker =
-        Checker { model, body, start: &example.source, example: name, out: Vec::new(), todos: Vec::new() };
+    let mut checker = Checker {
+        model,
+        body,
+        start: &example.source,
+        example: name,
+        out: Vec::new(),
+        todos: Vec::new(),
+    };
     match (&value, example.collection) {
         (Value::Object(map), true) => {
             if let Some(Value::Array(items)) = map.get("value") {

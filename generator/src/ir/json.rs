@@ -6,6 +6,7 @@ use super::{EnumDef, Model, Property, TypeDef};
 use crate::diagnostics::Diagnostic;
 use crate::extract::PermissionFacts;
 use crate::source::Location;
+use rayon::prelude::*;
 use serde::Serialize;
 
 /// Version of the export's shape.
@@ -185,7 +186,12 @@ pub struct NamedRowJson<'m> {
 
 fn named_rows(rows: &[crate::extract::NamedRow]) -> Vec<NamedRowJson<'_>> {
     rows.iter()
-        .map(|r| NamedRowJson { name: &r.name, description: &r.description, required: r.required, source: &r.location })
+        .map(|r| NamedRowJson {
+            name: &r.name,
+            description: &r.description,
+            required: r.required,
+            source: &r.location,
+        })
         .collect()
 }
 
@@ -240,9 +246,21 @@ fn enum_json<'m>(version: &'m str, e: &'m EnumDef) -> EnumJson<'m> {
         members: e
             .members
             .iter()
-            .map(|m| MemberJson { name: &m.name, value: m.value, description: &m.description, source: &m.source })
+            .map(|m| MemberJson {
+                name: &m.name,
+                value: m.value,
+                description: &m.description,
+                source: &m.source,
+            })
             .collect(),
-        sources: e.sources.iter().map(|s| EnumSourceJson { kind: s.kind, source: &s.source }).collect(),
+        sources: e
+            .sources
+            .iter()
+            .map(|s| EnumSourceJson {
+                kind: s.kind,
+                source: &s.source,
+            })
+            .collect(),
         synthesized: e.synthesized,
     }
 }
@@ -254,43 +272,75 @@ pub fn export(models: &[Model]) -> IrExport<'_> {
     IrExport {
         schema_version: SCHEMA_VERSION,
         versions: models.iter().map(|m| m.version.as_str()).collect(),
-        types: models.iter().flat_map(|m| m.types.values().map(|t| type_json(&m.version, t))).collect(),
-        enums: models.iter().flat_map(|m| m.enums.values().map(|e| enum_json(&m.version, e))).collect(),
+        types: models
+            .iter()
+            .flat_map(|m| m.types.values().map(move |t| (m, t)))
+            .collect::<Vec<_>>()
+            .into_par_iter()
+            .map(|(m, t)| type_json(&m.version, t))
+            .collect(),
+        enums: models
+            .iter()
+            .flat_map(|m| m.enums.values().map(move |e| (m, e)))
+            .collect::<Vec<_>>()
+            .into_par_iter()
+            .map(|(m, e)| enum_json(&m.version, e))
+            .collect(),
         endpoints: models
             .iter()
-            .flat_map(|m| {
-                m.endpoints.iter().map(|e| EndpointJson {
-                    version: &m.version,
-                    method: &e.method,
-                    path: &e.path,
-                    title: &e.title,
-                    path_params: &e.path_params,
-                    request_body: e.request_body.as_deref(),
-                    body_parameters: e.body_parameters.iter().map(property).collect(),
-                    query_parameters: named_rows(&e.query_parameters),
-                    headers: named_rows(&e.headers),
-                    alias_of: e.alias_of.as_deref(),
-                    response: ResponseJson {
-                        status: e.response.status,
-                        ty: e.response.ty.as_deref(),
-                        collection: e.response.collection,
-                    },
-                    permissions: &e.permissions,
-                    source: &e.source,
-                })
+            .flat_map(|m| m.endpoints.iter().map(move |e| (m, e)))
+            .collect::<Vec<_>>()
+            .into_par_iter()
+            .map(|(m, e)| EndpointJson {
+                version: &m.version,
+                method: &e.method,
+                path: &e.path,
+                title: &e.title,
+                path_params: &e.path_params,
+                request_body: e.request_body.as_deref(),
+                body_parameters: e.body_parameters.iter().map(property).collect(),
+                query_parameters: named_rows(&e.query_parameters),
+                headers: named_rows(&e.headers),
+                alias_of: e.alias_of.as_deref(),
+                response: ResponseJson {
+                    status: e.response.status,
+                    ty: e.response.ty.as_deref(),
+                    collection: e.response.collection,
+                },
+                permissions: &e.permissions,
+                source: &e.source,
             })
             .collect(),
         diagnostics: models
             .iter()
-            .flat_map(|m| m.diagnostics.iter().map(|d| DiagnosticJson { version: &m.version, diagnostic: d }))
+            .flat_map(|m| {
+                m.diagnostics.iter().map(|d| DiagnosticJson {
+                    version: &m.version,
+                    diagnostic: d,
+                })
+            })
             .collect(),
-        todos: models.iter().flat_map(|m| m.todos.iter().map(|t| TodoJson { version: &m.version, todo: t })).collect(),
+        todos: models
+            .iter()
+            .flat_map(|m| {
+                m.todos.iter().map(|t| TodoJson {
+                    version: &m.version,
+                    todo: t,
+                })
+            })
+            .collect(),
     }
 }
 
 /// The export as pretty JSON with a trailing newline.
 pub fn to_json(models: &[Model]) -> String {
-    let mut s = serde_json::to_string_pretty(&export(models)).expect("the export serializes");
-    s.push('\n');
-    s
+    let mut bytes = Vec::new();
+    write_json(models, &mut bytes).expect("writing to memory does not fail");
+    String::from_utf8(bytes).expect("serde_json writes UTF-8")
+}
+
+/// Writes the export as pretty JSON with a trailing newline, streamed: the
+/// items are serialized in parallel chunks and written in order.
+pub fn write_json<W: std::io::Write>(models: &[Model], out: &mut W) -> std::io::Result<()> {
+    super::json_write::write_export(&export(models), out)
 }

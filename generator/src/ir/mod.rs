@@ -5,13 +5,14 @@
 mod build;
 pub mod examples;
 pub mod json;
+mod json_write;
 mod names_check;
 
 pub use build::build_model;
 
 use crate::diagnostics::Diagnostic;
-use crate::extract::type_cell::Primitive;
 use crate::extract::paths::PathSegment;
+use crate::extract::type_cell::Primitive;
 use crate::extract::{ExampleKind, NamedRow, PageKind, PermissionFacts};
 use crate::source::Location;
 use std::collections::BTreeMap;
@@ -29,7 +30,10 @@ pub struct QualifiedName {
 impl QualifiedName {
     /// Builds a name.
     pub fn new(namespace: impl Into<String>, name: impl Into<String>) -> Self {
-        QualifiedName { namespace: namespace.into(), name: name.into() }
+        QualifiedName {
+            namespace: namespace.into(),
+            name: name.into(),
+        }
     }
 
     /// The map key: lowercase `namespace.name` (the docs are not consistent
@@ -41,7 +45,11 @@ impl QualifiedName {
 
 /// The map key for a namespace and name.
 pub fn key_of(namespace: &str, name: &str) -> String {
-    format!("{}.{}", namespace.to_ascii_lowercase(), name.to_ascii_lowercase())
+    format!(
+        "{}.{}",
+        namespace.to_ascii_lowercase(),
+        name.to_ascii_lowercase()
+    )
 }
 
 /// What a property's type refers to.
@@ -231,7 +239,12 @@ pub struct PageInfo {
 /// count), else `core`. Always a valid Cargo feature name, never `default`,
 /// `full` or `reqwest`.
 pub fn workload(path: &str, ms_prod: Option<&str>) -> String {
-    let file = path.rsplit('/').next().unwrap_or(path).trim_end_matches(".md").to_ascii_lowercase();
+    let file = path
+        .rsplit('/')
+        .next()
+        .unwrap_or(path)
+        .trim_end_matches(".md")
+        .to_ascii_lowercase();
     let raw = if let Some(rest) = file.strip_prefix("intune-") {
         match rest.split_once('-') {
             Some((area, _)) => format!("intune-{area}"),
@@ -239,7 +252,11 @@ pub fn workload(path: &str, ms_prod: Option<&str>) -> String {
         }
     } else {
         match ms_prod {
-            Some(p) if !p.trim().is_empty() && crate::extract::todos::todo_placeholder(p).is_none() => p.to_owned(),
+            Some(p)
+                if !p.trim().is_empty() && crate::extract::todos::todo_placeholder(p).is_none() =>
+            {
+                p.to_owned()
+            }
             _ => "core".to_owned(),
         }
     };
@@ -312,7 +329,9 @@ impl Model {
                 return Some(t);
             }
         }
-        self.types.values().find(|t| t.name.name.eq_ignore_ascii_case(name))
+        self.types
+            .values()
+            .find(|t| t.name.name.eq_ignore_ascii_case(name))
     }
 
     /// An index for many [`Model::find_type`] look-ups (same answers).
@@ -321,7 +340,10 @@ impl Model {
         for t in self.types.values() {
             by_name.entry(t.name.name.to_ascii_lowercase()).or_insert(t);
         }
-        TypeLookup { model: self, by_name }
+        TypeLookup {
+            model: self,
+            by_name,
+        }
     }
 
     /// The chain of base types of `ty`, nearest first, stopping at unknown
@@ -331,7 +353,9 @@ impl Model {
         let mut seen = std::collections::BTreeSet::from([ty.name.key()]);
         let mut current = ty;
         while let Some(base) = &current.base {
-            let Some(next) = self.types.get(&base.key()) else { break };
+            let Some(next) = self.types.get(&base.key()) else {
+                break;
+            };
             if !seen.insert(next.name.key()) {
                 break;
             }

@@ -62,8 +62,19 @@ pub fn check_names(model: &Model) -> Vec<Diagnostic> {
                 .par_iter()
                 .flat_map_iter(|t| {
                     let mut out = Vec::new();
-                    let props = t.properties.iter().chain(&t.relationships).map(|p| (p.name.as_str(), &p.source));
-                    check(&t.name.name, "property", props, field_name, |n| n.to_snake_case(), &mut out);
+                    let props = t
+                        .properties
+                        .iter()
+                        .chain(&t.relationships)
+                        .map(|p| (p.name.as_str(), &p.source));
+                    check(
+                        &t.name.name,
+                        "property",
+                        props,
+                        field_name,
+                        |n| n.to_snake_case(),
+                        &mut out,
+                    );
                     out
                 })
                 .collect()
@@ -74,7 +85,14 @@ pub fn check_names(model: &Model) -> Vec<Diagnostic> {
                 .flat_map_iter(|e| {
                     let mut out = Vec::new();
                     let members = e.members.iter().map(|m| (m.name.as_str(), &m.source));
-                    check(&e.name.name, "member", members, type_name, |n| n.to_upper_camel_case(), &mut out);
+                    check(
+                        &e.name.name,
+                        "member",
+                        members,
+                        type_name,
+                        |n| n.to_upper_camel_case(),
+                        &mut out,
+                    );
                     out
                 })
                 .collect()

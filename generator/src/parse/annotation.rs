@@ -25,7 +25,9 @@ impl Annotation {
     /// not valid JSON.
     pub fn parse(comment: &str) -> Result<Option<Annotation>, String> {
         let inner = comment.trim();
-        let Some(inner) = inner.strip_prefix("<!--") else { return Ok(None) };
+        let Some(inner) = inner.strip_prefix("<!--") else {
+            return Ok(None);
+        };
         let inner = inner.trim_end().strip_suffix("-->").unwrap_or(inner).trim();
         if !inner.starts_with('{') || !inner.contains("blockType") {
             return Ok(None);
@@ -42,7 +44,10 @@ impl Annotation {
             name: text("name"),
             odata_type: text("@odata.type").or_else(|| text("@type")),
             base_type: text("baseType"),
-            is_collection: fields.get("isCollection").and_then(Value::as_bool).unwrap_or(false),
+            is_collection: fields
+                .get("isCollection")
+                .and_then(Value::as_bool)
+                .unwrap_or(false),
             fields,
         }))
     }

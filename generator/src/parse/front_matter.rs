@@ -31,7 +31,10 @@ impl FrontMatter {
     /// Parses the YAML between the fences. `start` is the location of the
     /// first YAML line.
     pub fn parse(yaml: &str, start: &Location, diagnostics: &mut Vec<Diagnostic>) -> FrontMatter {
-        let mut front = FrontMatter { entries: BTreeMap::new(), location: Some(start.offset_lines(0, 1)) };
+        let mut front = FrontMatter {
+            entries: BTreeMap::new(),
+            location: Some(start.offset_lines(0, 1)),
+        };
         if yaml.trim().is_empty() {
             return front;
         }
@@ -40,7 +43,13 @@ impl FrontMatter {
         // reads anything else, and agrees on these: see the tests).
         if let Some(fields) = simple_fields(yaml) {
             for (line, key, value) in fields {
-                front.entries.insert(key.to_owned(), FrontMatterEntry { value, location: start.offset_lines(line, 1) });
+                front.entries.insert(
+                    key.to_owned(),
+                    FrontMatterEntry {
+                        value,
+                        location: start.offset_lines(line, 1),
+                    },
+                );
             }
             return front;
         }
@@ -56,8 +65,15 @@ impl FrontMatter {
     /// Reads the block with the YAML library alone: what [`FrontMatter::parse`]
     /// does for anything but flat `key: value` lines (public so tests can hold
     /// both paths to the same result).
-    pub fn parse_with_yaml_library(yaml: &str, start: &Location, diagnostics: &mut Vec<Diagnostic>) -> FrontMatter {
-        let mut front = FrontMatter { entries: BTreeMap::new(), location: Some(start.offset_lines(0, 1)) };
+    pub fn parse_with_yaml_library(
+        yaml: &str,
+        start: &Location,
+        diagnostics: &mut Vec<Diagnostic>,
+    ) -> FrontMatter {
+        let mut front = FrontMatter {
+            entries: BTreeMap::new(),
+            location: Some(start.offset_lines(0, 1)),
+        };
         if yaml.trim().is_empty() {
             return front;
         }
@@ -87,16 +103,24 @@ impl FrontMatter {
             return front;
         };
         for (key, value) in map {
-            let Some(key) = key.as_str().map(str::to_owned) else { continue };
+            let Some(key) = key.as_str().map(str::to_owned) else {
+                continue;
+            };
             let text = match &value {
                 serde_yaml_ng::Value::String(s) => s.clone(),
                 serde_yaml_ng::Value::Null => String::new(),
-                other => serde_yaml_ng::to_string(other).unwrap_or_default().trim().to_owned(),
+                other => serde_yaml_ng::to_string(other)
+                    .unwrap_or_default()
+                    .trim()
+                    .to_owned(),
             };
             let line = key_line(yaml, &key).unwrap_or(0);
             front.entries.insert(
                 key,
-                FrontMatterEntry { value: text, location: start.offset_lines(line, 1) },
+                FrontMatterEntry {
+                    value: text,
+                    location: start.offset_lines(line, 1),
+                },
             );
         }
         front
@@ -113,7 +137,9 @@ fn simple_fields(yaml: &str) -> Option<Vec<(u32, &str, String)>> {
         if text.trim().is_empty() {
             continue;
         }
-        let (key, value) = text.split_once(": ").or_else(|| text.strip_suffix(':').map(|k| (k, "")))?;
+        let (key, value) = text
+            .split_once(": ")
+            .or_else(|| text.strip_suffix(':').map(|k| (k, "")))?;
         let plain_key = |c: u8| c.is_ascii_alphanumeric() || matches!(c, b'_' | b'.' | b'-');
         if key.is_empty() || !key.bytes().all(plain_key) || key.starts_with(['-', '.']) {
             return None;
@@ -144,8 +170,16 @@ fn simple_value(value: &str) -> Option<String> {
         }
     }
     let first = value.as_bytes()[0];
-    let plain = |c: u8| c.is_ascii_alphanumeric() || matches!(c, b' ' | b'_' | b'-' | b'.' | b'/' | b'(' | b')' | b',' | b'+');
-    let reserved = ["true", "false", "null", "yes", "no", "on", "off", "y", "n", "~"];
+    let plain = |c: u8| {
+        c.is_ascii_alphanumeric()
+            || matches!(
+                c,
+                b' ' | b'_' | b'-' | b'.' | b'/' | b'(' | b')' | b',' | b'+'
+            )
+    };
+    let reserved = [
+        "true", "false", "null", "yes", "no", "on", "off", "y", "n", "~",
+    ];
     if !first.is_ascii_alphabetic()
         || !value.bytes().all(plain)
         || reserved.iter().any(|r| value.eq_ignore_ascii_case(r))
@@ -158,12 +192,13 @@ fn simple_value(value: &str) -> Option<String> {
 
 /// The 0-based line of `key:` at the start of a line in `yaml`.
 fn key_line(yaml: &str, key: &str) -> Option<u32> {
-    yaml.lines().position(|line| {
-        line.strip_prefix(key)
-            .map(|rest| rest.trim_start().starts_with(':'))
-            .unwrap_or(false)
-    })
-    .map(|i| i as u32)
+    yaml.lines()
+        .position(|line| {
+            line.strip_prefix(key)
+                .map(|rest| rest.trim_start().starts_with(':'))
+                .unwrap_or(false)
+        })
+        .map(|i| i as u32)
 }
 
 #[cfg(test)]

@@ -11,7 +11,12 @@ pub fn parse_markdown(file: &SourceFile) -> Page {
     let mut builder = Builder {
         file,
         index: &index,
-        page: Page { path: file.path.clone(), front_matter: None, blocks: Vec::new(), diagnostics: Vec::new() },
+        page: Page {
+            path: file.path.clone(),
+            front_matter: None,
+            blocks: Vec::new(),
+            diagnostics: Vec::new(),
+        },
         inline: None,
         table: None,
         code: None,
@@ -19,21 +24,20 @@ pub fn parse_markdown(file: &SourceFile) -> Page {
         pending_annotation: None,
     };
     let options = Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH;
-    // Front matter only counts at the very top; it is blanked out (keeping
-    // every byte offset) before the markdown parser sees the page.
-    let blanked;
-    let markdown = match front_matter_range(&file.text) {
+    // Front matter only counts at the very top. The markdown parser sees the
+    // text after it, and its offsets are shifted back to the page's.
+    let (markdown, base) = match front_matter_range(&file.text) {
         Some((yaml, end)) => {
             let first_line = index.location(&file.text, 0).offset_lines(1, 1);
-            let front = FrontMatter::parse(&file.text[yaml], &first_line, &mut builder.page.diagnostics);
+            let front =
+                FrontMatter::parse(&file.text[yaml], &first_line, &mut builder.page.diagnostics);
             builder.page.front_matter = Some(front);
-            blanked = blank_out(&file.text, end);
-            blanked.as_str()
+            (&file.text[end..], end)
         }
-        None => file.text.as_str(),
+        None => (file.text.as_str(), 0),
     };
     for (event, range) in Parser::new_ext(markdown, options).into_offset_iter() {
-        builder.event(event, range);
+        builder.event(event, range.start + base..range.end + base);
     }
     builder.flush_inline();
     builder.page
@@ -57,25 +61,6 @@ fn front_matter_range(text: &str) -> Option<(std::ops::Range<usize>, usize)> {
         offset += line.len();
     }
     None
-}
-
-/// `text` with every byte before `end` that is not a newline replaced by a space.
-fn blank_out(text: &str, end: usize) -> String {
-    let mut out = String::with_capacity(text.len());
-    for (i, c) in text.char_indices() {
-        if i >= end {
-            out.push_str(&text[i..]);
-            break;
-        }
-        if c == '\n' {
-            out.push('\n');
-        } else {
-            for _ in 0..c.len_utf8() {
-                out.push(' ');
-            }
-        }
-    }
-    out
 }
 
 /// What the inline collector is collecting for.
@@ -130,24 +115,38 @@ impl Builder<'_> {
     }
 
     fn flush_inline(&mut self) {
-        let Some(collector) = self.inline.take() else { return };
+        let Some(collector) = self.inline.take() else {
+            return;
+        };
         let mut content = collector.content;
         if needs_normalizing(&content.text) {
             content.text = normalize_space(&content.text);
         }
         // Only paragraphs need their markdown source (for linked names).
         if matches!(collector.target, InlineTarget::Paragraph) {
-            content.raw = self.file.text.get(collector.start..collector.end).unwrap_or("").trim().to_owned();
+            content.raw = self
+                .file
+                .text
+                .get(collector.start..collector.end)
+                .unwrap_or("")
+                .trim()
+                .to_owned();
         }
         let location = self.loc(collector.start);
         match collector.target {
             InlineTarget::Heading(level) => {
                 self.pending_annotation = None;
-                self.page.blocks.push(Block::Heading { level, content, location });
+                self.page.blocks.push(Block::Heading {
+                    level,
+                    content,
+                    location,
+                });
             }
             InlineTarget::Paragraph => {
                 if !content.text.is_empty() {
-                    self.page.blocks.push(Block::Paragraph { content, location });
+                    self.page
+                        .blocks
+                        .push(Block::Paragraph { content, location });
                 }
             }
             InlineTarget::Cell => {
@@ -179,30 +178,60 @@ impl Builder<'_> {
                 self.start_inline(InlineTarget::Heading(level as u8), range.start, range.end)
             }
             Event::Start(Tag::Paragraph) => {
-                if !matches!(self.inline, Some(InlineCollector { target: InlineTarget::Cell, .. })) {
+                if !matches!(
+                    self.inline,
+                    Some(InlineCollector {
+                        target: InlineTarget::Cell,
+                        ..
+                    })
+                ) {
                     self.start_inline(InlineTarget::Paragraph, range.start, range.end)
                 }
             }
-            Event::Start(Tag::Item) => self.start_inline(InlineTarget::Paragraph, range.start, range.end),
+            Event::Start(Tag::Item) => {
+                self.start_inline(InlineTarget::Paragraph, range.start, range.end)
+            }
             Event::Start(Tag::List(_)) | Event::Start(Tag::BlockQuote(_)) => self.flush_inline(),
-            Event::End(TagEnd::Heading(_)) | Event::End(TagEnd::Paragraph) | Event::End(TagEnd::Item) => {
-                if !matches!(self.inline, Some(InlineCollector { target: InlineTarget::Cell, .. })) {
+            Event::End(TagEnd::Heading(_))
+            | Event::End(TagEnd::Paragraph)
+            | Event::End(TagEnd::Item) => {
+                if !matches!(
+                    self.inline,
+                    Some(InlineCollector {
+                        target: InlineTarget::Cell,
+                        ..
+                    })
+                ) {
                     self.flush_inline()
                 }
             }
             Event::Start(Tag::Table(_)) => {
                 self.flush_inline();
-                self.table = Some(TableBuilder { start: range.start, header: None, rows: Vec::new(), current: None });
+                self.table = Some(TableBuilder {
+                    start: range.start,
+                    header: None,
+                    rows: Vec::new(),
+                    current: None,
+                });
             }
             Event::Start(Tag::TableHead) | Event::Start(Tag::TableRow) => {
                 let location = self.loc(range.start);
-                let line_end = self.file.text[range.start..].find('\n').map(|i| range.start + i).unwrap_or(self.file.text.len());
+                let line_end = self.file.text[range.start..]
+                    .find('\n')
+                    .map(|i| range.start + i)
+                    .unwrap_or(self.file.text.len());
                 let source_cells = count_cells(&self.file.text[range.start..line_end]);
                 if let Some(t) = self.table.as_mut() {
-                    t.current = Some(Row { cells: Vec::new(), source_cells, location });
+                    t.current = Some(Row {
+                        cells: Vec::new(),
+                        source_cells,
+                        location,
+                    });
                 }
             }
-            Event::Start(Tag::TableCell) => self.start_inline(InlineTarget::Cell, range.start, range.end),
+            Event::Start(Tag::TableCell) => {
+                self.start_inline(InlineTarget::Cell, range.start, range.end)
+            }
             Event::End(TagEnd::TableCell) => self.flush_inline(),
             Event::End(TagEnd::TableHead) => {
                 if let Some(t) = self.table.as_mut() {
@@ -219,15 +248,27 @@ impl Builder<'_> {
             Event::End(TagEnd::Table) => {
                 if let Some(t) = self.table.take() {
                     let location = self.loc(t.start);
-                    let header = t.header.unwrap_or(Row { cells: Vec::new(), source_cells: 0, location: location.clone() });
-                    self.page.blocks.push(Block::Table { header, rows: t.rows, location });
+                    let header = t.header.unwrap_or(Row {
+                        cells: Vec::new(),
+                        source_cells: 0,
+                        location: location.clone(),
+                    });
+                    self.page.blocks.push(Block::Table {
+                        header,
+                        rows: t.rows,
+                        location,
+                    });
                 }
             }
             Event::Start(Tag::CodeBlock(kind)) => {
                 self.flush_inline();
                 let (lang, start) = match kind {
                     CodeBlockKind::Fenced(info) => {
-                        let lang = info.split_whitespace().next().unwrap_or("").to_ascii_lowercase();
+                        let lang = info
+                            .split_whitespace()
+                            .next()
+                            .unwrap_or("")
+                            .to_ascii_lowercase();
                         let next_line = self.file.text[range.start..]
                             .find('\n')
                             .map(|i| range.start + i + 1)
@@ -247,30 +288,46 @@ impl Builder<'_> {
             Event::End(TagEnd::HtmlBlock) => self.finish_html(),
             Event::InlineHtml(html) => {
                 // Tags are matched without case, on their first bytes only.
-                let starts = |tag: &str| html.get(..tag.len()).is_some_and(|p| p.eq_ignore_ascii_case(tag));
+                let starts = |tag: &str| {
+                    html.get(..tag.len())
+                        .is_some_and(|p| p.eq_ignore_ascii_case(tag))
+                };
                 if starts("<br") {
                     self.push_text(" ");
                 } else if starts("<li>") || starts("<li ") {
                     // A list item: a bullet keeps it apart from the text before it.
                     self.push_text(" • ");
-                } else if ["</li", "<ul", "</ul", "<ol", "</ol"].into_iter().any(starts) {
+                } else if ["</li", "<ul", "</ul", "<ol", "</ol"]
+                    .into_iter()
+                    .any(starts)
+                {
                     // The rest of a list: a space keeps the items apart from what follows.
                     self.push_text(" ");
                 } else if html.starts_with("<!--") {
                     self.inline_annotation(&html, range.start);
-                } else if matches!(self.inline, Some(InlineCollector { target: InlineTarget::Cell, .. })) {
+                } else if matches!(
+                    self.inline,
+                    Some(InlineCollector {
+                        target: InlineTarget::Cell,
+                        ..
+                    })
+                ) {
                     let location = self.loc(range.start);
                     self.page.diagnostics.push(Diagnostic::new(
                         Severity::Info,
                         codes::HTML_IN_CELL,
                         location,
-                        format!("the HTML tag `{}` in this table cell was dropped (its text is kept)", html.trim()),
+                        format!(
+                            "the HTML tag `{}` in this table cell was dropped (its text is kept)",
+                            html.trim()
+                        ),
                     ));
                 }
             }
             Event::Start(Tag::Link { dest_url, .. }) => {
                 if let Some(c) = self.inline.as_mut() {
-                    c.link_starts.push((c.content.text.len(), dest_url.to_string()));
+                    c.link_starts
+                        .push((c.content.text.len(), dest_url.to_string()));
                 }
             }
             Event::End(TagEnd::Link) => {
@@ -309,14 +366,23 @@ impl Builder<'_> {
     }
 
     fn finish_code(&mut self) {
-        let Some((lang, start, text)) = self.code.take() else { return };
+        let Some((lang, start, text)) = self.code.take() else {
+            return;
+        };
         let location = self.loc(start);
         let annotation = self.pending_annotation.take();
-        self.page.blocks.push(Block::Code { lang, text, annotation, location });
+        self.page.blocks.push(Block::Code {
+            lang,
+            text,
+            annotation,
+            location,
+        });
     }
 
     fn finish_html(&mut self) {
-        let Some((start, html)) = self.html.take() else { return };
+        let Some((start, html)) = self.html.take() else {
+            return;
+        };
         self.inline_annotation(&html, start);
     }
 
@@ -370,14 +436,31 @@ pub(crate) fn count_cells(line: &str) -> usize {
     separators + 1
 }
 
-/// Whether [`normalize_space`] would change `text`.
+/// Whether [`normalize_space`] would change `text`: leading, trailing or
+/// repeated whitespace, whitespace other than a space, or non-ASCII text
+/// (which may hold Unicode spaces). One pass over the bytes.
 fn needs_normalizing(text: &str) -> bool {
     let bytes = text.as_bytes();
-    bytes.first().is_some_and(|b| b.is_ascii_whitespace())
-        || bytes.last().is_some_and(|b| b.is_ascii_whitespace())
-        || bytes.windows(2).any(|w| w[0].is_ascii_whitespace() && w[1].is_ascii_whitespace())
-        || bytes.iter().any(|&b| b == b'\n' || b == b'\t' || b == b'\r')
-        || !text.is_ascii()
+    let (Some(first), Some(last)) = (bytes.first(), bytes.last()) else {
+        return false;
+    };
+    if first.is_ascii_whitespace() || last.is_ascii_whitespace() {
+        return true;
+    }
+    let mut previous_space = false;
+    for &b in bytes {
+        match b {
+            b' ' => {
+                if previous_space {
+                    return true;
+                }
+                previous_space = true;
+            }
+            b'\n' | b'\t' | b'\r' | 0x0c | 0x80.. => return true,
+            _ => previous_space = false,
+        }
+    }
+    false
 }
 
 /// Collapses runs of whitespace into one space and trims.
@@ -403,7 +486,9 @@ mod tests {
     #[test]
     fn list_items_in_cells_become_bullets() {
         let p = page("|Property|Type|Description|\n|-|-|-|\n|x|String|Values are:<ul><li>one</li><li>two</li></ul>Then more.|\n");
-        let Block::Table { rows, .. } = &p.blocks[0] else { panic!("{:?}", p.blocks) };
+        let Block::Table { rows, .. } = &p.blocks[0] else {
+            panic!("{:?}", p.blocks)
+        };
         let text = normalize_space(&rows[0].cells[2].content.text);
         assert_eq!(text, "Values are: • one • two Then more.");
     }
@@ -414,7 +499,9 @@ mod tests {
         let fm = p.front_matter.as_ref().unwrap();
         assert_eq!(fm.get("title"), Some("x"));
         assert_eq!(fm.entries["title"].location.line, 2);
-        let Block::Table { header, rows, .. } = &p.blocks[1] else { panic!("{:?}", p.blocks) };
+        let Block::Table { header, rows, .. } = &p.blocks[1] else {
+            panic!("{:?}", p.blocks)
+        };
         assert_eq!(header.cells.len(), 3);
         let cells = &rows[0].cells;
         assert_eq!(cells[1].content.text, "complianceStatus");
@@ -428,7 +515,12 @@ mod tests {
     fn annotations_attach_to_the_next_code_block() {
         let p = page("Text.\n<!-- {\n  \"blockType\": \"request\",\n  \"name\": \"n\"\n}\n-->\n``` http\nPOST /x\n```\n");
         let code = p.blocks.iter().find_map(|b| match b {
-            Block::Code { annotation, text, location, .. } => Some((annotation.clone(), text.clone(), location.clone())),
+            Block::Code {
+                annotation,
+                text,
+                location,
+                ..
+            } => Some((annotation.clone(), text.clone(), location.clone())),
             _ => None,
         });
         let (annotation, text, location) = code.unwrap();
@@ -440,9 +532,35 @@ mod tests {
     #[test]
     fn escaped_pipes_stay_in_their_cell() {
         let p = page("|a|b|\n|-|-|\n|x \\| y|z|\n");
-        let Block::Table { rows, .. } = &p.blocks[0] else { panic!() };
+        let Block::Table { rows, .. } = &p.blocks[0] else {
+            panic!()
+        };
         assert_eq!(rows[0].cells[0].content.text, "x | y");
         assert_eq!(rows[0].cells[1].content.text, "z");
+    }
+
+    #[test]
+    fn needs_normalizing_is_exactly_when_normalizing_changes_the_text() {
+        for text in ["", "a", "a b", " a", "a ", "a  b", "a\tb", "a\nb", "a\u{a0}b", "é", "a\u{c}b", "a b c"] {
+            assert_eq!(
+                needs_normalizing(text) || normalize_space(text) == text,
+                true,
+                "{text:?}"
+            );
+            if text.is_ascii() {
+                assert_eq!(needs_normalizing(text), normalize_space(text) != text, "{text:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn front_matter_keeps_page_offsets() {
+        let p = page("---\ntitle: x\n---\n# Title\n\n|a|b|\n|-|-|\n|c|d|\n");
+        assert_eq!(p.blocks[0].location().line, 4);
+        let Block::Table { rows, .. } = &p.blocks[1] else {
+            panic!("{:?}", p.blocks)
+        };
+        assert_eq!((rows[0].cells[1].location.line, rows[0].cells[1].location.column), (8, 4));
     }
 
     #[test]

@@ -208,10 +208,22 @@ mod tests {
     #[test]
     fn request_lines() {
         assert_eq!(request_line("GET /me/events"), Some(("GET", "/me/events")));
-        assert_eq!(request_line("POST  /a/{id}/b HTTP/1.1"), Some(("POST", "/a/{id}/b")));
-        assert_eq!(request_line("PATCH https://graph.microsoft.com/v1.0/x HTTP/2"), Some(("PATCH", "https://graph.microsoft.com/v1.0/x")));
-        assert_eq!(request_line("GET /drive/root:/a b.txt:/content"), Some(("GET", "/drive/root:/a b.txt:/content")));
-        assert_eq!(request_line("GET /x HTTP/1.1x"), Some(("GET", "/x HTTP/1.1x")));
+        assert_eq!(
+            request_line("POST  /a/{id}/b HTTP/1.1"),
+            Some(("POST", "/a/{id}/b"))
+        );
+        assert_eq!(
+            request_line("PATCH https://graph.microsoft.com/v1.0/x HTTP/2"),
+            Some(("PATCH", "https://graph.microsoft.com/v1.0/x"))
+        );
+        assert_eq!(
+            request_line("GET /drive/root:/a b.txt:/content"),
+            Some(("GET", "/drive/root:/a b.txt:/content"))
+        );
+        assert_eq!(
+            request_line("GET /x HTTP/1.1x"),
+            Some(("GET", "/x HTTP/1.1x"))
+        );
         assert_eq!(request_line("FETCH /x"), None);
         assert_eq!(request_line("GET"), None);
         assert_eq!(request_line("GET   "), None);

@@ -58,7 +58,12 @@ pub fn parse_published(file: &SourceFile) -> Page {
         file,
         index: LineIndex::new(file.path.clone(), text),
         lines,
-        page: Page { path: file.path.clone(), front_matter: None, blocks: Vec::new(), diagnostics: Vec::new() },
+        page: Page {
+            path: file.path.clone(),
+            front_matter: None,
+            blocks: Vec::new(),
+            diagnostics: Vec::new(),
+        },
         section: String::new(),
         in_examples: false,
         examples: 0,
@@ -114,7 +119,12 @@ impl<'a> Parser<'a> {
     }
 
     fn inline(text: &str) -> Inline {
-        Inline { text: super::markdown::normalize_space(text), raw: text.trim().to_owned(), links: Vec::new(), marked: Vec::new() }
+        Inline {
+            text: super::markdown::normalize_space(text),
+            raw: text.trim().to_owned(),
+            links: Vec::new(),
+            marked: Vec::new(),
+        }
     }
 
     fn run(&mut self) {
@@ -128,7 +138,11 @@ impl<'a> Parser<'a> {
             }
             if !titled {
                 titled = true;
-                self.page.blocks.push(Block::Heading { level: 1, content: Self::inline(t), location: self.line_loc(i) });
+                self.page.blocks.push(Block::Heading {
+                    level: 1,
+                    content: Self::inline(t),
+                    location: self.line_loc(i),
+                });
                 i += 1;
                 continue;
             }
@@ -140,12 +154,21 @@ impl<'a> Parser<'a> {
                 if lower.starts_with("example") {
                     self.in_examples = true;
                 }
-                self.page.blocks.push(Block::Heading { level, content: Self::inline(t), location: self.line_loc(i) });
+                self.page.blocks.push(Block::Heading {
+                    level,
+                    content: Self::inline(t),
+                    location: self.line_loc(i),
+                });
                 i += 1;
                 continue;
             }
             if let Some(h) = header(t) {
-                if h.kinds.len() > 1 || self.lines.get(i + 1).is_some_and(|l| !l.1.trim().is_empty()) {
+                if h.kinds.len() > 1
+                    || self
+                        .lines
+                        .get(i + 1)
+                        .is_some_and(|l| !l.1.trim().is_empty())
+                {
                     i = self.table(i, h);
                     continue;
                 }
@@ -154,7 +177,10 @@ impl<'a> Parser<'a> {
                 i = self.code(i, kind);
                 continue;
             }
-            self.page.blocks.push(Block::Paragraph { content: Self::inline(t), location: self.line_loc(i) });
+            self.page.blocks.push(Block::Paragraph {
+                content: Self::inline(t),
+                location: self.line_loc(i),
+            });
             i += 1;
         }
     }
@@ -181,7 +207,10 @@ impl<'a> Parser<'a> {
         // "x values" right before a member table.
         let ws = words(t);
         if ws.len() == 2 && lower.ends_with(" values") {
-            let next = self.next_non_blank(i + 1).map(|j| self.trimmed(j)).unwrap_or("");
+            let next = self
+                .next_non_blank(i + 1)
+                .map(|j| self.trimmed(j))
+                .unwrap_or("");
             if header(next).is_some_and(|h| h.kinds.first() == Some(&ColumnKind::Name)) {
                 return Some(3);
             }
@@ -196,10 +225,17 @@ impl<'a> Parser<'a> {
         let cells: Vec<Cell> = h
             .cells
             .iter()
-            .map(|(text, at)| Cell { content: Self::inline(text), location: self.loc(start + at) })
+            .map(|(text, at)| Cell {
+                content: Self::inline(text),
+                location: self.loc(start + at),
+            })
             .collect();
         let width = cells.len();
-        let header_row = Row { cells, source_cells: width, location: location.clone() };
+        let header_row = Row {
+            cells,
+            source_cells: width,
+            location: location.clone(),
+        };
         let mut rows = Vec::new();
         let mut j = i + 1;
         // A table ends at a blank line, a heading or another table's header.
@@ -212,7 +248,10 @@ impl<'a> Parser<'a> {
             if let (true, Some(last)) = (is_continuation(row_line, &h), rows.last_mut()) {
                 let last: &mut Row = last;
                 if let Some(cell) = last.cells.last_mut() {
-                    cell.content.text = super::markdown::normalize_space(&format!("{} {}", cell.content.text, row_line));
+                    cell.content.text = super::markdown::normalize_space(&format!(
+                        "{} {}",
+                        cell.content.text, row_line
+                    ));
                     cell.content.raw = cell.content.text.clone();
                 }
                 self.page.diagnostics.push(Diagnostic::new(
@@ -228,9 +267,16 @@ impl<'a> Parser<'a> {
                 Ok(cells) => {
                     let cells: Vec<Cell> = cells
                         .into_iter()
-                        .map(|(text, at)| Cell { content: Self::inline(&text), location: self.loc(row_start + at) })
+                        .map(|(text, at)| Cell {
+                            content: Self::inline(&text),
+                            location: self.loc(row_start + at),
+                        })
                         .collect();
-                    rows.push(Row { cells, source_cells: width, location: self.line_loc(j) });
+                    rows.push(Row {
+                        cells,
+                        source_cells: width,
+                        location: self.line_loc(j),
+                    });
                 }
                 Err(e) => {
                     let at = self.loc(row_start + e.at);
@@ -248,7 +294,11 @@ impl<'a> Parser<'a> {
             }
             j += 1;
         }
-        self.page.blocks.push(Block::Table { header: header_row, rows, location });
+        self.page.blocks.push(Block::Table {
+            header: header_row,
+            rows,
+            location,
+        });
         j
     }
 
@@ -300,7 +350,10 @@ impl<'a> Parser<'a> {
                 }
             }
         }
-        let text: String = self.lines[i..end].iter().map(|l| format!("{}\n", l.1)).collect();
+        let text: String = self.lines[i..end]
+            .iter()
+            .map(|l| format!("{}\n", l.1))
+            .collect();
         let annotation = match kind {
             CodeKind::RequestExample => {
                 self.examples += 1;
@@ -317,9 +370,18 @@ impl<'a> Parser<'a> {
             }
             CodeKind::RequestLines | CodeKind::Json => None,
         };
-        let lang = if kind == CodeKind::Json { "json" } else { "http" };
+        let lang = if kind == CodeKind::Json {
+            "json"
+        } else {
+            "http"
+        };
         let (start, _) = self.lines[i];
-        self.page.blocks.push(Block::Code { lang: lang.to_owned(), text, annotation, location: self.loc(start) });
+        self.page.blocks.push(Block::Code {
+            lang: lang.to_owned(),
+            text,
+            annotation,
+            location: self.loc(start),
+        });
         end
     }
 
@@ -333,9 +395,14 @@ impl<'a> Parser<'a> {
         while j < self.lines.len() {
             let t = self.trimmed(j);
             if t.is_empty() && j > i {
-                let Some(next) = self.next_non_blank(j) else { return j };
+                let Some(next) = self.next_non_blank(j) else {
+                    return j;
+                };
                 let nt = self.trimmed(next);
-                if self.heading_level(next).is_some() || header(nt).is_some() || self.code_start(nt).is_some_and(|k| k != CodeKind::Json) {
+                if self.heading_level(next).is_some()
+                    || header(nt).is_some()
+                    || self.code_start(nt).is_some_and(|k| k != CodeKind::Json)
+                {
                     return j;
                 }
                 j = next;
@@ -378,27 +445,48 @@ fn is_continuation(line: &str, h: &Header) -> bool {
         return false;
     }
     let ws = words(line);
-    let lower = |i: usize| ws.get(i).is_some_and(|w| w.text.starts_with(|c: char| c.is_lowercase()));
-    let Some(first) = ws.first() else { return false };
+    let lower = |i: usize| {
+        ws.get(i)
+            .is_some_and(|w| w.text.starts_with(|c: char| c.is_lowercase()))
+    };
+    let Some(first) = ws.first() else {
+        return false;
+    };
     if !first.text.starts_with(|c: char| c.is_uppercase()) {
         return false;
     }
     match ws.get(1) {
         None => true,
-        Some(second) => lower(1) && !super::published_rows::is_primitive_word(second.text) && (ws.len() == 2 || lower(2)),
+        Some(second) => {
+            lower(1)
+                && !super::published_rows::is_primitive_word(second.text)
+                && (ws.len() == 2 || lower(2))
+        }
     }
 }
 
 /// `Content-Type: application/json`: an HTTP header line.
 fn is_header_line(t: &str) -> bool {
-    let Some((name, _)) = t.split_once(':') else { return false };
-    !name.is_empty() && name.len() < 60 && name.chars().all(|c| c.is_ascii_alphanumeric() || c == '-')
+    let Some((name, _)) = t.split_once(':') else {
+        return false;
+    };
+    !name.is_empty()
+        && name.len() < 60
+        && name.chars().all(|c| c.is_ascii_alphanumeric() || c == '-')
 }
 
 fn stem(path: &str) -> String {
     let file = path.rsplit('/').next().unwrap_or(path);
     let stem = file.split('.').next().unwrap_or(file);
-    stem.chars().map(|c| if c.is_ascii_alphanumeric() { c.to_ascii_lowercase() } else { '_' }).collect()
+    stem.chars()
+        .map(|c| {
+            if c.is_ascii_alphanumeric() {
+                c.to_ascii_lowercase()
+            } else {
+                '_'
+            }
+        })
+        .collect()
 }
 
 /// The annotation the docs repository gives an example block.
@@ -437,23 +525,57 @@ mod tests {
                 Block::Heading { level, content, .. } => format!("h{level} {}", content.text),
                 Block::Paragraph { .. } => "p".to_owned(),
                 Block::Table { rows, .. } => format!("table {}", rows.len()),
-                Block::Code { lang, annotation, location, .. } => {
-                    format!("{lang} {} @{}", annotation.as_ref().map(|a| a.block_type.as_str()).unwrap_or("-"), location.line)
+                Block::Code {
+                    lang,
+                    annotation,
+                    location,
+                    ..
+                } => {
+                    format!(
+                        "{lang} {} @{}",
+                        annotation
+                            .as_ref()
+                            .map(|a| a.block_type.as_str())
+                            .unwrap_or("-"),
+                        location.line
+                    )
                 }
             })
             .collect();
         assert_eq!(
             kinds,
             [
-                "h1 Create thing", "p", "h2 HTTP request", "http - @7", "h2 Request body", "table 2", "h2 Example", "h3 Request",
-                "http request @20", "h3 Response", "http response @29"
+                "h1 Create thing",
+                "p",
+                "h2 HTTP request",
+                "http - @7",
+                "h2 Request body",
+                "table 2",
+                "h2 Example",
+                "h3 Request",
+                "http request @20",
+                "h3 Response",
+                "http response @29"
             ]
         );
-        let Block::Table { rows, .. } = &p.blocks[5] else { panic!() };
+        let Block::Table { rows, .. } = &p.blocks[5] else {
+            panic!()
+        };
         assert_eq!(rows[1].cells[2].content.text, "");
-        assert_eq!((rows[1].cells[1].location.line, rows[1].cells[1].location.column), (14, 6));
-        let Block::Code { text, .. } = &p.blocks[10] else { panic!() };
-        assert!(text.ends_with("}\n") && text.starts_with("HTTP/1.1 201"), "{text}");
+        assert_eq!(
+            (
+                rows[1].cells[1].location.line,
+                rows[1].cells[1].location.column
+            ),
+            (14, 6)
+        );
+        let Block::Code { text, .. } = &p.blocks[10] else {
+            panic!()
+        };
+        assert!(
+            text.ends_with("}\n") && text.starts_with("HTTP/1.1 201"),
+            "{text}"
+        );
     }
 
     #[test]
@@ -461,7 +583,10 @@ mod tests {
         let p = page("T\n\nProperties\n\nProperty Type Description\nok String Fine.\nbad The type is missing here.\n");
         assert_eq!(p.diagnostics.len(), 1);
         assert_eq!(p.diagnostics[0].code, codes::PUBLISHED_ROW_UNREADABLE);
-        assert_eq!((p.diagnostics[0].source.line, p.diagnostics[0].source.column), (7, 5));
+        assert_eq!(
+            (p.diagnostics[0].source.line, p.diagnostics[0].source.column),
+            (7, 5)
+        );
     }
 
     #[test]
@@ -470,8 +595,14 @@ mod tests {
         assert_eq!(detect_format("Intro\n# Title\n"), InputFormat::Markdown);
         assert_eq!(detect_format("|a|b|\n|-|-|\n"), InputFormat::Markdown);
         assert_eq!(detect_format("a | b\n--|--\n"), InputFormat::Markdown);
-        assert_eq!(detect_format("x\n```http\nGET /a\n```\n"), InputFormat::Markdown);
-        assert_eq!(detect_format("Title\n\nProperty Type Description\nid String Key.\n"), InputFormat::PublishedText);
+        assert_eq!(
+            detect_format("x\n```http\nGET /a\n```\n"),
+            InputFormat::Markdown
+        );
+        assert_eq!(
+            detect_format("Title\n\nProperty Type Description\nid String Key.\n"),
+            InputFormat::PublishedText
+        );
         assert_eq!(detect_format(""), InputFormat::PublishedText);
     }
 }

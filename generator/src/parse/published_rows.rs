@@ -59,18 +59,52 @@ const OTHER_PHRASES: &[(&str, ColumnKind)] = &[
     ("required (y/n)", ColumnKind::Word),
     ("permissions", ColumnKind::Rest),
     ("permission", ColumnKind::Rest),
-    ("permissions (from least to most privileged)", ColumnKind::Rest),
-    ("permissions (from most to least privileged)", ColumnKind::Rest),
+    (
+        "permissions (from least to most privileged)",
+        ColumnKind::Rest,
+    ),
+    (
+        "permissions (from most to least privileged)",
+        ColumnKind::Rest,
+    ),
 ];
 
 /// The permission types a permissions row starts with.
-pub(crate) const PERMISSION_TYPES: &[&str] =
-    &["Delegated (work or school account)", "Delegated (personal Microsoft account)", "Application", "Delegated"];
+pub(crate) const PERMISSION_TYPES: &[&str] = &[
+    "Delegated (work or school account)",
+    "Delegated (personal Microsoft account)",
+    "Application",
+    "Delegated",
+];
 
 /// Type words that are not camelCase identifiers but are types.
 const TYPE_WORDS: &[&str] = &[
-    "string", "boolean", "bool", "byte", "sbyte", "int", "integer", "long", "single", "double", "float", "decimal", "number",
-    "date", "duration", "guid", "binary", "stream", "json", "object", "enumeration", "enum", "none", "void", "url", "uri",
+    "string",
+    "boolean",
+    "bool",
+    "byte",
+    "sbyte",
+    "int",
+    "integer",
+    "long",
+    "single",
+    "double",
+    "float",
+    "decimal",
+    "number",
+    "date",
+    "duration",
+    "guid",
+    "binary",
+    "stream",
+    "json",
+    "object",
+    "enumeration",
+    "enum",
+    "none",
+    "void",
+    "url",
+    "uri",
 ];
 
 /// A word of a line: its text and byte range in the line.
@@ -88,7 +122,11 @@ pub(crate) fn words(line: &str) -> Vec<Word<'_>> {
     for (i, c) in line.char_indices() {
         match (c.is_whitespace(), start) {
             (true, Some(s)) => {
-                out.push(Word { text: &line[s..i], start: s, end: i });
+                out.push(Word {
+                    text: &line[s..i],
+                    start: s,
+                    end: i,
+                });
                 start = None;
             }
             (false, None) => start = Some(i),
@@ -96,7 +134,11 @@ pub(crate) fn words(line: &str) -> Vec<Word<'_>> {
         }
     }
     if let Some(s) = start {
-        out.push(Word { text: &line[s..], start: s, end: line.len() });
+        out.push(Word {
+            text: &line[s..],
+            start: s,
+            end: line.len(),
+        });
     }
     out
 }
@@ -155,28 +197,44 @@ pub(crate) fn header(line: &str) -> Option<Header> {
 pub(crate) fn is_type_word(word: &str) -> bool {
     let w = word.trim_end_matches(',');
     let mut chars = w.chars();
-    let Some(first) = chars.next() else { return false };
+    let Some(first) = chars.next() else {
+        return false;
+    };
     if !(first.is_ascii_alphabetic() || first == '_') || w.ends_with('.') {
         return false;
     }
-    if !w.chars().all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '.') {
+    if !w
+        .chars()
+        .all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '.')
+    {
         return false;
     }
     first.is_ascii_lowercase()
         || w.contains('.')
         || TYPE_WORDS.contains(&w.to_ascii_lowercase().as_str())
-        || w.chars().skip(1).any(|c| c.is_ascii_uppercase() || c.is_ascii_digit())
+        || w.chars()
+            .skip(1)
+            .any(|c| c.is_ascii_uppercase() || c.is_ascii_digit())
 }
 
 /// A primitive or type word (`string`, `int`, `boolean`), whatever its case.
 pub(crate) fn is_primitive_word(word: &str) -> bool {
     TYPE_WORDS.contains(&word.to_ascii_lowercase().as_str())
-        || ["int16", "int32", "int64", "datetimeoffset", "timeofday", "datetime"].contains(&word.to_ascii_lowercase().as_str())
+        || [
+            "int16",
+            "int32",
+            "int64",
+            "datetimeoffset",
+            "timeofday",
+            "datetime",
+        ]
+        .contains(&word.to_ascii_lowercase().as_str())
 }
 
 /// `Event`, `Location`: an identifier starting with a capital.
 fn is_capitalized_identifier(word: &str) -> bool {
-    word.starts_with(|c: char| c.is_ascii_uppercase()) && word.chars().all(|c| c.is_ascii_alphanumeric() || c == '_')
+    word.starts_with(|c: char| c.is_ascii_uppercase())
+        && word.chars().all(|c| c.is_ascii_alphanumeric() || c == '_')
 }
 
 /// How many words starting at `at` make a type phrase, if they do.
@@ -184,7 +242,8 @@ pub(crate) fn type_phrase(ws: &[Word<'_>], at: usize) -> Option<usize> {
     let first = ws.get(at)?.text;
     let next_starts_sentence = || {
         ws.get(at + 1).is_none_or(|w| {
-            w.text.eq_ignore_ascii_case("collection") || !w.text.starts_with(|c: char| c.is_lowercase())
+            w.text.eq_ignore_ascii_case("collection")
+                || !w.text.starts_with(|c: char| c.is_lowercase())
         })
     };
     let mut n = if first.to_ascii_lowercase().starts_with("collection(") {
@@ -198,20 +257,29 @@ pub(crate) fn type_phrase(ws: &[Word<'_>], at: usize) -> Option<usize> {
     } else {
         return None;
     };
-    if ws.get(at + n).is_some_and(|w| w.text.eq_ignore_ascii_case("collection"))
-        && !ws.get(at + n + 1).is_some_and(|w| w.text.eq_ignore_ascii_case("of"))
+    if ws
+        .get(at + n)
+        .is_some_and(|w| w.text.eq_ignore_ascii_case("collection"))
+        && !ws
+            .get(at + n + 1)
+            .is_some_and(|w| w.text.eq_ignore_ascii_case("of"))
     {
         n += 1;
     }
     // `JSON object`, `itemAnalytics resource`: the word belongs to the cell.
-    if ws.get(at + n).is_some_and(|w| w.text == "object" || w.text == "resource") {
+    if ws
+        .get(at + n)
+        .is_some_and(|w| w.text == "object" || w.text == "resource")
+    {
         n += 1;
     }
     if ws.get(at + n).is_some_and(|w| is_note(w.text)) {
         n += 1;
     }
     // `a or b`: kept whole, so the Type cell reads as ambiguous as in markdown.
-    if ws.get(at + n).is_some_and(|w| w.text == "or") && ws.get(at + n + 1).is_some_and(|w| is_type_word(w.text)) {
+    if ws.get(at + n).is_some_and(|w| w.text == "or")
+        && ws.get(at + n + 1).is_some_and(|w| is_type_word(w.text))
+    {
         n += 2;
     }
     Some(n)
@@ -219,7 +287,9 @@ pub(crate) fn type_phrase(ws: &[Word<'_>], at: usize) -> Option<usize> {
 
 /// `(identifier)`, `(timestamp)`: a parenthesized lower-case note of a type.
 fn is_note(word: &str) -> bool {
-    let Some(inner) = word.strip_prefix('(').and_then(|w| w.strip_suffix(')')) else { return false };
+    let Some(inner) = word.strip_prefix('(').and_then(|w| w.strip_suffix(')')) else {
+        return false;
+    };
     !inner.is_empty() && inner.chars().all(|c| c.is_ascii_lowercase() || c == '-')
 }
 
@@ -242,7 +312,11 @@ pub(crate) fn split_row(line: &str, header: &Header) -> Result<Vec<(String, usiz
     // Empty cells still owed by a wide gap before word `at`.
     let mut empties = 0usize;
     let error = |column: usize, at: usize| RowError {
-        column: header.cells.get(column).map(|c| c.0.clone()).unwrap_or_default(),
+        column: header
+            .cells
+            .get(column)
+            .map(|c| c.0.clone())
+            .unwrap_or_default(),
         at: ws.get(at).map(|w| w.start).unwrap_or(line.len()),
     };
     for (column, kind) in header.kinds.iter().enumerate() {
@@ -260,7 +334,9 @@ pub(crate) fn split_row(line: &str, header: &Header) -> Result<Vec<(String, usiz
             ColumnKind::Rest => ws.len() - at,
             ColumnKind::Name => {
                 // A name starts with a letter, a digit or `@ _ $ #` (never a parenthesis or a quote).
-                if !ws[at].text.starts_with(|c: char| c.is_alphanumeric() || matches!(c, '@' | '_' | '$' | '#')) {
+                if !ws[at].text.starts_with(|c: char| {
+                    c.is_alphanumeric() || matches!(c, '@' | '_' | '$' | '#')
+                }) {
                     return Err(error(column, at));
                 }
                 if ws[at].text.ends_with(':') && at + 1 < ws.len() {
@@ -272,7 +348,9 @@ pub(crate) fn split_row(line: &str, header: &Header) -> Result<Vec<(String, usiz
             ColumnKind::Word => 1,
             ColumnKind::Number => usize::from(is_number(ws[at].text)),
             ColumnKind::Type => type_phrase(&ws, at).ok_or_else(|| error(column, at))?,
-            ColumnKind::PermissionType => permission_type(&ws, at, line).ok_or_else(|| error(column, at))?,
+            ColumnKind::PermissionType => {
+                permission_type(&ws, at, line).ok_or_else(|| error(column, at))?
+            }
             ColumnKind::MethodName => method_name(&ws, at).ok_or_else(|| error(column, at))?,
         };
         if n == 0 {
@@ -282,14 +360,19 @@ pub(crate) fn split_row(line: &str, header: &Header) -> Result<Vec<(String, usiz
         let last = &ws[at + n - 1];
         cells.push((line[ws[at].start..last.end].to_owned(), ws[at].start));
         at += n;
-        empties = ws.get(at).map(|next| gap(line, last.end, next.start)).unwrap_or(0);
+        empties = ws
+            .get(at)
+            .map(|next| gap(line, last.end, next.start))
+            .unwrap_or(0);
     }
     Ok(cells)
 }
 
 /// Empty cells a gap between two words stands for: one per extra space.
 fn gap(line: &str, from: usize, to: usize) -> usize {
-    line.get(from..to).map(|g| g.chars().filter(|c| *c == ' ').count().saturating_sub(1)).unwrap_or(0)
+    line.get(from..to)
+        .map(|g| g.chars().filter(|c| *c == ' ').count().saturating_sub(1))
+        .unwrap_or(0)
 }
 
 fn is_number(word: &str) -> bool {
@@ -307,18 +390,35 @@ fn is_number(word: &str) -> bool {
 fn permission_type(ws: &[Word<'_>], at: usize, line: &str) -> Option<usize> {
     for phrase in PERMISSION_TYPES {
         let n = phrase.split_whitespace().count();
-        let Some(last) = ws.get(at + n - 1) else { continue };
-        if line[ws[at].start..last.end].split_whitespace().collect::<Vec<_>>().join(" ").eq_ignore_ascii_case(phrase) {
+        let Some(last) = ws.get(at + n - 1) else {
+            continue;
+        };
+        if line[ws[at].start..last.end]
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ")
+            .eq_ignore_ascii_case(phrase)
+        {
             return Some(n);
         }
     }
     let is_scope = |w: &str| {
         let w = w.trim_end_matches(',');
-        w.contains('.') && !w.ends_with('.') && w.starts_with(|c: char| c.is_ascii_alphabetic())
-            && w.chars().all(|c| c.is_ascii_alphanumeric() || c == '.' || c == '_' || c == '-')
+        w.contains('.')
+            && !w.ends_with('.')
+            && w.starts_with(|c: char| c.is_ascii_alphabetic())
+            && w.chars()
+                .all(|c| c.is_ascii_alphanumeric() || c == '.' || c == '_' || c == '-')
     };
-    let first_value = (at..ws.len()).find(|&j| is_scope(ws[j].text) || (ws[j].text == "Not" && ws.get(j + 1).is_some_and(|w| w.text.starts_with("supported"))))?;
-    (first_value > at && ws[at].text.starts_with(|c: char| c.is_alphabetic())).then_some(first_value - at)
+    let first_value = (at..ws.len()).find(|&j| {
+        is_scope(ws[j].text)
+            || (ws[j].text == "Not"
+                && ws
+                    .get(j + 1)
+                    .is_some_and(|w| w.text.starts_with("supported")))
+    })?;
+    (first_value > at && ws[at].text.starts_with(|c: char| c.is_alphabetic()))
+        .then_some(first_value - at)
 }
 
 /// A method name: the words before the first type phrase that ends the row
@@ -327,7 +427,8 @@ fn method_name(ws: &[Word<'_>], at: usize) -> Option<usize> {
     (at + 1..ws.len()).find_map(|j| {
         let n = type_phrase(ws, j)?;
         let next = ws.get(j + n);
-        next.is_none_or(|w| w.text.starts_with(|c: char| c.is_uppercase())).then_some(j - at)
+        next.is_none_or(|w| w.text.starts_with(|c: char| c.is_uppercase()))
+            .then_some(j - at)
     })
 }
 
@@ -337,14 +438,30 @@ mod tests {
 
     fn texts(line: &str, header_line: &str) -> Vec<String> {
         let h = header(header_line).expect("a header");
-        split_row(line, &h).expect("splits").into_iter().map(|c| c.0).collect()
+        split_row(line, &h)
+            .expect("splits")
+            .into_iter()
+            .map(|c| c.0)
+            .collect()
     }
 
     #[test]
     fn headers_are_known_phrases() {
         let h = header("Permission type Permissions (from least to most privileged)").unwrap();
-        assert_eq!(h.cells.iter().map(|c| c.0.as_str()).collect::<Vec<_>>(), ["Permission type", "Permissions (from least to most privileged)"]);
-        assert_eq!(header("Property name Type Description").unwrap().cells.len(), 3);
+        assert_eq!(
+            h.cells.iter().map(|c| c.0.as_str()).collect::<Vec<_>>(),
+            [
+                "Permission type",
+                "Permissions (from least to most privileged)"
+            ]
+        );
+        assert_eq!(
+            header("Property name Type Description")
+                .unwrap()
+                .cells
+                .len(),
+            3
+        );
         assert_eq!(header("Member").unwrap().kinds, [ColumnKind::Name]);
         assert!(header("Name").is_none());
         assert!(header("Property of the thing").is_none());
@@ -354,32 +471,92 @@ mod tests {
     #[test]
     fn property_rows_with_multi_word_types_and_empty_descriptions() {
         let h = "Property Type Description";
-        assert_eq!(texts("tags String collection The tags.", h), ["tags", "String collection", "The tags."]);
-        assert_eq!(texts("apps mobileApp collection Apps. Read-only.", h), ["apps", "mobileApp collection", "Apps. Read-only."]);
-        assert_eq!(texts("id String (identifier) Key.", h), ["id", "String (identifier)", "Key."]);
-        assert_eq!(texts("x Collection(microsoft.graph.y) Ys.", h), ["x", "Collection(microsoft.graph.y)", "Ys."]);
+        assert_eq!(
+            texts("tags String collection The tags.", h),
+            ["tags", "String collection", "The tags."]
+        );
+        assert_eq!(
+            texts("apps mobileApp collection Apps. Read-only.", h),
+            ["apps", "mobileApp collection", "Apps. Read-only."]
+        );
+        assert_eq!(
+            texts("id String (identifier) Key.", h),
+            ["id", "String (identifier)", "Key."]
+        );
+        assert_eq!(
+            texts("x Collection(microsoft.graph.y) Ys.", h),
+            ["x", "Collection(microsoft.graph.y)", "Ys."]
+        );
         assert_eq!(texts("short Int32", h), ["short", "Int32", ""]);
-        assert_eq!(texts("empty  The type is missing.", h), ["empty", "", "The type is missing."]);
-        assert_eq!(texts("set IdentitySet Who.", h), ["set", "IdentitySet", "Who."]);
+        assert_eq!(
+            texts("empty  The type is missing.", h),
+            ["empty", "", "The type is missing."]
+        );
+        assert_eq!(
+            texts("set IdentitySet Who.", h),
+            ["set", "IdentitySet", "Who."]
+        );
         let h = header(h).unwrap();
         assert!(split_row("broken The description only", &h).is_err());
-        assert_eq!(texts("events Event collection The events.", "Property Type Description"), ["events", "Event collection", "The events."]);
-        assert_eq!(texts("place Location Where.", "Property Type Description"), ["place", "Location", "Where."]);
-        assert_eq!(texts("data JSON object Raw.", "Property Type Description"), ["data", "JSON object", "Raw."]);
+        assert_eq!(
+            texts(
+                "events Event collection The events.",
+                "Property Type Description"
+            ),
+            ["events", "Event collection", "The events."]
+        );
+        assert_eq!(
+            texts("place Location Where.", "Property Type Description"),
+            ["place", "Location", "Where."]
+        );
+        assert_eq!(
+            texts("data JSON object Raw.", "Property Type Description"),
+            ["data", "JSON object", "Raw."]
+        );
     }
 
     #[test]
     fn permission_member_and_header_rows() {
         let h = "Permission type Permissions (from most to least privileged)";
-        assert_eq!(texts("Delegated (work or school account) A.Read.All, B.Read", h), ["Delegated (work or school account)", "A.Read.All, B.Read"]);
-        assert_eq!(texts("Delegated (personal Microsoft account) Not supported.", h), ["Delegated (personal Microsoft account)", "Not supported."]);
-        assert_eq!(texts("Application A.Read.All", h), ["Application", "A.Read.All"]);
-        assert_eq!(texts("Policy Set A.Read.All, B.Read", h), ["Policy Set", "A.Read.All, B.Read"]);
+        assert_eq!(
+            texts("Delegated (work or school account) A.Read.All, B.Read", h),
+            ["Delegated (work or school account)", "A.Read.All, B.Read"]
+        );
+        assert_eq!(
+            texts("Delegated (personal Microsoft account) Not supported.", h),
+            ["Delegated (personal Microsoft account)", "Not supported."]
+        );
+        assert_eq!(
+            texts("Application A.Read.All", h),
+            ["Application", "A.Read.All"]
+        );
+        assert_eq!(
+            texts("Policy Set A.Read.All, B.Read", h),
+            ["Policy Set", "A.Read.All, B.Read"]
+        );
         assert!(split_row("Someone else reads", &header(h).unwrap()).is_err());
-        assert_eq!(texts("first 0 The first.", "Member Value Description"), ["first", "0", "The first."]);
-        assert_eq!(texts("second The second.", "Member Value Description"), ["second", "", "The second."]);
-        assert_eq!(texts("Authorization Bearer {token}. Required.", "Header Value"), ["Authorization", "Bearer {token}. Required."]);
-        assert_eq!(texts("Prefer: outlook.timezone Optional.", "Name Description"), ["Prefer: outlook.timezone", "Optional."]);
-        assert_eq!(texts("List users user collection Get users.", "Method Return Type Description"), ["List users", "user collection", "Get users."]);
+        assert_eq!(
+            texts("first 0 The first.", "Member Value Description"),
+            ["first", "0", "The first."]
+        );
+        assert_eq!(
+            texts("second The second.", "Member Value Description"),
+            ["second", "", "The second."]
+        );
+        assert_eq!(
+            texts("Authorization Bearer {token}. Required.", "Header Value"),
+            ["Authorization", "Bearer {token}. Required."]
+        );
+        assert_eq!(
+            texts("Prefer: outlook.timezone Optional.", "Name Description"),
+            ["Prefer: outlook.timezone", "Optional."]
+        );
+        assert_eq!(
+            texts(
+                "List users user collection Get users.",
+                "Method Return Type Description"
+            ),
+            ["List users", "user collection", "Get users."]
+        );
     }
 }

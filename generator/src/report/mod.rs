@@ -11,7 +11,13 @@ use std::fmt::Write as _;
 /// related location on its own indented line. `prefix` is prepended to paths
 /// (the docs root as the user named it).
 pub fn render_line(d: &Diagnostic, prefix: &str) -> String {
-    let mut out = format!("{prefix}{}: {}[{}]: {}", d.source, d.severity.as_str(), d.code, d.message);
+    let mut out = format!(
+        "{prefix}{}: {}[{}]: {}",
+        d.source,
+        d.severity.as_str(),
+        d.code,
+        d.message
+    );
     for r in &d.related {
         let _ = write!(out, "\n    {prefix}{}: {}", r.source, r.message);
     }
@@ -23,10 +29,20 @@ pub fn render_line(d: &Diagnostic, prefix: &str) -> String {
 pub fn render_snippet(d: &Diagnostic, prefix: &str, source_text: &str) -> String {
     use annotate_snippets::{Level, Renderer, Snippet};
     let line_index = d.source.line.saturating_sub(1) as usize;
-    let Some(line) = source_text.lines().nth(line_index) else { return render_line(d, prefix) };
+    let Some(line) = source_text.lines().nth(line_index) else {
+        return render_line(d, prefix);
+    };
     let column = (d.source.column.saturating_sub(1) as usize).min(line.chars().count());
-    let start = line.char_indices().nth(column).map(|(i, _)| i).unwrap_or(line.len());
-    let end = line[start..].find('|').map(|i| start + i.max(1)).unwrap_or(line.len()).max(start);
+    let start = line
+        .char_indices()
+        .nth(column)
+        .map(|(i, _)| i)
+        .unwrap_or(line.len());
+    let end = line[start..]
+        .find('|')
+        .map(|i| start + i.max(1))
+        .unwrap_or(line.len())
+        .max(start);
     let level = match d.severity {
         Severity::Error => Level::Error,
         Severity::Warning => Level::Warning,

@@ -39,8 +39,10 @@ pub struct Fingerprint {
 
 /// Every placeholder of the models with its version, sorted.
 pub fn all_todos(models: &[Model]) -> Vec<(&str, &TodoFacts)> {
-    let mut out: Vec<(&str, &TodoFacts)> =
-        models.iter().flat_map(|m| m.todos.iter().map(move |t| (m.version.as_str(), t))).collect();
+    let mut out: Vec<(&str, &TodoFacts)> = models
+        .iter()
+        .flat_map(|m| m.todos.iter().map(move |t| (m.version.as_str(), t)))
+        .collect();
     out.sort_by(|a, b| (a.0, &a.1.source, a.1.kind).cmp(&(b.0, &b.1.source, b.1.kind)));
     out
 }
@@ -67,10 +69,13 @@ fn totals(todos: &[(&str, &TodoFacts)]) -> BTreeMap<TodoKind, usize> {
 pub fn render(models: &[Model], format: Format, prefix: &str) -> String {
     let todos = all_todos(models);
     let totals = totals(&todos);
-    let pages: BTreeMap<(&str, &str), Vec<&TodoFacts>> = todos.iter().fold(BTreeMap::new(), |mut acc, (v, t)| {
-        acc.entry((*v, &*t.source.path)).or_insert_with(Vec::new).push(*t);
-        acc
-    });
+    let pages: BTreeMap<(&str, &str), Vec<&TodoFacts>> =
+        todos.iter().fold(BTreeMap::new(), |mut acc, (v, t)| {
+            acc.entry((*v, &*t.source.path))
+                .or_insert_with(Vec::new)
+                .push(*t);
+            acc
+        });
     let mut out = String::new();
     match format {
         Format::Json => {
@@ -91,14 +96,21 @@ pub fn render(models: &[Model], format: Format, prefix: &str) -> String {
                 total: todos.len(),
                 pages: pages.len(),
                 by_kind: totals.iter().map(|(k, n)| (k.as_str(), *n)).collect(),
-                todos: todos.iter().map(|(version, todo)| Item { version, todo }).collect(),
+                todos: todos
+                    .iter()
+                    .map(|(version, todo)| Item { version, todo })
+                    .collect(),
             };
             out = serde_json::to_string_pretty(&report).unwrap_or_default();
             out.push('\n');
         }
         Format::Github => {
             for (_, t) in &todos {
-                let message = if t.text.is_empty() { t.owner.clone() } else { format!("{}: {}", t.owner, t.text) };
+                let message = if t.text.is_empty() {
+                    t.owner.clone()
+                } else {
+                    format!("{}: {}", t.owner, t.text)
+                };
                 let _ = writeln!(
                     out,
                     "::notice file={prefix}{},line={},col={},title=placeholder {}::{}",
@@ -115,33 +127,67 @@ pub fn render(models: &[Model], format: Format, prefix: &str) -> String {
             for ((version, page), items) in &pages {
                 let _ = writeln!(out, "{prefix}{page} ({version})");
                 for kind in TodoKind::ALL {
-                    let of_kind: Vec<&&TodoFacts> = items.iter().filter(|t| t.kind == kind).collect();
+                    let of_kind: Vec<&&TodoFacts> =
+                        items.iter().filter(|t| t.kind == kind).collect();
                     if of_kind.is_empty() {
                         continue;
                     }
                     let _ = writeln!(out, "  {} ({})", kind.as_str(), of_kind.len());
                     for t in of_kind {
-                        let text = if t.text.is_empty() { String::new() } else { format!(": {}", t.text) };
-                        let _ = writeln!(out, "    {}:{}  {}{}", t.source.line, t.source.column, t.owner, text);
+                        let text = if t.text.is_empty() {
+                            String::new()
+                        } else {
+                            format!(": {}", t.text)
+                        };
+                        let _ = writeln!(
+                            out,
+                            "    {}:{}  {}{}",
+                            t.source.line, t.source.column, t.owner, text
+                        );
                     }
                 }
             }
-            let _ = writeln!(out, "\n{} placeholders on {} pages", todos.len(), pages.len());
+            let _ = writeln!(
+                out,
+                "\n{} placeholders on {} pages",
+                todos.len(),
+                pages.len()
+            );
             for (kind, n) in &totals {
                 let _ = writeln!(out, "  {n:>6}  {}", kind.as_str());
             }
         }
         Format::Markdown => {
-            let _ = writeln!(out, "### Placeholders upstream left: {} on {} pages\n", todos.len(), pages.len());
+            let _ = writeln!(
+                out,
+                "### Placeholders upstream left: {} on {} pages\n",
+                todos.len(),
+                pages.len()
+            );
             let _ = writeln!(out, "| kind | count |\n|---|---:|");
             for (kind, n) in &totals {
                 let _ = writeln!(out, "| `{}` | {n} |", kind.as_str());
             }
             for ((version, page), items) in &pages {
-                let _ = writeln!(out, "\n<details><summary><code>{prefix}{page}</code> ({version}): {}</summary>\n", items.len());
+                let _ = writeln!(
+                    out,
+                    "\n<details><summary><code>{prefix}{page}</code> ({version}): {}</summary>\n",
+                    items.len()
+                );
                 for t in items {
-                    let text = if t.text.is_empty() { String::new() } else { format!(" — `{}`", t.text) };
-                    let _ = writeln!(out, "- line {}: {} ({}){}", t.source.line, t.owner, t.kind.as_str(), text);
+                    let text = if t.text.is_empty() {
+                        String::new()
+                    } else {
+                        format!(" — `{}`", t.text)
+                    };
+                    let _ = writeln!(
+                        out,
+                        "- line {}: {} ({}){}",
+                        t.source.line,
+                        t.owner,
+                        t.kind.as_str(),
+                        text
+                    );
                 }
                 let _ = writeln!(out, "\n</details>");
             }
@@ -151,7 +197,9 @@ pub fn render(models: &[Model], format: Format, prefix: &str) -> String {
 }
 
 fn escape_github(text: &str) -> String {
-    text.replace('%', "%25").replace('\r', "%0D").replace('\n', "%0A")
+    text.replace('%', "%25")
+        .replace('\r', "%0D")
+        .replace('\n', "%0A")
 }
 
 /// A committed record of the placeholders CI accepts.
@@ -168,9 +216,16 @@ pub struct Baseline {
 impl Baseline {
     /// The baseline of the current placeholders.
     pub fn of(models: &[Model]) -> Baseline {
-        let mut todos: Vec<Fingerprint> = all_todos(models).into_iter().map(|(v, t)| fingerprint(v, t)).collect();
+        let mut todos: Vec<Fingerprint> = all_todos(models)
+            .into_iter()
+            .map(|(v, t)| fingerprint(v, t))
+            .collect();
         todos.sort();
-        Baseline { schema_version: 1, total: todos.len(), todos }
+        Baseline {
+            schema_version: 1,
+            total: todos.len(),
+            todos,
+        }
     }
 
     /// As pretty JSON with a trailing newline.
@@ -201,7 +256,11 @@ impl BudgetCheck {
 
 /// Compares with a baseline (new ones are those the baseline does not hold,
 /// counted as a multiset) or with a maximum count.
-pub fn check_budget(models: &[Model], baseline: Option<&Baseline>, max: Option<usize>) -> BudgetCheck {
+pub fn check_budget(
+    models: &[Model],
+    baseline: Option<&Baseline>,
+    max: Option<usize>,
+) -> BudgetCheck {
     let todos = all_todos(models);
     let mut remaining: BTreeMap<Fingerprint, usize> = BTreeMap::new();
     if let Some(b) = baseline {
@@ -226,5 +285,9 @@ pub fn check_budget(models: &[Model], baseline: Option<&Baseline>, max: Option<u
     if baseline.is_none() {
         new.clear();
     }
-    BudgetCheck { current: todos.len(), allowed, new }
+    BudgetCheck {
+        current: todos.len(),
+        allowed,
+        new,
+    }
 }

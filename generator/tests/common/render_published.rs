@@ -10,7 +10,10 @@ use std::sync::OnceLock;
 fn link_re() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     // Images and links, inline (`[t](u)`) or by reference (`[t][r]`, `[t][]`).
-    RE.get_or_init(|| Regex::new(r"!?\[([^\[\]]*)\](?:\([^()]*(?:\([^()]*\)[^()]*)*\)|\[[^\[\]]*\])").expect("valid regex"))
+    RE.get_or_init(|| {
+        Regex::new(r"!?\[([^\[\]]*)\](?:\([^()]*(?:\([^()]*\)[^()]*)*\)|\[[^\[\]]*\])")
+            .expect("valid regex")
+    })
 }
 
 fn tag_re() -> &'static Regex {
@@ -20,7 +23,10 @@ fn tag_re() -> &'static Regex {
 
 fn emphasis_re() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
-    RE.get_or_init(|| Regex::new(r"(^|[\s(])_{1,2}([^_\s](?:[^_]*[^_\s])?)_{1,2}($|[\s).,:;])").expect("valid regex"))
+    RE.get_or_init(|| {
+        Regex::new(r"(^|[\s(])_{1,2}([^_\s](?:[^_]*[^_\s])?)_{1,2}($|[\s).,:;])")
+            .expect("valid regex")
+    })
 }
 
 /// Inline markdown → the text the site shows.
@@ -33,7 +39,10 @@ pub fn inline(text: &str) -> String {
         }
         s = next;
     }
-    s = s.replace("<br/>", " ").replace("<br>", " ").replace("<br />", " ");
+    s = s
+        .replace("<br/>", " ")
+        .replace("<br>", " ")
+        .replace("<br />", " ");
     s = tag_re().replace_all(&s, "").into_owned();
     s = s.replace("**", "").replace('`', "");
     s = emphasis_re().replace_all(&s, "$1$2$3").into_owned();
@@ -41,19 +50,29 @@ pub fn inline(text: &str) -> String {
     let mut chars = s.chars().peekable();
     while let Some(c) = chars.next() {
         match c {
-            '\\' if chars.peek().is_some_and(|n| n.is_ascii_punctuation()) => out.extend(chars.next()),
+            '\\' if chars.peek().is_some_and(|n| n.is_ascii_punctuation()) => {
+                out.extend(chars.next())
+            }
             '*' => {}
             _ => out.push(c),
         }
     }
-    out.replace("&nbsp;", " ").replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", "\"").replace("&amp;", "&")
+    out.replace("&nbsp;", " ")
+        .replace("&lt;", "<")
+        .replace("&gt;", ">")
+        .replace("&quot;", "\"")
+        .replace("&amp;", "&")
 }
 
 /// The cells of a table line, split at unescaped pipes (outer pipes dropped).
 fn cells(line: &str) -> Vec<String> {
     let t = line.trim();
     let t = t.strip_prefix('|').unwrap_or(t);
-    let t = if t.ends_with('|') && !t.ends_with("\\|") { &t[..t.len() - 1] } else { t };
+    let t = if t.ends_with('|') && !t.ends_with("\\|") {
+        &t[..t.len() - 1]
+    } else {
+        t
+    };
     let mut out = vec![String::new()];
     let mut escaped = false;
     for c in t.chars() {
@@ -67,7 +86,9 @@ fn cells(line: &str) -> Vec<String> {
             }
         }
     }
-    out.iter().map(|c| inline(c).split_whitespace().collect::<Vec<_>>().join(" ")).collect()
+    out.iter()
+        .map(|c| inline(c).split_whitespace().collect::<Vec<_>>().join(" "))
+        .collect()
 }
 
 fn is_separator(line: &str) -> bool {
@@ -80,7 +101,11 @@ pub fn render_published(markdown: &str) -> String {
     let mut lines: Vec<&str> = markdown.lines().collect();
     // Front matter.
     if lines.first().is_some_and(|l| l.trim() == "---") {
-        if let Some(end) = lines.iter().skip(1).position(|l| l.trim() == "---" || l.trim() == "...") {
+        if let Some(end) = lines
+            .iter()
+            .skip(1)
+            .position(|l| l.trim() == "---" || l.trim() == "...")
+        {
             lines.drain(..end + 2);
         }
     }
@@ -93,7 +118,11 @@ pub fn render_published(markdown: &str) -> String {
         let line = *raw;
         let t = line.trim();
         if let Some(f) = &fence {
-            if t.starts_with(f.as_str()) && t.trim_start_matches(f.chars().next().unwrap_or('`')).trim().is_empty() {
+            if t.starts_with(f.as_str())
+                && t.trim_start_matches(f.chars().next().unwrap_or('`'))
+                    .trim()
+                    .is_empty()
+            {
                 fence = None;
             } else {
                 out.push(line.to_owned());
@@ -134,7 +163,9 @@ pub fn render_published(markdown: &str) -> String {
             note_prefix = Some(format!("{word}: "));
             continue;
         }
-        let next_is_separator = lines.get(i + 1).is_some_and(|n| is_separator(n) && n.contains('|'));
+        let next_is_separator = lines
+            .get(i + 1)
+            .is_some_and(|n| is_separator(n) && n.contains('|'));
         if !in_table && t.contains('|') && next_is_separator {
             in_table = true;
             out.push(cells(t).join(" "));
