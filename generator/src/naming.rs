@@ -34,10 +34,65 @@ fn ascii_words(name: &str) -> String {
     out
 }
 
+/// heck's `to_snake_case`, with a fast path for the usual shape of docs
+/// names (ASCII lower camel case, `deviceName`), which the `ir` checks and the
+/// emitters convert by the hundred thousand.
+pub fn snake_case(name: &str) -> String {
+    match lower_camel_words(name) {
+        Some(words) => {
+            let mut out = String::with_capacity(name.len() + 4);
+            for (i, word) in words.enumerate() {
+                if i > 0 {
+                    out.push('_');
+                }
+                out.extend(word.chars().map(|c| c.to_ascii_lowercase()));
+            }
+            out
+        }
+        None => name.to_snake_case(),
+    }
+}
+
+/// heck's `to_upper_camel_case`, with the same fast path as [`snake_case`].
+pub fn upper_camel_case(name: &str) -> String {
+    match lower_camel_words(name) {
+        Some(words) => {
+            let mut out = String::with_capacity(name.len());
+            for word in words {
+                let mut chars = word.chars();
+                out.extend(chars.next().map(|c| c.to_ascii_uppercase()));
+                out.extend(chars.map(|c| c.to_ascii_lowercase()));
+            }
+            out
+        }
+        None => name.to_upper_camel_case(),
+    }
+}
+
+/// The words of a name made of ASCII letters that starts lower-case and has
+/// no two upper-case letters in a row (`deviceName` → `device`, `Name`), split
+/// before each upper-case letter, as heck splits them; `None` for any other name.
+fn lower_camel_words(name: &str) -> Option<impl Iterator<Item = &str> + '_> {
+    let bytes = name.as_bytes();
+    if !bytes.first()?.is_ascii_lowercase()
+        || !bytes.iter().all(u8::is_ascii_alphabetic)
+        || bytes.windows(2).any(|w| w[0].is_ascii_uppercase() && w[1].is_ascii_uppercase())
+    {
+        return None;
+    }
+    let uppers = bytes.iter().enumerate().filter(|(_, b)| b.is_ascii_uppercase()).map(|(i, _)| i);
+    let mut starts = std::iter::once(0).chain(uppers).peekable();
+    Some(std::iter::from_fn(move || {
+        let start = starts.next()?;
+        let end = starts.peek().copied().unwrap_or(name.len());
+        Some(&name[start..end])
+    }))
+}
+
 /// `UpperCamelCase` for types and enum variants: `mobileAppInstallStatus` →
 /// `MobileAppInstallStatus`. Never empty, never a keyword, never starts with a digit.
 pub fn type_name(name: &str) -> String {
-    let mut ident = ascii_words(name).to_upper_camel_case();
+    let mut ident = upper_camel_case(&ascii_words(name));
     if ident.is_empty() {
         ident = "Unnamed".to_owned();
     }
@@ -53,7 +108,7 @@ pub fn type_name(name: &str) -> String {
 /// `snake_case` for fields and modules: `@odata.type` → `odata_type`,
 /// `type` → `type_`. Never empty, never a keyword, never starts with a digit.
 pub fn field_name(name: &str) -> String {
-    let mut ident = ascii_words(name).to_snake_case();
+    let mut ident = snake_case(&ascii_words(name));
     if ident.is_empty() {
         ident = "field".to_owned();
     }
@@ -111,6 +166,26 @@ pub fn unique_names<K: Ord + Clone>(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn fast_case_conversion_agrees_with_heck() {
+        use proptest::prelude::*;
+        use proptest::test_runner::{Config, RngAlgorithm, TestRng, TestRunner};
+        let config = Config { cases: 4096, ..Config::default() };
+        let mut runner = TestRunner::new_with_rng(config, TestRng::deterministic_rng(RngAlgorithm::ChaCha));
+        runner
+            .run(&"[a-z][a-zA-Z]{0,12}|[a-zA-Z0-9_. ]{0,10}", |name| {
+                prop_assert_eq!(snake_case(&name), name.to_snake_case());
+                prop_assert_eq!(upper_camel_case(&name), name.to_upper_camel_case());
+                Ok(())
+            })
+            .unwrap();
+        for name in ["deviceName", "aB", "a", "odataType", "userPrincipalName", "x"] {
+            assert!(lower_camel_words(name).is_some(), "{name}");
+            assert_eq!(snake_case(name), name.to_snake_case());
+            assert_eq!(upper_camel_case(name), name.to_upper_camel_case());
+        }
+    }
 
     #[test]
     fn case_conversion() {

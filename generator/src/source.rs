@@ -26,7 +26,7 @@ impl SourceFile {
         if let Some(stripped) = text.strip_prefix('\u{feff}') {
             text = stripped.to_owned();
         }
-        if text.contains('\r') {
+        if memchr::memchr(b'\r', text.as_bytes()).is_some() {
             text = text.replace("\r\n", "\n").replace('\r', "\n");
         }
         SourceFile {
@@ -82,7 +82,18 @@ impl fmt::Display for Location {
 
 impl serde::Serialize for Location {
     fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        s.collect_str(self)
+        // `path:line:column` without the formatting machinery: the `ir`
+        // export writes one per item.
+        let mut line = itoa::Buffer::new();
+        let mut column = itoa::Buffer::new();
+        let (line, column) = (line.format(self.line), column.format(self.column));
+        let mut text = String::with_capacity(self.path.len() + line.len() + column.len() + 2);
+        text.push_str(&self.path);
+        text.push(':');
+        text.push_str(line);
+        text.push(':');
+        text.push_str(column);
+        s.serialize_str(&text)
     }
 }
 

@@ -125,7 +125,9 @@ pub fn load_docs(paths: &[PathBuf]) -> Result<(DocsSet, Vec<Diagnostic>), IoErro
         }
         let mut found = Vec::new();
         walk(root, &mut found)?;
-        found.sort();
+        // Any fixed order will do (the pages are sorted by their relative
+        // path below); comparing bytes is much cheaper than comparing paths.
+        found.sort_unstable_by(|a, b| a.as_os_str().as_encoded_bytes().cmp(b.as_os_str().as_encoded_bytes()));
         // Read in parallel; the result does not depend on the order.
         use rayon::prelude::*;
         let read: Vec<Result<(String, SourceFile, Vec<Diagnostic>), IoError>> = found
@@ -147,7 +149,9 @@ pub fn load_docs(paths: &[PathBuf]) -> Result<(DocsSet, Vec<Diagnostic>), IoErro
             diagnostics.extend(page_diagnostics);
             by_version.entry(version).or_default().push(file);
         }
-        for (version, files) in by_version {
+        for (version, mut files) in by_version {
+            // In the order the set keeps, so each page is added at the end.
+            files.sort_by(|a, b| a.path.cmp(&b.path));
             for file in files {
                 let location = Location::start_of(&file.path);
                 if !docs.add(&version, file) {

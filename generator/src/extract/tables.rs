@@ -208,7 +208,7 @@ pub(crate) fn property_rows(
 /// `word` as a note: not inside another word, followed by `.` (or, unless
 /// `needs_period`, by `,`, `;` or the end), perhaps after ` field`/` property`.
 fn says_word(description: &str, word: &str, needs_period: bool) -> bool {
-    description.match_indices(word).any(|(i, _)| {
+    memchr::memmem::find_iter(description.as_bytes(), word.as_bytes()).any(|i| {
         let before = description[..i].chars().next_back();
         let mut after = &description[i + word.len()..];
         for noun in [" field", " property", " parameter"] {

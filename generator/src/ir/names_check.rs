@@ -6,7 +6,6 @@ use super::Model;
 use crate::diagnostics::{codes, Diagnostic, Severity};
 use crate::naming::{field_name, type_name};
 use crate::source::Location;
-use heck::{ToSnakeCase, ToUpperCamelCase};
 use std::collections::BTreeMap;
 
 fn check<'a>(
@@ -72,7 +71,7 @@ pub fn check_names(model: &Model) -> Vec<Diagnostic> {
                         "property",
                         props,
                         field_name,
-                        |n| n.to_snake_case(),
+                        crate::naming::snake_case,
                         &mut out,
                     );
                     out
@@ -90,7 +89,7 @@ pub fn check_names(model: &Model) -> Vec<Diagnostic> {
                         "member",
                         members,
                         type_name,
-                        |n| n.to_upper_camel_case(),
+                        crate::naming::upper_camel_case,
                         &mut out,
                     );
                     out

@@ -216,8 +216,7 @@ impl Builder<'_> {
             }
             Event::Start(Tag::TableHead) | Event::Start(Tag::TableRow) => {
                 let location = self.loc(range.start);
-                let line_end = self.file.text[range.start..]
-                    .find('\n')
+                let line_end = memchr::memchr(b'\n', &self.file.text.as_bytes()[range.start..])
                     .map(|i| range.start + i)
                     .unwrap_or(self.file.text.len());
                 let source_cells = count_cells(&self.file.text[range.start..line_end]);
@@ -269,8 +268,7 @@ impl Builder<'_> {
                             .next()
                             .unwrap_or("")
                             .to_ascii_lowercase();
-                        let next_line = self.file.text[range.start..]
-                            .find('\n')
+                        let next_line = memchr::memchr(b'\n', &self.file.text.as_bytes()[range.start..])
                             .map(|i| range.start + i + 1)
                             .unwrap_or(range.start);
                         (lang, next_line)
@@ -327,7 +325,7 @@ impl Builder<'_> {
             Event::Start(Tag::Link { dest_url, .. }) => {
                 if let Some(c) = self.inline.as_mut() {
                     c.link_starts
-                        .push((c.content.text.len(), dest_url.to_string()));
+                        .push((c.content.text.len(), dest_url.into_string()));
                 }
             }
             Event::End(TagEnd::Link) => {
