@@ -102,6 +102,9 @@ impl serde::Serialize for Location {
 pub struct LineIndex {
     path: Arc<str>,
     line_starts: Vec<usize>,
+    /// The line of the last look-up: parsers ask in page order, so the next
+    /// answer is usually this line or one shortly after it.
+    last_line: std::cell::Cell<usize>,
 }
 
 impl LineIndex {
@@ -110,7 +113,11 @@ impl LineIndex {
         let mut line_starts = Vec::with_capacity(text.len() / 32 + 1);
         line_starts.push(0);
         line_starts.extend(memchr::memchr_iter(b'\n', text.as_bytes()).map(|i| i + 1));
-        LineIndex { path, line_starts }
+        LineIndex {
+            path,
+            line_starts,
+            last_line: std::cell::Cell::new(0),
+        }
     }
 
     /// The path this index belongs to.
@@ -121,15 +128,23 @@ impl LineIndex {
     /// The location of byte `offset` in `text` (the text this index was built from).
     pub fn location(&self, text: &str, offset: usize) -> Location {
         let offset = offset.min(text.len());
-        let line = match self.line_starts.binary_search(&offset) {
-            Ok(i) => i,
-            Err(i) => i - 1,
+        let starts = &self.line_starts;
+        let contains = |line: usize| starts[line] <= offset && starts.get(line + 1).is_none_or(|&next| offset < next);
+        let last = self.last_line.get().min(starts.len() - 1);
+        let line = match (last..(last + 8).min(starts.len())).find(|&line| contains(line)) {
+            Some(line) => line,
+            None => match starts.binary_search(&offset) {
+                Ok(i) => i,
+                Err(i) => i - 1,
+            },
         };
-        let start = self.line_starts[line];
-        let column = text
-            .get(start..offset)
-            .map(|s| s.chars().count())
-            .unwrap_or(offset - start);
+        self.last_line.set(line);
+        let start = starts[line];
+        let column = match text.get(start..offset) {
+            Some(s) if s.is_ascii() => s.len(),
+            Some(s) => s.chars().count(),
+            None => offset - start,
+        };
         Location {
             path: self.path.clone(),
             line: u32::try_from(line + 1).unwrap_or(u32::MAX),
@@ -150,6 +165,21 @@ mod tests {
         assert_eq!(index.location(text, 3).to_string(), "p.md:2:1");
         let bar = text.find('|').unwrap();
         assert_eq!(index.location(text, bar).to_string(), "p.md:2:3");
+    }
+
+    #[test]
+    fn look_ups_in_any_order_give_the_counted_line_and_column() {
+        let text = "a\nbé\n\n|c|d|\nlong line here\n\nx";
+        let index = LineIndex::new(Arc::from("p.md"), text);
+        let offsets: Vec<usize> = (0..=text.len()).filter(|&i| text.is_char_boundary(i)).collect();
+        let order = offsets.iter().chain(offsets.iter().rev()).chain(offsets.iter().step_by(3)).chain(offsets.iter().rev().step_by(5));
+        for &offset in order {
+            let before = &text[..offset];
+            let line = before.matches('\n').count() + 1;
+            let column = before.rsplit('\n').next().unwrap().chars().count() + 1;
+            let found = index.location(text, offset);
+            assert_eq!((found.line as usize, found.column as usize), (line, column), "offset {offset}");
+        }
     }
 
     #[test]

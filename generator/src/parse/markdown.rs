@@ -331,7 +331,8 @@ impl Builder<'_> {
             Event::End(TagEnd::Link) => {
                 if let Some(c) = self.inline.as_mut() {
                     if let Some((start, dest)) = c.link_starts.pop() {
-                        let text = normalize_space(c.content.text.get(start..).unwrap_or(""));
+                        let text = c.content.text.get(start..).unwrap_or("");
+                        let text = if needs_normalizing(text) { normalize_space(text) } else { text.to_owned() };
                         c.content.links.push(Link { text, dest });
                     }
                 }
@@ -344,7 +345,8 @@ impl Builder<'_> {
             Event::End(TagEnd::Emphasis) | Event::End(TagEnd::Strong) => {
                 if let Some(c) = self.inline.as_mut() {
                     if let Some(start) = c.mark_starts.pop() {
-                        let marked = normalize_space(c.content.text.get(start..).unwrap_or(""));
+                        let marked = c.content.text.get(start..).unwrap_or("");
+                        let marked = if needs_normalizing(marked) { normalize_space(marked) } else { marked.to_owned() };
                         if !marked.is_empty() {
                             c.content.marked.push(marked);
                         }
@@ -402,33 +404,33 @@ impl Builder<'_> {
 /// escaped and not inside a code span separate cells; a leading and a
 /// trailing pipe do not.
 pub(crate) fn count_cells(line: &str) -> usize {
-    let line = line.trim();
+    // Every character that matters is ASCII, and no byte of a multi-byte
+    // UTF-8 character is ASCII: the bytes between them can be skipped.
+    let bytes = line.trim().as_bytes();
     let mut separators = 0;
     let mut in_code = false;
-    let mut escaped = false;
-    let mut first = true;
-    let mut last_was_pipe = false;
-    for c in line.chars() {
-        last_was_pipe = false;
-        if escaped {
-            escaped = false;
-            first = false;
-            continue;
-        }
-        match c {
-            '\\' => escaped = true,
-            '`' => in_code = !in_code,
-            '|' if !in_code => {
-                if !first {
+    let mut at = 0;
+    let mut last_pipe = None;
+    while let Some(found) = memchr::memchr3(b'\\', b'`', b'|', &bytes[at..]) {
+        let i = at + found;
+        match bytes[i] {
+            b'\\' => {
+                at = (i + 2).min(bytes.len());
+                continue;
+            }
+            b'`' => in_code = !in_code,
+            _ if !in_code => {
+                if i > 0 {
                     separators += 1;
                 }
-                last_was_pipe = true;
+                last_pipe = Some(i);
             }
             _ => {}
         }
-        first = false;
+        at = i + 1;
     }
-    if last_was_pipe && separators > 0 {
+    let ends_with_pipe = !bytes.is_empty() && last_pipe == Some(bytes.len() - 1);
+    if ends_with_pipe && separators > 0 {
         separators -= 1;
     }
     separators + 1
@@ -561,6 +563,49 @@ mod tests {
         assert_eq!((rows[0].cells[1].location.line, rows[0].cells[1].location.column), (8, 4));
     }
 
+    /// The plain character-by-character reading `count_cells` must agree with.
+    fn count_cells_by_char(line: &str) -> usize {
+        let (mut separators, mut in_code, mut escaped, mut first, mut last_was_pipe) = (0, false, false, true, false);
+        for c in line.trim().chars() {
+            last_was_pipe = false;
+            if escaped {
+                escaped = false;
+                first = false;
+                continue;
+            }
+            match c {
+                '\\' => escaped = true,
+                '`' => in_code = !in_code,
+                '|' if !in_code => {
+                    if !first {
+                        separators += 1;
+                    }
+                    last_was_pipe = true;
+                }
+                _ => {}
+            }
+            first = false;
+        }
+        if last_was_pipe && separators > 0 {
+            separators -= 1;
+        }
+        separators + 1
+    }
+
+    #[test]
+    fn counting_cells_by_byte_agrees_with_reading_each_character() {
+        use proptest::prelude::*;
+        use proptest::test_runner::{Config, RngAlgorithm, TestRng, TestRunner};
+        let config = Config { cases: 4096, ..Config::default() };
+        let mut runner = TestRunner::new_with_rng(config, TestRng::deterministic_rng(RngAlgorithm::ChaCha));
+        runner
+            .run(&"[|`\\\\a é\\t]{0,14}", |line| {
+                prop_assert_eq!(count_cells(&line), count_cells_by_char(&line), "{:?}", line);
+                Ok(())
+            })
+            .unwrap();
+    }
+
     #[test]
     fn counts_the_cells_written_in_a_row() {
         assert_eq!(count_cells("|a|b|c|"), 3);
@@ -568,6 +613,10 @@ mod tests {
         assert_eq!(count_cells("| x \\| y | `a|b` |"), 2);
         assert_eq!(count_cells("| Member"), 1);
         assert_eq!(count_cells("|a||"), 2);
+        assert_eq!(count_cells("| a \\"), 1);
+        assert_eq!(count_cells("| é | ü \\| x |"), 2);
+        assert_eq!(count_cells("`|`|"), 1);
+        assert_eq!(count_cells(""), 1);
     }
 
     #[test]
