@@ -10,7 +10,8 @@ fn phrase() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
         Regex::new(
-            r"(?i)\b(?:the\s+)?(?:possible|allowed|supported|valid)\s+values\s*(?:(?:for|of)\s+\S+\s+(?:are|include)|are|include|is)?\s*(?:one\s+of)?\s*:?\s*",
+            // `\b` in front is checked by `captures_at_word_start`.
+            r"(?i)(?:the\s+)?(?:possible|allowed|supported|valid)\s+values\s*(?:(?:for|of)\s+\S+\s+(?:are|include)|are|include|is)?\s*(?:one\s+of)?\s*:?\s*",
         )
         .expect("valid regex")
     })
@@ -40,7 +41,8 @@ pub fn find_possible_values_marked(text: &str, marked: &[String]) -> Option<Poss
     if !super::text_search::may_match_word(text, "values") {
         return None;
     }
-    for m in phrase().find_iter(text) {
+    for captures in super::text_search::captures_at_word_start(phrase(), text) {
+        let m = captures.get(0).expect("group 0 is the match");
         let tail = &text[m.end()..];
         let values = if tail.starts_with('•') {
             bullet_values(tail)

@@ -11,7 +11,8 @@ use std::sync::OnceLock;
 fn inherited_re() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
-        Regex::new(r"(?i)\binherit(?:ed|s)\s+from\s+(?:the\s+)?\[?([A-Za-z_][A-Za-z0-9_.]*)")
+        // `\b` in front is checked by `captures_at_word_start`.
+        Regex::new(r"(?i)inherit(?:ed|s)\s+from\s+(?:the\s+)?\[?([A-Za-z_][A-Za-z0-9_.]*)")
             .expect("valid regex")
     })
 }
@@ -21,8 +22,7 @@ pub(crate) fn inherited_names(text: &str) -> Vec<String> {
     if !super::text_search::may_match_word(text, "inherit") {
         return Vec::new();
     }
-    inherited_re()
-        .captures_iter(text)
+    super::text_search::captures_at_word_start(inherited_re(), text)
         .filter_map(|c| c.get(1))
         .map(|m| unqualified(m.as_str()))
         .collect()
@@ -31,7 +31,8 @@ pub(crate) fn inherited_names(text: &str) -> Vec<String> {
 fn inherits_link_re() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
-        Regex::new(r"(?i)\binherits\s+from\s+(?:the\s+)?\[`?([A-Za-z_][A-Za-z0-9_.]*)`?\]")
+        // `\b` in front is checked by `captures_at_word_start`.
+        Regex::new(r"(?i)inherits\s+from\s+(?:the\s+)?\[`?([A-Za-z_][A-Za-z0-9_.]*)`?\]")
             .expect("valid regex")
     })
 }
@@ -41,8 +42,7 @@ pub(crate) fn inherits_links(raw: &str) -> Vec<String> {
     if !super::text_search::may_match_word(raw, "inherits") {
         return Vec::new();
     }
-    inherits_link_re()
-        .captures_iter(raw)
+    super::text_search::captures_at_word_start(inherits_link_re(), raw)
         .filter_map(|c| c.get(1))
         .map(|m| unqualified(m.as_str()))
         .collect()

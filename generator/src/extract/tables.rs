@@ -7,6 +7,7 @@ use crate::diagnostics::{codes, Diagnostic, Severity};
 use crate::parse::{Cell, Row};
 use heck::ToUpperCamelCase;
 use std::collections::BTreeSet;
+use std::sync::OnceLock;
 
 /// Which column holds what.
 #[derive(Clone, Copy, Debug, Default)]
@@ -224,15 +225,46 @@ fn says_word(description: &str, word: &str, needs_period: bool) -> bool {
     })
 }
 
+/// The phrases of description notes, found in one pass over the text in any
+/// ASCII case (the same answers as searching a lower-cased copy for each).
+#[derive(Clone, Copy)]
+enum NoteWord {
+    ReadOnly,
+    ReadSpaceOnly,
+    NotNullable,
+    NonNullable,
+    Nullable,
+}
+
+struct NoteWords;
+
+impl NoteWords {
+    const PHRASES: [&'static str; 5] = ["read-only", "read only", "not nullable", "non-nullable", "nullable"];
+
+    /// A bit per [`NoteWord`] the text holds.
+    fn in_text(text: &str) -> u8 {
+        static SEARCHER: OnceLock<aho_corasick::AhoCorasick> = OnceLock::new();
+        let searcher = SEARCHER.get_or_init(|| {
+            aho_corasick::AhoCorasick::builder()
+                .ascii_case_insensitive(true)
+                .build(Self::PHRASES)
+                .expect("valid phrases")
+        });
+        searcher
+            .find_overlapping_iter(text)
+            .fold(0, |bits, m| bits | 1 << m.pattern().as_usize())
+    }
+}
+
 /// Read-only, nullable, optional and "Possible values" as the description
 /// (and, for optional, the Type cell's note) states them.
 fn set_description_facts(p: &mut PropertyFacts, marked: &[String]) {
-    use super::text_search::contains_ignore_ascii_case as says;
-    let text = p.description.as_str();
-    p.read_only = (says(text, "read-only") || says(text, "read only")).then_some(true);
-    p.nullable = if says(text, "not nullable") || says(text, "non-nullable") {
+    let said = NoteWords::in_text(&p.description);
+    let says = |word: NoteWord| said & (1 << word as u8) != 0;
+    p.read_only = (says(NoteWord::ReadOnly) || says(NoteWord::ReadSpaceOnly)).then_some(true);
+    p.nullable = if says(NoteWord::NotNullable) || says(NoteWord::NonNullable) {
         Some(false)
-    } else if says(text, "nullable") {
+    } else if says(NoteWord::Nullable) {
         Some(true)
     } else {
         None
@@ -257,8 +289,11 @@ fn set_description_facts(p: &mut PropertyFacts, marked: &[String]) {
 /// that way; `None` when it says neither or both. A word that is one of the
 /// "Possible values" (`values`) does not count.
 pub(crate) fn optional_note(description: &str, values: &[String]) -> Option<bool> {
+    // The two spellings searched share all but their first letter.
+    let has_tail = |word: &str| memchr::memmem::find(description.as_bytes(), &word.as_bytes()[1..]).is_some();
     let says = |word: &str| {
-        !values.iter().any(|v| v.eq_ignore_ascii_case(word))
+        has_tail(word)
+            && !values.iter().any(|v| v.eq_ignore_ascii_case(word))
             && (says_word(description, word, false)
                 || says_word(description, &word.to_ascii_lowercase(), true))
     };
@@ -414,6 +449,19 @@ fn parse_int(text: &str) -> Option<i64> {
 
 #[cfg(test)]
 mod tests {
+
+    #[test]
+    fn note_words_in_one_pass_agree_with_searching_a_lower_cased_copy() {
+        for text in ["Read-only. Nullable.", "READ ONLY", "Not nullable.", "non-Nullable", "nothing", "", "é read-only é", "nullabl", "Non-nullable. Read-Only"] {
+            let lower = text.to_ascii_lowercase();
+            let expected = NoteWords::PHRASES
+                .iter()
+                .enumerate()
+                .fold(0u8, |bits, (i, phrase)| if lower.contains(phrase) { bits | 1 << i } else { bits });
+            assert_eq!(NoteWords::in_text(text), expected, "{text}");
+        }
+    }
+
     use super::*;
     use crate::parse::{parse_page, Block};
     use crate::source::SourceFile;
