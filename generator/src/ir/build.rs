@@ -115,14 +115,16 @@ fn build_enums(model: &mut Model, all: &[&EnumFacts], type_keys: &BTreeSet<Strin
     // Resolve anonymous lists: equal member set to exactly one named enum → that enum.
     let mut resolved = AnonymousEnums::new();
     let mut synthesized: BTreeMap<String, Vec<&EnumFacts>> = BTreeMap::new();
+    // Each named enum's member set, built once, in the model's order.
+    let member_sets: Vec<(BTreeSet<String>, &EnumDef)> = model
+        .enums
+        .values()
+        .map(|e| (e.members.iter().map(|m| m.name.to_ascii_lowercase()).collect(), e))
+        .collect();
     for facts in anonymous {
         let EnumOrigin::PossibleValues { owner, property, .. } = &facts.origin else { continue };
         let set = member_set(facts);
-        let matches: Vec<&EnumDef> = model
-            .enums
-            .values()
-            .filter(|e| e.members.iter().map(|m| m.name.to_ascii_lowercase()).collect::<BTreeSet<_>>() == set)
-            .collect();
+        let matches: Vec<&EnumDef> = member_sets.iter().filter(|(members, _)| *members == set).map(|(_, e)| *e).collect();
         let owner_key = (key_of(&facts.namespace, owner), property.to_ascii_lowercase());
         match matches.as_slice() {
             [one] => {
@@ -620,39 +622,46 @@ fn resolve_bases(model: &mut Model, diagnostics: &mut Vec<Diagnostic>) {
 
 fn build_endpoints(model: &mut Model, pages: &[PageFacts], anonymous: &AnonymousEnums, diagnostics: &mut Vec<Diagnostic>) {
     let known_types: BTreeMap<String, QualifiedName> = model.types.iter().map(|(k, t)| (k.clone(), t.name.clone())).collect();
-    let mut endpoints = Vec::new();
-    {
+    use rayon::prelude::*;
+    let all: Vec<&crate::extract::EndpointFacts> = pages.iter().flat_map(|page| &page.endpoints).collect();
+    // Paths are read in parallel; which endpoint of a method and path is kept
+    // (the first readable one, in page order) is decided in order after.
+    let parsed: Vec<_> = all.par_iter().map(|e| parse_path(&e.path)).collect();
+    let mut kept = Vec::new();
+    let mut seen: BTreeMap<(String, &str), &Location> = BTreeMap::new();
+    for (e, parsed) in all.iter().zip(parsed) {
+        let key = (e.path.to_ascii_lowercase(), e.method.as_str());
+        if let Some(first) = seen.get(&key) {
+            diagnostics.push(
+                Diagnostic::new(
+                    Severity::Info,
+                    codes::DUPLICATE_ENDPOINT,
+                    e.location.clone(),
+                    format!("`{} {}` is documented on more than one page; the first page is used", e.method, e.path),
+                )
+                .with_related((*first).clone(), "first documented here"),
+            );
+            continue;
+        }
+        match parsed {
+            Ok(parsed) => {
+                seen.insert(key, &e.location);
+                kept.push((*e, parsed));
+            }
+            Err(PathError(reason)) => diagnostics.push(Diagnostic::new(
+                Severity::Warning,
+                codes::HTTP_REQUEST_UNREADABLE,
+                e.location.clone(),
+                format!("{reason}; this request line was skipped"),
+            )),
+        }
+    }
+    let built: Vec<(Endpoint, Vec<Diagnostic>)> = {
         let resolver = Resolver { model, known_types: &known_types, anonymous };
         let lookup = model.type_lookup();
-        let mut seen: BTreeMap<(String, String), Location> = BTreeMap::new();
-        for page in pages {
-            for e in &page.endpoints {
-                let key = (e.path.to_ascii_lowercase(), e.method.clone());
-                if let Some(first) = seen.get(&key) {
-                    diagnostics.push(
-                        Diagnostic::new(
-                            Severity::Info,
-                            codes::DUPLICATE_ENDPOINT,
-                            e.location.clone(),
-                            format!("`{} {}` is documented on more than one page; the first page is used", e.method, e.path),
-                        )
-                        .with_related(first.clone(), "first documented here"),
-                    );
-                    continue;
-                }
-                let (segments, query) = match parse_path(&e.path) {
-                    Ok(parsed) => parsed,
-                    Err(PathError(reason)) => {
-                        diagnostics.push(Diagnostic::new(
-                            Severity::Warning,
-                            codes::HTTP_REQUEST_UNREADABLE,
-                            e.location.clone(),
-                            format!("{reason}; this request line was skipped"),
-                        ));
-                        continue;
-                    }
-                };
-                seen.insert(key, e.location.clone());
+        kept.into_par_iter()
+            .map(|(e, (segments, query))| {
+                let mut found = Vec::new();
                 let owner = e.title.clone();
                 // Several tables may list the same field: the first row wins.
                 let mut body_parameters: Vec<Property> = Vec::new();
@@ -660,10 +669,10 @@ fn build_endpoints(model: &mut Model, pages: &[PageFacts], anonymous: &Anonymous
                     if body_parameters.iter().any(|b| b.name.eq_ignore_ascii_case(&p.name)) {
                         continue;
                     }
-                    body_parameters.push(resolver.property_in(crate::extract::DEFAULT_NAMESPACE, &owner, p, diagnostics));
+                    body_parameters.push(resolver.property_in(crate::extract::DEFAULT_NAMESPACE, &owner, p, &mut found));
                 }
                 let find = |name: &Option<String>| name.as_deref().and_then(|n| lookup.find(None, n)).map(|t| t.name.clone());
-                endpoints.push(Endpoint {
+                let endpoint = Endpoint {
                     method: e.method.clone(),
                     path: e.path.clone(),
                     title: e.title.clone(),
@@ -684,9 +693,15 @@ fn build_endpoints(model: &mut Model, pages: &[PageFacts], anonymous: &Anonymous
                     permissions: e.permissions.clone(),
                     alias_of: None,
                     source: e.location.clone(),
-                });
-            }
-        }
+                };
+                (endpoint, found)
+            })
+            .collect()
+    };
+    let mut endpoints = Vec::with_capacity(built.len());
+    for (endpoint, found) in built {
+        endpoints.push(endpoint);
+        diagnostics.extend(found);
     }
     endpoints.sort_by(|a, b| (&a.path, &a.method, &a.source).cmp(&(&b.path, &b.method, &b.source)));
     link_me_aliases(&mut endpoints);
