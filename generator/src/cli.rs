@@ -648,12 +648,9 @@ fn execute(defaults: &Defaults, command: Command) -> Result<u8, String> {
             })
         }
         Command::Ir(args) => {
-            let t0 = std::time::Instant::now();
             let paths = docs_paths(defaults, &args.docs);
             let (docs, load_diags) = load(&paths, args.docs.input_format)?;
-            eprintln!("TIMING load {:?} rss {}", t0.elapsed(), rss());
             let mut models = build_models(&docs);
-            eprintln!("TIMING models {:?} rss {}", t0.elapsed(), rss());
             if let Some(first) = models.first_mut() {
                 first.diagnostics.extend(load_diags);
                 first.diagnostics.sort();
@@ -670,30 +667,20 @@ fn execute(defaults: &Defaults, command: Command) -> Result<u8, String> {
                     })
                     .map_err(|e| format!("{}: {e}", path.display())),
                 None => {
-                    let mut out = std::io::BufWriter::with_capacity(1 << 20, std::io::stdout().lock());
-                    match crate::ir::json::write_json(&models, &mut out).and_then(|()| std::io::Write::flush(&mut out)) {
+                    let mut out =
+                        std::io::BufWriter::with_capacity(1 << 20, std::io::stdout().lock());
+                    match crate::ir::json::write_json(&models, &mut out)
+                        .and_then(|()| std::io::Write::flush(&mut out))
+                    {
                         Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => Err(e.to_string()),
                         _ => Ok(()),
                     }
                 }
             };
             written?;
-            eprintln!("TIMING written {:?}", t0.elapsed());
             drop(models);
             drop(docs);
-            eprintln!("TIMING dropped {:?}", t0.elapsed());
             Ok(EXIT_OK)
         }
     }
-}
-
-fn rss() -> String {
-    std::fs::read_to_string("/proc/self/statm")
-        .map(|s| {
-            format!(
-                "{} MB",
-                s.split(' ').nth(1).unwrap().parse::<u64>().unwrap() * 4 / 1024
-            )
-        })
-        .unwrap_or_default()
 }

@@ -77,11 +77,17 @@ pub fn build_version(version: &str, files: &[SourceFile]) -> ir::Model {
 
 /// Builds the model of every version of a docs set, sorted by version.
 pub fn build_models(docs: &DocsSet) -> Vec<ir::Model> {
-    docs.versions.iter().map(|(version, files)| build_version(version, files)).collect()
+    docs.versions
+        .iter()
+        .map(|(version, files)| build_version(version, files))
+        .collect()
 }
 
 /// The whole pipeline: docs → crate files.
-pub fn generate(docs: &DocsSet, options: &emit::EmitOptions) -> Result<(Vec<ir::Model>, Vec<emit::GeneratedFile>), emit::EmitError> {
+pub fn generate(
+    docs: &DocsSet,
+    options: &emit::EmitOptions,
+) -> Result<(Vec<ir::Model>, Vec<emit::GeneratedFile>), emit::EmitError> {
     let models = build_models(docs);
     let files = emit::emit_crate(&models, options)?;
     Ok((models, files))

@@ -76,11 +76,17 @@ fn lower_camel_words(name: &str) -> Option<impl Iterator<Item = &str> + '_> {
     let bytes = name.as_bytes();
     if !bytes.first()?.is_ascii_lowercase()
         || !bytes.iter().all(u8::is_ascii_alphabetic)
-        || bytes.windows(2).any(|w| w[0].is_ascii_uppercase() && w[1].is_ascii_uppercase())
+        || bytes
+            .windows(2)
+            .any(|w| w[0].is_ascii_uppercase() && w[1].is_ascii_uppercase())
     {
         return None;
     }
-    let uppers = bytes.iter().enumerate().filter(|(_, b)| b.is_ascii_uppercase()).map(|(i, _)| i);
+    let uppers = bytes
+        .iter()
+        .enumerate()
+        .filter(|(_, b)| b.is_ascii_uppercase())
+        .map(|(i, _)| i);
     let mut starts = std::iter::once(0).chain(uppers).peekable();
     Some(std::iter::from_fn(move || {
         let start = starts.next()?;
@@ -171,8 +177,12 @@ mod tests {
     fn fast_case_conversion_agrees_with_heck() {
         use proptest::prelude::*;
         use proptest::test_runner::{Config, RngAlgorithm, TestRng, TestRunner};
-        let config = Config { cases: 4096, ..Config::default() };
-        let mut runner = TestRunner::new_with_rng(config, TestRng::deterministic_rng(RngAlgorithm::ChaCha));
+        let config = Config {
+            cases: 4096,
+            ..Config::default()
+        };
+        let mut runner =
+            TestRunner::new_with_rng(config, TestRng::deterministic_rng(RngAlgorithm::ChaCha));
         runner
             .run(&"[a-z][a-zA-Z]{0,12}|[a-zA-Z0-9_. ]{0,10}", |name| {
                 prop_assert_eq!(snake_case(&name), name.to_snake_case());
@@ -180,7 +190,14 @@ mod tests {
                 Ok(())
             })
             .unwrap();
-        for name in ["deviceName", "aB", "a", "odataType", "userPrincipalName", "x"] {
+        for name in [
+            "deviceName",
+            "aB",
+            "a",
+            "odataType",
+            "userPrincipalName",
+            "x",
+        ] {
             assert!(lower_camel_words(name).is_some(), "{name}");
             assert_eq!(snake_case(name), name.to_snake_case());
             assert_eq!(upper_camel_case(name), name.to_upper_camel_case());

@@ -129,7 +129,9 @@ impl LineIndex {
     pub fn location(&self, text: &str, offset: usize) -> Location {
         let offset = offset.min(text.len());
         let starts = &self.line_starts;
-        let contains = |line: usize| starts[line] <= offset && starts.get(line + 1).is_none_or(|&next| offset < next);
+        let contains = |line: usize| {
+            starts[line] <= offset && starts.get(line + 1).is_none_or(|&next| offset < next)
+        };
         let last = self.last_line.get().min(starts.len() - 1);
         let line = match (last..(last + 8).min(starts.len())).find(|&line| contains(line)) {
             Some(line) => line,
@@ -171,14 +173,24 @@ mod tests {
     fn look_ups_in_any_order_give_the_counted_line_and_column() {
         let text = "a\nbé\n\n|c|d|\nlong line here\n\nx";
         let index = LineIndex::new(Arc::from("p.md"), text);
-        let offsets: Vec<usize> = (0..=text.len()).filter(|&i| text.is_char_boundary(i)).collect();
-        let order = offsets.iter().chain(offsets.iter().rev()).chain(offsets.iter().step_by(3)).chain(offsets.iter().rev().step_by(5));
+        let offsets: Vec<usize> = (0..=text.len())
+            .filter(|&i| text.is_char_boundary(i))
+            .collect();
+        let order = offsets
+            .iter()
+            .chain(offsets.iter().rev())
+            .chain(offsets.iter().step_by(3))
+            .chain(offsets.iter().rev().step_by(5));
         for &offset in order {
             let before = &text[..offset];
             let line = before.matches('\n').count() + 1;
             let column = before.rsplit('\n').next().unwrap().chars().count() + 1;
             let found = index.location(text, offset);
-            assert_eq!((found.line as usize, found.column as usize), (line, column), "offset {offset}");
+            assert_eq!(
+                (found.line as usize, found.column as usize),
+                (line, column),
+                "offset {offset}"
+            );
         }
     }
 

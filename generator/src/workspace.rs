@@ -127,7 +127,11 @@ pub fn load_docs(paths: &[PathBuf]) -> Result<(DocsSet, Vec<Diagnostic>), IoErro
         walk(root, &mut found)?;
         // Any fixed order will do (the pages are sorted by their relative
         // path below); comparing bytes is much cheaper than comparing paths.
-        found.sort_unstable_by(|a, b| a.as_os_str().as_encoded_bytes().cmp(b.as_os_str().as_encoded_bytes()));
+        found.sort_unstable_by(|a, b| {
+            a.as_os_str()
+                .as_encoded_bytes()
+                .cmp(b.as_os_str().as_encoded_bytes())
+        });
         // Read in parallel; the result does not depend on the order.
         use rayon::prelude::*;
         let read: Vec<Result<(String, SourceFile, Vec<Diagnostic>), IoError>> = found

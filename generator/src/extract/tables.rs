@@ -239,7 +239,13 @@ enum NoteWord {
 struct NoteWords;
 
 impl NoteWords {
-    const PHRASES: [&'static str; 5] = ["read-only", "read only", "not nullable", "non-nullable", "nullable"];
+    const PHRASES: [&'static str; 5] = [
+        "read-only",
+        "read only",
+        "not nullable",
+        "non-nullable",
+        "nullable",
+    ];
 
     /// A bit per [`NoteWord`] the text holds.
     fn in_text(text: &str) -> u8 {
@@ -290,7 +296,8 @@ fn set_description_facts(p: &mut PropertyFacts, marked: &[String]) {
 /// "Possible values" (`values`) does not count.
 pub(crate) fn optional_note(description: &str, values: &[String]) -> Option<bool> {
     // The two spellings searched share all but their first letter.
-    let has_tail = |word: &str| memchr::memmem::find(description.as_bytes(), &word.as_bytes()[1..]).is_some();
+    let has_tail =
+        |word: &str| memchr::memmem::find(description.as_bytes(), &word.as_bytes()[1..]).is_some();
     let says = |word: &str| {
         has_tail(word)
             && !values.iter().any(|v| v.eq_ignore_ascii_case(word))
@@ -452,12 +459,28 @@ mod tests {
 
     #[test]
     fn note_words_in_one_pass_agree_with_searching_a_lower_cased_copy() {
-        for text in ["Read-only. Nullable.", "READ ONLY", "Not nullable.", "non-Nullable", "nothing", "", "é read-only é", "nullabl", "Non-nullable. Read-Only"] {
+        for text in [
+            "Read-only. Nullable.",
+            "READ ONLY",
+            "Not nullable.",
+            "non-Nullable",
+            "nothing",
+            "",
+            "é read-only é",
+            "nullabl",
+            "Non-nullable. Read-Only",
+        ] {
             let lower = text.to_ascii_lowercase();
             let expected = NoteWords::PHRASES
                 .iter()
                 .enumerate()
-                .fold(0u8, |bits, (i, phrase)| if lower.contains(phrase) { bits | 1 << i } else { bits });
+                .fold(0u8, |bits, (i, phrase)| {
+                    if lower.contains(phrase) {
+                        bits | 1 << i
+                    } else {
+                        bits
+                    }
+                });
             assert_eq!(NoteWords::in_text(text), expected, "{text}");
         }
     }

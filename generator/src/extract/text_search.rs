@@ -18,7 +18,10 @@ pub(crate) fn find_ignore_ascii_case(haystack: &str, needle: &str) -> Option<usi
     let mut from = 0;
     while let Some(i) = memchr::memchr2(first, first.to_ascii_uppercase(), &hay[from..]) {
         let at = from + i;
-        if hay.get(at..at + needle.len()).is_some_and(|w| w.eq_ignore_ascii_case(needle)) {
+        if hay
+            .get(at..at + needle.len())
+            .is_some_and(|w| w.eq_ignore_ascii_case(needle))
+        {
             return Some(at);
         }
         from = at + 1;
@@ -39,7 +42,10 @@ pub(crate) fn may_match_word(text: &str, needle: &str) -> bool {
 /// boundary keeps the regex engine off its fast automata, so the boundary is
 /// checked here instead, on the character before each match of `re`: a match
 /// without a boundary is skipped and the search goes on one character later.
-pub(crate) fn captures_at_word_start<'t>(re: &'t regex::Regex, text: &'t str) -> impl Iterator<Item = regex::Captures<'t>> + 't {
+pub(crate) fn captures_at_word_start<'t>(
+    re: &'t regex::Regex,
+    text: &'t str,
+) -> impl Iterator<Item = regex::Captures<'t>> + 't {
     let mut from = 0;
     std::iter::from_fn(move || {
         while from <= text.len() {
@@ -47,10 +53,17 @@ pub(crate) fn captures_at_word_start<'t>(re: &'t regex::Regex, text: &'t str) ->
             let whole = captures.get(0).expect("group 0 is the match");
             let before = text[..whole.start()].chars().next_back();
             if before.is_none_or(|c| !regex_syntax::is_word_character(c)) {
-                from = if whole.is_empty() { whole.end() + 1 } else { whole.end() };
+                from = if whole.is_empty() {
+                    whole.end() + 1
+                } else {
+                    whole.end()
+                };
                 return Some(captures);
             }
-            let first = text[whole.start()..].chars().next().map_or(1, char::len_utf8);
+            let first = text[whole.start()..]
+                .chars()
+                .next()
+                .map_or(1, char::len_utf8);
             from = whole.start() + first;
         }
         None
@@ -72,16 +85,32 @@ mod tests {
             "inheritsinherits from h",
             "",
         ] {
-            let expected: Vec<_> = with.captures_iter(text).map(|c| c.get(1).unwrap().range()).collect();
-            let found: Vec<_> = captures_at_word_start(&without, text).map(|c| c.get(1).unwrap().range()).collect();
+            let expected: Vec<_> = with
+                .captures_iter(text)
+                .map(|c| c.get(1).unwrap().range())
+                .collect();
+            let found: Vec<_> = captures_at_word_start(&without, text)
+                .map(|c| c.get(1).unwrap().range())
+                .collect();
             assert_eq!(found, expected, "{text}");
         }
     }
 
     #[test]
     fn agrees_with_lower_casing() {
-        for (hay, needle) in [("Read-Only.", "read-only"), ("xNULLABLEy", "nullable"), ("nulla", "nullable"), ("", "a"), ("aAa", "aa"), ("é Value", "value")] {
-            assert_eq!(contains_ignore_ascii_case(hay, needle), hay.to_ascii_lowercase().contains(needle), "{hay} {needle}");
+        for (hay, needle) in [
+            ("Read-Only.", "read-only"),
+            ("xNULLABLEy", "nullable"),
+            ("nulla", "nullable"),
+            ("", "a"),
+            ("aAa", "aa"),
+            ("é Value", "value"),
+        ] {
+            assert_eq!(
+                contains_ignore_ascii_case(hay, needle),
+                hay.to_ascii_lowercase().contains(needle),
+                "{hay} {needle}"
+            );
         }
         assert_eq!(find_ignore_ascii_case("xxINHERITS", "inherits"), Some(2));
     }

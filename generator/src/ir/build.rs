@@ -2,17 +2,22 @@
 
 use super::*;
 use crate::diagnostics::{codes, Diagnostic, Severity};
-use crate::extract::type_cell::{TypeCell, TypeName};
 use crate::extract::paths::{parse_path, path_params, PathError, PathSegment};
 use crate::extract::todos::TodoFacts;
-use crate::extract::{BaseHintKind, EnumFacts, EnumOrigin, PageFacts, PropertyFacts, TypeFacts, TypeOrigin};
+use crate::extract::type_cell::{TypeCell, TypeName};
+use crate::extract::{
+    BaseHintKind, EnumFacts, EnumOrigin, PageFacts, PropertyFacts, TypeFacts, TypeOrigin,
+};
 use std::collections::{BTreeMap, BTreeSet};
 
 /// Builds the model of one API version from the facts of its pages. The
 /// result does not depend on the order of `pages`.
 pub fn build_model(version: &str, mut pages: Vec<PageFacts>) -> Model {
     pages.sort_by(|a, b| a.path.cmp(&b.path));
-    let mut model = Model { version: version.to_owned(), ..Model::default() };
+    let mut model = Model {
+        version: version.to_owned(),
+        ..Model::default()
+    };
     let mut diagnostics = Vec::new();
     for page in &pages {
         diagnostics.extend(page.diagnostics.iter().cloned());
@@ -31,7 +36,11 @@ pub fn build_model(version: &str, mut pages: Vec<PageFacts>) -> Model {
                 Location::start_of(&page.path),
                 format!(
                     "this page ({}) defines no type, enum or endpoint the generator recognizes",
-                    if page.title.is_empty() { "untitled" } else { &page.title }
+                    if page.title.is_empty() {
+                        "untitled"
+                    } else {
+                        &page.title
+                    }
                 ),
             ));
         }
@@ -39,7 +48,10 @@ pub fn build_model(version: &str, mut pages: Vec<PageFacts>) -> Model {
 
     let all_enums: Vec<&EnumFacts> = pages.iter().flat_map(|p| &p.enums).collect();
     let all_types: Vec<&TypeFacts> = pages.iter().flat_map(|p| &p.types).collect();
-    let type_keys: BTreeSet<String> = all_types.iter().map(|t| key_of(&t.namespace, &t.name)).collect();
+    let type_keys: BTreeSet<String> = all_types
+        .iter()
+        .map(|t| key_of(&t.namespace, &t.name))
+        .collect();
     let anonymous = build_enums(&mut model, &all_enums, &type_keys, &mut diagnostics);
     build_types(&mut model, &all_types, &anonymous, &mut diagnostics);
     build_endpoints(&mut model, &pages, &anonymous, &mut diagnostics);
@@ -47,7 +59,11 @@ pub fn build_model(version: &str, mut pages: Vec<PageFacts>) -> Model {
     let mut todos: Vec<TodoFacts> = pages.iter().flat_map(|p| p.todos.iter().cloned()).collect();
     let checked: Vec<_> = {
         use rayon::prelude::*;
-        model.examples.par_iter().map(|example| super::examples::check_example(&model, example)).collect()
+        model
+            .examples
+            .par_iter()
+            .map(|example| super::examples::check_example(&model, example))
+            .collect()
     };
     for (found, placeholders) in checked {
         diagnostics.extend(found);
@@ -80,16 +96,30 @@ fn origin_rank(origin: &EnumOrigin) -> u8 {
 }
 
 fn member_set(facts: &EnumFacts) -> BTreeSet<String> {
-    facts.members.iter().map(|m| m.name.to_ascii_lowercase()).collect()
+    facts
+        .members
+        .iter()
+        .map(|m| m.name.to_ascii_lowercase())
+        .collect()
 }
 
-fn build_enums(model: &mut Model, all: &[&EnumFacts], type_keys: &BTreeSet<String>, diagnostics: &mut Vec<Diagnostic>) -> AnonymousEnums {
+fn build_enums(
+    model: &mut Model,
+    all: &[&EnumFacts],
+    type_keys: &BTreeSet<String>,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> AnonymousEnums {
     let mut named: BTreeMap<String, Vec<&EnumFacts>> = BTreeMap::new();
     let mut anonymous: Vec<&EnumFacts> = Vec::new();
     for facts in all {
         match &facts.origin {
-            EnumOrigin::PossibleValues { anonymous: true, .. } => anonymous.push(facts),
-            _ => named.entry(key_of(&facts.namespace, &facts.name)).or_default().push(facts),
+            EnumOrigin::PossibleValues {
+                anonymous: true, ..
+            } => anonymous.push(facts),
+            _ => named
+                .entry(key_of(&facts.namespace, &facts.name))
+                .or_default()
+                .push(facts),
         }
     }
     for (key, mut lists) in named {
@@ -107,7 +137,9 @@ fn build_enums(model: &mut Model, all: &[&EnumFacts], type_keys: &BTreeSet<Strin
             }
             continue;
         }
-        lists.sort_by(|a, b| (origin_rank(&a.origin), &a.location).cmp(&(origin_rank(&b.origin), &b.location)));
+        lists.sort_by(|a, b| {
+            (origin_rank(&a.origin), &a.location).cmp(&(origin_rank(&b.origin), &b.location))
+        });
         let def = merge_enum_lists(&lists, false, diagnostics);
         model.enums.insert(key, def);
     }
@@ -119,13 +151,33 @@ fn build_enums(model: &mut Model, all: &[&EnumFacts], type_keys: &BTreeSet<Strin
     let member_sets: Vec<(BTreeSet<String>, &EnumDef)> = model
         .enums
         .values()
-        .map(|e| (e.members.iter().map(|m| m.name.to_ascii_lowercase()).collect(), e))
+        .map(|e| {
+            (
+                e.members
+                    .iter()
+                    .map(|m| m.name.to_ascii_lowercase())
+                    .collect(),
+                e,
+            )
+        })
         .collect();
     for facts in anonymous {
-        let EnumOrigin::PossibleValues { owner, property, .. } = &facts.origin else { continue };
+        let EnumOrigin::PossibleValues {
+            owner, property, ..
+        } = &facts.origin
+        else {
+            continue;
+        };
         let set = member_set(facts);
-        let matches: Vec<&EnumDef> = member_sets.iter().filter(|(members, _)| *members == set).map(|(_, e)| *e).collect();
-        let owner_key = (key_of(&facts.namespace, owner), property.to_ascii_lowercase());
+        let matches: Vec<&EnumDef> = member_sets
+            .iter()
+            .filter(|(members, _)| *members == set)
+            .map(|(_, e)| *e)
+            .collect();
+        let owner_key = (
+            key_of(&facts.namespace, owner),
+            property.to_ascii_lowercase(),
+        );
         match matches.as_slice() {
             [one] => {
                 resolved.insert(owner_key, one.name.clone());
@@ -143,7 +195,10 @@ fn build_enums(model: &mut Model, all: &[&EnumFacts], type_keys: &BTreeSet<Strin
                 );
                 for other in rest {
                     if let Some(s) = other.sources.first() {
-                        d = d.with_related(s.source.clone(), format!("`{}` is defined here", other.name.name));
+                        d = d.with_related(
+                            s.source.clone(),
+                            format!("`{}` is defined here", other.name.name),
+                        );
                     }
                 }
                 diagnostics.push(d);
@@ -151,11 +206,19 @@ fn build_enums(model: &mut Model, all: &[&EnumFacts], type_keys: &BTreeSet<Strin
             }
             [] => {
                 let mut name = facts.name.clone();
-                while model.enums.contains_key(&key_of(&facts.namespace, &name)) || type_keys.contains(&key_of(&facts.namespace, &name)) {
+                while model.enums.contains_key(&key_of(&facts.namespace, &name))
+                    || type_keys.contains(&key_of(&facts.namespace, &name))
+                {
                     name.push_str("Enum");
                 }
-                resolved.insert(owner_key, QualifiedName::new(facts.namespace.clone(), name.clone()));
-                synthesized.entry(key_of(&facts.namespace, &name)).or_default().push(facts);
+                resolved.insert(
+                    owner_key,
+                    QualifiedName::new(facts.namespace.clone(), name.clone()),
+                );
+                synthesized
+                    .entry(key_of(&facts.namespace, &name))
+                    .or_default()
+                    .push(facts);
             }
         }
     }
@@ -183,12 +246,23 @@ fn build_enums(model: &mut Model, all: &[&EnumFacts], type_keys: &BTreeSet<Strin
 /// Merges several lists of one enum. The first list (a members table when
 /// there is one) is the one the model takes; every list that differs from it
 /// is reported.
-fn merge_enum_lists(lists: &[&EnumFacts], synthesized: bool, diagnostics: &mut Vec<Diagnostic>) -> EnumDef {
+fn merge_enum_lists(
+    lists: &[&EnumFacts],
+    synthesized: bool,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> EnumDef {
     let first = lists[0];
-    let tables: Vec<&&EnumFacts> = lists.iter().filter(|l| l.origin == EnumOrigin::MembersTable).collect();
+    let tables: Vec<&&EnumFacts> = lists
+        .iter()
+        .filter(|l| l.origin == EnumOrigin::MembersTable)
+        .collect();
     let mut members: Vec<EnumMember> = Vec::new();
     // With members tables, the model is their union (in order); without, the union of the prose lists.
-    let taken: Vec<&&EnumFacts> = if tables.is_empty() { lists.iter().collect() } else { tables };
+    let taken: Vec<&&EnumFacts> = if tables.is_empty() {
+        lists.iter().collect()
+    } else {
+        tables
+    };
     for list in &taken {
         for m in &list.members {
             match members.iter_mut().find(|x| x.name == m.name) {
@@ -225,7 +299,10 @@ fn merge_enum_lists(lists: &[&EnumFacts], synthesized: bool, diagnostics: &mut V
             }
         }
     }
-    let model_set: BTreeSet<String> = members.iter().map(|m| m.name.to_ascii_lowercase()).collect();
+    let model_set: BTreeSet<String> = members
+        .iter()
+        .map(|m| m.name.to_ascii_lowercase())
+        .collect();
     for list in lists {
         let set = member_set(list);
         if set == model_set {
@@ -249,7 +326,10 @@ fn merge_enum_lists(lists: &[&EnumFacts], synthesized: bool, diagnostics: &mut V
         if !extra.is_empty() {
             parts.push(format!("adds {}", quoted(&extra)));
         }
-        let taken_at = taken.first().map(|l| l.location.clone()).unwrap_or_else(|| first.location.clone());
+        let taken_at = taken
+            .first()
+            .map(|l| l.location.clone())
+            .unwrap_or_else(|| first.location.clone());
         let mut d = Diagnostic::new(
             Severity::Warning,
             codes::ENUM_MEMBERS_DISAGREE,
@@ -263,7 +343,10 @@ fn merge_enum_lists(lists: &[&EnumFacts], synthesized: bool, diagnostics: &mut V
         if taken_at != list.location {
             d = d.with_related(taken_at.clone(), "the model took this list");
         }
-        for other in lists.iter().filter(|l| l.location != list.location && l.location != taken_at) {
+        for other in lists
+            .iter()
+            .filter(|l| l.location != list.location && l.location != taken_at)
+        {
             d = d.with_related(other.location.clone(), "another list of the same enum");
         }
         diagnostics.push(d);
@@ -281,7 +364,12 @@ fn merge_enum_lists(lists: &[&EnumFacts], synthesized: bool, diagnostics: &mut V
     sources.dedup();
     EnumDef {
         name: QualifiedName::new(first.namespace.clone(), first.name.clone()),
-        description: lists.iter().map(|l| l.description.as_str()).find(|d| !d.is_empty()).unwrap_or("").to_owned(),
+        description: lists
+            .iter()
+            .map(|l| l.description.as_str())
+            .find(|d| !d.is_empty())
+            .unwrap_or("")
+            .to_owned(),
         members,
         sources,
         synthesized,
@@ -289,23 +377,45 @@ fn merge_enum_lists(lists: &[&EnumFacts], synthesized: bool, diagnostics: &mut V
 }
 
 fn quoted(names: &[&str]) -> String {
-    names.iter().map(|n| format!("`{n}`")).collect::<Vec<_>>().join(", ")
+    names
+        .iter()
+        .map(|n| format!("`{n}`"))
+        .collect::<Vec<_>>()
+        .join(", ")
 }
 
-fn build_types(model: &mut Model, all: &[&TypeFacts], anonymous: &AnonymousEnums, diagnostics: &mut Vec<Diagnostic>) {
+fn build_types(
+    model: &mut Model,
+    all: &[&TypeFacts],
+    anonymous: &AnonymousEnums,
+    diagnostics: &mut Vec<Diagnostic>,
+) {
     let mut groups: BTreeMap<String, Vec<&TypeFacts>> = BTreeMap::new();
     for facts in all {
-        groups.entry(key_of(&facts.namespace, &facts.name)).or_default().push(facts);
+        groups
+            .entry(key_of(&facts.namespace, &facts.name))
+            .or_default()
+            .push(facts);
     }
     // First the names, so property types can be resolved against every type.
     let known_types: BTreeMap<String, QualifiedName> = groups
         .iter()
         .map(|(k, v)| {
-            let first = v.iter().min_by_key(|f| (f.origin, &f.location)).expect("non-empty group");
-            (k.clone(), QualifiedName::new(first.namespace.clone(), first.name.clone()))
+            let first = v
+                .iter()
+                .min_by_key(|f| (f.origin, &f.location))
+                .expect("non-empty group");
+            (
+                k.clone(),
+                QualifiedName::new(first.namespace.clone(), first.name.clone()),
+            )
         })
         .collect();
-    let resolver = Resolver { model, known_types: &known_types, anonymous };
+    let resolver = Resolver {
+        model,
+        known_types: &known_types,
+        anonymous,
+    };
     let mut types = BTreeMap::new();
     let mut request_only = BTreeMap::new();
     // Each type merges on its own (in parallel); results are taken in key order.
@@ -335,7 +445,11 @@ fn build_types(model: &mut Model, all: &[&TypeFacts], anonymous: &AnonymousEnums
 /// A property only a create/update page lists is fine when a base type has
 /// it (the request table lists inherited properties too): it is then dropped
 /// from the derived type. Otherwise it is reported and kept.
-fn check_request_only(model: &mut Model, request_only: &BTreeMap<String, Vec<String>>, diagnostics: &mut Vec<Diagnostic>) {
+fn check_request_only(
+    model: &mut Model,
+    request_only: &BTreeMap<String, Vec<String>>,
+    diagnostics: &mut Vec<Diagnostic>,
+) {
     for (key, names) in request_only {
         if names.is_empty() {
             continue;
@@ -349,7 +463,9 @@ fn check_request_only(model: &mut Model, request_only: &BTreeMap<String, Vec<Str
                 .collect(),
             None => continue,
         };
-        let Some(ty) = model.types.get_mut(key) else { continue };
+        let Some(ty) = model.types.get_mut(key) else {
+            continue;
+        };
         let owner = ty.name.name.clone();
         for name in names {
             if inherited.contains(&name.to_ascii_lowercase()) {
@@ -378,13 +494,24 @@ struct Resolver<'a> {
 }
 
 impl Resolver<'_> {
-    fn resolve_in(&self, owner_namespace: &str, owner_name: &str, p: &PropertyFacts, diagnostics: &mut Vec<Diagnostic>) -> TypeRef {
-        let Some(TypeCell { name, .. }) = &p.type_cell else { return TypeRef::Untyped(p.type_text.clone()) };
+    fn resolve_in(
+        &self,
+        owner_namespace: &str,
+        owner_name: &str,
+        p: &PropertyFacts,
+        diagnostics: &mut Vec<Diagnostic>,
+    ) -> TypeRef {
+        let Some(TypeCell { name, .. }) = &p.type_cell else {
+            return TypeRef::Untyped(p.type_text.clone());
+        };
         match name {
             TypeName::Primitive(prim) => TypeRef::Primitive(*prim),
             TypeName::Enumeration => self
                 .anonymous
-                .get(&(key_of(owner_namespace, owner_name), p.name.to_ascii_lowercase()))
+                .get(&(
+                    key_of(owner_namespace, owner_name),
+                    p.name.to_ascii_lowercase(),
+                ))
                 .map(|q| TypeRef::Enum(q.clone()))
                 .unwrap_or_else(|| TypeRef::Untyped(p.type_text.clone())),
             TypeName::Named { namespace, name } => {
@@ -416,11 +543,22 @@ impl Resolver<'_> {
         }
     }
 
-    fn property(&self, owner: &TypeFacts, p: &PropertyFacts, diagnostics: &mut Vec<Diagnostic>) -> Property {
+    fn property(
+        &self,
+        owner: &TypeFacts,
+        p: &PropertyFacts,
+        diagnostics: &mut Vec<Diagnostic>,
+    ) -> Property {
         self.property_in(&owner.namespace, &owner.name, p, diagnostics)
     }
 
-    fn property_in(&self, namespace: &str, owner: &str, p: &PropertyFacts, diagnostics: &mut Vec<Diagnostic>) -> Property {
+    fn property_in(
+        &self,
+        namespace: &str,
+        owner: &str,
+        p: &PropertyFacts,
+        diagnostics: &mut Vec<Diagnostic>,
+    ) -> Property {
         Property {
             name: p.name.clone(),
             ty: self.resolve_in(namespace, owner, p, diagnostics),
@@ -436,7 +574,11 @@ impl Resolver<'_> {
 
 /// Merges the facts of one type. Also returns the properties that only a
 /// request-body table lists (checked against the base types later).
-fn merge_type(facts: &[&TypeFacts], resolver: &Resolver<'_>, diagnostics: &mut Vec<Diagnostic>) -> (TypeDef, Vec<String>) {
+fn merge_type(
+    facts: &[&TypeFacts],
+    resolver: &Resolver<'_>,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> (TypeDef, Vec<String>) {
     let mut added = Vec::new();
     let primary = facts[0];
     let mut def = TypeDef {
@@ -447,9 +589,16 @@ fn merge_type(facts: &[&TypeFacts], resolver: &Resolver<'_>, diagnostics: &mut V
         relationships: Vec::new(),
         sources: facts.iter().map(|f| f.location.clone()).collect(),
     };
-    def.description = facts.iter().map(|f| f.description.as_str()).find(|d| !d.is_empty()).unwrap_or("").to_owned();
+    def.description = facts
+        .iter()
+        .map(|f| f.description.as_str())
+        .find(|d| !d.is_empty())
+        .unwrap_or("")
+        .to_owned();
     for (i, f) in facts.iter().enumerate() {
-        let from_secondary = i > 0 && primary.origin == TypeOrigin::ResourcePage && f.origin == TypeOrigin::RequestBody;
+        let from_secondary = i > 0
+            && primary.origin == TypeOrigin::ResourcePage
+            && f.origin == TypeOrigin::RequestBody;
         if i > 0 && f.origin == TypeOrigin::ResourcePage {
             diagnostics.push(
                 Diagnostic::new(
@@ -464,10 +613,20 @@ fn merge_type(facts: &[&TypeFacts], resolver: &Resolver<'_>, diagnostics: &mut V
                 .with_related(primary.location.clone(), "first described here"),
             );
         }
-        for (list, incoming) in [(&mut def.properties, &f.properties), (&mut def.relationships, &f.relationships)] {
+        for (list, incoming) in [
+            (&mut def.properties, &f.properties),
+            (&mut def.relationships, &f.relationships),
+        ] {
             for p in incoming {
                 let prop = resolver.property(f, p, diagnostics);
-                merge_property(list, prop, &primary.name, from_secondary, &mut added, diagnostics);
+                merge_property(
+                    list,
+                    prop,
+                    &primary.name,
+                    from_secondary,
+                    &mut added,
+                    diagnostics,
+                );
             }
         }
     }
@@ -484,7 +643,10 @@ fn merge_property(
     added: &mut Vec<String>,
     diagnostics: &mut Vec<Diagnostic>,
 ) {
-    let Some(existing) = list.iter_mut().find(|p| p.name.eq_ignore_ascii_case(&prop.name)) else {
+    let Some(existing) = list
+        .iter_mut()
+        .find(|p| p.name.eq_ignore_ascii_case(&prop.name))
+    else {
         if from_secondary {
             added.push(prop.name.clone());
         }
@@ -507,7 +669,10 @@ fn merge_property(
                     existing.ty.docs_spelling()
                 ),
             )
-            .with_related(existing.source.clone(), format!("typed `{}` here", existing.ty.docs_spelling())),
+            .with_related(
+                existing.source.clone(),
+                format!("typed `{}` here", existing.ty.docs_spelling()),
+            ),
         );
     } else if existing.collection != prop.collection {
         diagnostics.push(
@@ -518,8 +683,16 @@ fn merge_property(
                 format!(
                     "`{owner}.{}` is {} here but {} on the page the model follows",
                     prop.name,
-                    if prop.collection { "a collection" } else { "a single value" },
-                    if existing.collection { "a collection" } else { "a single value" }
+                    if prop.collection {
+                        "a collection"
+                    } else {
+                        "a single value"
+                    },
+                    if existing.collection {
+                        "a collection"
+                    } else {
+                        "a single value"
+                    }
                 ),
             )
             .with_related(existing.source.clone(), "the model follows this row"),
@@ -538,8 +711,14 @@ fn merge_property(
 /// [`resolve_bases`].
 fn pick_base(facts: &[&TypeFacts], diagnostics: &mut Vec<Diagnostic>) -> Option<QualifiedName> {
     let primary = facts[0];
-    let hints: Vec<_> = facts.iter().flat_map(|f| f.base_hints.iter().map(move |h| (f, h))).collect();
-    let explicit: Vec<_> = hints.iter().filter(|(_, h)| h.kind != BaseHintKind::InheritedCell).collect();
+    let hints: Vec<_> = facts
+        .iter()
+        .flat_map(|f| f.base_hints.iter().map(move |h| (f, h)))
+        .collect();
+    let explicit: Vec<_> = hints
+        .iter()
+        .filter(|(_, h)| h.kind != BaseHintKind::InheritedCell)
+        .collect();
     let chosen = if let Some((f, h)) = explicit.first() {
         for (_, other) in &explicit[1..] {
             if !other.name.eq_ignore_ascii_case(&h.name) {
@@ -565,8 +744,16 @@ fn pick_base(facts: &[&TypeFacts], diagnostics: &mut Vec<Diagnostic>) -> Option<
         for (_, h) in &hints {
             *counts.entry(h.name.clone()).or_default() += 1;
         }
-        let best = counts.iter().max_by(|a, b| a.1.cmp(b.1).then(b.0.cmp(a.0))).map(|(n, _)| n.clone());
-        best.and_then(|n| hints.iter().find(|(_, h)| h.name == n).map(|(f, h)| (f.namespace.clone(), n.clone(), h.location.clone())))
+        let best = counts
+            .iter()
+            .max_by(|a, b| a.1.cmp(b.1).then(b.0.cmp(a.0)))
+            .map(|(n, _)| n.clone());
+        best.and_then(|n| {
+            hints
+                .iter()
+                .find(|(_, h)| h.name == n)
+                .map(|(f, h)| (f.namespace.clone(), n.clone(), h.location.clone()))
+        })
     };
     let (namespace, name, location) = chosen?;
     if name.eq_ignore_ascii_case(&primary.name) {
@@ -574,7 +761,10 @@ fn pick_base(facts: &[&TypeFacts], diagnostics: &mut Vec<Diagnostic>) -> Option<
             Severity::Warning,
             codes::BASE_TYPE_CYCLE,
             location,
-            format!("`{}` is said to inherit from itself; the base type was dropped", primary.name),
+            format!(
+                "`{}` is said to inherit from itself; the base type was dropped",
+                primary.name
+            ),
         ));
         return None;
     }
@@ -591,7 +781,11 @@ fn resolve_bases(model: &mut Model, diagnostics: &mut Vec<Diagnostic>) {
             let found = model
                 .types
                 .get(&base.key())
-                .or_else(|| model.types.get(&key_of(crate::extract::DEFAULT_NAMESPACE, &base.name)))
+                .or_else(|| {
+                    model
+                        .types
+                        .get(&key_of(crate::extract::DEFAULT_NAMESPACE, &base.name))
+                })
                 .map(|t| t.name.clone());
             if let Some(found) = found {
                 model.types.get_mut(key).expect("key exists").base = Some(found);
@@ -620,10 +814,20 @@ fn resolve_bases(model: &mut Model, diagnostics: &mut Vec<Diagnostic>) {
     }
 }
 
-fn build_endpoints(model: &mut Model, pages: &[PageFacts], anonymous: &AnonymousEnums, diagnostics: &mut Vec<Diagnostic>) {
-    let known_types: BTreeMap<String, QualifiedName> = model.types.iter().map(|(k, t)| (k.clone(), t.name.clone())).collect();
+fn build_endpoints(
+    model: &mut Model,
+    pages: &[PageFacts],
+    anonymous: &AnonymousEnums,
+    diagnostics: &mut Vec<Diagnostic>,
+) {
+    let known_types: BTreeMap<String, QualifiedName> = model
+        .types
+        .iter()
+        .map(|(k, t)| (k.clone(), t.name.clone()))
+        .collect();
     use rayon::prelude::*;
-    let all: Vec<&crate::extract::EndpointFacts> = pages.iter().flat_map(|page| &page.endpoints).collect();
+    let all: Vec<&crate::extract::EndpointFacts> =
+        pages.iter().flat_map(|page| &page.endpoints).collect();
     // Paths are read in parallel; which endpoint of a method and path is kept
     // (the first readable one, in page order) is decided in order after.
     let parsed: Vec<_> = all.par_iter().map(|e| parse_path(&e.path)).collect();
@@ -637,7 +841,10 @@ fn build_endpoints(model: &mut Model, pages: &[PageFacts], anonymous: &Anonymous
                     Severity::Info,
                     codes::DUPLICATE_ENDPOINT,
                     e.location.clone(),
-                    format!("`{} {}` is documented on more than one page; the first page is used", e.method, e.path),
+                    format!(
+                        "`{} {}` is documented on more than one page; the first page is used",
+                        e.method, e.path
+                    ),
                 )
                 .with_related((*first).clone(), "first documented here"),
             );
@@ -657,7 +864,11 @@ fn build_endpoints(model: &mut Model, pages: &[PageFacts], anonymous: &Anonymous
         }
     }
     let built: Vec<(Endpoint, Vec<Diagnostic>)> = {
-        let resolver = Resolver { model, known_types: &known_types, anonymous };
+        let resolver = Resolver {
+            model,
+            known_types: &known_types,
+            anonymous,
+        };
         let lookup = model.type_lookup();
         kept.into_par_iter()
             .map(|(e, (segments, query))| {
@@ -666,12 +877,24 @@ fn build_endpoints(model: &mut Model, pages: &[PageFacts], anonymous: &Anonymous
                 // Several tables may list the same field: the first row wins.
                 let mut body_parameters: Vec<Property> = Vec::new();
                 for p in &e.body_parameters {
-                    if body_parameters.iter().any(|b| b.name.eq_ignore_ascii_case(&p.name)) {
+                    if body_parameters
+                        .iter()
+                        .any(|b| b.name.eq_ignore_ascii_case(&p.name))
+                    {
                         continue;
                     }
-                    body_parameters.push(resolver.property_in(crate::extract::DEFAULT_NAMESPACE, &owner, p, &mut found));
+                    body_parameters.push(resolver.property_in(
+                        crate::extract::DEFAULT_NAMESPACE,
+                        &owner,
+                        p,
+                        &mut found,
+                    ));
                 }
-                let find = |name: &Option<String>| name.as_deref().and_then(|n| lookup.find(None, n)).map(|t| t.name.clone());
+                let find = |name: &Option<String>| {
+                    name.as_deref()
+                        .and_then(|n| lookup.find(None, n))
+                        .map(|t| t.name.clone())
+                };
                 let endpoint = Endpoint {
                     method: e.method.clone(),
                     path: e.path.clone(),
@@ -712,16 +935,30 @@ fn build_endpoints(model: &mut Model, pages: &[PageFacts], anonymous: &Anonymous
 /// each `/me` path is an alias of.
 fn link_me_aliases(endpoints: &mut [Endpoint]) {
     let shape = |segments: &[PathSegment]| -> Vec<Option<String>> {
-        segments.iter().map(|s| if s.is_param() { None } else { Some(format!("{:?}", s.parts)) }).collect()
+        segments
+            .iter()
+            .map(|s| {
+                if s.is_param() {
+                    None
+                } else {
+                    Some(format!("{:?}", s.parts))
+                }
+            })
+            .collect()
     };
     let users: BTreeMap<(String, Vec<Option<String>>), String> = endpoints
         .iter()
-        .filter(|e| e.segments.first().and_then(|s| s.literal()) == Some("users") && e.segments.get(1).is_some_and(|s| s.is_param()))
+        .filter(|e| {
+            e.segments.first().and_then(|s| s.literal()) == Some("users")
+                && e.segments.get(1).is_some_and(|s| s.is_param())
+        })
         .map(|e| ((e.method.clone(), shape(&e.segments[2..])), e.path.clone()))
         .collect();
     for e in endpoints.iter_mut() {
         if e.segments.first().and_then(|s| s.literal()) == Some("me") {
-            e.alias_of = users.get(&(e.method.clone(), shape(&e.segments[1..]))).cloned();
+            e.alias_of = users
+                .get(&(e.method.clone(), shape(&e.segments[1..])))
+                .cloned();
         }
     }
 }
@@ -739,12 +976,16 @@ fn build_examples(model: &mut Model, pages: &[PageFacts]) {
                     last_request_name = ex.name.clone();
                     ex.name.clone()
                 }
-                crate::extract::ExampleKind::Response => ex.name.clone().or_else(|| last_request_name.clone()),
+                crate::extract::ExampleKind::Response => {
+                    ex.name.clone().or_else(|| last_request_name.clone())
+                }
             };
             let body_type = ex.body.as_deref().and_then(crate::extract::odata_type_of);
-            let named = body_type
-                .or_else(|| ex.odata_type.clone())
-                .or_else(|| (ex.kind == crate::extract::ExampleKind::Request).then(|| request_body.clone()).flatten());
+            let named = body_type.or_else(|| ex.odata_type.clone()).or_else(|| {
+                (ex.kind == crate::extract::ExampleKind::Request)
+                    .then(|| request_body.clone())
+                    .flatten()
+            });
             let ty = named.and_then(|n| {
                 let n = n.trim_start_matches('#');
                 let (ns, name) = match n.rfind('.') {

@@ -268,9 +268,10 @@ impl Builder<'_> {
                             .next()
                             .unwrap_or("")
                             .to_ascii_lowercase();
-                        let next_line = memchr::memchr(b'\n', &self.file.text.as_bytes()[range.start..])
-                            .map(|i| range.start + i + 1)
-                            .unwrap_or(range.start);
+                        let next_line =
+                            memchr::memchr(b'\n', &self.file.text.as_bytes()[range.start..])
+                                .map(|i| range.start + i + 1)
+                                .unwrap_or(range.start);
                         (lang, next_line)
                     }
                     CodeBlockKind::Indented => (String::new(), range.start),
@@ -332,7 +333,11 @@ impl Builder<'_> {
                 if let Some(c) = self.inline.as_mut() {
                     if let Some((start, dest)) = c.link_starts.pop() {
                         let text = c.content.text.get(start..).unwrap_or("");
-                        let text = if needs_normalizing(text) { normalize_space(text) } else { text.to_owned() };
+                        let text = if needs_normalizing(text) {
+                            normalize_space(text)
+                        } else {
+                            text.to_owned()
+                        };
                         c.content.links.push(Link { text, dest });
                     }
                 }
@@ -346,7 +351,11 @@ impl Builder<'_> {
                 if let Some(c) = self.inline.as_mut() {
                     if let Some(start) = c.mark_starts.pop() {
                         let marked = c.content.text.get(start..).unwrap_or("");
-                        let marked = if needs_normalizing(marked) { normalize_space(marked) } else { marked.to_owned() };
+                        let marked = if needs_normalizing(marked) {
+                            normalize_space(marked)
+                        } else {
+                            marked.to_owned()
+                        };
                         if !marked.is_empty() {
                             c.content.marked.push(marked);
                         }
@@ -541,14 +550,20 @@ mod tests {
 
     #[test]
     fn needs_normalizing_is_exactly_when_normalizing_changes_the_text() {
-        for text in ["", "a", "a b", " a", "a ", "a  b", "a\tb", "a\nb", "a\u{a0}b", "é", "a\u{c}b", "a b c"] {
+        for text in [
+            "", "a", "a b", " a", "a ", "a  b", "a\tb", "a\nb", "a\u{a0}b", "é", "a\u{c}b", "a b c",
+        ] {
             assert_eq!(
                 needs_normalizing(text) || normalize_space(text) == text,
                 true,
                 "{text:?}"
             );
             if text.is_ascii() {
-                assert_eq!(needs_normalizing(text), normalize_space(text) != text, "{text:?}");
+                assert_eq!(
+                    needs_normalizing(text),
+                    normalize_space(text) != text,
+                    "{text:?}"
+                );
             }
         }
     }
@@ -560,12 +575,19 @@ mod tests {
         let Block::Table { rows, .. } = &p.blocks[1] else {
             panic!("{:?}", p.blocks)
         };
-        assert_eq!((rows[0].cells[1].location.line, rows[0].cells[1].location.column), (8, 4));
+        assert_eq!(
+            (
+                rows[0].cells[1].location.line,
+                rows[0].cells[1].location.column
+            ),
+            (8, 4)
+        );
     }
 
     /// The plain character-by-character reading `count_cells` must agree with.
     fn count_cells_by_char(line: &str) -> usize {
-        let (mut separators, mut in_code, mut escaped, mut first, mut last_was_pipe) = (0, false, false, true, false);
+        let (mut separators, mut in_code, mut escaped, mut first, mut last_was_pipe) =
+            (0, false, false, true, false);
         for c in line.trim().chars() {
             last_was_pipe = false;
             if escaped {
@@ -596,8 +618,12 @@ mod tests {
     fn counting_cells_by_byte_agrees_with_reading_each_character() {
         use proptest::prelude::*;
         use proptest::test_runner::{Config, RngAlgorithm, TestRng, TestRunner};
-        let config = Config { cases: 4096, ..Config::default() };
-        let mut runner = TestRunner::new_with_rng(config, TestRng::deterministic_rng(RngAlgorithm::ChaCha));
+        let config = Config {
+            cases: 4096,
+            ..Config::default()
+        };
+        let mut runner =
+            TestRunner::new_with_rng(config, TestRng::deterministic_rng(RngAlgorithm::ChaCha));
         runner
             .run(&"[|`\\\\a é\\t]{0,14}", |line| {
                 prop_assert_eq!(count_cells(&line), count_cells_by_char(&line), "{:?}", line);
