@@ -73,9 +73,9 @@ pub fn parse_path(template: &str) -> Result<(Vec<PathSegment>, Option<String>), 
     let mut depth_paren = 0i32;
     let mut in_brace = false;
     let mut in_quote = false;
-    let mut current = String::new();
-    let mut raw_segments = Vec::new();
-    for c in rest.chars() {
+    let mut start = 0;
+    let mut raw_segments: Vec<&str> = Vec::new();
+    for (i, c) in rest.char_indices() {
         match c {
             '{' if !in_quote => in_brace = true,
             '}' if !in_quote => in_brace = false,
@@ -83,14 +83,13 @@ pub fn parse_path(template: &str) -> Result<(Vec<PathSegment>, Option<String>), 
             '(' if !in_quote && !in_brace => depth_paren += 1,
             ')' if !in_quote && !in_brace => depth_paren -= 1,
             '/' if !in_brace && !in_quote && depth_paren <= 0 => {
-                raw_segments.push(std::mem::take(&mut current));
-                continue;
+                raw_segments.push(&rest[start..i]);
+                start = i + 1;
             }
             _ => {}
         }
-        current.push(c);
     }
-    raw_segments.push(current);
+    raw_segments.push(&rest[start..]);
     if in_brace {
         return Err(PathError(format!(
             "`{template}` has a `{{` without its `}}`"
@@ -101,7 +100,7 @@ pub fn parse_path(template: &str) -> Result<(Vec<PathSegment>, Option<String>), 
             // A trailing slash or `//`: nothing to address.
             continue;
         }
-        segments.push(parse_segment(&raw)?);
+        segments.push(parse_segment(raw)?);
     }
     // A name used twice (`/applications/{id}/owners/{id}/$ref`) means two
     // values: the later ones become `id2`, `id3`, ….

@@ -108,7 +108,12 @@ impl Builder<'_> {
             target,
             start,
             end,
-            content: Inline::default(),
+            content: Inline {
+                // The text is at most as long as its source, give or take a
+                // `<li>` bullet: one allocation instead of a growing string.
+                text: String::with_capacity(end.saturating_sub(start)),
+                ..Inline::default()
+            },
             link_starts: Vec::new(),
             mark_starts: Vec::new(),
         });
@@ -222,7 +227,7 @@ impl Builder<'_> {
                 let source_cells = count_cells(&self.file.text[range.start..line_end]);
                 if let Some(t) = self.table.as_mut() {
                     t.current = Some(Row {
-                        cells: Vec::new(),
+                        cells: Vec::with_capacity(source_cells),
                         source_cells,
                         location,
                     });
