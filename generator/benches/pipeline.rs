@@ -99,6 +99,22 @@ fn whole_ir_command() -> usize {
         .len()
 }
 
+/// The `ir` JSON of the model (streamed, parallel), written to a sink.
+#[divan::bench(sample_count = 10)]
+fn ir_json() -> std::io::Result<()> {
+    graph_docs_codegen::ir::json::write_json(std::slice::from_ref(model()), &mut std::io::sink())
+}
+
+/// The `ir` command end to end, in process: the folder read, the model built
+/// and the JSON written (to a sink instead of a file).
+#[divan::bench(sample_count = 10)]
+fn ir_command_in_process() -> std::io::Result<()> {
+    let (docs, _) =
+        graph_docs_codegen::workspace::load_docs(&[dir()]).map_err(std::io::Error::other)?;
+    let models = graph_docs_codegen::build_models(&docs);
+    graph_docs_codegen::ir::json::write_json(&models, &mut std::io::BufWriter::new(std::io::sink()))
+}
+
 #[divan::bench(sample_count = 5)]
 fn emit() -> usize {
     emit_crate(std::slice::from_ref(model()), &EmitOptions::default())

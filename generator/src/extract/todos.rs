@@ -99,7 +99,8 @@ pub fn todo_placeholder(text: &str) -> Option<String> {
     // Most text holds no `TODO` at all: a literal search rules it out before
     // the word-boundary regex runs.
     static TODO: OnceLock<memchr::memmem::Finder<'static>> = OnceLock::new();
-    TODO.get_or_init(|| memchr::memmem::Finder::new("TODO")).find(text.as_bytes())?;
+    TODO.get_or_init(|| memchr::memmem::Finder::new("TODO"))
+        .find(text.as_bytes())?;
     let m = todo_re().find(text)?;
     if let Some(k) = known_re().find(&text[m.start()..]) {
         if k.start() == 0 {

@@ -832,22 +832,12 @@ fn build_endpoints(
     // (the first readable one, in page order) is decided in order after.
     let parsed: Vec<_> = all.par_iter().map(|e| parse_path(&e.path)).collect();
     let mut kept = Vec::new();
+    let mut duplicates = Vec::new();
     let mut seen: BTreeMap<(String, &str), &Location> = BTreeMap::new();
     for (e, parsed) in all.iter().zip(parsed) {
         let key = (e.path.to_ascii_lowercase(), e.method.as_str());
         if let Some(first) = seen.get(&key) {
-            diagnostics.push(
-                Diagnostic::new(
-                    Severity::Info,
-                    codes::DUPLICATE_ENDPOINT,
-                    e.location.clone(),
-                    format!(
-                        "`{} {}` is documented on more than one page; the first page is used",
-                        e.method, e.path
-                    ),
-                )
-                .with_related((*first).clone(), "first documented here"),
-            );
+            duplicates.push((*e, *first));
             continue;
         }
         match parsed {
@@ -863,6 +853,19 @@ fn build_endpoints(
             )),
         }
     }
+    // Generated pages document an endpoint on several pages: many of these.
+    diagnostics.par_extend(duplicates.into_par_iter().map(|(e, first)| {
+        Diagnostic::new(
+            Severity::Info,
+            codes::DUPLICATE_ENDPOINT,
+            e.location.clone(),
+            format!(
+                "`{} {}` is documented on more than one page; the first page is used",
+                e.method, e.path
+            ),
+        )
+        .with_related(first.clone(), "first documented here")
+    }));
     let built: Vec<(Endpoint, Vec<Diagnostic>)> = {
         let resolver = Resolver {
             model,
