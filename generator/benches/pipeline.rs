@@ -99,6 +99,21 @@ fn whole_ir_command() -> usize {
         .len()
 }
 
+/// The floor under the `ir` command: reading the folder and running
+/// pulldown-cmark on every page on all cores, nothing else. When this alone
+/// takes longer than `pulldown_cmark_only`, no `ir` command can meet a 1×
+/// target.
+#[divan::bench(sample_count = 10)]
+fn floor_read_and_pulldown() -> std::io::Result<usize> {
+    let (docs, _) = graph_docs_codegen::workspace::load_docs(&[dir()]).map_err(std::io::Error::other)?;
+    let options = pulldown_cmark::Options::ENABLE_TABLES;
+    let files: Vec<&SourceFile> = docs.files().collect();
+    Ok(files
+        .par_iter()
+        .map(|f| pulldown_cmark::Parser::new_ext(&f.text, options).count())
+        .sum())
+}
+
 /// The `ir` JSON of the model (streamed, parallel), written to a sink.
 #[divan::bench(sample_count = 10)]
 fn ir_json() -> std::io::Result<()> {
