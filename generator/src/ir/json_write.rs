@@ -154,3 +154,28 @@ impl Formatter for NestedPretty {
         Ok(())
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::source::SourceFile;
+
+    /// Every field of the export, nested arrays, empty arrays and escapes:
+    /// the streamed writer gives serde_json's pretty printing byte for byte.
+    #[test]
+    fn streamed_export_is_serde_jsons_pretty_printing() {
+        let page = "---\ntitle: \"x\"\nauthor: \"\"\n---\n# widget resource type\n\nNamespace: microsoft.graph\n\nA \"widget\" \\ thing.\n\n## Properties\n| Property | Type | Description |\n|:--|:--|:--|\n| id | String | TODO: Add Description |\n| state | widgetState | Possible values are: `on`, `off`. |\n| empty | | |\n";
+        let api = "---\ntitle: \"Get widget\"\n---\n# Get widget\n\n## HTTP request\n```http\nGET /widgets/{id}\n```\n\n## Permissions\n| Permission type | Permissions |\n|:--|:--|\n| Application | Widget.Read.All |\n";
+        let facts = vec![
+            crate::analyze_page(&SourceFile::new("resources/widget.md", page)),
+            crate::analyze_page(&SourceFile::new("api/widget-get.md", api)),
+        ];
+        let models = vec![crate::ir::build_model("v1.0", facts), crate::ir::build_model("beta", Vec::new())];
+        let export = super::super::json::export(&models);
+        assert!(!export.types.is_empty() && !export.endpoints.is_empty() && !export.todos.is_empty() && !export.diagnostics.is_empty());
+        let mut expected = serde_json::to_string_pretty(&export).unwrap();
+        expected.push('\n');
+        let mut streamed = Vec::new();
+        super::write_export(&export, &mut streamed).unwrap();
+        assert_eq!(String::from_utf8(streamed).unwrap(), expected);
+    }
+}
