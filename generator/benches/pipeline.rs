@@ -105,7 +105,8 @@ fn whole_ir_command() -> usize {
 /// target.
 #[divan::bench(sample_count = 10)]
 fn floor_read_and_pulldown() -> std::io::Result<usize> {
-    let (docs, _) = graph_docs_codegen::workspace::load_docs(&[dir()]).map_err(std::io::Error::other)?;
+    let (docs, _) =
+        graph_docs_codegen::workspace::load_docs(&[dir()]).map_err(std::io::Error::other)?;
     let options = pulldown_cmark::Options::ENABLE_TABLES;
     let files: Vec<&SourceFile> = docs.files().collect();
     Ok(files

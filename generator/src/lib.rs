@@ -21,6 +21,9 @@ pub mod report;
 pub mod source;
 pub mod workspace;
 
+#[cfg(test)]
+mod test_support;
+
 use rayon::prelude::*;
 use source::SourceFile;
 use std::collections::BTreeMap;

@@ -176,14 +176,7 @@ mod tests {
     #[test]
     fn fast_case_conversion_agrees_with_heck() {
         use proptest::prelude::*;
-        use proptest::test_runner::{Config, RngAlgorithm, TestRng, TestRunner};
-        let config = Config {
-            cases: 4096,
-            ..Config::default()
-        };
-        let mut runner =
-            TestRunner::new_with_rng(config, TestRng::deterministic_rng(RngAlgorithm::ChaCha));
-        runner
+        crate::test_support::seeded_runner()
             .run(&"[a-z][a-zA-Z]{0,12}|[a-zA-Z0-9_. ]{0,10}", |name| {
                 prop_assert_eq!(snake_case(&name), name.to_snake_case());
                 prop_assert_eq!(upper_camel_case(&name), name.to_upper_camel_case());

@@ -89,22 +89,38 @@ impl NestedPretty {
         }
         Ok(())
     }
-}
 
-impl Formatter for NestedPretty {
-    fn begin_array<W: ?Sized + Write>(&mut self, writer: &mut W) -> io::Result<()> {
+    /// `[` or `{`: one level deeper, nothing in it yet.
+    fn open<W: ?Sized + Write>(&mut self, writer: &mut W, bracket: &[u8]) -> io::Result<()> {
         self.depth += 1;
         self.has_value = false;
-        writer.write_all(b"[")
+        writer.write_all(bracket)
     }
 
-    fn end_array<W: ?Sized + Write>(&mut self, writer: &mut W) -> io::Result<()> {
+    /// `]` or `}`, on a line of its own when something came before it.
+    fn close<W: ?Sized + Write>(&mut self, writer: &mut W, bracket: &[u8]) -> io::Result<()> {
         self.depth -= 1;
         if self.has_value {
             writer.write_all(b"\n")?;
             self.indent(writer)?;
         }
-        writer.write_all(b"]")
+        writer.write_all(bracket)
+    }
+
+    /// An element or key on a new line, after a comma unless it is the first.
+    fn next_line<W: ?Sized + Write>(&mut self, writer: &mut W, first: bool) -> io::Result<()> {
+        writer.write_all(if first { b"\n" } else { b",\n" })?;
+        self.indent(writer)
+    }
+}
+
+impl Formatter for NestedPretty {
+    fn begin_array<W: ?Sized + Write>(&mut self, writer: &mut W) -> io::Result<()> {
+        self.open(writer, b"[")
+    }
+
+    fn end_array<W: ?Sized + Write>(&mut self, writer: &mut W) -> io::Result<()> {
+        self.close(writer, b"]")
     }
 
     fn begin_array_value<W: ?Sized + Write>(
@@ -112,8 +128,7 @@ impl Formatter for NestedPretty {
         writer: &mut W,
         first: bool,
     ) -> io::Result<()> {
-        writer.write_all(if first { b"\n" } else { b",\n" })?;
-        self.indent(writer)
+        self.next_line(writer, first)
     }
 
     fn end_array_value<W: ?Sized + Write>(&mut self, _writer: &mut W) -> io::Result<()> {
@@ -122,18 +137,11 @@ impl Formatter for NestedPretty {
     }
 
     fn begin_object<W: ?Sized + Write>(&mut self, writer: &mut W) -> io::Result<()> {
-        self.depth += 1;
-        self.has_value = false;
-        writer.write_all(b"{")
+        self.open(writer, b"{")
     }
 
     fn end_object<W: ?Sized + Write>(&mut self, writer: &mut W) -> io::Result<()> {
-        self.depth -= 1;
-        if self.has_value {
-            writer.write_all(b"\n")?;
-            self.indent(writer)?;
-        }
-        writer.write_all(b"}")
+        self.close(writer, b"}")
     }
 
     fn begin_object_key<W: ?Sized + Write>(
@@ -141,8 +149,7 @@ impl Formatter for NestedPretty {
         writer: &mut W,
         first: bool,
     ) -> io::Result<()> {
-        writer.write_all(if first { b"\n" } else { b",\n" })?;
-        self.indent(writer)
+        self.next_line(writer, first)
     }
 
     fn begin_object_value<W: ?Sized + Write>(&mut self, writer: &mut W) -> io::Result<()> {
@@ -169,9 +176,17 @@ mod tests {
             crate::analyze_page(&SourceFile::new("resources/widget.md", page)),
             crate::analyze_page(&SourceFile::new("api/widget-get.md", api)),
         ];
-        let models = vec![crate::ir::build_model("v1.0", facts), crate::ir::build_model("beta", Vec::new())];
+        let models = vec![
+            crate::ir::build_model("v1.0", facts),
+            crate::ir::build_model("beta", Vec::new()),
+        ];
         let export = super::super::json::export(&models);
-        assert!(!export.types.is_empty() && !export.endpoints.is_empty() && !export.todos.is_empty() && !export.diagnostics.is_empty());
+        assert!(
+            !export.types.is_empty()
+                && !export.endpoints.is_empty()
+                && !export.todos.is_empty()
+                && !export.diagnostics.is_empty()
+        );
         let mut expected = serde_json::to_string_pretty(&export).unwrap();
         expected.push('\n');
         let mut streamed = Vec::new();

@@ -622,14 +622,7 @@ mod tests {
     #[test]
     fn counting_cells_by_byte_agrees_with_reading_each_character() {
         use proptest::prelude::*;
-        use proptest::test_runner::{Config, RngAlgorithm, TestRng, TestRunner};
-        let config = Config {
-            cases: 4096,
-            ..Config::default()
-        };
-        let mut runner =
-            TestRunner::new_with_rng(config, TestRng::deterministic_rng(RngAlgorithm::ChaCha));
-        runner
+        crate::test_support::seeded_runner()
             .run(&"[|`\\\\a é\\t]{0,14}", |line| {
                 prop_assert_eq!(count_cells(&line), count_cells_by_char(&line), "{:?}", line);
                 Ok(())
