@@ -678,8 +678,10 @@ fn execute(defaults: &Defaults, command: Command) -> Result<u8, String> {
                 }
             };
             written?;
-            drop(models);
-            drop(docs);
+            // The process ends here: freeing the pages and the model (many
+            // small allocations) would only delay the exit.
+            std::mem::forget(models);
+            std::mem::forget(docs);
             Ok(EXIT_OK)
         }
     }

@@ -76,24 +76,19 @@ impl Location {
 
 impl fmt::Display for Location {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}:{}:{}", self.path, self.line, self.column)
+        // Piece by piece rather than `write!`: the `ir` export writes one
+        // location per item, and integer formatting through `fmt` is slow.
+        f.write_str(&self.path)?;
+        f.write_str(":")?;
+        f.write_str(itoa::Buffer::new().format(self.line))?;
+        f.write_str(":")?;
+        f.write_str(itoa::Buffer::new().format(self.column))
     }
 }
 
 impl serde::Serialize for Location {
     fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        // `path:line:column` without the formatting machinery: the `ir`
-        // export writes one per item.
-        let mut line = itoa::Buffer::new();
-        let mut column = itoa::Buffer::new();
-        let (line, column) = (line.format(self.line), column.format(self.column));
-        let mut text = String::with_capacity(self.path.len() + line.len() + column.len() + 2);
-        text.push_str(&self.path);
-        text.push(':');
-        text.push_str(line);
-        text.push(':');
-        text.push_str(column);
-        s.serialize_str(&text)
+        s.collect_str(self)
     }
 }
 

@@ -9,9 +9,9 @@ pub mod possible_values;
 mod resource;
 mod sections;
 mod tables;
-mod text_search;
 pub mod todos;
 pub mod type_cell;
+mod word_boundary;
 
 use crate::diagnostics::Diagnostic;
 use crate::parse::{FrontMatter, Page};

@@ -37,11 +37,7 @@ pub fn find_possible_values(text: &str) -> Option<PossibleValues> {
 /// emphasis: when the first value was marked, every later value must be too,
 /// so words of a description between the values are never taken as values.
 pub fn find_possible_values_marked(text: &str, marked: &[String]) -> Option<PossibleValues> {
-    // The phrase always holds the word "values".
-    if !super::text_search::may_match_word(text, "values") {
-        return None;
-    }
-    for captures in super::text_search::captures_at_word_start(phrase(), text) {
+    for captures in super::word_boundary::captures_at_word_start(phrase(), text) {
         let m = captures.get(0).expect("group 0 is the match");
         let tail = &text[m.end()..];
         let values = if tail.starts_with('•') {

@@ -19,10 +19,7 @@ fn inherited_re() -> &'static Regex {
 
 /// Base-type hints in a text, from "Inherits from [x]" or "Inherited from [x]".
 pub(crate) fn inherited_names(text: &str) -> Vec<String> {
-    if !super::text_search::may_match_word(text, "inherit") {
-        return Vec::new();
-    }
-    super::text_search::captures_at_word_start(inherited_re(), text)
+    super::word_boundary::captures_at_word_start(inherited_re(), text)
         .filter_map(|c| c.get(1))
         .map(|m| unqualified(m.as_str()))
         .collect()
@@ -39,10 +36,7 @@ fn inherits_link_re() -> &'static Regex {
 
 /// "Inherits from [x](link)" in a paragraph's markdown: only linked names count.
 pub(crate) fn inherits_links(raw: &str) -> Vec<String> {
-    if !super::text_search::may_match_word(raw, "inherits") {
-        return Vec::new();
-    }
-    super::text_search::captures_at_word_start(inherits_link_re(), raw)
+    super::word_boundary::captures_at_word_start(inherits_link_re(), raw)
         .filter_map(|c| c.get(1))
         .map(|m| unqualified(m.as_str()))
         .collect()

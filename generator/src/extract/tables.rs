@@ -225,52 +225,41 @@ fn says_word(description: &str, word: &str, needs_period: bool) -> bool {
     })
 }
 
-/// The phrases of description notes, found in one pass over the text in any
-/// ASCII case (the same answers as searching a lower-cased copy for each).
-#[derive(Clone, Copy)]
-enum NoteWord {
-    ReadOnly,
-    ReadSpaceOnly,
-    NotNullable,
-    NonNullable,
-    Nullable,
-}
+/// The phrases of description notes.
+const NOTE_PHRASES: [&str; 5] = [
+    "read-only",
+    "read only",
+    "not nullable",
+    "non-nullable",
+    "nullable",
+];
 
-struct NoteWords;
-
-impl NoteWords {
-    const PHRASES: [&'static str; 5] = [
-        "read-only",
-        "read only",
-        "not nullable",
-        "non-nullable",
-        "nullable",
-    ];
-
-    /// A bit per [`NoteWord`] the text holds.
-    fn in_text(text: &str) -> u8 {
-        static SEARCHER: OnceLock<aho_corasick::AhoCorasick> = OnceLock::new();
-        let searcher = SEARCHER.get_or_init(|| {
-            aho_corasick::AhoCorasick::builder()
-                .ascii_case_insensitive(true)
-                .build(Self::PHRASES)
-                .expect("valid phrases")
-        });
-        searcher
-            .find_overlapping_iter(text)
-            .fold(0, |bits, m| bits | 1 << m.pattern().as_usize())
+/// Which of [`NOTE_PHRASES`] the text holds, in any ASCII case, found in one
+/// pass (the same answers as searching a lower-cased copy for each).
+fn note_phrases_in(text: &str) -> [bool; 5] {
+    static SEARCHER: OnceLock<aho_corasick::AhoCorasick> = OnceLock::new();
+    let searcher = SEARCHER.get_or_init(|| {
+        aho_corasick::AhoCorasick::builder()
+            .ascii_case_insensitive(true)
+            .build(NOTE_PHRASES)
+            .expect("valid phrases")
+    });
+    let mut found = [false; 5];
+    for m in searcher.find_overlapping_iter(text) {
+        found[m.pattern().as_usize()] = true;
     }
+    found
 }
 
 /// Read-only, nullable, optional and "Possible values" as the description
 /// (and, for optional, the Type cell's note) states them.
 fn set_description_facts(p: &mut PropertyFacts, marked: &[String]) {
-    let said = NoteWords::in_text(&p.description);
-    let says = |word: NoteWord| said & (1 << word as u8) != 0;
-    p.read_only = (says(NoteWord::ReadOnly) || says(NoteWord::ReadSpaceOnly)).then_some(true);
-    p.nullable = if says(NoteWord::NotNullable) || says(NoteWord::NonNullable) {
+    let [read_only, read_space_only, not_nullable, non_nullable, nullable] =
+        note_phrases_in(&p.description);
+    p.read_only = (read_only || read_space_only).then_some(true);
+    p.nullable = if not_nullable || non_nullable {
         Some(false)
-    } else if says(NoteWord::Nullable) {
+    } else if nullable {
         Some(true)
     } else {
         None
@@ -458,7 +447,7 @@ fn parse_int(text: &str) -> Option<i64> {
 mod tests {
 
     #[test]
-    fn note_words_in_one_pass_agree_with_searching_a_lower_cased_copy() {
+    fn note_phrases_in_one_pass_agree_with_searching_a_lower_cased_copy() {
         for text in [
             "Read-only. Nullable.",
             "READ ONLY",
@@ -471,17 +460,11 @@ mod tests {
             "Non-nullable. Read-Only",
         ] {
             let lower = text.to_ascii_lowercase();
-            let expected = NoteWords::PHRASES
-                .iter()
-                .enumerate()
-                .fold(0u8, |bits, (i, phrase)| {
-                    if lower.contains(phrase) {
-                        bits | 1 << i
-                    } else {
-                        bits
-                    }
-                });
-            assert_eq!(NoteWords::in_text(text), expected, "{text}");
+            assert_eq!(
+                note_phrases_in(text),
+                NOTE_PHRASES.map(|phrase| lower.contains(phrase)),
+                "{text}"
+            );
         }
     }
 

@@ -96,11 +96,12 @@ fn origin_rank(origin: &EnumOrigin) -> u8 {
 }
 
 fn member_set(facts: &EnumFacts) -> BTreeSet<String> {
-    facts
-        .members
-        .iter()
-        .map(|m| m.name.to_ascii_lowercase())
-        .collect()
+    lowercase_set(facts.members.iter().map(|m| m.name.as_str()))
+}
+
+/// Names compared without case: the lower-cased set.
+fn lowercase_set<'a>(names: impl IntoIterator<Item = &'a str>) -> BTreeSet<String> {
+    names.into_iter().map(str::to_ascii_lowercase).collect()
 }
 
 fn build_enums(
@@ -151,15 +152,7 @@ fn build_enums(
     let member_sets: Vec<(BTreeSet<String>, &EnumDef)> = model
         .enums
         .values()
-        .map(|e| {
-            (
-                e.members
-                    .iter()
-                    .map(|m| m.name.to_ascii_lowercase())
-                    .collect(),
-                e,
-            )
-        })
+        .map(|e| (lowercase_set(e.members.iter().map(|m| m.name.as_str())), e))
         .collect();
     for facts in anonymous {
         let EnumOrigin::PossibleValues {
@@ -299,10 +292,7 @@ fn merge_enum_lists(
             }
         }
     }
-    let model_set: BTreeSet<String> = members
-        .iter()
-        .map(|m| m.name.to_ascii_lowercase())
-        .collect();
+    let model_set = lowercase_set(members.iter().map(|m| m.name.as_str()));
     for list in lists {
         let set = member_set(list);
         if set == model_set {

@@ -6,7 +6,6 @@ use super::{EnumDef, Model, Property, TypeDef};
 use crate::diagnostics::Diagnostic;
 use crate::extract::PermissionFacts;
 use crate::source::Location;
-use rayon::prelude::*;
 use serde::Serialize;
 
 /// Version of the export's shape.
@@ -274,41 +273,34 @@ pub fn export(models: &[Model]) -> IrExport<'_> {
         versions: models.iter().map(|m| m.version.as_str()).collect(),
         types: models
             .iter()
-            .flat_map(|m| m.types.values().map(move |t| (m, t)))
-            .collect::<Vec<_>>()
-            .into_par_iter()
-            .map(|(m, t)| type_json(&m.version, t))
+            .flat_map(|m| m.types.values().map(|t| type_json(&m.version, t)))
             .collect(),
         enums: models
             .iter()
-            .flat_map(|m| m.enums.values().map(move |e| (m, e)))
-            .collect::<Vec<_>>()
-            .into_par_iter()
-            .map(|(m, e)| enum_json(&m.version, e))
+            .flat_map(|m| m.enums.values().map(|e| enum_json(&m.version, e)))
             .collect(),
         endpoints: models
             .iter()
-            .flat_map(|m| m.endpoints.iter().map(move |e| (m, e)))
-            .collect::<Vec<_>>()
-            .into_par_iter()
-            .map(|(m, e)| EndpointJson {
-                version: &m.version,
-                method: &e.method,
-                path: &e.path,
-                title: &e.title,
-                path_params: &e.path_params,
-                request_body: e.request_body.as_deref(),
-                body_parameters: e.body_parameters.iter().map(property).collect(),
-                query_parameters: named_rows(&e.query_parameters),
-                headers: named_rows(&e.headers),
-                alias_of: e.alias_of.as_deref(),
-                response: ResponseJson {
-                    status: e.response.status,
-                    ty: e.response.ty.as_deref(),
-                    collection: e.response.collection,
-                },
-                permissions: &e.permissions,
-                source: &e.source,
+            .flat_map(|m| {
+                m.endpoints.iter().map(|e| EndpointJson {
+                    version: &m.version,
+                    method: &e.method,
+                    path: &e.path,
+                    title: &e.title,
+                    path_params: &e.path_params,
+                    request_body: e.request_body.as_deref(),
+                    body_parameters: e.body_parameters.iter().map(property).collect(),
+                    query_parameters: named_rows(&e.query_parameters),
+                    headers: named_rows(&e.headers),
+                    alias_of: e.alias_of.as_deref(),
+                    response: ResponseJson {
+                        status: e.response.status,
+                        ty: e.response.ty.as_deref(),
+                        collection: e.response.collection,
+                    },
+                    permissions: &e.permissions,
+                    source: &e.source,
+                })
             })
             .collect(),
         diagnostics: models
