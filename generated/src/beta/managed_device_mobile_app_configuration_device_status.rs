@@ -7,69 +7,95 @@
 ///
 /// Docs: `beta/resources/intune-apps-manageddevicemobileappconfigurationdevicestatus.md`,
 /// `beta/api/intune-apps-manageddevicemobileappconfigurationdevicestatus-create.md`
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct ManagedDeviceMobileAppConfigurationDeviceStatus {
     /// The `@odata.type` annotation: the concrete type of the object, such as
     /// `#microsoft.graph.x`. Kept so derived types survive a round trip.
-    #[serde(rename = "@odata.type")]
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub odata_type: ::std::option::Option<::std::string::String>,
 
     /// Unique identifier of this per-device status record. Read-only. Inherited from entity.
-    #[serde(rename = "id")]
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub id: ::std::option::Option<::std::string::String>,
 
     /// Display name of the device the status is reported for.
-    #[serde(rename = "deviceDisplayName")]
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub device_display_name: ::std::option::Option<::std::string::String>,
 
     /// Name of the user the report is about.
-    #[serde(rename = "userName")]
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub user_name: ::std::option::Option<::std::string::String>,
 
     /// Model of the reporting device.
-    #[serde(rename = "deviceModel")]
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub device_model: ::std::option::Option<::std::string::String>,
 
     /// Platform of the reporting device, given as a number.
-    #[serde(rename = "platform")]
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub platform: ::std::option::Option<i32>,
 
     /// When the grace period for bringing the device into compliance runs out.
-    #[serde(rename = "complianceGracePeriodExpirationDateTime")]
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub compliance_grace_period_expiration_date_time: ::std::option::Option<
         crate::primitives::DateTimeOffset,
     >,
 
     /// Compliance state of the app configuration on the device. Possible values are: unknown,
     /// notApplicable, compliant, remediated, nonCompliant, error, conflict, notAssigned.
-    #[serde(rename = "status")]
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub status: ::std::option::Option<crate::beta::ComplianceStatus>,
 
     /// When this status was last reported.
-    #[serde(rename = "lastReportedDateTime")]
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub last_reported_date_time: ::std::option::Option<
         crate::primitives::DateTimeOffset,
     >,
 
     /// User principal name (UPN) of the user the report is about.
-    #[serde(rename = "userPrincipalName")]
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub user_principal_name: ::std::option::Option<::std::string::String>,
 
     /// Properties the docs do not list, kept as received.
-    #[serde(flatten)]
-    #[serde(skip_serializing_if = "::std::collections::BTreeMap::is_empty")]
     pub additional_properties: ::std::collections::BTreeMap<
         ::std::string::String,
         ::serde_json::Value,
     >,
+}
+
+impl ::serde::Serialize for ManagedDeviceMobileAppConfigurationDeviceStatus {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        let mut object = crate::object::write(serializer)?;
+        object.field("@odata.type", &self.odata_type);
+        object.field("id", &self.id);
+        object.field("deviceDisplayName", &self.device_display_name);
+        object.field("userName", &self.user_name);
+        object.field("deviceModel", &self.device_model);
+        object.field("platform", &self.platform);
+        object
+            .field(
+                "complianceGracePeriodExpirationDateTime",
+                &self.compliance_grace_period_expiration_date_time,
+            );
+        object.field("status", &self.status);
+        object.field("lastReportedDateTime", &self.last_reported_date_time);
+        object.field("userPrincipalName", &self.user_principal_name);
+        object.end(&self.additional_properties)
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for ManagedDeviceMobileAppConfigurationDeviceStatus {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::object::read(
+            deserializer,
+            |fields| Self {
+                odata_type: fields.take("@odata.type"),
+                id: fields.take("id"),
+                device_display_name: fields.take("deviceDisplayName"),
+                user_name: fields.take("userName"),
+                device_model: fields.take("deviceModel"),
+                platform: fields.take("platform"),
+                compliance_grace_period_expiration_date_time: fields
+                    .take("complianceGracePeriodExpirationDateTime"),
+                status: fields.take("status"),
+                last_reported_date_time: fields.take("lastReportedDateTime"),
+                user_principal_name: fields.take("userPrincipalName"),
+                additional_properties: fields.rest(),
+            },
+        )
+    }
 }

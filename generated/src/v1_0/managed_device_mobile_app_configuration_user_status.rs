@@ -7,52 +7,73 @@
 ///
 /// Docs: `v1.0/resources/intune-apps-manageddevicemobileappconfigurationuserstatus.md`,
 /// `v1.0/api/intune-apps-manageddevicemobileappconfigurationuserstatus-create.md`
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct ManagedDeviceMobileAppConfigurationUserStatus {
     /// The `@odata.type` annotation: the concrete type of the object, such as
     /// `#microsoft.graph.x`. Kept so derived types survive a round trip.
-    #[serde(rename = "@odata.type")]
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub odata_type: ::std::option::Option<::std::string::String>,
 
     /// Unique identifier of this per-user status record. Read-only. Inherited from entity.
-    #[serde(rename = "id")]
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub id: ::std::option::Option<::std::string::String>,
 
     /// Display name of the user the status is reported for.
-    #[serde(rename = "userDisplayName")]
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub user_display_name: ::std::option::Option<::std::string::String>,
 
     /// Number of the user's devices that this status covers.
-    #[serde(rename = "devicesCount")]
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub devices_count: ::std::option::Option<i32>,
 
     /// Compliance state of the app configuration for the user. Possible values are: unknown,
     /// notApplicable, compliant, remediated, nonCompliant, error, conflict, notAssigned.
-    #[serde(rename = "status")]
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub status: ::std::option::Option<crate::v1_0::ComplianceStatus>,
 
     /// When this status was last reported.
-    #[serde(rename = "lastReportedDateTime")]
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub last_reported_date_time: ::std::option::Option<
         crate::primitives::DateTimeOffset,
     >,
 
     /// The user's sign-in name, in user principal name (UPN) form.
-    #[serde(rename = "userPrincipalName")]
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub user_principal_name: ::std::option::Option<::std::string::String>,
 
     /// Properties the docs do not list, kept as received.
-    #[serde(flatten)]
-    #[serde(skip_serializing_if = "::std::collections::BTreeMap::is_empty")]
     pub additional_properties: ::std::collections::BTreeMap<
         ::std::string::String,
         ::serde_json::Value,
     >,
+}
+
+impl ::serde::Serialize for ManagedDeviceMobileAppConfigurationUserStatus {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        let mut object = crate::object::write(serializer)?;
+        object.field("@odata.type", &self.odata_type);
+        object.field("id", &self.id);
+        object.field("userDisplayName", &self.user_display_name);
+        object.field("devicesCount", &self.devices_count);
+        object.field("status", &self.status);
+        object.field("lastReportedDateTime", &self.last_reported_date_time);
+        object.field("userPrincipalName", &self.user_principal_name);
+        object.end(&self.additional_properties)
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for ManagedDeviceMobileAppConfigurationUserStatus {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::object::read(
+            deserializer,
+            |fields| Self {
+                odata_type: fields.take("@odata.type"),
+                id: fields.take("id"),
+                user_display_name: fields.take("userDisplayName"),
+                devices_count: fields.take("devicesCount"),
+                status: fields.take("status"),
+                last_reported_date_time: fields.take("lastReportedDateTime"),
+                user_principal_name: fields.take("userPrincipalName"),
+                additional_properties: fields.rest(),
+            },
+        )
+    }
 }

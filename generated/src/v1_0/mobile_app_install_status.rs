@@ -7,46 +7,32 @@
 ///
 /// Docs: `v1.0/resources/intune-apps-mobileappinstallstatus.md`,
 /// `v1.0/api/intune-apps-mobileappinstallstatus-create.md`
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct MobileAppInstallStatus {
     /// The `@odata.type` annotation: the concrete type of the object, such as
     /// `#microsoft.graph.x`. Kept so derived types survive a round trip.
-    #[serde(rename = "@odata.type")]
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub odata_type: ::std::option::Option<::std::string::String>,
 
     /// Unique identifier of this install status record. Read-only. Inherited from entity.
-    #[serde(rename = "id")]
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub id: ::std::option::Option<::std::string::String>,
 
     /// Name of the device the app was installed on.
-    #[serde(rename = "deviceName")]
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub device_name: ::std::option::Option<::std::string::String>,
 
     /// Identifier of the device the app was installed on.
-    #[serde(rename = "deviceId")]
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub device_id: ::std::option::Option<::std::string::String>,
 
     /// When the device last checked in with the service.
-    #[serde(rename = "lastSyncDateTime")]
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub last_sync_date_time: ::std::option::Option<crate::primitives::DateTimeOffset>,
 
     /// Overall installation state of the app on the device. Possible values are: installed, failed,
     /// notInstalled, uninstallFailed, pendingInstall, unknown, notApplicable.
-    #[serde(rename = "mobileAppInstallStatusValue")]
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub mobile_app_install_status_value: ::std::option::Option<
         crate::v1_0::ResultantAppState,
     >,
 
     /// Installation state of the app on the device. Possible values are: installed, failed,
     /// notInstalled, uninstallFailed, pendingInstall, unknown, notApplicable.
-    #[serde(rename = "installState")]
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub install_state: ::std::option::Option<crate::v1_0::ResultantAppState>,
 
     /// Extra detail that explains the installation state. Possible values are: noAdditionalDetails,
@@ -58,52 +44,89 @@ pub struct MobileAppInstallStatus {
     /// registryRequirementNotMet, fileSystemRequirementNotMet, platformNotApplicable,
     /// minimumCpuSpeedNotMet, minimumLogicalProcessorCountNotMet, minimumPhysicalMemoryNotMet,
     /// minimumOsVersionNotMet, minimumDiskSpaceNotMet, processorArchitectureNotApplicable.
-    #[serde(rename = "installStateDetail")]
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub install_state_detail: ::std::option::Option<
         crate::v1_0::ResultantAppStateDetail,
     >,
 
     /// Error code reported when installing or removing the app did not succeed.
-    #[serde(rename = "errorCode")]
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub error_code: ::std::option::Option<i32>,
 
     /// Version of the operating system running on the device.
-    #[serde(rename = "osVersion")]
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub os_version: ::std::option::Option<::std::string::String>,
 
     /// Free-text description of the operating system of the device.
-    #[serde(rename = "osDescription")]
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub os_description: ::std::option::Option<::std::string::String>,
 
     /// Name of the person who uses the device.
-    #[serde(rename = "userName")]
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub user_name: ::std::option::Option<::std::string::String>,
 
     /// User principal name (UPN) of the person who uses the device.
-    #[serde(rename = "userPrincipalName")]
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub user_principal_name: ::std::option::Option<::std::string::String>,
 
     /// Version of the app, formatted for people to read.
-    #[serde(rename = "displayVersion")]
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub display_version: ::std::option::Option<::std::string::String>,
 
     /// The mobile app that this install status is about.
-    #[serde(rename = "app")]
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub app: ::std::option::Option<::serde_json::Value>,
 
     /// Properties the docs do not list, kept as received.
-    #[serde(flatten)]
-    #[serde(skip_serializing_if = "::std::collections::BTreeMap::is_empty")]
     pub additional_properties: ::std::collections::BTreeMap<
         ::std::string::String,
         ::serde_json::Value,
     >,
+}
+
+impl ::serde::Serialize for MobileAppInstallStatus {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        let mut object = crate::object::write(serializer)?;
+        object.field("@odata.type", &self.odata_type);
+        object.field("id", &self.id);
+        object.field("deviceName", &self.device_name);
+        object.field("deviceId", &self.device_id);
+        object.field("lastSyncDateTime", &self.last_sync_date_time);
+        object
+            .field("mobileAppInstallStatusValue", &self.mobile_app_install_status_value);
+        object.field("installState", &self.install_state);
+        object.field("installStateDetail", &self.install_state_detail);
+        object.field("errorCode", &self.error_code);
+        object.field("osVersion", &self.os_version);
+        object.field("osDescription", &self.os_description);
+        object.field("userName", &self.user_name);
+        object.field("userPrincipalName", &self.user_principal_name);
+        object.field("displayVersion", &self.display_version);
+        object.field("app", &self.app);
+        object.end(&self.additional_properties)
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for MobileAppInstallStatus {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::object::read(
+            deserializer,
+            |fields| Self {
+                odata_type: fields.take("@odata.type"),
+                id: fields.take("id"),
+                device_name: fields.take("deviceName"),
+                device_id: fields.take("deviceId"),
+                last_sync_date_time: fields.take("lastSyncDateTime"),
+                mobile_app_install_status_value: fields
+                    .take("mobileAppInstallStatusValue"),
+                install_state: fields.take("installState"),
+                install_state_detail: fields.take("installStateDetail"),
+                error_code: fields.take("errorCode"),
+                os_version: fields.take("osVersion"),
+                os_description: fields.take("osDescription"),
+                user_name: fields.take("userName"),
+                user_principal_name: fields.take("userPrincipalName"),
+                display_version: fields.take("displayVersion"),
+                app: fields.take("app"),
+                additional_properties: fields.rest(),
+            },
+        )
+    }
 }

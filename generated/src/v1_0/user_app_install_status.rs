@@ -8,56 +8,77 @@
 ///
 /// Docs: `v1.0/resources/intune-apps-userappinstallstatus.md`,
 /// `v1.0/api/intune-apps-userappinstallstatus-create.md`
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct UserAppInstallStatus {
     /// The `@odata.type` annotation: the concrete type of the object, such as
     /// `#microsoft.graph.x`. Kept so derived types survive a round trip.
-    #[serde(rename = "@odata.type")]
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub odata_type: ::std::option::Option<::std::string::String>,
 
     /// Unique identifier of this per-user status record. Read-only. Inherited from entity.
-    #[serde(rename = "id")]
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub id: ::std::option::Option<::std::string::String>,
 
     /// The user's name as it is displayed.
-    #[serde(rename = "userName")]
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub user_name: ::std::option::Option<::std::string::String>,
 
     /// The user's sign-in name, in user principal name (UPN) form.
-    #[serde(rename = "userPrincipalName")]
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub user_principal_name: ::std::option::Option<::std::string::String>,
 
     /// How many of the user's devices have the app installed.
-    #[serde(rename = "installedDeviceCount")]
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub installed_device_count: ::std::option::Option<i32>,
 
     /// How many of the user's devices could not install the app.
-    #[serde(rename = "failedDeviceCount")]
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub failed_device_count: ::std::option::Option<i32>,
 
     /// How many of the user's devices do not have the app installed.
-    #[serde(rename = "notInstalledDeviceCount")]
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub not_installed_device_count: ::std::option::Option<i32>,
 
     /// Install status of the app on each of the user's devices.
-    #[serde(rename = "deviceStatuses")]
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub device_statuses: ::std::option::Option<
         ::std::vec::Vec<crate::v1_0::MobileAppInstallStatus>,
     >,
 
     /// Properties the docs do not list, kept as received.
-    #[serde(flatten)]
-    #[serde(skip_serializing_if = "::std::collections::BTreeMap::is_empty")]
     pub additional_properties: ::std::collections::BTreeMap<
         ::std::string::String,
         ::serde_json::Value,
     >,
+}
+
+impl ::serde::Serialize for UserAppInstallStatus {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        let mut object = crate::object::write(serializer)?;
+        object.field("@odata.type", &self.odata_type);
+        object.field("id", &self.id);
+        object.field("userName", &self.user_name);
+        object.field("userPrincipalName", &self.user_principal_name);
+        object.field("installedDeviceCount", &self.installed_device_count);
+        object.field("failedDeviceCount", &self.failed_device_count);
+        object.field("notInstalledDeviceCount", &self.not_installed_device_count);
+        object.field("deviceStatuses", &self.device_statuses);
+        object.end(&self.additional_properties)
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for UserAppInstallStatus {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::object::read(
+            deserializer,
+            |fields| Self {
+                odata_type: fields.take("@odata.type"),
+                id: fields.take("id"),
+                user_name: fields.take("userName"),
+                user_principal_name: fields.take("userPrincipalName"),
+                installed_device_count: fields.take("installedDeviceCount"),
+                failed_device_count: fields.take("failedDeviceCount"),
+                not_installed_device_count: fields.take("notInstalledDeviceCount"),
+                device_statuses: fields.take("deviceStatuses"),
+                additional_properties: fields.rest(),
+            },
+        )
+    }
 }

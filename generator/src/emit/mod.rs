@@ -158,6 +158,7 @@ pub fn emit_crate(
     let mut files = vec![
         cargo_toml::emit(options, &features),
         runtime::emit("src/primitives.rs", runtime::PRIMITIVES, options)?,
+        runtime::emit("src/object.rs", runtime::OBJECT, options)?,
         runtime::emit("src/client.rs", runtime::CLIENT, options)?,
         emit_lib(&names, &models, options)?,
     ];
@@ -201,6 +202,8 @@ fn emit_lib(
         #![doc = " response carries; enums are open and keep values the docs do not list."]
 
         pub mod client;
+
+        mod object;
 
         pub mod primitives;
 

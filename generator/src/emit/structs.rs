@@ -125,32 +125,66 @@ fn struct_tokens(
         RESERVED_FIELDS,
         false,
     );
-    let field_tokens = fields.iter().enumerate().map(|(i, f)| {
+    let idents: Vec<proc_macro2::Ident> = (0..fields.len())
+        .map(|i| ident(&field_names[&i]))
+        .collect();
+    let wires: Vec<&str> = fields.iter().map(|f| f.property.name.as_str()).collect();
+    let field_tokens = fields.iter().zip(&idents).map(|(f, field)| {
         let doc = field_doc(f);
-        let field = ident(&field_names[&i]);
-        let wire = &f.property.name;
         let ty = property_type(version, f.property, names);
         quote! {
             #doc
-            #[serde(rename = #wire)]
-            #[serde(skip_serializing_if = "::std::option::Option::is_none")]
             pub #field: ::std::option::Option<#ty>,
         }
     });
-    quote! {
+    let definition = quote! {
         #doc
-        #[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+        #[derive(Clone, Debug, Default, PartialEq)]
         pub struct #name {
             #[doc = " The `@odata.type` annotation: the concrete type of the object, such as"]
             #[doc = " `#microsoft.graph.x`. Kept so derived types survive a round trip."]
-            #[serde(rename = "@odata.type")]
-            #[serde(skip_serializing_if = "::std::option::Option::is_none")]
             pub odata_type: ::std::option::Option<::std::string::String>,
             #(#field_tokens)*
             #[doc = " Properties the docs do not list, kept as received."]
-            #[serde(flatten)]
-            #[serde(skip_serializing_if = "::std::collections::BTreeMap::is_empty")]
             pub additional_properties: ::std::collections::BTreeMap<::std::string::String, ::serde_json::Value>,
+        }
+    };
+    let serialize = serialize_impl(&name, &idents, &wires);
+    let deserialize = deserialize_impl(&name, &idents, &wires);
+    quote! {
+        #definition
+        #serialize
+        #deserialize
+    }
+}
+
+/// `Serialize` as calls to the crate's `object` helpers: one line per field,
+/// in field order, `None` left out, then the undocumented properties.
+fn serialize_impl(name: &proc_macro2::Ident, idents: &[proc_macro2::Ident], wires: &[&str]) -> TokenStream {
+    quote! {
+        impl ::serde::Serialize for #name {
+            fn serialize<S: ::serde::Serializer>(&self, serializer: S) -> ::std::result::Result<S::Ok, S::Error> {
+                let mut object = crate::object::write(serializer)?;
+                object.field("@odata.type", &self.odata_type);
+                #(object.field(#wires, &self.#idents);)*
+                object.end(&self.additional_properties)
+            }
+        }
+    }
+}
+
+/// `Deserialize` as calls to the crate's `object` helpers: each field taken
+/// by its wire name, the rest kept as undocumented properties.
+fn deserialize_impl(name: &proc_macro2::Ident, idents: &[proc_macro2::Ident], wires: &[&str]) -> TokenStream {
+    quote! {
+        impl<'de> ::serde::Deserialize<'de> for #name {
+            fn deserialize<D: ::serde::Deserializer<'de>>(deserializer: D) -> ::std::result::Result<Self, D::Error> {
+                crate::object::read(deserializer, |fields| Self {
+                    odata_type: fields.take("@odata.type"),
+                    #(#idents: fields.take(#wires),)*
+                    additional_properties: fields.rest(),
+                })
+            }
         }
     }
 }

@@ -7,6 +7,7 @@
 //! response carries; enums are open and keep values the docs do not list.
 
 pub mod client;
+mod object;
 pub mod primitives;
 
 /// Types and enums of the `v1.0` API version.

@@ -4,75 +4,101 @@
 /// A fixture whose table has every malformed shape the generator must survive.
 ///
 /// Docs: `v1.0/resources/malformed.md`
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct Malformed {
     /// The `@odata.type` annotation: the concrete type of the object, such as
     /// `#microsoft.graph.x`. Kept so derived types survive a round trip.
-    #[serde(rename = "@odata.type")]
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub odata_type: ::std::option::Option<::std::string::String>,
 
     /// Undocumented upstream: the docs give no description of this property in
     /// `v1.0/resources/malformed.md`.
-    #[serde(rename = "short")]
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub short: ::std::option::Option<::std::string::String>,
 
     /// Description.
-    #[serde(rename = "long")]
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub long: ::std::option::Option<::std::string::String>,
 
     /// Line one line two bold.
-    #[serde(rename = "html")]
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub html: ::std::option::Option<::std::string::String>,
 
     /// First row.
-    #[serde(rename = "dup")]
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub dup: ::std::option::Option<::std::string::String>,
 
     /// A name with a dot.
-    #[serde(rename = "odata.etag")]
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub odata_etag: ::std::option::Option<::std::string::String>,
 
     /// A name with a hyphen.
-    #[serde(rename = "x-y")]
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub x_y: ::std::option::Option<::std::string::String>,
 
     /// A name with an at sign.
-    #[serde(rename = "@microsoft.graph.conflictBehavior")]
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub microsoft_graph_conflict_behavior: ::std::option::Option<::std::string::String>,
 
     /// A keyword.
-    #[serde(rename = "match")]
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub match_: ::std::option::Option<::std::string::String>,
 
     /// Starts with a digit.
-    #[serde(rename = "2fa")]
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub n_2fa: ::std::option::Option<bool>,
 
     /// A type no page defines.
-    #[serde(rename = "thing")]
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub thing: ::std::option::Option<::serde_json::Value>,
 
     /// Escaped | pipe.
-    #[serde(rename = "pipe")]
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub pipe: ::std::option::Option<::std::string::String>,
 
     /// Properties the docs do not list, kept as received.
-    #[serde(flatten)]
-    #[serde(skip_serializing_if = "::std::collections::BTreeMap::is_empty")]
     pub additional_properties: ::std::collections::BTreeMap<
         ::std::string::String,
         ::serde_json::Value,
     >,
+}
+
+impl ::serde::Serialize for Malformed {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        let mut object = crate::object::write(serializer)?;
+        object.field("@odata.type", &self.odata_type);
+        object.field("short", &self.short);
+        object.field("long", &self.long);
+        object.field("html", &self.html);
+        object.field("dup", &self.dup);
+        object.field("odata.etag", &self.odata_etag);
+        object.field("x-y", &self.x_y);
+        object
+            .field(
+                "@microsoft.graph.conflictBehavior",
+                &self.microsoft_graph_conflict_behavior,
+            );
+        object.field("match", &self.match_);
+        object.field("2fa", &self.n_2fa);
+        object.field("thing", &self.thing);
+        object.field("pipe", &self.pipe);
+        object.end(&self.additional_properties)
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for Malformed {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::object::read(
+            deserializer,
+            |fields| Self {
+                odata_type: fields.take("@odata.type"),
+                short: fields.take("short"),
+                long: fields.take("long"),
+                html: fields.take("html"),
+                dup: fields.take("dup"),
+                odata_etag: fields.take("odata.etag"),
+                x_y: fields.take("x-y"),
+                microsoft_graph_conflict_behavior: fields
+                    .take("@microsoft.graph.conflictBehavior"),
+                match_: fields.take("match"),
+                n_2fa: fields.take("2fa"),
+                thing: fields.take("thing"),
+                pipe: fields.take("pipe"),
+                additional_properties: fields.rest(),
+            },
+        )
+    }
 }

@@ -4,39 +4,60 @@
 /// A part, which can hold other parts.
 ///
 /// Docs: `v1.0/resources/part.md`
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct Part {
     /// The `@odata.type` annotation: the concrete type of the object, such as
     /// `#microsoft.graph.x`. Kept so derived types survive a round trip.
-    #[serde(rename = "@odata.type")]
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub odata_type: ::std::option::Option<::std::string::String>,
 
     /// Name of the part.
-    #[serde(rename = "name")]
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub name: ::std::option::Option<::std::string::String>,
 
     /// What kind of part it is.
-    #[serde(rename = "kind")]
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub kind: ::std::option::Option<crate::v1_0::PartKind>,
 
     /// The part that holds this one.
-    #[serde(rename = "parent")]
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub parent: ::std::option::Option<::std::boxed::Box<crate::v1_0::Part>>,
 
     /// Parts inside this one.
-    #[serde(rename = "subParts")]
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub sub_parts: ::std::option::Option<::std::vec::Vec<crate::v1_0::Part>>,
 
     /// Properties the docs do not list, kept as received.
-    #[serde(flatten)]
-    #[serde(skip_serializing_if = "::std::collections::BTreeMap::is_empty")]
     pub additional_properties: ::std::collections::BTreeMap<
         ::std::string::String,
         ::serde_json::Value,
     >,
+}
+
+impl ::serde::Serialize for Part {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        let mut object = crate::object::write(serializer)?;
+        object.field("@odata.type", &self.odata_type);
+        object.field("name", &self.name);
+        object.field("kind", &self.kind);
+        object.field("parent", &self.parent);
+        object.field("subParts", &self.sub_parts);
+        object.end(&self.additional_properties)
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for Part {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::object::read(
+            deserializer,
+            |fields| Self {
+                odata_type: fields.take("@odata.type"),
+                name: fields.take("name"),
+                kind: fields.take("kind"),
+                parent: fields.take("parent"),
+                sub_parts: fields.take("subParts"),
+                additional_properties: fields.rest(),
+            },
+        )
+    }
 }

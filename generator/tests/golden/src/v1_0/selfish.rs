@@ -4,24 +4,45 @@
 /// Undocumented upstream: the docs give no description of this type in `v1.0/resources/selfish.md`.
 ///
 /// Docs: `v1.0/resources/selfish.md`
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct Selfish {
     /// The `@odata.type` annotation: the concrete type of the object, such as
     /// `#microsoft.graph.x`. Kept so derived types survive a round trip.
-    #[serde(rename = "@odata.type")]
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub odata_type: ::std::option::Option<::std::string::String>,
 
     /// Itself.
-    #[serde(rename = "me")]
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub me: ::std::option::Option<::std::string::String>,
 
     /// Properties the docs do not list, kept as received.
-    #[serde(flatten)]
-    #[serde(skip_serializing_if = "::std::collections::BTreeMap::is_empty")]
     pub additional_properties: ::std::collections::BTreeMap<
         ::std::string::String,
         ::serde_json::Value,
     >,
+}
+
+impl ::serde::Serialize for Selfish {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        let mut object = crate::object::write(serializer)?;
+        object.field("@odata.type", &self.odata_type);
+        object.field("me", &self.me);
+        object.end(&self.additional_properties)
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for Selfish {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::object::read(
+            deserializer,
+            |fields| Self {
+                odata_type: fields.take("@odata.type"),
+                me: fields.take("me"),
+                additional_properties: fields.rest(),
+            },
+        )
+    }
 }

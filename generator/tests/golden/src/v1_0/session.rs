@@ -4,24 +4,45 @@
 /// A session of the core namespace.
 ///
 /// Docs: `v1.0/resources/session.md`
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct Session {
     /// The `@odata.type` annotation: the concrete type of the object, such as
     /// `#microsoft.graph.x`. Kept so derived types survive a round trip.
-    #[serde(rename = "@odata.type")]
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub odata_type: ::std::option::Option<::std::string::String>,
 
     /// When it began.
-    #[serde(rename = "startedDateTime")]
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub started_date_time: ::std::option::Option<crate::primitives::DateTimeOffset>,
 
     /// Properties the docs do not list, kept as received.
-    #[serde(flatten)]
-    #[serde(skip_serializing_if = "::std::collections::BTreeMap::is_empty")]
     pub additional_properties: ::std::collections::BTreeMap<
         ::std::string::String,
         ::serde_json::Value,
     >,
+}
+
+impl ::serde::Serialize for Session {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        let mut object = crate::object::write(serializer)?;
+        object.field("@odata.type", &self.odata_type);
+        object.field("startedDateTime", &self.started_date_time);
+        object.end(&self.additional_properties)
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for Session {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::object::read(
+            deserializer,
+            |fields| Self {
+                odata_type: fields.take("@odata.type"),
+                started_date_time: fields.take("startedDateTime"),
+                additional_properties: fields.rest(),
+            },
+        )
+    }
 }

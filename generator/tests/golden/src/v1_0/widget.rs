@@ -6,150 +6,171 @@
 /// Base type: `gadgetBase`.
 ///
 /// Docs: `v1.0/resources/widget.md`, `v1.0/api/widget-create.md`
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct Widget {
     /// The `@odata.type` annotation: the concrete type of the object, such as
     /// `#microsoft.graph.x`. Kept so derived types survive a round trip.
-    #[serde(rename = "@odata.type")]
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub odata_type: ::std::option::Option<::std::string::String>,
 
     /// Identifier. Read-only.
     ///
     /// Inherited from `gadgetBase`.
-    #[serde(rename = "id")]
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub id: ::std::option::Option<::std::string::String>,
 
     /// Name shown to people.
     ///
     /// Inherited from `gadgetBase`.
-    #[serde(rename = "displayName")]
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub display_name: ::std::option::Option<::std::string::String>,
 
     /// A property named like a Rust keyword.
-    #[serde(rename = "type")]
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub type_: ::std::option::Option<::std::string::String>,
 
     /// Another keyword.
-    #[serde(rename = "self")]
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub self_: ::std::option::Option<::std::string::String>,
 
     /// Starts with a digit.
-    #[serde(rename = "3dModel")]
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub n_3d_model: ::std::option::Option<crate::primitives::Base64Bytes>,
 
     /// Contains hyphens.
-    #[serde(rename = "x-ms-tag")]
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub x_ms_tag: ::std::option::Option<::std::string::String>,
 
     /// Contains non-ASCII letters.
-    #[serde(rename = "ünïcode")]
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub u00fc_n_u00ef_code: ::std::option::Option<::std::string::String>,
 
     /// Prefixed primitive. Read-only.
-    #[serde(rename = "count")]
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub count: ::std::option::Option<i64>,
 
     /// Nullable.
-    #[serde(rename = "ratio")]
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub ratio: ::std::option::Option<f64>,
 
     /// Undocumented upstream: the description of this property is the placeholder
     /// `TODO: Add Description` in `v1.0/resources/widget.md`.
-    #[serde(rename = "weight")]
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub weight: ::std::option::Option<f32>,
 
     /// Undocumented upstream: the docs give no description of this property in
     /// `v1.0/resources/widget.md`.
-    #[serde(rename = "height")]
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub height: ::std::option::Option<f32>,
 
     /// When it was made. Not nullable.
-    #[serde(rename = "createdDateTime")]
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub created_date_time: ::std::option::Option<crate::primitives::DateTimeOffset>,
 
     /// A calendar date.
-    #[serde(rename = "launchDate")]
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub launch_date: ::std::option::Option<::chrono::NaiveDate>,
 
     /// A time of day.
-    #[serde(rename = "openingTime")]
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub opening_time: ::std::option::Option<crate::primitives::TimeOfDay>,
 
     /// An ISO 8601 duration.
-    #[serde(rename = "warranty")]
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub warranty: ::std::option::Option<crate::primitives::Duration>,
 
     /// A UUID.
-    #[serde(rename = "serial")]
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub serial: ::std::option::Option<::uuid::Uuid>,
 
     /// A flag.
-    #[serde(rename = "enabled")]
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub enabled: ::std::option::Option<bool>,
 
     /// Free-form labels.
-    #[serde(rename = "tags")]
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub tags: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
 
     /// Lifecycle state. Possible values are: draft, active, retired, unknownFutureValue.
-    #[serde(rename = "state")]
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub state: ::std::option::Option<crate::v1_0::WidgetState>,
 
     /// Paint. The possible values are red, green and blue.
-    #[serde(rename = "color")]
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub color: ::std::option::Option<crate::v1_0::WidgetColor>,
 
     /// Parts, inline.
-    #[serde(rename = "parts")]
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub parts: ::std::option::Option<::std::vec::Vec<crate::v1_0::Part>>,
 
     /// A type no page defines.
-    #[serde(rename = "mystery")]
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub mystery: ::std::option::Option<::serde_json::Value>,
 
     /// A cell naming two types.
-    #[serde(rename = "either")]
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub either: ::std::option::Option<::serde_json::Value>,
 
     /// Only on this page.
-    #[serde(rename = "extra")]
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub extra: ::std::option::Option<::std::string::String>,
 
     /// The most important part.
-    #[serde(rename = "mainPart")]
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub main_part: ::std::option::Option<::std::boxed::Box<crate::v1_0::Part>>,
 
     /// Properties the docs do not list, kept as received.
-    #[serde(flatten)]
-    #[serde(skip_serializing_if = "::std::collections::BTreeMap::is_empty")]
     pub additional_properties: ::std::collections::BTreeMap<
         ::std::string::String,
         ::serde_json::Value,
     >,
+}
+
+impl ::serde::Serialize for Widget {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        let mut object = crate::object::write(serializer)?;
+        object.field("@odata.type", &self.odata_type);
+        object.field("id", &self.id);
+        object.field("displayName", &self.display_name);
+        object.field("type", &self.type_);
+        object.field("self", &self.self_);
+        object.field("3dModel", &self.n_3d_model);
+        object.field("x-ms-tag", &self.x_ms_tag);
+        object.field("ünïcode", &self.u00fc_n_u00ef_code);
+        object.field("count", &self.count);
+        object.field("ratio", &self.ratio);
+        object.field("weight", &self.weight);
+        object.field("height", &self.height);
+        object.field("createdDateTime", &self.created_date_time);
+        object.field("launchDate", &self.launch_date);
+        object.field("openingTime", &self.opening_time);
+        object.field("warranty", &self.warranty);
+        object.field("serial", &self.serial);
+        object.field("enabled", &self.enabled);
+        object.field("tags", &self.tags);
+        object.field("state", &self.state);
+        object.field("color", &self.color);
+        object.field("parts", &self.parts);
+        object.field("mystery", &self.mystery);
+        object.field("either", &self.either);
+        object.field("extra", &self.extra);
+        object.field("mainPart", &self.main_part);
+        object.end(&self.additional_properties)
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for Widget {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::object::read(
+            deserializer,
+            |fields| Self {
+                odata_type: fields.take("@odata.type"),
+                id: fields.take("id"),
+                display_name: fields.take("displayName"),
+                type_: fields.take("type"),
+                self_: fields.take("self"),
+                n_3d_model: fields.take("3dModel"),
+                x_ms_tag: fields.take("x-ms-tag"),
+                u00fc_n_u00ef_code: fields.take("ünïcode"),
+                count: fields.take("count"),
+                ratio: fields.take("ratio"),
+                weight: fields.take("weight"),
+                height: fields.take("height"),
+                created_date_time: fields.take("createdDateTime"),
+                launch_date: fields.take("launchDate"),
+                opening_time: fields.take("openingTime"),
+                warranty: fields.take("warranty"),
+                serial: fields.take("serial"),
+                enabled: fields.take("enabled"),
+                tags: fields.take("tags"),
+                state: fields.take("state"),
+                color: fields.take("color"),
+                parts: fields.take("parts"),
+                mystery: fields.take("mystery"),
+                either: fields.take("either"),
+                extra: fields.take("extra"),
+                main_part: fields.take("mainPart"),
+                additional_properties: fields.rest(),
+            },
+        )
+    }
 }

@@ -144,31 +144,50 @@ pub mod paint {
 
     #[cfg(feature = "core")]
     /// The body parameters of [`post`].
-    #[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+    #[derive(Clone, Debug, Default, PartialEq)]
     pub struct PostBody {
         /// The `@odata.type` annotation: the concrete type of the object, such as
         /// `#microsoft.graph.x`. Kept so derived types survive a round trip.
-        #[serde(rename = "@odata.type")]
-        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
         pub odata_type: ::std::option::Option<::std::string::String>,
 
         /// The new color.
-        #[serde(rename = "color")]
-        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
         pub color: ::std::option::Option<::std::string::String>,
 
         /// How many coats.
-        #[serde(rename = "coats")]
-        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
         pub coats: ::std::option::Option<i32>,
 
         /// Properties the docs do not list, kept as received.
-        #[serde(flatten)]
-        #[serde(skip_serializing_if = "::std::collections::BTreeMap::is_empty")]
         pub additional_properties: ::std::collections::BTreeMap<
             ::std::string::String,
             ::serde_json::Value,
         >,
+    }
+    impl ::serde::Serialize for PostBody {
+        fn serialize<S: ::serde::Serializer>(
+            &self,
+            serializer: S,
+        ) -> ::std::result::Result<S::Ok, S::Error> {
+            let mut object = crate::object::write(serializer)?;
+            object.field("@odata.type", &self.odata_type);
+            object.field("color", &self.color);
+            object.field("coats", &self.coats);
+            object.end(&self.additional_properties)
+        }
+    }
+    impl<'de> ::serde::Deserialize<'de> for PostBody {
+        fn deserialize<D: ::serde::Deserializer<'de>>(
+            deserializer: D,
+        ) -> ::std::result::Result<Self, D::Error> {
+            crate::object::read(
+                deserializer,
+                |fields| Self {
+                    odata_type: fields.take("@odata.type"),
+                    color: fields.take("color"),
+                    coats: fields.take("coats"),
+                    additional_properties: fields.rest(),
+                },
+            )
+        }
     }
 
     /// widget: paint

@@ -4,31 +4,52 @@
 /// A session of a call record: same name as microsoft.graph.session, another type.
 ///
 /// Docs: `v1.0/resources/callrecords-session.md`
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct Session {
     /// The `@odata.type` annotation: the concrete type of the object, such as
     /// `#microsoft.graph.x`. Kept so derived types survive a round trip.
-    #[serde(rename = "@odata.type")]
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub odata_type: ::std::option::Option<::std::string::String>,
 
     /// Identifier.
-    #[serde(rename = "id")]
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub id: ::std::option::Option<::std::string::String>,
 
     /// What the session carried.
-    #[serde(rename = "modalities")]
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub modalities: ::std::option::Option<
         ::std::vec::Vec<crate::v1_0::call_records::Modality>,
     >,
 
     /// Properties the docs do not list, kept as received.
-    #[serde(flatten)]
-    #[serde(skip_serializing_if = "::std::collections::BTreeMap::is_empty")]
     pub additional_properties: ::std::collections::BTreeMap<
         ::std::string::String,
         ::serde_json::Value,
     >,
+}
+
+impl ::serde::Serialize for Session {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        let mut object = crate::object::write(serializer)?;
+        object.field("@odata.type", &self.odata_type);
+        object.field("id", &self.id);
+        object.field("modalities", &self.modalities);
+        object.end(&self.additional_properties)
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for Session {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::object::read(
+            deserializer,
+            |fields| Self {
+                odata_type: fields.take("@odata.type"),
+                id: fields.take("id"),
+                modalities: fields.take("modalities"),
+                additional_properties: fields.rest(),
+            },
+        )
+    }
 }

@@ -1,0 +1,85 @@
+//! Hand-written tests of the generated crate (this file has no generated
+//! header, so `cargo xtask regen` never touches it): how the model structs
+//! read and write JSON objects (`src/object.rs`, whose impls replaced serde's
+//! derive).
+
+use graph_model::v1_0::{ComplianceStatus, ManagedDeviceMobileAppConfigurationUserStatus as UserStatus};
+use serde_json::json;
+
+#[test]
+fn fields_are_written_in_declaration_order_then_the_undocumented_ones() {
+    let mut status = UserStatus {
+        odata_type: Some("#microsoft.graph.managedDeviceMobileAppConfigurationUserStatus".to_owned()),
+        user_principal_name: Some("megan@contoso.com".to_owned()),
+        devices_count: Some(2),
+        ..Default::default()
+    };
+    status.additional_properties.insert("aFutureProperty".to_owned(), json!(true));
+    let text = serde_json::to_string(&status).unwrap();
+    assert_eq!(
+        text,
+        r##"{"@odata.type":"#microsoft.graph.managedDeviceMobileAppConfigurationUserStatus","devicesCount":2,"userPrincipalName":"megan@contoso.com","aFutureProperty":true}"##
+    );
+}
+
+#[test]
+fn absent_and_null_fields_are_none_and_unknown_keys_are_kept_as_sent() {
+    let parsed: UserStatus = serde_json::from_value(json!({
+        "id": "a1",
+        "userDisplayName": null,
+        "someFutureProperty": null,
+        "anotherOne": [1, 2]
+    }))
+    .unwrap();
+    assert_eq!(parsed.id.as_deref(), Some("a1"));
+    assert_eq!(parsed.user_display_name, None);
+    assert_eq!(parsed.devices_count, None);
+    assert_eq!(parsed.additional_properties.len(), 2);
+    assert_eq!(parsed.additional_properties["someFutureProperty"], json!(null));
+    assert_eq!(parsed.additional_properties["anotherOne"], json!([1, 2]));
+    // A documented field's null is not written back; an undocumented key's is.
+    assert_eq!(
+        serde_json::to_value(&parsed).unwrap(),
+        json!({"id": "a1", "someFutureProperty": null, "anotherOne": [1, 2]})
+    );
+}
+
+#[test]
+fn a_field_of_the_wrong_type_is_an_error_that_names_the_field() {
+    let error = serde_json::from_str::<UserStatus>(r#"{"id": "a1", "devicesCount": "three"}"#).unwrap_err();
+    let message = error.to_string();
+    assert!(message.starts_with("field `devicesCount`: invalid type: string \"three\""), "{message}");
+    let error = serde_json::from_str::<UserStatus>(r#"{"status": 7}"#).unwrap_err();
+    assert!(error.to_string().starts_with("field `status`: "), "{error}");
+}
+
+#[test]
+fn only_an_object_reads_into_a_struct() {
+    for body in ["[]", "\"a1\"", "3", "null"] {
+        assert!(serde_json::from_str::<UserStatus>(body).is_err(), "{body} was read as a struct");
+    }
+    // Inside an Option, null is None as usual.
+    assert_eq!(serde_json::from_str::<Option<UserStatus>>("null").unwrap(), None);
+}
+
+#[test]
+fn a_repeated_key_keeps_its_last_value() {
+    let parsed: UserStatus = serde_json::from_str(r#"{"status": "compliant", "status": "error"}"#).unwrap();
+    assert_eq!(parsed.status, Some(ComplianceStatus::Error));
+}
+
+#[test]
+fn structs_nest_inside_collections_and_round_trip() {
+    let body = json!({
+        "value": [
+            {"id": "a", "status": "notApplicable"},
+            {"id": "b", "devicesCount": 0, "extra": {"x": 1}}
+        ],
+        "@odata.nextLink": "https://graph.microsoft.com/v1.0/next"
+    });
+    let page: graph_model::client::Collection<UserStatus> = serde_json::from_value(body.clone()).unwrap();
+    assert_eq!(page.value.len(), 2);
+    assert_eq!(page.value[0].status, Some(ComplianceStatus::NotApplicable));
+    assert_eq!(page.value[1].additional_properties["extra"], json!({"x": 1}));
+    assert_eq!(serde_json::to_value(&page).unwrap(), body);
+}
