@@ -182,13 +182,13 @@ fn endpoint_tokens(
     } else if !e.body_parameters.is_empty() {
         let body_ident = format!("{}Body", type_name(fn_name));
         let doc = format!("The body parameters of [`{fn_name}`].");
-        extra_items.extend(cfg.clone());
         extra_items.extend(emit_plain_struct(
             version,
             &body_ident,
             &doc,
             &e.body_parameters,
             names,
+            &cfg,
         ));
         body_doc = Some(format!("Request body: the parameters in [`{body_ident}`]."));
         let b = ident(&body_ident);

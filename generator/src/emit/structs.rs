@@ -88,16 +88,19 @@ pub(crate) fn emit_struct(model: &Model, ty: &TypeDef, names: &CrateNames) -> To
         struct_doc(ty),
         &fields(model, ty),
         names,
+        &TokenStream::new(),
     )
 }
 
-/// Emits a struct of `properties` that is no model type (an action's body parameters).
+/// Emits a struct of `properties` that is no model type (an action's body
+/// parameters), with `cfg` on the struct and on each of its impls.
 pub(crate) fn emit_plain_struct(
     version: &str,
     ident: &str,
     doc: &str,
     properties: &[Property],
     names: &CrateNames,
+    cfg: &TokenStream,
 ) -> TokenStream {
     let fields: Vec<Field<'_>> = properties
         .iter()
@@ -106,7 +109,7 @@ pub(crate) fn emit_plain_struct(
             inherited_from: None,
         })
         .collect();
-    struct_tokens(version, ident, doc_attrs(doc), &fields, names)
+    struct_tokens(version, ident, doc_attrs(doc), &fields, names, cfg)
 }
 
 fn struct_tokens(
@@ -115,6 +118,7 @@ fn struct_tokens(
     doc: TokenStream,
     fields: &[Field<'_>],
     names: &CrateNames,
+    cfg: &TokenStream,
 ) -> TokenStream {
     let name = ident(ident_name);
     let field_names = unique_names(
@@ -139,6 +143,7 @@ fn struct_tokens(
     });
     let definition = quote! {
         #doc
+        #cfg
         #[derive(Clone, Debug, Default, PartialEq)]
         pub struct #name {
             #[doc = " The `@odata.type` annotation: the concrete type of the object, such as"]
@@ -153,7 +158,9 @@ fn struct_tokens(
     let deserialize = deserialize_impl(&name, &idents, &wires);
     quote! {
         #definition
+        #cfg
         #serialize
+        #cfg
         #deserialize
     }
 }

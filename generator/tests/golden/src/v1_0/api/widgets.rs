@@ -142,8 +142,8 @@ pub mod paint {
         application: crate::client::Scopes::NotDocumented,
     };
 
-    #[cfg(feature = "core")]
     /// The body parameters of [`post`].
+    #[cfg(feature = "core")]
     #[derive(Clone, Debug, Default, PartialEq)]
     pub struct PostBody {
         /// The `@odata.type` annotation: the concrete type of the object, such as
@@ -162,6 +162,8 @@ pub mod paint {
             ::serde_json::Value,
         >,
     }
+
+    #[cfg(feature = "core")]
     impl ::serde::Serialize for PostBody {
         fn serialize<S: ::serde::Serializer>(
             &self,
@@ -174,6 +176,8 @@ pub mod paint {
             object.end(&self.additional_properties)
         }
     }
+
+    #[cfg(feature = "core")]
     impl<'de> ::serde::Deserialize<'de> for PostBody {
         fn deserialize<D: ::serde::Deserializer<'de>>(
             deserializer: D,
