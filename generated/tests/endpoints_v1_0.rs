@@ -35,7 +35,12 @@ async fn create_manageddevicemobileappconfigurationdevicestatus_from_ioslobapppr
         .expect("the request example deserializes");
     let request_json: ::serde_json::Value = ::serde_json::from_str(request_body)
         .expect("the request example is JSON");
-    let mock = mock.and(::wiremock::matchers::body_json(request_json));
+    let sent = ::serde_json::to_value(&body).expect("the request body serializes");
+    assert_eq!(
+        comparable(sent.clone()), comparable(request_json),
+        "the request example does not round-trip"
+    );
+    let mock = mock.and(::wiremock::matchers::body_json(sent));
     let response_body = r##"{
   "@odata.type": "#microsoft.graph.managedDeviceMobileAppConfigurationDeviceStatus",
   "id": "91f6b3e2-08c4-4d7a-bd51-6e2a9f3c8d07",
@@ -65,7 +70,8 @@ async fn create_manageddevicemobileappconfigurationdevicestatus_from_ioslobapppr
     let expected: ::serde_json::Value = ::serde_json::from_str(response_body)
         .expect("the response example is JSON");
     assert_eq!(
-        ::serde_json::to_value(& parsed).expect("the result serializes"), expected
+        comparable(::serde_json::to_value(& parsed).expect("the result serializes")),
+        comparable(expected)
     );
 }
 
@@ -95,7 +101,12 @@ async fn create_manageddevicemobileappconfigurationuserstatus_from_manageddevice
         .expect("the request example deserializes");
     let request_json: ::serde_json::Value = ::serde_json::from_str(request_body)
         .expect("the request example is JSON");
-    let mock = mock.and(::wiremock::matchers::body_json(request_json));
+    let sent = ::serde_json::to_value(&body).expect("the request body serializes");
+    assert_eq!(
+        comparable(sent.clone()), comparable(request_json),
+        "the request example does not round-trip"
+    );
+    let mock = mock.and(::wiremock::matchers::body_json(sent));
     let response_body = r##"{
   "@odata.type": "#microsoft.graph.managedDeviceMobileAppConfigurationUserStatus",
   "id": "2a7c5e18-9b3d-4f60-8e47-c1d9a6b0f385",
@@ -122,7 +133,8 @@ async fn create_manageddevicemobileappconfigurationuserstatus_from_manageddevice
     let expected: ::serde_json::Value = ::serde_json::from_str(response_body)
         .expect("the response example is JSON");
     assert_eq!(
-        ::serde_json::to_value(& parsed).expect("the result serializes"), expected
+        comparable(::serde_json::to_value(& parsed).expect("the result serializes")),
+        comparable(expected)
     );
 }
 
@@ -159,7 +171,12 @@ async fn create_mobileappinstallstatus_from_mobileapp() {
         .expect("the request example deserializes");
     let request_json: ::serde_json::Value = ::serde_json::from_str(request_body)
         .expect("the request example is JSON");
-    let mock = mock.and(::wiremock::matchers::body_json(request_json));
+    let sent = ::serde_json::to_value(&body).expect("the request body serializes");
+    assert_eq!(
+        comparable(sent.clone()), comparable(request_json),
+        "the request example does not round-trip"
+    );
+    let mock = mock.and(::wiremock::matchers::body_json(sent));
     let response_body = r##"{
   "@odata.type": "#microsoft.graph.mobileAppInstallStatus",
   "id": "5b1e9c47-2d8a-4f36-b0e3-7a94c6d1f258",
@@ -193,7 +210,8 @@ async fn create_mobileappinstallstatus_from_mobileapp() {
     let expected: ::serde_json::Value = ::serde_json::from_str(response_body)
         .expect("the response example is JSON");
     assert_eq!(
-        ::serde_json::to_value(& parsed).expect("the result serializes"), expected
+        comparable(::serde_json::to_value(& parsed).expect("the result serializes")),
+        comparable(expected)
     );
 }
 
@@ -225,7 +243,12 @@ async fn create_mobileappinstallstatus_from_userappinstallstatus() {
         .expect("the request example deserializes");
     let request_json: ::serde_json::Value = ::serde_json::from_str(request_body)
         .expect("the request example is JSON");
-    let mock = mock.and(::wiremock::matchers::body_json(request_json));
+    let sent = ::serde_json::to_value(&body).expect("the request body serializes");
+    assert_eq!(
+        comparable(sent.clone()), comparable(request_json),
+        "the request example does not round-trip"
+    );
+    let mock = mock.and(::wiremock::matchers::body_json(sent));
     let response_body = r##"{
   "@odata.type": "#microsoft.graph.mobileAppInstallStatus",
   "id": "e2c4a6b8-1d3f-4e5a-9b7c-0f2e4d6a8c1b",
@@ -255,7 +278,8 @@ async fn create_mobileappinstallstatus_from_userappinstallstatus() {
     let expected: ::serde_json::Value = ::serde_json::from_str(response_body)
         .expect("the response example is JSON");
     assert_eq!(
-        ::serde_json::to_value(& parsed).expect("the result serializes"), expected
+        comparable(::serde_json::to_value(& parsed).expect("the result serializes")),
+        comparable(expected)
     );
 }
 
@@ -285,7 +309,12 @@ async fn create_userappinstallstatus_from_mobileapp() {
         .expect("the request example deserializes");
     let request_json: ::serde_json::Value = ::serde_json::from_str(request_body)
         .expect("the request example is JSON");
-    let mock = mock.and(::wiremock::matchers::body_json(request_json));
+    let sent = ::serde_json::to_value(&body).expect("the request body serializes");
+    assert_eq!(
+        comparable(sent.clone()), comparable(request_json),
+        "the request example does not round-trip"
+    );
+    let mock = mock.and(::wiremock::matchers::body_json(sent));
     let response_body = r##"{
   "@odata.type": "#microsoft.graph.userAppInstallStatus",
   "id": "e07d4a93-6c1f-4b58-a2e9-3f8b5d0c7164",
@@ -312,6 +341,39 @@ async fn create_userappinstallstatus_from_mobileapp() {
     let expected: ::serde_json::Value = ::serde_json::from_str(response_body)
         .expect("the response example is JSON");
     assert_eq!(
-        ::serde_json::to_value(& parsed).expect("the result serializes"), expected
+        comparable(::serde_json::to_value(& parsed).expect("the result serializes")),
+        comparable(expected)
     );
+}
+
+/// `value` as the model sees it: every object member that is `null`
+/// removed (the model reads it as absent and does not write absent
+/// fields), and every whole number written as an integer (`1.0` is `1`).
+#[allow(dead_code)]
+fn comparable(value: ::serde_json::Value) -> ::serde_json::Value {
+    match value {
+        ::serde_json::Value::Object(members) => {
+            ::serde_json::Value::Object(
+                members
+                    .into_iter()
+                    .filter(|(_, v)| !v.is_null())
+                    .map(|(k, v)| (k, comparable(v)))
+                    .collect(),
+            )
+        }
+        ::serde_json::Value::Array(items) => {
+            ::serde_json::Value::Array(items.into_iter().map(comparable).collect())
+        }
+        ::serde_json::Value::Number(n) => {
+            match n.as_f64() {
+                ::std::option::Option::Some(
+                    f,
+                ) if n.is_f64() && f.fract() == 0.0 && f.abs() < 9.0e15 => {
+                    ::serde_json::Value::from(f as i64)
+                }
+                _ => ::serde_json::Value::Number(n),
+            }
+        }
+        other => other,
+    }
 }

@@ -143,7 +143,7 @@ pub mod codes {
     pub const EXAMPLE_WRONG_TYPE: &str = "example-wrong-type";
     /// An example enum value is not a member.
     pub const EXAMPLE_ENUM_VALUE: &str = "example-enum-value";
-    /// An example date, time, duration or GUID is malformed.
+    /// An example date, time, duration, GUID or base64 value is malformed.
     pub const EXAMPLE_BAD_VALUE: &str = "example-bad-value";
     /// An example holds a placeholder (`"String"`) instead of a value.
     pub const EXAMPLE_PLACEHOLDER: &str = "example-placeholder";

@@ -70,3 +70,38 @@ fn fixture_pages_give_the_golden_ir() {
         panic!("the IR of the fixtures changed:\n{diff}\nRun UPDATE_GOLDEN=1 cargo test -p graph-docs-codegen --test golden");
     }
 }
+
+/// The text of the generated file at `path`.
+fn generated_file<'f>(files: &'f [graph_docs_codegen::emit::GeneratedFile], path: &str) -> &'f str {
+    files
+        .iter()
+        .find(|f| f.path == path)
+        .map(|f| f.contents.as_str())
+        .unwrap_or_else(|| panic!("{path} is generated"))
+}
+
+#[test]
+fn examples_that_contradict_their_types_are_reported_and_not_made_into_tests() {
+    let (models, files) = fixtures();
+    let diagnostics = &models[0].diagnostics;
+    let found = |code: &str, text: &str| {
+        diagnostics
+            .iter()
+            .any(|d| d.code == code && d.message.contains(text) && d.source.path.ends_with("widget-create.md"))
+    };
+    assert!(found("example-bad-value", "`widget.3dModel` is `not base64!`"), "{diagnostics:#?}");
+    assert!(found("example-wrong-type", "`widget.enabled` is a string"), "{diagnostics:#?}");
+
+    let examples = generated_file(&files, "tests/examples_v1_0.rs");
+    // The mistaken response is left out; its request, which is right, stays.
+    assert!(examples.contains("fn create_widget_response()"));
+    assert!(examples.contains("fn create_widget_docs_mistake_request()"));
+    assert!(!examples.contains("fn create_widget_docs_mistake_response()"));
+
+    let endpoints = generated_file(&files, "tests/endpoints_v1_0.rs");
+    assert!(endpoints.contains("async fn create_widget()"));
+    // A pair whose response contradicts its types, and a collection endpoint
+    // whose response example is one object, not a page.
+    assert!(!endpoints.contains("async fn create_widget_docs_mistake()"));
+    assert!(!endpoints.contains("async fn list_widgets()"));
+}

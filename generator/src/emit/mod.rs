@@ -8,6 +8,7 @@ mod endpoint_tests;
 mod enums;
 mod examples;
 pub mod features;
+mod json_compare;
 mod names;
 mod operations;
 mod runtime;

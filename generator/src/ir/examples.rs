@@ -47,6 +47,17 @@ fn duration_re() -> &'static Regex {
     })
 }
 
+/// Whether `text` is base64 as the generated crate reads it: the standard
+/// alphabet with padding, or the URL-safe one.
+fn is_base64(text: &str) -> bool {
+    use base64::Engine as _;
+    let engines = [
+        &base64::engine::general_purpose::STANDARD,
+        &base64::engine::general_purpose::URL_SAFE,
+    ];
+    engines.iter().any(|e| e.decode(text).is_ok())
+}
+
 struct Checker<'m> {
     model: &'m Model,
     body: &'m str,
@@ -213,6 +224,16 @@ impl Checker<'_> {
             return;
         }
         let Some(s) = v.as_str() else { return };
+        if prim == Binary {
+            if !is_base64(s) {
+                let message = format!(
+                    "`{owner}.{}` is `{s}` in this example, which is not base64",
+                    p.name
+                );
+                self.push(Severity::Warning, codes::EXAMPLE_BAD_VALUE, &p.name, message);
+            }
+            return;
+        }
         let (re, what) = match prim {
             DateTimeOffset => (date_time_re(), "an RFC 3339 date-time with offset"),
             Date => (date_re(), "a date (yyyy-mm-dd)"),
