@@ -85,12 +85,20 @@ fn examples_that_contradict_their_types_are_reported_and_not_made_into_tests() {
     let (models, files) = fixtures();
     let diagnostics = &models[0].diagnostics;
     let found = |code: &str, text: &str| {
-        diagnostics
-            .iter()
-            .any(|d| d.code == code && d.message.contains(text) && d.source.path.ends_with("widget-create.md"))
+        diagnostics.iter().any(|d| {
+            d.code == code
+                && d.message.contains(text)
+                && d.source.path.ends_with("widget-create.md")
+        })
     };
-    assert!(found("example-bad-value", "`widget.3dModel` is `not base64!`"), "{diagnostics:#?}");
-    assert!(found("example-wrong-type", "`widget.enabled` is a string"), "{diagnostics:#?}");
+    assert!(
+        found("example-bad-value", "`widget.3dModel` is `not base64!`"),
+        "{diagnostics:#?}"
+    );
+    assert!(
+        found("example-wrong-type", "`widget.enabled` is a string"),
+        "{diagnostics:#?}"
+    );
 
     let examples = generated_file(&files, "tests/examples_v1_0.rs");
     // The mistaken response is left out; its request, which is right, stays.

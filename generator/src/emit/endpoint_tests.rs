@@ -141,9 +141,11 @@ pub(crate) fn emit(
         {
             continue;
         }
-        let response_contradicts = e.response.resolved.as_ref().is_some_and(|ty| {
-            contradicts_model(model, response, ty, e.response.collection)
-        });
+        let response_contradicts = e
+            .response
+            .resolved
+            .as_ref()
+            .is_some_and(|ty| contradicts_model(model, response, ty, e.response.collection));
         let request_contradicts = e
             .request_body_type
             .as_ref()

@@ -4,8 +4,8 @@
 
 use super::names::{ident, CrateNames, ItemKind};
 use super::{raw_string, rust_file, EmitError, EmitOptions, GeneratedFile};
-use crate::extract::placeholders::has_placeholders;
 use crate::diagnostics::codes;
+use crate::extract::placeholders::has_placeholders;
 use crate::ir::{Example, Model, QualifiedName};
 use crate::naming::{field_name, unique_names};
 use quote::quote;

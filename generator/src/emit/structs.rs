@@ -129,9 +129,8 @@ fn struct_tokens(
         RESERVED_FIELDS,
         false,
     );
-    let idents: Vec<proc_macro2::Ident> = (0..fields.len())
-        .map(|i| ident(&field_names[&i]))
-        .collect();
+    let idents: Vec<proc_macro2::Ident> =
+        (0..fields.len()).map(|i| ident(&field_names[&i])).collect();
     let wires: Vec<&str> = fields.iter().map(|f| f.property.name.as_str()).collect();
     let field_tokens = fields.iter().zip(&idents).map(|(f, field)| {
         let doc = field_doc(f);
@@ -167,7 +166,11 @@ fn struct_tokens(
 
 /// `Serialize` as calls to the crate's `object` helpers: one line per field,
 /// in field order, `None` left out, then the undocumented properties.
-fn serialize_impl(name: &proc_macro2::Ident, idents: &[proc_macro2::Ident], wires: &[&str]) -> TokenStream {
+fn serialize_impl(
+    name: &proc_macro2::Ident,
+    idents: &[proc_macro2::Ident],
+    wires: &[&str],
+) -> TokenStream {
     quote! {
         impl ::serde::Serialize for #name {
             fn serialize<S: ::serde::Serializer>(&self, serializer: S) -> ::std::result::Result<S::Ok, S::Error> {
@@ -182,7 +185,11 @@ fn serialize_impl(name: &proc_macro2::Ident, idents: &[proc_macro2::Ident], wire
 
 /// `Deserialize` as calls to the crate's `object` helpers: each field taken
 /// by its wire name, the rest kept as undocumented properties.
-fn deserialize_impl(name: &proc_macro2::Ident, idents: &[proc_macro2::Ident], wires: &[&str]) -> TokenStream {
+fn deserialize_impl(
+    name: &proc_macro2::Ident,
+    idents: &[proc_macro2::Ident],
+    wires: &[&str],
+) -> TokenStream {
     quote! {
         impl<'de> ::serde::Deserialize<'de> for #name {
             fn deserialize<D: ::serde::Deserializer<'de>>(deserializer: D) -> ::std::result::Result<Self, D::Error> {

@@ -230,7 +230,12 @@ impl Checker<'_> {
                     "`{owner}.{}` is `{s}` in this example, which is not base64",
                     p.name
                 );
-                self.push(Severity::Warning, codes::EXAMPLE_BAD_VALUE, &p.name, message);
+                self.push(
+                    Severity::Warning,
+                    codes::EXAMPLE_BAD_VALUE,
+                    &p.name,
+                    message,
+                );
             }
             return;
         }
