@@ -224,30 +224,19 @@ impl Checker<'_> {
             return;
         }
         let Some(s) = v.as_str() else { return };
-        if prim == Binary {
-            if !is_base64(s) {
-                let message = format!(
-                    "`{owner}.{}` is `{s}` in this example, which is not base64",
-                    p.name
-                );
-                self.push(
-                    Severity::Warning,
-                    codes::EXAMPLE_BAD_VALUE,
-                    &p.name,
-                    message,
-                );
-            }
-            return;
-        }
-        let (re, what) = match prim {
-            DateTimeOffset => (date_time_re(), "an RFC 3339 date-time with offset"),
-            Date => (date_re(), "a date (yyyy-mm-dd)"),
-            TimeOfDay => (time_re(), "a time of day (hh:mm:ss)"),
-            Duration => (duration_re(), "an ISO 8601 duration"),
-            Guid => (guid_re(), "a GUID"),
+        let (well_formed, what) = match prim {
+            DateTimeOffset => (
+                date_time_re().is_match(s),
+                "an RFC 3339 date-time with offset",
+            ),
+            Date => (date_re().is_match(s), "a date (yyyy-mm-dd)"),
+            TimeOfDay => (time_re().is_match(s), "a time of day (hh:mm:ss)"),
+            Duration => (duration_re().is_match(s), "an ISO 8601 duration"),
+            Guid => (guid_re().is_match(s), "a GUID"),
+            Binary => (is_base64(s), "base64"),
             _ => return,
         };
-        if !re.is_match(s) {
+        if !well_formed {
             let message = format!(
                 "`{owner}.{}` is `{s}` in this example, which is not {what}",
                 p.name
