@@ -6,9 +6,9 @@
 
 use super::examples::contradicts_model;
 use super::names::{ident, CrateNames, ItemKind};
-use super::operations::{function_names, is_raw_download};
+use super::operations::{endpoint_query, function_names, is_raw_download};
 use super::{raw_string, rust_file, EmitError, EmitOptions, GeneratedFile};
-use crate::extract::paths::PathPart;
+use crate::extract::paths::{parse_query, PathPart};
 use crate::extract::placeholders::has_placeholders;
 use crate::extract::ExampleKind;
 use crate::ir::{Endpoint, Example, Model};
@@ -23,8 +23,9 @@ const PATH_PARAMETER: &percent_encoding::AsciiSet = &percent_encoding::NON_ALPHA
     .remove(b'_')
     .remove(b'~');
 
-/// The path of a request example's URL, without host and version.
-fn example_path(first_line: &str) -> Option<(String, String)> {
+/// The method, the path (without host and version) and the query parameter
+/// names of a request example's first line.
+fn example_path(first_line: &str) -> Option<(String, String, Vec<String>)> {
     let mut words = first_line.split_whitespace();
     let method = words.next()?.to_ascii_uppercase();
     let url = words.next()?;
@@ -32,7 +33,8 @@ fn example_path(first_line: &str) -> Option<(String, String)> {
         .split_once("://")
         .map(|(_, rest)| rest.find('/').map(|i| &rest[i..]).unwrap_or("/"))
         .unwrap_or(url);
-    let path = path.split('?').next().unwrap_or(path);
+    let (path, query) = path.split_once('?').unwrap_or((path, ""));
+    let query_names = parse_query(query).into_iter().map(|p| p.name).collect();
     let mut segments: Vec<&str> = path.split('/').filter(|s| !s.is_empty()).collect();
     if segments
         .first()
@@ -40,7 +42,7 @@ fn example_path(first_line: &str) -> Option<(String, String)> {
     {
         segments.remove(0);
     }
-    Some((method, format!("/{}", segments.join("/"))))
+    Some((method, format!("/{}", segments.join("/")), query_names))
 }
 
 /// Whether a concrete URL path matches an endpoint's template.
@@ -75,6 +77,7 @@ struct Case {
     status: u16,
     call: TokenStream,
     cfg: TokenStream,
+    query_matchers: Vec<TokenStream>,
 }
 
 /// Request/response example pairs by endpoint.
@@ -91,13 +94,28 @@ fn pairs(model: &Model) -> Vec<(&Endpoint, &Example, &Example)> {
         else {
             continue;
         };
-        let Some((method, path)) = example_path(&request.first_line) else {
+        let Some((method, path, query_names)) = example_path(&request.first_line) else {
             continue;
         };
+        // Of the page's endpoints the URL matches, the one whose request line
+        // writes the most of the URL's query parameters and none it lacks.
         let Some(endpoint) = model
             .endpoints
             .iter()
-            .find(|e| e.source.path == request.source.path && matches(e, &method, &path))
+            .filter(|e| e.source.path == request.source.path && matches(e, &method, &path))
+            .filter_map(|e| {
+                let names: Vec<String> = endpoint_query(e)
+                    .pairs
+                    .into_iter()
+                    .map(|p| p.name)
+                    .collect();
+                names
+                    .iter()
+                    .all(|n| query_names.contains(n))
+                    .then_some((e, names.len()))
+            })
+            .max_by_key(|&(e, written)| (written, std::cmp::Reverse(e.source.line)))
+            .map(|(e, _)| e)
         else {
             continue;
         };
@@ -185,6 +203,35 @@ pub(crate) fn emit(
             }
         }
         let mut args: Vec<TokenStream> = values.iter().map(|v| quote! { #v }).collect();
+        // Query parameters: values with a space and an `&`, which must arrive
+        // encoded and decode back, each pair checked on the server side.
+        let query = endpoint_query(e);
+        let query_value = |name: &str| -> String {
+            match e.path_params.iter().position(|p| p == name) {
+                Some(i) => values[i].clone(),
+                None => format!("{name} 1&2"),
+            }
+        };
+        args.extend(query.params.iter().map(|p| {
+            let v = query_value(p);
+            quote! { #v }
+        }));
+        let query_matchers: Vec<TokenStream> = query
+            .pairs
+            .iter()
+            .map(|pair| {
+                let name = &pair.name;
+                let value: String = pair
+                    .value
+                    .iter()
+                    .map(|part| match part {
+                        PathPart::Literal(text) => text.clone(),
+                        PathPart::Param(p) => query_value(p),
+                    })
+                    .collect();
+                quote! { .and(::wiremock::matchers::query_param(#name, #value)) }
+            })
+            .collect();
         let body_setup = match (&request_json, &e.request_body_type) {
             (Some(_), Some(q)) => {
                 let item = names.try_item(&model.version, ItemKind::Type, q);
@@ -233,6 +280,7 @@ pub(crate) fn emit(
             status,
             call,
             cfg,
+            query_matchers,
         });
     }
     if cases.is_empty() {
@@ -245,7 +293,7 @@ pub(crate) fn emit(
     );
     let tests = cases.iter().enumerate().map(|(i, case)| {
         let name = ident(&unique[&i]);
-        let Case { doc, method, expected_path, body_setup, response_raw, status, call, cfg, .. } = case;
+        let Case { doc, method, expected_path, body_setup, response_raw, status, call, cfg, query_matchers, .. } = case;
         quote! {
             #[doc = #doc]
             #cfg
@@ -254,7 +302,8 @@ pub(crate) fn emit(
                 let server = ::wiremock::MockServer::start().await;
                 let mock = ::wiremock::Mock::given(::wiremock::matchers::method(#method))
                     .and(::wiremock::matchers::path(#expected_path))
-                    .and(::wiremock::matchers::header("authorization", "Bearer test-token"));
+                    .and(::wiremock::matchers::header("authorization", "Bearer test-token"))
+                    #(#query_matchers)*;
                 #body_setup
                 let response_body = #response_raw;
                 mock.respond_with(::wiremock::ResponseTemplate::new(#status).set_body_raw(response_body, "application/json"))

@@ -14,7 +14,7 @@ use super::features::{cfg, Features};
 use super::names::{ident, CrateNames, ItemKind};
 use super::structs::emit_plain_struct;
 use super::{rust_file, EmitError, EmitOptions, GeneratedFile};
-use crate::extract::paths::{PathPart, PathSegment};
+use crate::extract::paths::{parse_query, PathPart, PathSegment, QueryPair};
 use crate::extract::Scopes;
 use crate::ir::{Endpoint, Model};
 use crate::naming::{field_name, module_name, type_name, unique_names};
@@ -111,6 +111,42 @@ fn scopes_text(scopes: &Option<Scopes>) -> String {
     }
 }
 
+/// The query string an endpoint's request line writes (`GET
+/// /me?$expand=manager`), which its function adds to the request.
+pub(crate) struct EndpointQuery {
+    /// The `name=value` pairs, in order.
+    pub pairs: Vec<QueryPair>,
+    /// The parameters the values hold that are not path parameters, in order
+    /// of first use: the function takes them after the path parameters.
+    pub params: Vec<String>,
+}
+
+/// The query of `e`'s request line, if it writes one.
+pub(crate) fn endpoint_query(e: &Endpoint) -> EndpointQuery {
+    let pairs = e.query.as_deref().map(parse_query).unwrap_or_default();
+    let mut params: Vec<String> = Vec::new();
+    for part in pairs.iter().flat_map(|p| &p.value) {
+        if let PathPart::Param(name) = part {
+            if !e.path_params.contains(name) && !params.contains(name) {
+                params.push(name.clone());
+            }
+        }
+    }
+    EndpointQuery { pairs, params }
+}
+
+/// The Rust names of an endpoint function's string parameters: the path's,
+/// then the query's (see [`endpoint_query`]), none of them `body`.
+pub(crate) fn argument_names(e: &Endpoint, query: &EndpointQuery) -> Vec<String> {
+    let all: Vec<&String> = e.path_params.iter().chain(&query.params).collect();
+    let unique = unique_names(
+        all.iter().enumerate().map(|(i, p)| (i, field_name(p))),
+        &["body"],
+        false,
+    );
+    (0..all.len()).map(|i| unique[&i].clone()).collect()
+}
+
 /// One endpoint's function, its permissions constant, and its body struct if any.
 fn endpoint_tokens(
     model: &Model,
@@ -123,17 +159,16 @@ fn endpoint_tokens(
     let version = &model.version;
     let fn_ident = ident(fn_name);
     let permissions_ident = ident(&format!("{}_PERMISSIONS", fn_name.to_ascii_uppercase()));
-    let param_names = unique_names(
-        e.path_params
-            .iter()
-            .enumerate()
-            .map(|(i, p)| (i, field_name(p))),
-        &["body"],
-        false,
-    );
+    let query = endpoint_query(e);
+    let param_names = argument_names(e, &query);
     let param_ident = |name: &str| -> proc_macro2::Ident {
-        let i = e.path_params.iter().position(|p| p == name).unwrap_or(0);
-        ident(&param_names[&i])
+        let i = e
+            .path_params
+            .iter()
+            .chain(&query.params)
+            .position(|p| p == name)
+            .unwrap_or(0);
+        ident(&param_names[i])
     };
 
     // The path: literal parts encoded now, parameters encoded at run time.
@@ -167,9 +202,12 @@ fn endpoint_tokens(
     let path_expr = if encoded_params.is_empty() {
         quote! { let path = ::std::string::ToString::to_string(#format); }
     } else {
+        // Encoded in a block, so the query below still sees the values as given.
         quote! {
-            #(#encoded_params)*
-            let path = ::std::format!(#format);
+            let path = {
+                #(#encoded_params)*
+                ::std::format!(#format)
+            };
         }
     };
 
@@ -240,9 +278,37 @@ fn endpoint_tokens(
         (None, _) => "Response: the docs do not say.".to_owned(),
     };
 
-    let params = e.path_params.iter().map(|p| {
+    let params = e.path_params.iter().chain(&query.params).map(|p| {
         let p = param_ident(p);
         quote! { #p: &str }
+    });
+    // The request line's query, added as written, its parameters filled in.
+    let with_query = query.pairs.iter().map(|pair| {
+        let name = &pair.name;
+        match pair.value.as_slice() {
+            [] => quote! { .with_query(#name, "") },
+            [PathPart::Literal(text)] => quote! { .with_query(#name, #text) },
+            [PathPart::Param(p)] => {
+                let p = param_ident(p);
+                quote! { .with_query(#name, #p) }
+            }
+            parts => {
+                let mut format = String::new();
+                let mut args = Vec::new();
+                for part in parts {
+                    match part {
+                        PathPart::Literal(text) => {
+                            format.push_str(&text.replace('{', "{{").replace('}', "}}"))
+                        }
+                        PathPart::Param(p) => {
+                            format.push_str("{}");
+                            args.push(param_ident(p));
+                        }
+                    }
+                }
+                quote! { .with_query(#name, &::std::format!(#format, #(#args),*)) }
+            }
+        }
     });
     let body_param = body_type.as_ref().map(|t| quote! { body: &#t });
     let all_params: Vec<TokenStream> = params.chain(body_param).collect();
@@ -265,6 +331,26 @@ fn endpoint_tokens(
             "\n\nThe signed-in user's form of `{} {alias}`.",
             e.method
         ));
+    }
+    if !query.pairs.is_empty() {
+        doc.push_str("\n\nAdds the query the request line writes: ");
+        let written: Vec<String> = query
+            .pairs
+            .iter()
+            .map(|pair| {
+                let value: String = pair
+                    .value
+                    .iter()
+                    .map(|part| match part {
+                        PathPart::Literal(text) => text.clone(),
+                        PathPart::Param(p) => format!("{{{}}}", param_ident(p)),
+                    })
+                    .collect();
+                format!("`{}={value}`", pair.name)
+            })
+            .collect();
+        doc.push_str(&written.join(", "));
+        doc.push('.');
     }
     if let Some(b) = body_doc {
         doc.push_str(&format!("\n\n{b}"));
@@ -317,7 +403,7 @@ fn endpoint_tokens(
         #cfg
         pub fn #fn_ident(#(#all_params),*) -> crate::client::Operation<#response_type> {
             #path_expr
-            crate::client::Operation::new(::http::Method::#method, path, &#permissions_ident)#with_body
+            crate::client::Operation::new(::http::Method::#method, path, &#permissions_ident)#(#with_query)*#with_body
         }
     }
 }

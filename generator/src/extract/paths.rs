@@ -170,9 +170,128 @@ pub fn path_params(segments: &[PathSegment]) -> Vec<String> {
     out
 }
 
+/// One `name=value` pair of the query string a request line writes
+/// (`?$expand=manager`, `?format={format}`).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct QueryPair {
+    /// The name, percent-decoded (`$expand`).
+    pub name: String,
+    /// The value, percent-decoded, as literal text and parameters
+    /// (`id eq '{extensionId}'`).
+    pub value: Vec<PathPart>,
+}
+
+/// The `name=value` pairs of a request line's query string, split at `&`
+/// outside parentheses and quotes. A piece without `=` (`requiresReview:{Boolean}`),
+/// or whose name is empty or holds a parameter, is not a pair and is left out.
+pub fn parse_query(query: &str) -> Vec<QueryPair> {
+    let mut pieces: Vec<&str> = Vec::new();
+    let (mut depth, mut in_quote, mut start) = (0i32, false, 0);
+    for (i, c) in query.char_indices() {
+        match c {
+            '\'' => in_quote = !in_quote,
+            '(' if !in_quote => depth += 1,
+            ')' if !in_quote => depth -= 1,
+            '&' if !in_quote && depth <= 0 => {
+                pieces.push(&query[start..i]);
+                start = i + 1;
+            }
+            _ => {}
+        }
+    }
+    pieces.push(&query[start..]);
+    let decode = |text: &str| {
+        percent_encoding::percent_decode_str(text)
+            .decode_utf8_lossy()
+            .into_owned()
+    };
+    pieces
+        .into_iter()
+        .filter_map(|piece| {
+            let (name, value) = piece.split_once('=')?;
+            let name = decode(name.trim());
+            if name.is_empty() || name.contains(['{', '}']) {
+                return None;
+            }
+            Some(QueryPair {
+                name,
+                value: query_value_parts(&decode(value.trim())),
+            })
+        })
+        .collect()
+}
+
+/// A query value's literal text and `{parameters}`; an unclosed or empty
+/// brace is literal text.
+fn query_value_parts(value: &str) -> Vec<PathPart> {
+    let mut parts = Vec::new();
+    let mut rest = value;
+    while let Some(open) = rest.find('{') {
+        let Some(len) = rest[open..].find('}') else {
+            break;
+        };
+        let name = rest[open + 1..open + len].trim();
+        if name.is_empty() {
+            break;
+        }
+        if open > 0 {
+            parts.push(PathPart::Literal(rest[..open].to_owned()));
+        }
+        parts.push(PathPart::Param(name.to_owned()));
+        rest = &rest[open + len + 1..];
+    }
+    if !rest.is_empty() {
+        parts.push(PathPart::Literal(rest.to_owned()));
+    }
+    parts
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn query_strings_of_request_lines() {
+        let q = parse_query("$expand=manager");
+        assert_eq!(
+            q,
+            [QueryPair {
+                name: "$expand".into(),
+                value: vec![lit("manager")]
+            }]
+        );
+
+        let q = parse_query("format={format}");
+        assert_eq!(q[0].value, [param("format")]);
+
+        // `&` inside parentheses does not split; percent-escapes are decoded.
+        let q = parse_query(
+            "$expand=extensions($filter=id eq '{extensionId}')&$select=id,{property_1}",
+        );
+        assert_eq!(q.len(), 2);
+        assert_eq!(q[0].name, "$expand");
+        assert_eq!(
+            q[0].value,
+            [
+                lit("extensions($filter=id eq '"),
+                param("extensionId"),
+                lit("')")
+            ]
+        );
+        assert_eq!(q[1].value, [lit("id,"), param("property_1")]);
+        let q = parse_query("$filter=VideoTeleconferenceId%20eq%20'{id}'");
+        assert_eq!(
+            q[0].value,
+            [lit("VideoTeleconferenceId eq '"), param("id"), lit("'")]
+        );
+
+        // Not pairs: no `=`, an empty name, a parameter as the name.
+        assert!(parse_query("requiresReview:{Boolean}").is_empty());
+        assert!(parse_query("=x&{name}=y&").is_empty());
+        // An unclosed or empty brace is text.
+        assert_eq!(parse_query("a={b")[0].value, [lit("{b")]);
+        assert_eq!(parse_query("a=x{}")[0].value, [lit("x{}")]);
+    }
 
     fn lit(s: &str) -> PathPart {
         PathPart::Literal(s.into())

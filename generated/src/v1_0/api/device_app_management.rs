@@ -36,12 +36,14 @@ pub mod ios_lob_app_provisioning_configurations {
         ) -> crate::client::Operation<
             crate::v1_0::ManagedDeviceMobileAppConfigurationDeviceStatus,
         > {
-            let ios_lob_app_provisioning_configuration_id = crate::client::encode_path_parameter(
-                ios_lob_app_provisioning_configuration_id,
-            );
-            let path = ::std::format!(
-                "/deviceAppManagement/iosLobAppProvisioningConfigurations/{ios_lob_app_provisioning_configuration_id}/deviceStatuses/$ref"
-            );
+            let path = {
+                let ios_lob_app_provisioning_configuration_id = crate::client::encode_path_parameter(
+                    ios_lob_app_provisioning_configuration_id,
+                );
+                ::std::format!(
+                    "/deviceAppManagement/iosLobAppProvisioningConfigurations/{ios_lob_app_provisioning_configuration_id}/deviceStatuses/$ref"
+                )
+            };
             crate::client::Operation::new(
                     ::http::Method::POST,
                     path,
@@ -85,12 +87,14 @@ pub mod mobile_app_configurations {
         ) -> crate::client::Operation<
             crate::v1_0::ManagedDeviceMobileAppConfigurationUserStatus,
         > {
-            let managed_device_mobile_app_configuration_id = crate::client::encode_path_parameter(
-                managed_device_mobile_app_configuration_id,
-            );
-            let path = ::std::format!(
-                "/deviceAppManagement/mobileAppConfigurations/{managed_device_mobile_app_configuration_id}/userStatuses"
-            );
+            let path = {
+                let managed_device_mobile_app_configuration_id = crate::client::encode_path_parameter(
+                    managed_device_mobile_app_configuration_id,
+                );
+                ::std::format!(
+                    "/deviceAppManagement/mobileAppConfigurations/{managed_device_mobile_app_configuration_id}/userStatuses"
+                )
+            };
             crate::client::Operation::new(
                     ::http::Method::POST,
                     path,
@@ -132,10 +136,12 @@ pub mod mobile_apps {
             mobile_app_id: &str,
             body: &crate::v1_0::MobileAppInstallStatus,
         ) -> crate::client::Operation<crate::v1_0::MobileAppInstallStatus> {
-            let mobile_app_id = crate::client::encode_path_parameter(mobile_app_id);
-            let path = ::std::format!(
-                "/deviceAppManagement/mobileApps/{mobile_app_id}/deviceStatuses"
-            );
+            let path = {
+                let mobile_app_id = crate::client::encode_path_parameter(mobile_app_id);
+                ::std::format!(
+                    "/deviceAppManagement/mobileApps/{mobile_app_id}/deviceStatuses"
+                )
+            };
             crate::client::Operation::new(
                     ::http::Method::POST,
                     path,
@@ -174,10 +180,12 @@ pub mod mobile_apps {
             mobile_app_id: &str,
             body: &crate::v1_0::UserAppInstallStatus,
         ) -> crate::client::Operation<crate::v1_0::UserAppInstallStatus> {
-            let mobile_app_id = crate::client::encode_path_parameter(mobile_app_id);
-            let path = ::std::format!(
-                "/deviceAppManagement/mobileApps/{mobile_app_id}/userStatuses"
-            );
+            let path = {
+                let mobile_app_id = crate::client::encode_path_parameter(mobile_app_id);
+                ::std::format!(
+                    "/deviceAppManagement/mobileApps/{mobile_app_id}/userStatuses"
+                )
+            };
             crate::client::Operation::new(
                     ::http::Method::POST,
                     path,
@@ -216,13 +224,17 @@ pub mod mobile_apps {
                 user_app_install_status_id: &str,
                 body: &crate::v1_0::MobileAppInstallStatus,
             ) -> crate::client::Operation<crate::v1_0::MobileAppInstallStatus> {
-                let mobile_app_id = crate::client::encode_path_parameter(mobile_app_id);
-                let user_app_install_status_id = crate::client::encode_path_parameter(
-                    user_app_install_status_id,
-                );
-                let path = ::std::format!(
-                    "/deviceAppManagement/mobileApps/{mobile_app_id}/userStatuses/{user_app_install_status_id}/deviceStatuses"
-                );
+                let path = {
+                    let mobile_app_id = crate::client::encode_path_parameter(
+                        mobile_app_id,
+                    );
+                    let user_app_install_status_id = crate::client::encode_path_parameter(
+                        user_app_install_status_id,
+                    );
+                    ::std::format!(
+                        "/deviceAppManagement/mobileApps/{mobile_app_id}/userStatuses/{user_app_install_status_id}/deviceStatuses"
+                    )
+                };
                 crate::client::Operation::new(
                         ::http::Method::POST,
                         path,

@@ -69,6 +69,44 @@ async fn create_widget() {
     );
 }
 
+/// `GET /users/{id}/widgets?$expand=parts&$filter=color%20eq%20'{color}'&$select={id}`, with the examples at `v1.0/api/widget-list.md:77:1` and `v1.0/api/widget-list.md:91:1`.
+#[cfg(feature = "core")]
+#[::tokio::test]
+async fn list_widgets_filtered() {
+    let server = ::wiremock::MockServer::start().await;
+    let mock = ::wiremock::Mock::given(::wiremock::matchers::method("GET"))
+        .and(::wiremock::matchers::path("/users/id%2F1/widgets"))
+        .and(::wiremock::matchers::header("authorization", "Bearer test-token"))
+        .and(::wiremock::matchers::query_param("$expand", "parts"))
+        .and(::wiremock::matchers::query_param("$filter", "color eq 'color 1&2'"))
+        .and(::wiremock::matchers::query_param("$select", "id/1"));
+    let response_body = r#"{
+  "value": [
+    {
+      "id": "42",
+      "displayName": "Sprocket"
+    }
+  ]
+}"#;
+    mock.respond_with(
+            ::wiremock::ResponseTemplate::new(200u16)
+                .set_body_raw(response_body, "application/json"),
+        )
+        .expect(1)
+        .mount(&server)
+        .await;
+    let parsed = ::golden_fixtures::v1_0::api::users::widgets::list2("id/1", "color 1&2")
+        .send(&::reqwest::Client::new(), &server.uri(), "test-token")
+        .await
+        .expect("the server answers with the docs' response");
+    let expected: ::serde_json::Value = ::serde_json::from_str(response_body)
+        .expect("the response example is JSON");
+    assert_eq!(
+        comparable(::serde_json::to_value(& parsed).expect("the result serializes")),
+        comparable(expected)
+    );
+}
+
 /// `value` as the model sees it: every object member that is `null`
 /// removed (the model reads it as absent and does not write absent
 /// fields), and every whole number written as an integer (`1.0` is `1`).

@@ -30,8 +30,10 @@ pub mod drive {
             pub fn get(
                 item_path: &str,
             ) -> crate::client::Operation<crate::client::RawBody> {
-                let item_path = crate::client::encode_path_parameter(item_path);
-                let path = ::std::format!("/me/drive/root:/{item_path}:/content");
+                let path = {
+                    let item_path = crate::client::encode_path_parameter(item_path);
+                    ::std::format!("/me/drive/root:/{item_path}:/content")
+                };
                 crate::client::Operation::new(
                     ::http::Method::GET,
                     path,
@@ -55,7 +57,8 @@ pub mod widgets {
     ///
     /// `GET /me/widgets`
     ///
-    /// The signed-in user's form of `GET /users/{id | userPrincipalName}/widgets`.
+    /// The signed-in user's form of
+    /// `GET /users/{id}/widgets?$expand=parts&$filter=color%20eq%20'{color}'&$select={id}`.
     ///
     /// Response: `200` with a collection of `widget`.
     ///

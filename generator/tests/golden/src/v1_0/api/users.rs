@@ -29,11 +29,11 @@ pub mod drive {
                 user_id: &str,
                 item_path: &str,
             ) -> crate::client::Operation<crate::client::RawBody> {
-                let user_id = crate::client::encode_path_parameter(user_id);
-                let item_path = crate::client::encode_path_parameter(item_path);
-                let path = ::std::format!(
-                    "/users/{user_id}/drive/root:/{item_path}:/content"
-                );
+                let path = {
+                    let user_id = crate::client::encode_path_parameter(user_id);
+                    let item_path = crate::client::encode_path_parameter(item_path);
+                    ::std::format!("/users/{user_id}/drive/root:/{item_path}:/content")
+                };
                 crate::client::Operation::new(
                     ::http::Method::GET,
                     path,
@@ -74,11 +74,56 @@ pub mod widgets {
     pub fn list(
         id_user_principal_name: &str,
     ) -> crate::client::Operation<crate::client::Collection<crate::v1_0::Widget>> {
-        let id_user_principal_name = crate::client::encode_path_parameter(
-            id_user_principal_name,
-        );
-        let path = ::std::format!("/users/{id_user_principal_name}/widgets");
+        let path = {
+            let id_user_principal_name = crate::client::encode_path_parameter(
+                id_user_principal_name,
+            );
+            ::std::format!("/users/{id_user_principal_name}/widgets")
+        };
         crate::client::Operation::new(::http::Method::GET, path, &LIST_PERMISSIONS)
+    }
+
+    /// The permissions the docs list for [`list2`].
+    #[cfg(feature = "core")]
+    pub const LIST2_PERMISSIONS: crate::client::Permissions = crate::client::Permissions {
+        delegated_work_or_school: crate::client::Scopes::Scopes(&["Widget.Read"]),
+        delegated_personal: crate::client::Scopes::Unknown,
+        application: crate::client::Scopes::Unknown,
+    };
+
+    /// List widgets
+    ///
+    /// `GET /users/{id}/widgets?$expand=parts&$filter=color%20eq%20'{color}'&$select={id}`
+    ///
+    /// Adds the query the request line writes: `$expand=parts`, `$filter=color eq '{color}'`,
+    /// `$select={id}`.
+    ///
+    /// Response: `200` with a collection of `widget`.
+    ///
+    /// Permissions: delegated (work or school account): `Widget.Read`; delegated (personal Microsoft
+    /// account): unknown (the docs hold a placeholder, not a list); application: unknown (the docs hold
+    /// a placeholder, not a list).
+    ///
+    /// Undocumented upstream: the delegated (personal Microsoft account) permissions are a placeholder
+    /// or empty in `v1.0/api/widget-list.md`: unknown, not none.
+    ///
+    /// Undocumented upstream: the application permissions are a placeholder or empty in
+    /// `v1.0/api/widget-list.md`: unknown, not none.
+    ///
+    /// Docs: `v1.0/api/widget-list.md`
+    #[cfg(feature = "core")]
+    pub fn list2(
+        id: &str,
+        color: &str,
+    ) -> crate::client::Operation<crate::client::Collection<crate::v1_0::Widget>> {
+        let path = {
+            let id = crate::client::encode_path_parameter(id);
+            ::std::format!("/users/{id}/widgets")
+        };
+        crate::client::Operation::new(::http::Method::GET, path, &LIST2_PERMISSIONS)
+            .with_query("$expand", "parts")
+            .with_query("$filter", &::std::format!("color eq '{}'", color))
+            .with_query("$select", id)
     }
 
     /// The permissions the docs list for [`create`].
@@ -112,8 +157,10 @@ pub mod widgets {
         user_id: &str,
         body: &crate::v1_0::Widget,
     ) -> crate::client::Operation<crate::v1_0::Widget> {
-        let user_id = crate::client::encode_path_parameter(user_id);
-        let path = ::std::format!("/users/{user_id}/widgets");
+        let path = {
+            let user_id = crate::client::encode_path_parameter(user_id);
+            ::std::format!("/users/{user_id}/widgets")
+        };
         crate::client::Operation::new(::http::Method::POST, path, &CREATE_PERMISSIONS)
             .with_json(body)
     }

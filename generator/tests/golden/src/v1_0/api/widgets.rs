@@ -127,8 +127,10 @@ pub mod get_by_path {
     /// Docs: `v1.0/api/widget-content.md`
     #[cfg(feature = "core")]
     pub fn get(path: &str) -> crate::client::Operation<::serde_json::Value> {
-        let path = crate::client::encode_path_parameter(path);
-        let path = ::std::format!("/widgets/getByPath(path='{path}')");
+        let path = {
+            let path = crate::client::encode_path_parameter(path);
+            ::std::format!("/widgets/getByPath(path='{path}')")
+        };
         crate::client::Operation::new(::http::Method::GET, path, &GET_PERMISSIONS)
     }
 }
@@ -208,8 +210,10 @@ pub mod paint {
     /// Docs: `v1.0/api/widget-paint.md`
     #[cfg(feature = "core")]
     pub fn post(widget_id: &str, body: &PostBody) -> crate::client::Operation<()> {
-        let widget_id = crate::client::encode_path_parameter(widget_id);
-        let path = ::std::format!("/widgets/{widget_id}/paint");
+        let path = {
+            let widget_id = crate::client::encode_path_parameter(widget_id);
+            ::std::format!("/widgets/{widget_id}/paint")
+        };
         crate::client::Operation::new(::http::Method::POST, path, &POST_PERMISSIONS)
             .with_json(body)
     }
@@ -239,9 +243,11 @@ pub mod parts {
         widget_id: &str,
         part_id: &str,
     ) -> crate::client::Operation<::serde_json::Value> {
-        let widget_id = crate::client::encode_path_parameter(widget_id);
-        let part_id = crate::client::encode_path_parameter(part_id);
-        let path = ::std::format!("/widgets/{widget_id}/parts/{part_id}/$ref");
+        let path = {
+            let widget_id = crate::client::encode_path_parameter(widget_id);
+            let part_id = crate::client::encode_path_parameter(part_id);
+            ::std::format!("/widgets/{widget_id}/parts/{part_id}/$ref")
+        };
         crate::client::Operation::new(
             ::http::Method::DELETE,
             path,
@@ -273,8 +279,10 @@ pub mod photo {
     pub fn get_value(
         widget_id: &str,
     ) -> crate::client::Operation<crate::client::RawBody> {
-        let widget_id = crate::client::encode_path_parameter(widget_id);
-        let path = ::std::format!("/widgets/{widget_id}/photo/$value");
+        let path = {
+            let widget_id = crate::client::encode_path_parameter(widget_id);
+            ::std::format!("/widgets/{widget_id}/photo/$value")
+        };
         crate::client::Operation::new(::http::Method::GET, path, &GET_VALUE_PERMISSIONS)
     }
 }
