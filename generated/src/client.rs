@@ -25,6 +25,12 @@ const QUERY_COMPONENT: &::percent_encoding::AsciiSet = &::percent_encoding::NON_
     .remove(b'.')
     .remove(b'$');
 
+/// Doubles every `'` of a value that goes inside an OData string literal
+/// (`$filter=id eq '…'`), so the value cannot end the literal early.
+pub fn escape_odata_string(value: &str) -> ::std::string::String {
+    value.replace('\'', "''")
+}
+
 /// Percent-encodes a path parameter value so it stays one path segment.
 pub fn encode_path_parameter(value: &str) -> ::std::string::String {
     ::percent_encoding::utf8_percent_encode(value, PATH_PARAMETER).to_string()
@@ -224,15 +230,25 @@ impl<T> Operation<T> {
     }
 
     /// Adds a query parameter such as `$select` or `$filter` (the docs list
-    /// them on each endpoint's page); name and value are percent-encoded.
+    /// them on each endpoint's page), replacing one of the same name (Graph
+    /// refuses a repeated query option); name and value are percent-encoded.
     pub fn with_query(mut self, name: &str, value: &str) -> Self {
-        let separator = if self.path.contains('?') { '&' } else { '?' };
         let encode = |text: &str| {
             ::percent_encoding::utf8_percent_encode(text, QUERY_COMPONENT).to_string()
         };
-        self.path = format!(
-            "{}{separator}{}={}", self.path, encode(name), encode(value)
-        );
+        let name = encode(name);
+        let (base, query) = self.path.split_once('?').unwrap_or((&self.path, ""));
+        let mut pairs: ::std::vec::Vec<&str> = query
+            .split('&')
+            .filter(|pair| {
+                !pair.is_empty()
+                    && pair.split('=').next()
+                        != ::std::option::Option::Some(name.as_str())
+            })
+            .collect();
+        let pair = format!("{name}={}", encode(value));
+        pairs.push(&pair);
+        self.path = format!("{base}?{}", pairs.join("&"));
         self
     }
 

@@ -101,6 +101,23 @@ fn query_parameters_are_encoded_and_cannot_break_out() {
 }
 
 #[test]
+fn a_query_option_given_again_replaces_the_first() {
+    // Graph refuses a repeated system query option, and an endpoint may
+    // already add one its request line writes.
+    let op = device_statuses::create("a", &MobileAppInstallStatus::default())
+        .with_query("$select", "deviceName")
+        .with_query("$top", "5")
+        .with_query("$select", "installState");
+    assert_eq!(op.path(), "/deviceAppManagement/mobileApps/a/deviceStatuses?$top=5&$select=installState");
+}
+
+#[test]
+fn values_inside_odata_string_literals_cannot_end_them() {
+    assert_eq!(graph_model::client::escape_odata_string("O'Brien"), "O''Brien");
+    assert_eq!(graph_model::client::escape_odata_string("x' or 1 eq 1 or 'y"), "x'' or 1 eq 1 or ''y");
+}
+
+#[test]
 fn debug_of_a_request_never_prints_the_token() {
     let op = device_statuses::create("a", &MobileAppInstallStatus::default());
     let request = op.authorized_request(BASE_URL, "secret-token-123").unwrap();

@@ -6,7 +6,7 @@
 
 use super::examples::contradicts_model;
 use super::names::{ident, CrateNames, ItemKind};
-use super::operations::{endpoint_query, function_names, is_raw_download};
+use super::operations::{endpoint_query, function_names, in_odata_string, is_raw_download};
 use super::{raw_string, rust_file, EmitError, EmitOptions, GeneratedFile};
 use crate::extract::paths::{parse_query, PathPart};
 use crate::extract::placeholders::has_placeholders;
@@ -26,9 +26,16 @@ const PATH_PARAMETER: &percent_encoding::AsciiSet = &percent_encoding::NON_ALPHA
 /// The method, the path (without host and version) and the query parameter
 /// names of a request example's first line.
 fn example_path(first_line: &str) -> Option<(String, String, Vec<String>)> {
-    let mut words = first_line.split_whitespace();
-    let method = words.next()?.to_ascii_uppercase();
-    let url = words.next()?;
+    let line = first_line.trim();
+    let (method, url) = line.split_once(char::is_whitespace)?;
+    let method = method.to_ascii_uppercase();
+    // The URL runs to the end of the line (a `$filter` holds spaces), or to
+    // an ` HTTP/1.1` after it.
+    let url = url.trim();
+    let url = url.rsplit_once(" HTTP/").map_or(url, |(u, _)| u).trim_end();
+    if url.is_empty() {
+        return None;
+    }
     let path = url
         .split_once("://")
         .map(|(_, rest)| rest.find('/').map(|i| &rest[i..]).unwrap_or("/"))
@@ -203,13 +210,14 @@ pub(crate) fn emit(
             }
         }
         let mut args: Vec<TokenStream> = values.iter().map(|v| quote! { #v }).collect();
-        // Query parameters: values with a space and an `&`, which must arrive
-        // encoded and decode back, each pair checked on the server side.
+        // Query parameters: values with a space, an `&` and a `'`, which must
+        // arrive encoded and decode back (the `'` doubled inside an OData
+        // string literal), each pair checked on the server side.
         let query = endpoint_query(e);
         let query_value = |name: &str| -> String {
             match e.path_params.iter().position(|p| p == name) {
                 Some(i) => values[i].clone(),
-                None => format!("{name} 1&2"),
+                None => format!("{name} 1&2'"),
             }
         };
         args.extend(query.params.iter().map(|p| {
@@ -224,8 +232,12 @@ pub(crate) fn emit(
                 let value: String = pair
                     .value
                     .iter()
-                    .map(|part| match part {
+                    .enumerate()
+                    .map(|(i, part)| match part {
                         PathPart::Literal(text) => text.clone(),
+                        PathPart::Param(p) if in_odata_string(&pair.value, i) => {
+                            query_value(p).replace('\'', "''")
+                        }
                         PathPart::Param(p) => query_value(p),
                     })
                     .collect();

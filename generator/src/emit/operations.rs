@@ -135,6 +135,20 @@ pub(crate) fn endpoint_query(e: &Endpoint) -> EndpointQuery {
     EndpointQuery { pairs, params }
 }
 
+/// Whether the parameter at `parts[i]` sits inside an OData string literal
+/// (`id eq '{id}'`): the text before it ends with `'` and the text after it
+/// starts with one. Its value's own `'` must then be doubled.
+pub(crate) fn in_odata_string(parts: &[PathPart], i: usize) -> bool {
+    let before = i
+        .checked_sub(1)
+        .and_then(|j| parts.get(j))
+        .is_some_and(|p| matches!(p, PathPart::Literal(t) if t.ends_with('\'')));
+    let after = parts
+        .get(i + 1)
+        .is_some_and(|p| matches!(p, PathPart::Literal(t) if t.starts_with('\'')));
+    before && after
+}
+
 /// The Rust names of an endpoint function's string parameters: the path's,
 /// then the query's (see [`endpoint_query`]), none of them `body`.
 pub(crate) fn argument_names(e: &Endpoint, query: &EndpointQuery) -> Vec<String> {
@@ -199,15 +213,16 @@ fn endpoint_tokens(
     if format.is_empty() {
         format.push('/');
     }
+    // An expression, not a local: no argument (one may be called `path`) is
+    // hidden, and the query below sees the values as given.
     let path_expr = if encoded_params.is_empty() {
-        quote! { let path = ::std::string::ToString::to_string(#format); }
+        quote! { ::std::string::ToString::to_string(#format) }
     } else {
-        // Encoded in a block, so the query below still sees the values as given.
         quote! {
-            let path = {
+            {
                 #(#encoded_params)*
                 ::std::format!(#format)
-            };
+            }
         }
     };
 
@@ -295,14 +310,21 @@ fn endpoint_tokens(
             parts => {
                 let mut format = String::new();
                 let mut args = Vec::new();
-                for part in parts {
+                for (i, part) in parts.iter().enumerate() {
                     match part {
                         PathPart::Literal(text) => {
                             format.push_str(&text.replace('{', "{{").replace('}', "}}"))
                         }
                         PathPart::Param(p) => {
                             format.push_str("{}");
-                            args.push(param_ident(p));
+                            let p = param_ident(p);
+                            // Doubling `'`, as `client::escape_odata_string` does
+                            // (a path inside `format!` would print as `crate ::…`).
+                            args.push(if in_odata_string(parts, i) {
+                                quote! { #p.replace('\'', "''") }
+                            } else {
+                                quote! { #p }
+                            });
                         }
                     }
                 }
@@ -402,8 +424,7 @@ fn endpoint_tokens(
         #doc
         #cfg
         pub fn #fn_ident(#(#all_params),*) -> crate::client::Operation<#response_type> {
-            #path_expr
-            crate::client::Operation::new(::http::Method::#method, path, &#permissions_ident)#(#with_query)*#with_body
+            crate::client::Operation::new(::http::Method::#method, #path_expr, &#permissions_ident)#(#with_query)*#with_body
         }
     }
 }

@@ -182,17 +182,18 @@ pub struct QueryPair {
 }
 
 /// The `name=value` pairs of a request line's query string, split at `&`
-/// outside parentheses and quotes. A piece without `=` (`requiresReview:{Boolean}`),
+/// outside parentheses and quotes (`'` or `"`), `+` read as a space. A piece without `=` (`requiresReview:{Boolean}`),
 /// or whose name is empty or holds a parameter, is not a pair and is left out.
 pub fn parse_query(query: &str) -> Vec<QueryPair> {
     let mut pieces: Vec<&str> = Vec::new();
-    let (mut depth, mut in_quote, mut start) = (0i32, false, 0);
+    let (mut depth, mut quote, mut start) = (0i32, None::<char>, 0);
     for (i, c) in query.char_indices() {
         match c {
-            '\'' => in_quote = !in_quote,
-            '(' if !in_quote => depth += 1,
-            ')' if !in_quote => depth -= 1,
-            '&' if !in_quote && depth <= 0 => {
+            '\'' | '"' if quote.is_none() => quote = Some(c),
+            '\'' | '"' if quote == Some(c) => quote = None,
+            '(' if quote.is_none() => depth += 1,
+            ')' if quote.is_none() => depth -= 1,
+            '&' if quote.is_none() && depth <= 0 => {
                 pieces.push(&query[start..i]);
                 start = i + 1;
             }
@@ -200,8 +201,9 @@ pub fn parse_query(query: &str) -> Vec<QueryPair> {
         }
     }
     pieces.push(&query[start..]);
+    // `+` is a space in a query string, as in any form-encoded one.
     let decode = |text: &str| {
-        percent_encoding::percent_decode_str(text)
+        percent_encoding::percent_decode_str(&text.replace('+', " "))
             .decode_utf8_lossy()
             .into_owned()
     };
@@ -284,6 +286,12 @@ mod tests {
             q[0].value,
             [lit("VideoTeleconferenceId eq '"), param("id"), lit("'")]
         );
+
+        // Quotes of either kind hold an `&`; `+` is a space.
+        let q = parse_query("$search=\"it's & more\"&$top=5&$filter=a+eq+'b'");
+        assert_eq!(q.len(), 3, "{q:?}");
+        assert_eq!(q[0].value, [lit("\"it's & more\"")]);
+        assert_eq!(q[2].value, [lit("a eq 'b'")]);
 
         // Not pairs: no `=`, an empty name, a parameter as the name.
         assert!(parse_query("requiresReview:{Boolean}").is_empty());

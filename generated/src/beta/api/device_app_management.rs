@@ -41,17 +41,16 @@ pub mod ios_lob_app_provisioning_configurations {
         ) -> crate::client::Operation<
             crate::beta::ManagedDeviceMobileAppConfigurationDeviceStatus,
         > {
-            let path = {
-                let ios_lob_app_provisioning_configuration_id = crate::client::encode_path_parameter(
-                    ios_lob_app_provisioning_configuration_id,
-                );
-                ::std::format!(
-                    "/deviceAppManagement/iosLobAppProvisioningConfigurations/{ios_lob_app_provisioning_configuration_id}/deviceStatuses/$ref"
-                )
-            };
             crate::client::Operation::new(
                     ::http::Method::POST,
-                    path,
+                    {
+                        let ios_lob_app_provisioning_configuration_id = crate::client::encode_path_parameter(
+                            ios_lob_app_provisioning_configuration_id,
+                        );
+                        ::std::format!(
+                            "/deviceAppManagement/iosLobAppProvisioningConfigurations/{ios_lob_app_provisioning_configuration_id}/deviceStatuses/$ref"
+                        )
+                    },
                     &CREATE_REF_PERMISSIONS,
                 )
                 .with_json(body)
@@ -101,17 +100,16 @@ pub mod mobile_app_configurations {
         ) -> crate::client::Operation<
             crate::beta::ManagedDeviceMobileAppConfigurationUserStatus,
         > {
-            let path = {
-                let managed_device_mobile_app_configuration_id = crate::client::encode_path_parameter(
-                    managed_device_mobile_app_configuration_id,
-                );
-                ::std::format!(
-                    "/deviceAppManagement/mobileAppConfigurations/{managed_device_mobile_app_configuration_id}/userStatuses"
-                )
-            };
             crate::client::Operation::new(
                     ::http::Method::POST,
-                    path,
+                    {
+                        let managed_device_mobile_app_configuration_id = crate::client::encode_path_parameter(
+                            managed_device_mobile_app_configuration_id,
+                        );
+                        ::std::format!(
+                            "/deviceAppManagement/mobileAppConfigurations/{managed_device_mobile_app_configuration_id}/userStatuses"
+                        )
+                    },
                     &CREATE_PERMISSIONS,
                 )
                 .with_json(body)
@@ -156,15 +154,16 @@ pub mod mobile_apps {
             mobile_app_id: &str,
             body: &crate::beta::MobileAppInstallStatus,
         ) -> crate::client::Operation<crate::beta::MobileAppInstallStatus> {
-            let path = {
-                let mobile_app_id = crate::client::encode_path_parameter(mobile_app_id);
-                ::std::format!(
-                    "/deviceAppManagement/mobileApps/{mobile_app_id}/deviceStatuses"
-                )
-            };
             crate::client::Operation::new(
                     ::http::Method::POST,
-                    path,
+                    {
+                        let mobile_app_id = crate::client::encode_path_parameter(
+                            mobile_app_id,
+                        );
+                        ::std::format!(
+                            "/deviceAppManagement/mobileApps/{mobile_app_id}/deviceStatuses"
+                        )
+                    },
                     &CREATE_PERMISSIONS,
                 )
                 .with_json(body)
@@ -206,15 +205,16 @@ pub mod mobile_apps {
             mobile_app_id: &str,
             body: &crate::beta::UserAppInstallStatus,
         ) -> crate::client::Operation<crate::beta::UserAppInstallStatus> {
-            let path = {
-                let mobile_app_id = crate::client::encode_path_parameter(mobile_app_id);
-                ::std::format!(
-                    "/deviceAppManagement/mobileApps/{mobile_app_id}/userStatuses"
-                )
-            };
             crate::client::Operation::new(
                     ::http::Method::POST,
-                    path,
+                    {
+                        let mobile_app_id = crate::client::encode_path_parameter(
+                            mobile_app_id,
+                        );
+                        ::std::format!(
+                            "/deviceAppManagement/mobileApps/{mobile_app_id}/userStatuses"
+                        )
+                    },
                     &CREATE_PERMISSIONS,
                 )
                 .with_json(body)
@@ -256,20 +256,19 @@ pub mod mobile_apps {
                 user_app_install_status_id: &str,
                 body: &crate::beta::MobileAppInstallStatus,
             ) -> crate::client::Operation<crate::beta::MobileAppInstallStatus> {
-                let path = {
-                    let mobile_app_id = crate::client::encode_path_parameter(
-                        mobile_app_id,
-                    );
-                    let user_app_install_status_id = crate::client::encode_path_parameter(
-                        user_app_install_status_id,
-                    );
-                    ::std::format!(
-                        "/deviceAppManagement/mobileApps/{mobile_app_id}/userStatuses/{user_app_install_status_id}/deviceStatuses"
-                    )
-                };
                 crate::client::Operation::new(
                         ::http::Method::POST,
-                        path,
+                        {
+                            let mobile_app_id = crate::client::encode_path_parameter(
+                                mobile_app_id,
+                            );
+                            let user_app_install_status_id = crate::client::encode_path_parameter(
+                                user_app_install_status_id,
+                            );
+                            ::std::format!(
+                                "/deviceAppManagement/mobileApps/{mobile_app_id}/userStatuses/{user_app_install_status_id}/deviceStatuses"
+                            )
+                        },
                         &CREATE_PERMISSIONS,
                     )
                     .with_json(body)

@@ -36,17 +36,16 @@ pub mod ios_lob_app_provisioning_configurations {
         ) -> crate::client::Operation<
             crate::v1_0::ManagedDeviceMobileAppConfigurationDeviceStatus,
         > {
-            let path = {
-                let ios_lob_app_provisioning_configuration_id = crate::client::encode_path_parameter(
-                    ios_lob_app_provisioning_configuration_id,
-                );
-                ::std::format!(
-                    "/deviceAppManagement/iosLobAppProvisioningConfigurations/{ios_lob_app_provisioning_configuration_id}/deviceStatuses/$ref"
-                )
-            };
             crate::client::Operation::new(
                     ::http::Method::POST,
-                    path,
+                    {
+                        let ios_lob_app_provisioning_configuration_id = crate::client::encode_path_parameter(
+                            ios_lob_app_provisioning_configuration_id,
+                        );
+                        ::std::format!(
+                            "/deviceAppManagement/iosLobAppProvisioningConfigurations/{ios_lob_app_provisioning_configuration_id}/deviceStatuses/$ref"
+                        )
+                    },
                     &CREATE_REF_PERMISSIONS,
                 )
                 .with_json(body)
@@ -87,17 +86,16 @@ pub mod mobile_app_configurations {
         ) -> crate::client::Operation<
             crate::v1_0::ManagedDeviceMobileAppConfigurationUserStatus,
         > {
-            let path = {
-                let managed_device_mobile_app_configuration_id = crate::client::encode_path_parameter(
-                    managed_device_mobile_app_configuration_id,
-                );
-                ::std::format!(
-                    "/deviceAppManagement/mobileAppConfigurations/{managed_device_mobile_app_configuration_id}/userStatuses"
-                )
-            };
             crate::client::Operation::new(
                     ::http::Method::POST,
-                    path,
+                    {
+                        let managed_device_mobile_app_configuration_id = crate::client::encode_path_parameter(
+                            managed_device_mobile_app_configuration_id,
+                        );
+                        ::std::format!(
+                            "/deviceAppManagement/mobileAppConfigurations/{managed_device_mobile_app_configuration_id}/userStatuses"
+                        )
+                    },
                     &CREATE_PERMISSIONS,
                 )
                 .with_json(body)
@@ -136,15 +134,16 @@ pub mod mobile_apps {
             mobile_app_id: &str,
             body: &crate::v1_0::MobileAppInstallStatus,
         ) -> crate::client::Operation<crate::v1_0::MobileAppInstallStatus> {
-            let path = {
-                let mobile_app_id = crate::client::encode_path_parameter(mobile_app_id);
-                ::std::format!(
-                    "/deviceAppManagement/mobileApps/{mobile_app_id}/deviceStatuses"
-                )
-            };
             crate::client::Operation::new(
                     ::http::Method::POST,
-                    path,
+                    {
+                        let mobile_app_id = crate::client::encode_path_parameter(
+                            mobile_app_id,
+                        );
+                        ::std::format!(
+                            "/deviceAppManagement/mobileApps/{mobile_app_id}/deviceStatuses"
+                        )
+                    },
                     &CREATE_PERMISSIONS,
                 )
                 .with_json(body)
@@ -180,15 +179,16 @@ pub mod mobile_apps {
             mobile_app_id: &str,
             body: &crate::v1_0::UserAppInstallStatus,
         ) -> crate::client::Operation<crate::v1_0::UserAppInstallStatus> {
-            let path = {
-                let mobile_app_id = crate::client::encode_path_parameter(mobile_app_id);
-                ::std::format!(
-                    "/deviceAppManagement/mobileApps/{mobile_app_id}/userStatuses"
-                )
-            };
             crate::client::Operation::new(
                     ::http::Method::POST,
-                    path,
+                    {
+                        let mobile_app_id = crate::client::encode_path_parameter(
+                            mobile_app_id,
+                        );
+                        ::std::format!(
+                            "/deviceAppManagement/mobileApps/{mobile_app_id}/userStatuses"
+                        )
+                    },
                     &CREATE_PERMISSIONS,
                 )
                 .with_json(body)
@@ -224,20 +224,19 @@ pub mod mobile_apps {
                 user_app_install_status_id: &str,
                 body: &crate::v1_0::MobileAppInstallStatus,
             ) -> crate::client::Operation<crate::v1_0::MobileAppInstallStatus> {
-                let path = {
-                    let mobile_app_id = crate::client::encode_path_parameter(
-                        mobile_app_id,
-                    );
-                    let user_app_install_status_id = crate::client::encode_path_parameter(
-                        user_app_install_status_id,
-                    );
-                    ::std::format!(
-                        "/deviceAppManagement/mobileApps/{mobile_app_id}/userStatuses/{user_app_install_status_id}/deviceStatuses"
-                    )
-                };
                 crate::client::Operation::new(
                         ::http::Method::POST,
-                        path,
+                        {
+                            let mobile_app_id = crate::client::encode_path_parameter(
+                                mobile_app_id,
+                            );
+                            let user_app_install_status_id = crate::client::encode_path_parameter(
+                                user_app_install_status_id,
+                            );
+                            ::std::format!(
+                                "/deviceAppManagement/mobileApps/{mobile_app_id}/userStatuses/{user_app_install_status_id}/deviceStatuses"
+                            )
+                        },
                         &CREATE_PERMISSIONS,
                     )
                     .with_json(body)

@@ -69,7 +69,7 @@ async fn create_widget() {
     );
 }
 
-/// `GET /users/{id}/widgets?$expand=parts&$filter=color%20eq%20'{color}'&$select={id}`, with the examples at `v1.0/api/widget-list.md:77:1` and `v1.0/api/widget-list.md:91:1`.
+/// `GET /users/{id}/widgets?$expand=parts&$filter=color%20eq%20'{color}'&$select={id},{path}`, with the examples at `v1.0/api/widget-list.md:77:1` and `v1.0/api/widget-list.md:91:1`.
 #[cfg(feature = "core")]
 #[::tokio::test]
 async fn list_widgets_filtered() {
@@ -78,8 +78,8 @@ async fn list_widgets_filtered() {
         .and(::wiremock::matchers::path("/users/id%2F1/widgets"))
         .and(::wiremock::matchers::header("authorization", "Bearer test-token"))
         .and(::wiremock::matchers::query_param("$expand", "parts"))
-        .and(::wiremock::matchers::query_param("$filter", "color eq 'color 1&2'"))
-        .and(::wiremock::matchers::query_param("$select", "id/1"));
+        .and(::wiremock::matchers::query_param("$filter", "color eq 'color 1&2'''"))
+        .and(::wiremock::matchers::query_param("$select", "id/1,path 1&2'"));
     let response_body = r#"{
   "value": [
     {
@@ -95,7 +95,11 @@ async fn list_widgets_filtered() {
         .expect(1)
         .mount(&server)
         .await;
-    let parsed = ::golden_fixtures::v1_0::api::users::widgets::list2("id/1", "color 1&2")
+    let parsed = ::golden_fixtures::v1_0::api::users::widgets::list2(
+            "id/1",
+            "color 1&2'",
+            "path 1&2'",
+        )
         .send(&::reqwest::Client::new(), &server.uri(), "test-token")
         .await
         .expect("the server answers with the docs' response");

@@ -30,13 +30,12 @@ pub mod drive {
             pub fn get(
                 item_path: &str,
             ) -> crate::client::Operation<crate::client::RawBody> {
-                let path = {
-                    let item_path = crate::client::encode_path_parameter(item_path);
-                    ::std::format!("/me/drive/root:/{item_path}:/content")
-                };
                 crate::client::Operation::new(
                     ::http::Method::GET,
-                    path,
+                    {
+                        let item_path = crate::client::encode_path_parameter(item_path);
+                        ::std::format!("/me/drive/root:/{item_path}:/content")
+                    },
                     &GET_PERMISSIONS,
                 )
             }
@@ -58,7 +57,7 @@ pub mod widgets {
     /// `GET /me/widgets`
     ///
     /// The signed-in user's form of
-    /// `GET /users/{id}/widgets?$expand=parts&$filter=color%20eq%20'{color}'&$select={id}`.
+    /// `GET /users/{id}/widgets?$expand=parts&$filter=color%20eq%20'{color}'&$select={id},{path}`.
     ///
     /// Response: `200` with a collection of `widget`.
     ///
@@ -77,7 +76,10 @@ pub mod widgets {
     pub fn list() -> crate::client::Operation<
         crate::client::Collection<crate::v1_0::Widget>,
     > {
-        let path = ::std::string::ToString::to_string("/me/widgets");
-        crate::client::Operation::new(::http::Method::GET, path, &LIST_PERMISSIONS)
+        crate::client::Operation::new(
+            ::http::Method::GET,
+            ::std::string::ToString::to_string("/me/widgets"),
+            &LIST_PERMISSIONS,
+        )
     }
 }

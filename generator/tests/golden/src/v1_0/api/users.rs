@@ -29,14 +29,15 @@ pub mod drive {
                 user_id: &str,
                 item_path: &str,
             ) -> crate::client::Operation<crate::client::RawBody> {
-                let path = {
-                    let user_id = crate::client::encode_path_parameter(user_id);
-                    let item_path = crate::client::encode_path_parameter(item_path);
-                    ::std::format!("/users/{user_id}/drive/root:/{item_path}:/content")
-                };
                 crate::client::Operation::new(
                     ::http::Method::GET,
-                    path,
+                    {
+                        let user_id = crate::client::encode_path_parameter(user_id);
+                        let item_path = crate::client::encode_path_parameter(item_path);
+                        ::std::format!(
+                            "/users/{user_id}/drive/root:/{item_path}:/content"
+                        )
+                    },
                     &GET_PERMISSIONS,
                 )
             }
@@ -74,13 +75,16 @@ pub mod widgets {
     pub fn list(
         id_user_principal_name: &str,
     ) -> crate::client::Operation<crate::client::Collection<crate::v1_0::Widget>> {
-        let path = {
-            let id_user_principal_name = crate::client::encode_path_parameter(
-                id_user_principal_name,
-            );
-            ::std::format!("/users/{id_user_principal_name}/widgets")
-        };
-        crate::client::Operation::new(::http::Method::GET, path, &LIST_PERMISSIONS)
+        crate::client::Operation::new(
+            ::http::Method::GET,
+            {
+                let id_user_principal_name = crate::client::encode_path_parameter(
+                    id_user_principal_name,
+                );
+                ::std::format!("/users/{id_user_principal_name}/widgets")
+            },
+            &LIST_PERMISSIONS,
+        )
     }
 
     /// The permissions the docs list for [`list2`].
@@ -93,10 +97,10 @@ pub mod widgets {
 
     /// List widgets
     ///
-    /// `GET /users/{id}/widgets?$expand=parts&$filter=color%20eq%20'{color}'&$select={id}`
+    /// `GET /users/{id}/widgets?$expand=parts&$filter=color%20eq%20'{color}'&$select={id},{path}`
     ///
     /// Adds the query the request line writes: `$expand=parts`, `$filter=color eq '{color}'`,
-    /// `$select={id}`.
+    /// `$select={id},{path}`.
     ///
     /// Response: `200` with a collection of `widget`.
     ///
@@ -115,15 +119,22 @@ pub mod widgets {
     pub fn list2(
         id: &str,
         color: &str,
+        path: &str,
     ) -> crate::client::Operation<crate::client::Collection<crate::v1_0::Widget>> {
-        let path = {
-            let id = crate::client::encode_path_parameter(id);
-            ::std::format!("/users/{id}/widgets")
-        };
-        crate::client::Operation::new(::http::Method::GET, path, &LIST2_PERMISSIONS)
+        crate::client::Operation::new(
+                ::http::Method::GET,
+                {
+                    let id = crate::client::encode_path_parameter(id);
+                    ::std::format!("/users/{id}/widgets")
+                },
+                &LIST2_PERMISSIONS,
+            )
             .with_query("$expand", "parts")
-            .with_query("$filter", &::std::format!("color eq '{}'", color))
-            .with_query("$select", id)
+            .with_query(
+                "$filter",
+                &::std::format!("color eq '{}'", color.replace('\'', "''")),
+            )
+            .with_query("$select", &::std::format!("{},{}", id, path))
     }
 
     /// The permissions the docs list for [`create`].
@@ -157,11 +168,14 @@ pub mod widgets {
         user_id: &str,
         body: &crate::v1_0::Widget,
     ) -> crate::client::Operation<crate::v1_0::Widget> {
-        let path = {
-            let user_id = crate::client::encode_path_parameter(user_id);
-            ::std::format!("/users/{user_id}/widgets")
-        };
-        crate::client::Operation::new(::http::Method::POST, path, &CREATE_PERMISSIONS)
+        crate::client::Operation::new(
+                ::http::Method::POST,
+                {
+                    let user_id = crate::client::encode_path_parameter(user_id);
+                    ::std::format!("/users/{user_id}/widgets")
+                },
+                &CREATE_PERMISSIONS,
+            )
             .with_json(body)
     }
 }

@@ -32,8 +32,11 @@ pub const LIST_PERMISSIONS: crate::client::Permissions = crate::client::Permissi
 pub fn list() -> crate::client::Operation<
     crate::client::Collection<crate::v1_0::Widget>,
 > {
-    let path = ::std::string::ToString::to_string("/widgets");
-    crate::client::Operation::new(::http::Method::GET, path, &LIST_PERMISSIONS)
+    crate::client::Operation::new(
+        ::http::Method::GET,
+        ::std::string::ToString::to_string("/widgets"),
+        &LIST_PERMISSIONS,
+    )
 }
 
 /// The permissions the docs list for [`create`].
@@ -66,8 +69,11 @@ pub const CREATE_PERMISSIONS: crate::client::Permissions = crate::client::Permis
 pub fn create(
     body: &crate::v1_0::Widget,
 ) -> crate::client::Operation<crate::v1_0::Widget> {
-    let path = ::std::string::ToString::to_string("/widgets");
-    crate::client::Operation::new(::http::Method::POST, path, &CREATE_PERMISSIONS)
+    crate::client::Operation::new(
+            ::http::Method::POST,
+            ::std::string::ToString::to_string("/widgets"),
+            &CREATE_PERMISSIONS,
+        )
         .with_json(body)
 }
 
@@ -101,8 +107,11 @@ pub mod delta {
     pub fn list() -> crate::client::Operation<
         crate::client::Collection<crate::v1_0::Widget>,
     > {
-        let path = ::std::string::ToString::to_string("/widgets/delta()");
-        crate::client::Operation::new(::http::Method::GET, path, &LIST_PERMISSIONS)
+        crate::client::Operation::new(
+            ::http::Method::GET,
+            ::std::string::ToString::to_string("/widgets/delta()"),
+            &LIST_PERMISSIONS,
+        )
     }
 }
 
@@ -127,11 +136,14 @@ pub mod get_by_path {
     /// Docs: `v1.0/api/widget-content.md`
     #[cfg(feature = "core")]
     pub fn get(path: &str) -> crate::client::Operation<::serde_json::Value> {
-        let path = {
-            let path = crate::client::encode_path_parameter(path);
-            ::std::format!("/widgets/getByPath(path='{path}')")
-        };
-        crate::client::Operation::new(::http::Method::GET, path, &GET_PERMISSIONS)
+        crate::client::Operation::new(
+            ::http::Method::GET,
+            {
+                let path = crate::client::encode_path_parameter(path);
+                ::std::format!("/widgets/getByPath(path='{path}')")
+            },
+            &GET_PERMISSIONS,
+        )
     }
 }
 
@@ -210,11 +222,14 @@ pub mod paint {
     /// Docs: `v1.0/api/widget-paint.md`
     #[cfg(feature = "core")]
     pub fn post(widget_id: &str, body: &PostBody) -> crate::client::Operation<()> {
-        let path = {
-            let widget_id = crate::client::encode_path_parameter(widget_id);
-            ::std::format!("/widgets/{widget_id}/paint")
-        };
-        crate::client::Operation::new(::http::Method::POST, path, &POST_PERMISSIONS)
+        crate::client::Operation::new(
+                ::http::Method::POST,
+                {
+                    let widget_id = crate::client::encode_path_parameter(widget_id);
+                    ::std::format!("/widgets/{widget_id}/paint")
+                },
+                &POST_PERMISSIONS,
+            )
             .with_json(body)
     }
 }
@@ -243,14 +258,13 @@ pub mod parts {
         widget_id: &str,
         part_id: &str,
     ) -> crate::client::Operation<::serde_json::Value> {
-        let path = {
-            let widget_id = crate::client::encode_path_parameter(widget_id);
-            let part_id = crate::client::encode_path_parameter(part_id);
-            ::std::format!("/widgets/{widget_id}/parts/{part_id}/$ref")
-        };
         crate::client::Operation::new(
             ::http::Method::DELETE,
-            path,
+            {
+                let widget_id = crate::client::encode_path_parameter(widget_id);
+                let part_id = crate::client::encode_path_parameter(part_id);
+                ::std::format!("/widgets/{widget_id}/parts/{part_id}/$ref")
+            },
             &DELETE_REF_PERMISSIONS,
         )
     }
@@ -279,10 +293,13 @@ pub mod photo {
     pub fn get_value(
         widget_id: &str,
     ) -> crate::client::Operation<crate::client::RawBody> {
-        let path = {
-            let widget_id = crate::client::encode_path_parameter(widget_id);
-            ::std::format!("/widgets/{widget_id}/photo/$value")
-        };
-        crate::client::Operation::new(::http::Method::GET, path, &GET_VALUE_PERMISSIONS)
+        crate::client::Operation::new(
+            ::http::Method::GET,
+            {
+                let widget_id = crate::client::encode_path_parameter(widget_id);
+                ::std::format!("/widgets/{widget_id}/photo/$value")
+            },
+            &GET_VALUE_PERMISSIONS,
+        )
     }
 }
