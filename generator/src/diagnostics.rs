@@ -113,6 +113,9 @@ pub mod codes {
     pub const PROPERTY_NOT_ON_RESOURCE: &str = "property-not-on-resource";
     /// Two resource pages describe the same type.
     pub const TYPE_DESCRIBED_TWICE: &str = "type-described-twice";
+    /// A resource page's title names its type differently from the
+    /// `@odata.type` of its JSON representation (the latter is used).
+    pub const TYPE_NAME_DIFFERS: &str = "type-name-differs";
     /// Two pages give a type different base types.
     pub const BASE_TYPE_CONFLICT: &str = "base-type-conflict";
     /// A type's base chain loops back on itself.

@@ -3,9 +3,10 @@
 //! enums pages of one-column tables, every "Possible values" phrasing, enums
 //! defined only by such a sentence, padded tables with escaped pipes, bold and
 //! linked names, Read-only/Nullable/Optional/Required notes, every Type cell
-//! spelling, a cell naming two types, and equal names in two namespaces), each
-//! checked against the model the library builds; and the crate emitted from
-//! them parses as Rust.
+//! spelling, a cell naming two types, equal names in two namespaces, titles
+//! that name a type differently from its `@odata.type`, `Json` properties, and
+//! example objects of a derived type), each checked against the model the
+//! library builds; and the crate emitted from them parses as Rust.
 
 use graph_docs_codegen::emit::{EmitOptions, GeneratedFile};
 use graph_docs_codegen::extract::type_cell::Primitive;
@@ -401,6 +402,97 @@ fn equal_names_in_two_namespaces_are_two_types_and_two_enums() {
 }
 
 #[test]
+fn a_type_is_named_as_its_annotation_names_it_and_found_by_its_title_too() {
+    let model = model();
+    // The title says `Gauge`; the annotation's `@odata.type` is the wire name.
+    let gauge = ty(&model, GRAPH, "dashboardGauge");
+    assert_eq!(gauge.name.name, "dashboardGauge");
+    assert_eq!(gauge.aliases, ["Gauge"]);
+    assert!(!model.types.contains_key(&key_of(GRAPH, "Gauge")));
+    // A Type cell may use either name.
+    let dashboard = ty(&model, GRAPH, "dashboard");
+    assert_eq!(prop(dashboard, "gauges").ty, complex_ref("dashboardGauge"));
+    assert!(prop(dashboard, "gauges").collection);
+    assert_eq!(
+        prop(dashboard, "mainGauge").ty,
+        complex_ref("dashboardGauge")
+    );
+    assert_eq!(
+        model.find_type(None, "gauge").map(|t| t.name.name.as_str()),
+        Some("dashboardGauge")
+    );
+    // The difference is told, at the title, with the annotation related.
+    let told: Vec<_> = model
+        .diagnostics
+        .iter()
+        .filter(|d| d.code == "type-name-differs")
+        .collect();
+    assert_eq!(told.len(), 1, "{told:?}");
+    assert_eq!(
+        (told[0].source.path.as_ref(), told[0].source.line),
+        (
+            "v1.0/resources/title-shortens-type-name.md",
+            position_of("title-shortens-type-name.md", "# Gauge").0
+        )
+    );
+    assert_eq!(
+        told[0].related[0].source.line,
+        position_of("title-shortens-type-name.md", "```json").0 + 1
+    );
+}
+
+#[test]
+fn names_that_differ_only_in_case_take_the_lower_camel_case_spelling() {
+    let model = model();
+    // Title `GaugeNeedle`, annotation `gaugeNeedle`: the annotation's.
+    assert_eq!(ty(&model, GRAPH, "gaugeNeedle").name.name, "gaugeNeedle");
+    // Title `dialFace`, annotation `dialface`: the title's.
+    assert_eq!(ty(&model, GRAPH, "dialFace").name.name, "dialFace");
+    assert!(ty(&model, GRAPH, "dialFace").aliases.is_empty());
+    assert_eq!(
+        prop(ty(&model, GRAPH, "dashboard"), "face").ty,
+        complex_ref("dialFace")
+    );
+}
+
+#[test]
+fn json_typed_properties_are_untyped_json() {
+    let (model, files) = generated();
+    let reading = prop(ty(&model, GRAPH, "dashboardGauge"), "reading");
+    assert!(
+        matches!(&reading.ty, TypeRef::Untyped(name) if name == "Json"),
+        "{:?}",
+        reading.ty
+    );
+    let file = files
+        .iter()
+        .find(|f| f.path.ends_with("/dashboard_gauge.rs"))
+        .expect("a file for dashboardGauge");
+    assert_eq!(
+        struct_field(&file.contents, "DashboardGauge", "reading"),
+        "::std::option::Option<::serde_json::Value>"
+    );
+}
+
+#[test]
+fn example_objects_are_checked_as_the_derived_type_they_name() {
+    let model = model();
+    let unknown: Vec<&str> = model
+        .diagnostics
+        .iter()
+        .filter(|d| d.code == "example-unknown-property")
+        .map(|d| d.message.as_str())
+        .collect();
+    // `glow` is a property of redNeedle, which the first needle says it is.
+    assert!(!unknown.iter().any(|m| m.contains("`glow`")), "{unknown:?}");
+    // A dashboard is not a needle: the second needle is checked as a needle.
+    assert_eq!(
+        unknown,
+        ["the example sets `shine`, which is not a property of `gaugeNeedle`"]
+    );
+}
+
+#[test]
 fn no_other_warnings_on_the_fixture_pages() {
     let model = model();
     let warnings: Vec<String> = model
@@ -411,12 +503,17 @@ fn no_other_warnings_on_the_fixture_pages() {
         .collect();
     assert_eq!(
         warnings.len(),
-        1,
-        "only the two-types cell warns: {warnings:?}"
+        2,
+        "only the two-types cell and the needle that is not one warn: {warnings:?}"
     );
     assert!(
-        warnings[0].contains("type-cell-two-types.md")
-            && warnings[0].ends_with("type-cell-ambiguous"),
+        warnings[0].starts_with("v1.0/api/gauge-list.md:")
+            && warnings[0].ends_with("example-unknown-property"),
+        "{warnings:?}"
+    );
+    assert!(
+        warnings[1].contains("type-cell-two-types.md")
+            && warnings[1].ends_with("type-cell-ambiguous"),
         "{warnings:?}"
     );
 }

@@ -450,8 +450,27 @@ fn summary(
             )
         })
         .collect();
-    let types = facts.types.iter().map(|t| t.name.clone()).collect();
-    (properties(facts), enums, types)
+    let types = facts.types.iter().map(title_named).collect();
+    let properties = properties(facts)
+        .into_iter()
+        .map(|(owner, name, ty, collection)| {
+            let owner = facts
+                .types
+                .iter()
+                .find(|t| t.name == owner)
+                .map_or(owner, title_named);
+            (owner, name, ty, collection)
+        })
+        .collect();
+    (properties, enums, types)
+}
+
+/// A type's name as its page's title gives it, without case: published text
+/// has no annotations, so where a page's `@odata.type` names the type
+/// otherwise (kept as an alias) or in another case, only the title's name can
+/// agree.
+fn title_named(t: &graph_docs_codegen::extract::TypeFacts) -> String {
+    t.aliases.first().unwrap_or(&t.name).to_ascii_lowercase()
 }
 
 #[test]

@@ -112,6 +112,9 @@ pub struct TypeFacts {
     pub properties: Vec<PropertyFacts>,
     /// Relationships table rows.
     pub relationships: Vec<PropertyFacts>,
+    /// Other names pages use for it: a resource page's title name when the
+    /// annotation's `@odata.type` spells the type differently.
+    pub aliases: Vec<String>,
     /// Where the type is introduced (title or table).
     pub location: Location,
 }

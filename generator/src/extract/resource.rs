@@ -61,33 +61,59 @@ pub(crate) fn extract_resource(sections: &Sections<'_>, facts: &mut PageFacts) {
         } if a.block_type == "resource" => Some((a, location, text)),
         _ => None,
     });
-    let title = sections.title();
-    let title_name = title
-        .split_whitespace()
-        .next()
-        .unwrap_or("")
-        .trim_matches('`');
-    let name = if !title_name.is_empty() && title.split_whitespace().count() > 1 {
-        title_name.to_owned()
-    } else if let Some(t) = resource_annotation.and_then(|(a, _, _)| a.odata_type.as_deref()) {
-        unqualified(t)
-    } else if let Some(t) = resource_annotation.and_then(|(_, _, text)| json_odata_type(text)) {
-        unqualified(&t)
-    } else {
-        let stem = page
-            .path
-            .rsplit('/')
-            .next()
-            .unwrap_or("")
-            .trim_end_matches(".md");
-        stem.to_owned()
-    };
     let location = page
         .blocks
         .iter()
         .find(|b| matches!(b, Block::Heading { level: 1, .. }))
         .map(|b| b.location().clone())
         .unwrap_or_else(|| crate::source::Location::start_of(&page.path));
+    let title = sections.title();
+    let title_name = title
+        .split_whitespace()
+        .next()
+        .unwrap_or("")
+        .trim_matches('`');
+    let title_name = (!title_name.is_empty() && title.split_whitespace().count() > 1)
+        .then(|| title_name.to_owned());
+    let annotated = resource_annotation.and_then(|(a, location, _)| {
+        let qualified = a.odata_type.as_deref()?.trim_start_matches('#');
+        let wire = unqualified(qualified);
+        let is_name = !wire.is_empty() && wire.chars().all(|c| c.is_alphanumeric() || c == '_');
+        is_name.then_some((qualified, wire, location))
+    });
+    // The annotation's `@odata.type` is the name on the wire; the title is
+    // prose and sometimes shortens it (`Chart` for `workbookChart`). Pages
+    // that use the title's name still find the type through an alias.
+    let mut aliases = Vec::new();
+    let name = match (title_name, annotated) {
+        (Some(titled), Some((_, wire, _))) if titled == wire => wire,
+        (Some(titled), Some((_, wire, _))) if titled.eq_ignore_ascii_case(&wire) => {
+            better_cased(titled, wire)
+        }
+        (Some(titled), Some((qualified, wire, annotation_location))) => {
+            facts.diagnostics.push(title_differs(
+                &location,
+                &titled,
+                qualified,
+                &wire,
+                annotation_location,
+            ));
+            aliases.push(titled);
+            wire
+        }
+        (Some(titled), None) => titled,
+        (None, Some((_, wire, _))) => wire,
+        (None, None) => match resource_annotation.and_then(|(_, _, text)| json_odata_type(text)) {
+            Some(t) => unqualified(&t),
+            None => page
+                .path
+                .rsplit('/')
+                .next()
+                .unwrap_or("")
+                .trim_end_matches(".md")
+                .to_owned(),
+        },
+    };
 
     let mut base_hints = Vec::new();
     if let Some((a, loc, _)) = resource_annotation {
@@ -175,8 +201,50 @@ pub(crate) fn extract_resource(sections: &Sections<'_>, facts: &mut PageFacts) {
         base_hints,
         properties,
         relationships,
+        aliases,
         location,
     });
+}
+
+/// Of two spellings that differ only in case, the one Graph's own names look
+/// like: lower camel case (`identitySet` over `IdentitySet`, `orgContact` over
+/// `orgcontact`); the annotation's when that does not decide.
+fn better_cased(titled: String, wire: String) -> String {
+    let score = |s: &str| {
+        (
+            s.starts_with(|c: char| c.is_ascii_lowercase()),
+            s.bytes().filter(u8::is_ascii_uppercase).count(),
+        )
+    };
+    if score(&titled) > score(&wire) {
+        titled
+    } else {
+        wire
+    }
+}
+
+/// `type-name-differs`: the title and the annotation name the type differently.
+fn title_differs(
+    heading: &crate::source::Location,
+    titled: &str,
+    qualified: &str,
+    wire: &str,
+    annotation_location: &crate::source::Location,
+) -> crate::diagnostics::Diagnostic {
+    use crate::diagnostics::{codes, Diagnostic, Severity};
+    Diagnostic::new(
+        Severity::Info,
+        codes::TYPE_NAME_DIFFERS,
+        heading.clone(),
+        format!(
+            "the title calls this type `{titled}`, but its JSON representation says `{qualified}`: \
+             the type is named `{wire}`, and pages that say `{titled}` still find it"
+        ),
+    )
+    .with_related(
+        annotation_location.clone(),
+        "the JSON representation, whose annotation gives `@odata.type`",
+    )
 }
 
 /// The `"@odata.type"` of a JSON representation block, if it parses.

@@ -380,15 +380,15 @@ fn build_types(
     anonymous: &AnonymousEnums,
     diagnostics: &mut Vec<Diagnostic>,
 ) {
+    let aliases = alias_keys(all);
     let mut groups: BTreeMap<String, Vec<&TypeFacts>> = BTreeMap::new();
     for facts in all {
-        groups
-            .entry(key_of(&facts.namespace, &facts.name))
-            .or_default()
-            .push(facts);
+        let key = key_of(&facts.namespace, &facts.name);
+        let key = aliases.get(&key).cloned().unwrap_or(key);
+        groups.entry(key).or_default().push(facts);
     }
     // First the names, so property types can be resolved against every type.
-    let known_types: BTreeMap<String, QualifiedName> = groups
+    let mut known_types: BTreeMap<String, QualifiedName> = groups
         .iter()
         .map(|(k, v)| {
             let first = v
@@ -401,6 +401,11 @@ fn build_types(
             )
         })
         .collect();
+    for (alias, key) in &aliases {
+        if let Some(name) = known_types.get(key).cloned() {
+            known_types.entry(alias.clone()).or_insert(name);
+        }
+    }
     let resolver = Resolver {
         model,
         known_types: &known_types,
@@ -430,6 +435,28 @@ fn build_types(
     model.types = types;
     resolve_bases(model, diagnostics);
     check_request_only(model, &request_only, diagnostics);
+}
+
+/// Alias key → type key: the other names resource pages give their types
+/// (see [`TypeFacts::aliases`]), unless a resource page defines a type of
+/// that name; the first page (in path order) wins an alias two pages claim.
+fn alias_keys(all: &[&TypeFacts]) -> BTreeMap<String, String> {
+    let resource_pages = || all.iter().filter(|f| f.origin == TypeOrigin::ResourcePage);
+    let own: BTreeSet<String> = resource_pages()
+        .map(|f| key_of(&f.namespace, &f.name))
+        .collect();
+    let mut aliases = BTreeMap::new();
+    for facts in resource_pages() {
+        for alias in &facts.aliases {
+            let key = key_of(&facts.namespace, alias);
+            if !own.contains(&key) {
+                aliases
+                    .entry(key)
+                    .or_insert_with(|| key_of(&facts.namespace, &facts.name));
+            }
+        }
+    }
+    aliases
 }
 
 /// A property only a create/update page lists is fine when a base type has
@@ -477,6 +504,14 @@ fn check_request_only(
     }
 }
 
+/// `Json` (`microsoft.graph.Json`): Graph's name for any JSON value (a
+/// workbook range's `values` is an array of arrays), so a property of this
+/// type is untyped JSON rather than the empty object its page describes.
+fn is_any_json(namespace: Option<&str>, name: &str) -> bool {
+    name.eq_ignore_ascii_case("json")
+        && namespace.is_none_or(|ns| ns.eq_ignore_ascii_case(crate::extract::DEFAULT_NAMESPACE))
+}
+
 struct Resolver<'a> {
     model: &'a Model,
     known_types: &'a BTreeMap<String, QualifiedName>,
@@ -504,6 +539,9 @@ impl Resolver<'_> {
                 ))
                 .map(|q| TypeRef::Enum(q.clone()))
                 .unwrap_or_else(|| TypeRef::Untyped(p.type_text.clone())),
+            TypeName::Named { namespace, name } if is_any_json(namespace.as_deref(), name) => {
+                TypeRef::Untyped(name.clone())
+            }
             TypeName::Named { namespace, name } => {
                 let mut candidates = Vec::new();
                 if let Some(ns) = namespace {
@@ -564,6 +602,22 @@ impl Resolver<'_> {
 
 /// Merges the facts of one type. Also returns the properties that only a
 /// request-body table lists (checked against the base types later).
+/// The names other than the primary's that `facts` use for one type, sorted
+/// and without case variants.
+fn other_names(primary: &TypeFacts, facts: &[&TypeFacts]) -> Vec<String> {
+    let mut names: Vec<String> = facts
+        .iter()
+        .flat_map(|f| f.aliases.iter().chain([&f.name]))
+        .filter(|n| !n.eq_ignore_ascii_case(&primary.name))
+        .cloned()
+        .collect();
+    names.sort_by(|a, b| {
+        (a.to_ascii_lowercase(), a.as_str()).cmp(&(b.to_ascii_lowercase(), b.as_str()))
+    });
+    names.dedup_by(|a, b| a.eq_ignore_ascii_case(b));
+    names
+}
+
 fn merge_type(
     facts: &[&TypeFacts],
     resolver: &Resolver<'_>,
@@ -577,6 +631,7 @@ fn merge_type(
         description: String::new(),
         properties: Vec::new(),
         relationships: Vec::new(),
+        aliases: other_names(primary, facts),
         sources: facts.iter().map(|f| f.location.clone()).collect(),
     };
     def.description = facts
@@ -765,18 +820,14 @@ fn pick_base(facts: &[&TypeFacts], diagnostics: &mut Vec<Diagnostic>) -> Option<
 /// narrowed to the most derived one, cycles broken with a diagnostic.
 fn resolve_bases(model: &mut Model, diagnostics: &mut Vec<Diagnostic>) {
     let keys: Vec<String> = model.types.keys().cloned().collect();
+    let known_types = model.type_keys();
     for key in &keys {
         let base = model.types[key].base.clone();
         if let Some(base) = base {
-            let found = model
-                .types
+            let found = known_types
                 .get(&base.key())
-                .or_else(|| {
-                    model
-                        .types
-                        .get(&key_of(crate::extract::DEFAULT_NAMESPACE, &base.name))
-                })
-                .map(|t| t.name.clone());
+                .or_else(|| known_types.get(&key_of(crate::extract::DEFAULT_NAMESPACE, &base.name)))
+                .cloned();
             if let Some(found) = found {
                 model.types.get_mut(key).expect("key exists").base = Some(found);
             }
@@ -810,11 +861,7 @@ fn build_endpoints(
     anonymous: &AnonymousEnums,
     diagnostics: &mut Vec<Diagnostic>,
 ) {
-    let known_types: BTreeMap<String, QualifiedName> = model
-        .types
-        .iter()
-        .map(|(k, t)| (k.clone(), t.name.clone()))
-        .collect();
+    let known_types = model.type_keys();
     use rayon::prelude::*;
     let all: Vec<&crate::extract::EndpointFacts> =
         pages.iter().flat_map(|page| &page.endpoints).collect();

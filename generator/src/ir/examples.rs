@@ -67,7 +67,7 @@ struct Checker<'m> {
     todos: Vec<TodoFacts>,
 }
 
-impl Checker<'_> {
+impl<'m> Checker<'m> {
     /// The location of `"key"` in the body text (its first occurrence).
     fn key_location(&self, key: &str) -> Location {
         let needle = format!("\"{key}\"");
@@ -101,6 +101,11 @@ impl Checker<'_> {
         if depth > 32 {
             return;
         }
+        let derived = map
+            .get("@odata.type")
+            .and_then(Value::as_str)
+            .and_then(|named| self.derived_type(ty, named));
+        let ty = derived.unwrap_or(ty);
         // A type without documented properties is open (a dictionary such as
         // plannerUserIds): any key goes.
         let open = self.properties_of(ty).is_empty();
@@ -131,6 +136,25 @@ impl Checker<'_> {
             };
             self.value(&ty.name.name, &p, v, depth);
         }
+    }
+
+    /// The type an object's `"@odata.type": "#microsoft.graph.x"` names, when
+    /// it is `ty` or derives from it (objects of a derived type in a list of
+    /// the base type are checked against what they are).
+    fn derived_type(&self, ty: &TypeDef, named: &str) -> Option<&'m TypeDef> {
+        let named = named.trim_start_matches('#');
+        let dot = named.rfind('.')?;
+        let found = self
+            .model
+            .types
+            .get(&super::key_of(&named[..dot], &named[dot + 1..]))?;
+        let is_ty_or_derived = found.name == ty.name
+            || self
+                .model
+                .ancestors(found)
+                .iter()
+                .any(|a| a.name == ty.name);
+        is_ty_or_derived.then_some(found)
     }
 
     fn value(&mut self, owner: &str, p: &Property, v: &Value, depth: usize) {

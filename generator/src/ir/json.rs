@@ -58,6 +58,8 @@ pub struct TypeJson<'m> {
     pub properties: Vec<PropertyJson<'m>>,
     /// Relationships.
     pub relationships: Vec<PropertyJson<'m>>,
+    /// Other names pages use for it, sorted.
+    pub aliases: &'m [String],
     /// Every page describing it.
     pub sources: &'m [Location],
 }
@@ -232,6 +234,7 @@ fn type_json<'m>(version: &'m str, t: &'m TypeDef) -> TypeJson<'m> {
         description: &t.description,
         properties: t.properties.iter().map(property).collect(),
         relationships: t.relationships.iter().map(property).collect(),
+        aliases: &t.aliases,
         sources: &t.sources,
     }
 }

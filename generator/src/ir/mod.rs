@@ -111,6 +111,9 @@ pub struct TypeDef {
     pub properties: Vec<Property>,
     /// Relationships (navigation properties) in table order.
     pub relationships: Vec<Property>,
+    /// Other names pages use for it (a title's `Chart` for `workbookChart`),
+    /// sorted; look-ups by these names find it.
+    pub aliases: Vec<String>,
     /// Every page that describes it, the authoritative one first.
     pub sources: Vec<Location>,
 }
@@ -310,7 +313,8 @@ pub struct TypeLookup<'m> {
 }
 
 impl<'m> TypeLookup<'m> {
-    /// What [`Model::find_type`] answers, without a scan of every type.
+    /// A type by name: the exact key in `namespace` first, then the first type
+    /// in key order with that name, then the first with that alias.
     pub fn find(&self, namespace: Option<&str>, name: &str) -> Option<&'m TypeDef> {
         if let Some(ns) = namespace {
             if let Some(t) = self.model.types.get(&key_of(ns, name)) {
@@ -322,28 +326,44 @@ impl<'m> TypeLookup<'m> {
 }
 
 impl Model {
-    /// Looks a type up by name, case-insensitively, in `namespace` or else in any namespace.
+    /// Looks a type up by name, case-insensitively, in `namespace` or else in
+    /// any namespace, by its own name or else by an alias.
     pub fn find_type(&self, namespace: Option<&str>, name: &str) -> Option<&TypeDef> {
-        if let Some(ns) = namespace {
-            if let Some(t) = self.types.get(&key_of(ns, name)) {
-                return Some(t);
-            }
-        }
-        self.types
-            .values()
-            .find(|t| t.name.name.eq_ignore_ascii_case(name))
+        self.type_lookup().find(namespace, name)
     }
 
-    /// An index for many [`Model::find_type`] look-ups (same answers).
+    /// An index for many [`Model::find_type`] look-ups.
     pub fn type_lookup(&self) -> TypeLookup<'_> {
         let mut by_name = std::collections::HashMap::with_capacity(self.types.len());
         for t in self.types.values() {
             by_name.entry(t.name.name.to_ascii_lowercase()).or_insert(t);
         }
+        for t in self.types.values() {
+            for alias in &t.aliases {
+                by_name.entry(alias.to_ascii_lowercase()).or_insert(t);
+            }
+        }
         TypeLookup {
             model: self,
             by_name,
         }
+    }
+
+    /// Every key a type is found by, its own and its aliases' (an alias
+    /// never hides a type's own key), to the type's name.
+    pub fn type_keys(&self) -> BTreeMap<String, QualifiedName> {
+        let mut keys: BTreeMap<String, QualifiedName> = self
+            .types
+            .iter()
+            .map(|(k, t)| (k.clone(), t.name.clone()))
+            .collect();
+        for t in self.types.values() {
+            for alias in &t.aliases {
+                keys.entry(key_of(&t.name.namespace, alias))
+                    .or_insert_with(|| t.name.clone());
+            }
+        }
+        keys
     }
 
     /// The chain of base types of `ty`, nearest first, stopping at unknown
