@@ -369,6 +369,23 @@ fn type_property_and_endpoint_rules() {
 }
 
 #[test]
+fn renaming_a_path_parameter_is_no_endpoint_change() {
+    let old = vec![api("get", "GET /things/{id}", "Thing.Read.All")];
+    let new = vec![api("get", "GET /Things/{thing-id}", "Thing.Read.All")];
+    let c = rules("v1.0", old, new);
+    assert!(
+        !c.iter().any(|(rule, _)| rule.starts_with("endpoint-")),
+        "{c:?}"
+    );
+    // A different literal segment still is.
+    let old = vec![api("get", "GET /things/{id}", "Thing.Read.All")];
+    let new = vec![api("get", "GET /thingies/{id}", "Thing.Read.All")];
+    let c = rules("v1.0", old, new);
+    assert!(has(&c, "endpoint-removed", Level::Breaking), "{c:?}");
+    assert!(has(&c, "endpoint-added", Level::Info), "{c:?}");
+}
+
+#[test]
 fn overrides_and_ignores() {
     let old = vec![enum_page("color", &[("red", 0), ("blue", 2)])];
     let new = vec![enum_page("color", &[("red", 0)])];

@@ -504,7 +504,12 @@ impl Differ<'_> {
         let index = |m: &'_ Model| -> BTreeMap<(String, String), crate::ir::Endpoint> {
             m.endpoints
                 .iter()
-                .map(|e| ((e.method.clone(), e.path.to_ascii_lowercase()), e.clone()))
+                .map(|e| {
+                    (
+                        (e.method.clone(), crate::ir::path_shape(&e.path)),
+                        e.clone(),
+                    )
+                })
                 .collect()
         };
         let (oe, ne) = (index(old), index(new));

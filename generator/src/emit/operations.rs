@@ -456,11 +456,23 @@ pub(crate) fn function_names(model: &Model) -> BTreeMap<Vec<String>, Vec<(&Endpo
     }
     let mut named: BTreeMap<Vec<String>, Vec<(&Endpoint, String)>> = BTreeMap::new();
     for (path, endpoints) in &modules {
+        let bases: Vec<String> = endpoints.iter().map(|e| function_name(e)).collect();
+        let shared = |base: &String| bases.iter().filter(|b| *b == base).count() > 1;
+        // Endpoints of one module with the same name are told apart by what
+        // sets them apart; numbers only for what is still the same after that.
         let fn_names = unique_names(
             endpoints
                 .iter()
+                .zip(&bases)
                 .enumerate()
-                .map(|(i, e)| (i, function_name(e))),
+                .map(|(i, (e, base))| {
+                    let name = if shared(base) {
+                        distinguished_name(base, e)
+                    } else {
+                        base.clone()
+                    };
+                    (i, name)
+                }),
             &[],
             false,
         );
@@ -472,6 +484,38 @@ pub(crate) fn function_names(model: &Model) -> BTreeMap<Vec<String>, Vec<(&Endpo
         }
     }
     named
+}
+
+/// `base` with what sets `e` apart from other endpoints of its module: the
+/// parameters of the segment it ends with (`get_by_list_id` beside the
+/// collection's `get`; `get_by_date_value` beside `get_by_period_value` for
+/// `getX(date={date_value})` and `getX(period='{period_value}')`) and the
+/// query its request line writes (`get_by_item_id_with_expand`).
+fn distinguished_name(base: &str, e: &Endpoint) -> String {
+    let mut name = base.to_owned();
+    let addressed = e.segments.iter().rev().find(|s| s.system().is_none());
+    // A word as it reads inside a name (`type`, not the field name `type_`).
+    let word = |text: &str| field_name(text).trim_end_matches('_').to_owned();
+    let params = addressed
+        .into_iter()
+        .flat_map(|s| &s.parts)
+        .filter_map(|p| match p {
+            PathPart::Param(param) => Some(word(param)),
+            PathPart::Literal(_) => None,
+        });
+    for (i, param) in params.enumerate() {
+        name.push_str(if i == 0 { "_by_" } else { "_and_" });
+        name.push_str(&param);
+    }
+    let pairs = e.query.as_deref().map(parse_query).unwrap_or_default();
+    if !pairs.is_empty() {
+        name.push_str("_with");
+        for pair in &pairs {
+            name.push('_');
+            name.push_str(&word(pair.name.trim_start_matches('$')));
+        }
+    }
+    field_name(&name)
 }
 
 /// Emits `src/<version>/api/…`, or nothing when the version has no endpoint.
@@ -547,4 +591,90 @@ pub(crate) fn emit(
         options,
     )?);
     Ok(files)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::function_names;
+    use crate::source::SourceFile;
+
+    fn names_of(request_lines: &str) -> Vec<(String, String)> {
+        let page = format!(
+            "---\ntitle: \"Get things\"\ndoc_type: apiPageType\n---\n\n# Get things\n\n## HTTP request\n\n```http\n{request_lines}\n```\n"
+        );
+        let model = crate::build_version("v1.0", &[SourceFile::new("api/things.md", page)]);
+        let mut out: Vec<(String, String)> = function_names(&model)
+            .into_iter()
+            .flat_map(|(module, endpoints)| {
+                endpoints.into_iter().map(move |(e, name)| {
+                    (e.path.clone(), format!("{}::{name}", module.join("::")))
+                })
+            })
+            .collect();
+        out.sort();
+        out
+    }
+
+    #[test]
+    fn endpoints_sharing_a_name_are_told_apart_by_parameters_then_query() {
+        let names = names_of(
+            "GET /sites/{site-id}/lists\n\
+             GET /sites/{site-id}/lists/{list-id}\n\
+             GET /sites/{site-id}/lists/{list-id}?expand=columns\n\
+             GET /reports/getThing(date={date_value})\n\
+             GET /reports/getThing(period='{period_value}')\n\
+             GET /things/{type}\n\
+             GET /things\n\
+             GET /me?$filter=a\n\
+             GET /me?$filter=b",
+        );
+        let expected = [
+            ("/me?$filter=a", "me::get_with_filter"),
+            ("/me?$filter=b", "me::get_with_filter2"),
+            (
+                "/reports/getThing(date={date_value})",
+                "reports::get_thing::get_by_date_value",
+            ),
+            (
+                "/reports/getThing(period='{period_value}')",
+                "reports::get_thing::get_by_period_value",
+            ),
+            ("/sites/{site-id}/lists", "sites::lists::get"),
+            (
+                "/sites/{site-id}/lists/{list-id}",
+                "sites::lists::get_by_list_id",
+            ),
+            (
+                "/sites/{site-id}/lists/{list-id}?expand=columns",
+                "sites::lists::get_by_list_id_with_expand",
+            ),
+            ("/things", "things::get"),
+            ("/things/{type}", "things::get_by_type"),
+        ];
+        let expected: Vec<(String, String)> = expected
+            .iter()
+            .map(|(p, n)| (p.to_string(), n.to_string()))
+            .collect();
+        assert_eq!(names, expected);
+    }
+
+    #[test]
+    fn a_name_no_other_endpoint_shares_stays_plain() {
+        let names = names_of(
+            "GET /sites/{site-id}/lists/{list-id}\nPATCH /sites/{site-id}/lists/{list-id}",
+        );
+        assert_eq!(
+            names,
+            [
+                (
+                    "/sites/{site-id}/lists/{list-id}".to_owned(),
+                    "sites::lists::get".to_owned()
+                ),
+                (
+                    "/sites/{site-id}/lists/{list-id}".to_owned(),
+                    "sites::lists::update".to_owned()
+                ),
+            ]
+        );
+    }
 }

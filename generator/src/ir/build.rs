@@ -865,21 +865,21 @@ fn build_endpoints(
     use rayon::prelude::*;
     let all: Vec<&crate::extract::EndpointFacts> =
         pages.iter().flat_map(|page| &page.endpoints).collect();
-    // Paths are read in parallel; which endpoint of a method and path is kept
-    // (the first readable one, in page order) is decided in order after.
+    // Paths are read in parallel; which endpoint of a method and path shape
+    // is kept (the first readable one, in page order) is decided in order after.
     let parsed: Vec<_> = all.par_iter().map(|e| parse_path(&e.path)).collect();
     let mut kept = Vec::new();
     let mut duplicates = Vec::new();
-    let mut seen: BTreeMap<(String, &str), &Location> = BTreeMap::new();
+    let mut seen: BTreeMap<(String, &str), &crate::extract::EndpointFacts> = BTreeMap::new();
     for (e, parsed) in all.iter().zip(parsed) {
-        let key = (e.path.to_ascii_lowercase(), e.method.as_str());
+        let key = (path_shape(&e.path), e.method.as_str());
         if let Some(first) = seen.get(&key) {
             duplicates.push((*e, *first));
             continue;
         }
         match parsed {
             Ok(parsed) => {
-                seen.insert(key, &e.location);
+                seen.insert(key, e);
                 kept.push((*e, parsed));
             }
             Err(PathError(reason)) => diagnostics.push(Diagnostic::new(
@@ -892,16 +892,24 @@ fn build_endpoints(
     }
     // Generated pages document an endpoint on several pages: many of these.
     diagnostics.par_extend(duplicates.into_par_iter().map(|(e, first)| {
+        let message = if e.path == first.path {
+            format!(
+                "`{} {}` is documented on more than one page; the first page is used",
+                e.method, e.path
+            )
+        } else {
+            format!(
+                "`{} {}` is `{} {}` (parameter names and spacing aside), which is documented already; the first is used",
+                e.method, e.path, first.method, first.path
+            )
+        };
         Diagnostic::new(
             Severity::Info,
             codes::DUPLICATE_ENDPOINT,
             e.location.clone(),
-            format!(
-                "`{} {}` is documented on more than one page; the first page is used",
-                e.method, e.path
-            ),
+            message,
         )
-        .with_related(first.clone(), "first documented here")
+        .with_related(first.location.clone(), "first documented here")
     }));
     let built: Vec<(Endpoint, Vec<Diagnostic>)> = {
         let resolver = Resolver {

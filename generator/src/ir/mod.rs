@@ -52,6 +52,33 @@ pub fn key_of(namespace: &str, name: &str) -> String {
     )
 }
 
+/// What makes two request lines the same endpoint: the path without case,
+/// every `{parameter}` written `{}` (`/users/{id | userPrincipalName}` and
+/// `/users/{user-id}` address the same thing).
+pub fn path_shape(path: &str) -> String {
+    let mut shape = String::with_capacity(path.len());
+    let mut depth = 0usize;
+    for c in path.chars() {
+        match c {
+            '{' => {
+                if depth == 0 {
+                    shape.push('{');
+                }
+                depth += 1;
+            }
+            '}' if depth > 0 => {
+                depth -= 1;
+                if depth == 0 {
+                    shape.push('}');
+                }
+            }
+            _ if depth > 0 => {}
+            _ => shape.push(c.to_ascii_lowercase()),
+        }
+    }
+    shape
+}
+
 /// What a property's type refers to.
 #[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum TypeRef {
@@ -383,5 +410,32 @@ impl Model {
             current = next;
         }
         out
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::path_shape;
+
+    #[test]
+    fn paths_differing_in_parameter_names_spacing_or_case_have_one_shape() {
+        let shape = path_shape("/users/{id | userPrincipalName}/calendars/{id}");
+        assert_eq!(shape, "/users/{}/calendars/{}");
+        assert_eq!(
+            path_shape("/Users/{id|userPrincipalName}/Calendars/{calendar-id}"),
+            shape
+        );
+        assert_eq!(path_shape("/users/{user-id}/calendars/{{id}}"), shape);
+        // Literal text and queries still tell endpoints apart.
+        assert_ne!(
+            path_shape("/users/{id}/calendars"),
+            path_shape("/users/{id}/calendar")
+        );
+        assert_eq!(
+            path_shape("/sites/{site-id}/lists/{list-id}?expand=fields"),
+            "/sites/{}/lists/{}?expand=fields"
+        );
+        // An unclosed brace swallows the rest, as one parameter.
+        assert_eq!(path_shape("/a/{b/c"), "/a/{");
     }
 }

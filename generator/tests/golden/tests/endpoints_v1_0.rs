@@ -69,7 +69,7 @@ async fn create_widget() {
     );
 }
 
-/// `GET /users/{id}/widgets?$expand=parts&$filter=color%20eq%20'{color}'&$select={id},{path}`, with the examples at `v1.0/api/widget-list.md:77:1` and `v1.0/api/widget-list.md:91:1`.
+/// `GET /users/{id}/widgets?$expand=parts&$filter=color%20eq%20'{color}'&$select={id},{path}`, with the examples at `v1.0/api/widget-list.md:78:1` and `v1.0/api/widget-list.md:92:1`.
 #[cfg(feature = "core")]
 #[::tokio::test]
 async fn list_widgets_filtered() {
@@ -95,7 +95,7 @@ async fn list_widgets_filtered() {
         .expect(1)
         .mount(&server)
         .await;
-    let parsed = ::golden_fixtures::v1_0::api::users::widgets::list2(
+    let parsed = ::golden_fixtures::v1_0::api::users::widgets::list_with_expand_filter_select(
             "id/1",
             "color 1&2'",
             "path 1&2'",

@@ -87,9 +87,9 @@ pub mod widgets {
         )
     }
 
-    /// The permissions the docs list for [`list2`].
+    /// The permissions the docs list for [`list_with_expand_filter_select`].
     #[cfg(feature = "core")]
-    pub const LIST2_PERMISSIONS: crate::client::Permissions = crate::client::Permissions {
+    pub const LIST_WITH_EXPAND_FILTER_SELECT_PERMISSIONS: crate::client::Permissions = crate::client::Permissions {
         delegated_work_or_school: crate::client::Scopes::Scopes(&["Widget.Read"]),
         delegated_personal: crate::client::Scopes::Unknown,
         application: crate::client::Scopes::Unknown,
@@ -116,7 +116,7 @@ pub mod widgets {
     ///
     /// Docs: `v1.0/api/widget-list.md`
     #[cfg(feature = "core")]
-    pub fn list2(
+    pub fn list_with_expand_filter_select(
         id: &str,
         color: &str,
         path: &str,
@@ -127,7 +127,7 @@ pub mod widgets {
                     let id = crate::client::encode_path_parameter(id);
                     ::std::format!("/users/{id}/widgets")
                 },
-                &LIST2_PERMISSIONS,
+                &LIST_WITH_EXPAND_FILTER_SELECT_PERMISSIONS,
             )
             .with_query("$expand", "parts")
             .with_query(
