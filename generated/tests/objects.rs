@@ -45,6 +45,18 @@ fn absent_and_null_fields_are_none_and_unknown_keys_are_kept_as_sent() {
 }
 
 #[test]
+fn a_patch_clears_a_property_with_a_null_under_its_wire_name() {
+    // `None` is not written (PATCH leaves the property alone); a `null` under
+    // the property's wire name in `additional_properties` is (PATCH clears it).
+    let mut patch = UserStatus { devices_count: Some(3), ..Default::default() };
+    patch.additional_properties.insert("userDisplayName".to_owned(), json!(null));
+    assert_eq!(
+        serde_json::to_string(&patch).unwrap(),
+        r#"{"devicesCount":3,"userDisplayName":null}"#
+    );
+}
+
+#[test]
 fn a_field_of_the_wrong_type_is_an_error_that_names_the_field() {
     let error = serde_json::from_str::<UserStatus>(r#"{"id": "a1", "devicesCount": "three"}"#).unwrap_err();
     let message = error.to_string();
