@@ -4,9 +4,10 @@
 //! defined only by such a sentence, padded tables with escaped pipes, bold and
 //! linked names, Read-only/Nullable/Optional/Required notes, every Type cell
 //! spelling, a cell naming two types, equal names in two namespaces, titles
-//! that name a type differently from its `@odata.type`, `Json` properties, and
-//! example objects of a derived type), each checked against the model the
-//! library builds; and the crate emitted from them parses as Rust.
+//! that name a type differently from its `@odata.type`, `Json` properties,
+//! example objects of a derived type, and bold one-cell rows heading groups of
+//! rows), each checked against the model the library builds; and the crate
+//! emitted from them parses as Rust.
 
 use graph_docs_codegen::emit::{EmitOptions, GeneratedFile};
 use graph_docs_codegen::extract::type_cell::Primitive;
@@ -490,6 +491,27 @@ fn example_objects_are_checked_as_the_derived_type_they_name() {
         unknown,
         ["the example sets `shine`, which is not a property of `gaugeNeedle`"]
     );
+}
+
+#[test]
+fn bold_rows_of_one_cell_head_groups_and_are_no_properties() {
+    let model = model();
+    let console = ty(&model, GRAPH, "console");
+    assert_eq!(names(console), ["brightness", "volume", "muted"]);
+    // The heading below a row is not read as more of its description.
+    assert_eq!(
+        prop(console, "brightness").description,
+        "How bright, from 0 to 100."
+    );
+    assert_eq!(
+        console
+            .relationships
+            .iter()
+            .map(|p| p.name.as_str())
+            .collect::<Vec<_>>(),
+        ["mainPanel"]
+    );
+    assert_eq!(console.relationships[0].ty, complex_ref("kiosk"));
 }
 
 #[test]

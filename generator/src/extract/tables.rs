@@ -84,6 +84,21 @@ fn check_shape(row: &Row, columns: &Columns, diagnostics: &mut Vec<Diagnostic>) 
     ));
 }
 
+/// A row of one cell that is bold or code as a whole (`|**Auditing**|`), as
+/// the Intune pages write a heading over a group of properties.
+fn is_group_heading(row: &Row) -> bool {
+    let filled: Vec<&crate::parse::Cell> = row
+        .cells
+        .iter()
+        .filter(|c| !c.content.text.trim().is_empty())
+        .collect();
+    let [cell] = filled.as_slice() else {
+        return false;
+    };
+    let text = cell.content.text.trim();
+    row.source_cells == 1 && cell.content.marked.iter().any(|m| m.trim() == text)
+}
+
 /// Reads a properties/relationships/request-body table.
 pub(crate) fn property_rows(
     header: &Row,
@@ -105,6 +120,11 @@ pub(crate) fn property_rows(
     // broken-off line joined to that row adds its own).
     let mut last_marked: Vec<String> = Vec::new();
     for row in rows {
+        // `|**Android for Work**|`: a row of one bold cell heads a group of
+        // the rows below it; it is neither a property nor a description.
+        if is_group_heading(row) {
+            continue;
+        }
         // A description broken over two lines makes its second line a row
         // of one cell: join it to the row above rather than invent a property.
         if row.source_cells == 1 && columns.width >= 3 {
@@ -478,6 +498,29 @@ mod tests {
             Some(Block::Table { header, rows, .. }) => (header, rows),
             other => panic!("no table: {other:?}"),
         }
+    }
+
+    #[test]
+    fn a_bold_row_of_one_cell_heads_a_group_and_is_no_property() {
+        let (header, rows) = table(
+            "|Property|Type|Description|\n|:---|:---|:---|\n\
+             |**Android for Work**|\n\
+             |settings|String|The settings.|\n\
+             |**Auditing**|\n\
+             |events|Int32|How many.|\n\
+             |continued **on its own** line|\n",
+        );
+        let mut diagnostics = Vec::new();
+        let props = property_rows(&header, &rows, &mut diagnostics);
+        assert_eq!(
+            props.iter().map(|p| p.name.as_str()).collect::<Vec<_>>(),
+            ["settings", "events"]
+        );
+        assert_eq!(props[0].description, "The settings.");
+        // A line only partly bold is still a broken-off description.
+        assert_eq!(props[1].description, "How many. continued on its own line");
+        let codes: Vec<&str> = diagnostics.iter().map(|d| d.code).collect();
+        assert_eq!(codes, [codes::TABLE_ROW_SHAPE]);
     }
 
     #[test]

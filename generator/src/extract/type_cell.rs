@@ -208,6 +208,21 @@ pub fn parse_type_text(text: &str) -> Result<TypeCell, TypeCellError> {
         text = inner;
         collection = true;
     }
+    // `itemAnalytics resource`, `JSON object`, `Untyped JSON object`: the
+    // word after the name says what kind of thing it is, not another type.
+    for suffix in [" resource", " object", " objects"] {
+        let cut = text.len().saturating_sub(suffix.len());
+        if text.len() > suffix.len()
+            && text.is_char_boundary(cut)
+            && text[cut..].eq_ignore_ascii_case(suffix)
+        {
+            text = text[..cut].trim().to_owned();
+            break;
+        }
+    }
+    if text.eq_ignore_ascii_case("untyped json") {
+        text = "Json".to_owned();
+    }
     let alternatives: Vec<String> = text
         .split(|c| c == ',' || c == '|' || c == '/')
         .flat_map(|part| part.split(" or "))
@@ -277,6 +292,24 @@ mod tests {
             namespace: None,
             name: name.into(),
         }
+    }
+
+    #[test]
+    fn a_trailing_resource_or_object_word_is_not_part_of_the_name() {
+        assert_eq!(
+            parse_type_text("itemAnalytics resource").unwrap().name,
+            named("itemAnalytics")
+        );
+        assert_eq!(parse_type_text("JSON object").unwrap().name, named("JSON"));
+        assert_eq!(
+            parse_type_text("Untyped JSON object").unwrap().name,
+            named("Json")
+        );
+        let cell = parse_type_text("Collection of itemAnalytics objects").unwrap();
+        assert_eq!((cell.name, cell.collection), (named("itemAnalytics"), true));
+        // Only as a last word after something: alone, it is the name.
+        assert_eq!(parse_type_text("object").unwrap().name, named("object"));
+        assert!(parse_type_text("user or group object").is_err());
     }
 
     #[test]
