@@ -52,6 +52,11 @@ fn every_malformed_shape_is_a_located_diagnostic() {
         ("v1.0/resources/selfish.md:5:".to_owned(), "base-type-cycle"),
         ("v1.0/resources/hollow.md:8:".to_owned(), "empty-table"),
         ("v1.0/resources/enums.md:28:".to_owned(), "name-collision"), // ok / OK
+        // `withParts` in `?$top=5&withParts` is no `name=value` pair.
+        (
+            "v1.0/api/widget-list.md:27:".to_owned(),
+            "http-request-unreadable",
+        ),
         // `{user-id}` where another line wrote `{id | userPrincipalName}`.
         (
             "v1.0/api/widget-list.md:25:".to_owned(),

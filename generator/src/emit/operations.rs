@@ -374,6 +374,14 @@ fn endpoint_tokens(
         doc.push_str(&written.join(", "));
         doc.push('.');
     }
+    let left_out = crate::extract::paths::unreadable_query_pieces(e.query.as_deref().unwrap_or(""));
+    if !left_out.is_empty() {
+        let pieces: Vec<String> = left_out.iter().map(|p| format!("`{p}`")).collect();
+        doc.push_str(&format!(
+            "\n\nLeaves out what the request line writes that is not a `name=value` pair: {}.",
+            pieces.join(", ")
+        ));
+    }
     if let Some(b) = body_doc {
         doc.push_str(&format!("\n\n{b}"));
     }

@@ -185,6 +185,23 @@ pub struct QueryPair {
 /// outside parentheses and quotes (`'` or `"`), `+` read as a space. A piece without `=` (`requiresReview:{Boolean}`),
 /// or whose name is empty or holds a parameter, is not a pair and is left out.
 pub fn parse_query(query: &str) -> Vec<QueryPair> {
+    query_pieces(query)
+        .into_iter()
+        .filter_map(query_pair)
+        .collect()
+}
+
+/// The pieces of a query string that [`parse_query`] leaves out because
+/// they are not `name=value` pairs (empty pieces aside).
+pub fn unreadable_query_pieces(query: &str) -> Vec<&str> {
+    query_pieces(query)
+        .into_iter()
+        .filter(|piece| !piece.trim().is_empty() && query_pair(piece).is_none())
+        .collect()
+}
+
+/// A query string split at `&` outside parentheses and quotes.
+fn query_pieces(query: &str) -> Vec<&str> {
     let mut pieces: Vec<&str> = Vec::new();
     let (mut depth, mut quote, mut start) = (0i32, None::<char>, 0);
     for (i, c) in query.char_indices() {
@@ -201,26 +218,26 @@ pub fn parse_query(query: &str) -> Vec<QueryPair> {
         }
     }
     pieces.push(&query[start..]);
+    pieces
+}
+
+/// One `name=value` piece, or `None` when it is not a pair.
+fn query_pair(piece: &str) -> Option<QueryPair> {
     // `+` is a space in a query string, as in any form-encoded one.
     let decode = |text: &str| {
         percent_encoding::percent_decode_str(&text.replace('+', " "))
             .decode_utf8_lossy()
             .into_owned()
     };
-    pieces
-        .into_iter()
-        .filter_map(|piece| {
-            let (name, value) = piece.split_once('=')?;
-            let name = decode(name.trim());
-            if name.is_empty() || name.contains(['{', '}']) {
-                return None;
-            }
-            Some(QueryPair {
-                name,
-                value: query_value_parts(&decode(value.trim())),
-            })
-        })
-        .collect()
+    let (name, value) = piece.split_once('=')?;
+    let name = decode(name.trim());
+    if name.is_empty() || name.contains(['{', '}']) {
+        return None;
+    }
+    Some(QueryPair {
+        name,
+        value: query_value_parts(&decode(value.trim())),
+    })
 }
 
 /// A query value's literal text and `{parameters}`; an unclosed or empty
@@ -251,6 +268,15 @@ fn query_value_parts(value: &str) -> Vec<PathPart> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn pieces_that_are_not_pairs_are_named() {
+        assert_eq!(
+            unreadable_query_pieces("requiresReview:{Boolean}&$top=5&&={x}&{name}=1"),
+            ["requiresReview:{Boolean}", "={x}", "{name}=1"]
+        );
+        assert!(unreadable_query_pieces("$filter=a eq 'b&c'&$top=5").is_empty());
+    }
 
     #[test]
     fn query_strings_of_request_lines() {

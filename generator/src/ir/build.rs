@@ -879,6 +879,18 @@ fn build_endpoints(
         }
         match parsed {
             Ok(parsed) => {
+                let query = parsed.1.as_deref().unwrap_or("");
+                for piece in crate::extract::paths::unreadable_query_pieces(query) {
+                    diagnostics.push(Diagnostic::new(
+                        Severity::Warning,
+                        codes::HTTP_REQUEST_UNREADABLE,
+                        e.location.clone(),
+                        format!(
+                            "`{piece}` in the query of `{} {}` is not a `name=value` pair; the endpoint function leaves it out",
+                            e.method, e.path
+                        ),
+                    ));
+                }
                 seen.insert(key, e);
                 kept.push((*e, parsed));
             }

@@ -77,6 +77,47 @@ pub fn create(
         .with_json(body)
 }
 
+/// The permissions the docs list for [`list_with_top`].
+#[cfg(feature = "core")]
+pub const LIST_WITH_TOP_PERMISSIONS: crate::client::Permissions = crate::client::Permissions {
+    delegated_work_or_school: crate::client::Scopes::Scopes(&["Widget.Read"]),
+    delegated_personal: crate::client::Scopes::Unknown,
+    application: crate::client::Scopes::Unknown,
+};
+
+/// List widgets
+///
+/// `GET /widgets?$top=5&withParts`
+///
+/// Adds the query the request line writes: `$top=5`.
+///
+/// Leaves out what the request line writes that is not a `name=value` pair: `withParts`.
+///
+/// Response: `200` with a collection of `widget`.
+///
+/// Permissions: delegated (work or school account): `Widget.Read`; delegated (personal Microsoft
+/// account): unknown (the docs hold a placeholder, not a list); application: unknown (the docs hold
+/// a placeholder, not a list).
+///
+/// Undocumented upstream: the delegated (personal Microsoft account) permissions are a placeholder
+/// or empty in `v1.0/api/widget-list.md`: unknown, not none.
+///
+/// Undocumented upstream: the application permissions are a placeholder or empty in
+/// `v1.0/api/widget-list.md`: unknown, not none.
+///
+/// Docs: `v1.0/api/widget-list.md`
+#[cfg(feature = "core")]
+pub fn list_with_top() -> crate::client::Operation<
+    crate::client::Collection<crate::v1_0::Widget>,
+> {
+    crate::client::Operation::new(
+            ::http::Method::GET,
+            ::std::string::ToString::to_string("/widgets"),
+            &LIST_WITH_TOP_PERMISSIONS,
+        )
+        .with_query("$top", "5")
+}
+
 pub mod delta {
     /// The permissions the docs list for [`list`].
     #[cfg(feature = "core")]
