@@ -5,8 +5,8 @@
 //! linked names, Read-only/Nullable/Optional/Required notes, every Type cell
 //! spelling, a cell naming two types, equal names in two namespaces, titles
 //! that name a type differently from its `@odata.type`, `Json` properties,
-//! example objects of a derived type, and bold one-cell rows heading groups of
-//! rows), each checked against the model the library builds; and the crate
+//! example objects of a derived type, open types, and bold one-cell rows
+//! heading groups of rows), each checked against the model the library builds; and the crate
 //! emitted from them parses as Rust.
 
 use graph_docs_codegen::emit::{EmitOptions, GeneratedFile};
@@ -494,6 +494,45 @@ fn example_objects_are_checked_as_the_derived_type_they_name() {
 }
 
 #[test]
+fn open_types_take_properties_their_page_does_not_list() {
+    let (model, files) = generated();
+    let face = ty(&model, GRAPH, "dialFace");
+    assert!(face.open);
+    assert!(!ty(&model, GRAPH, "dashboard").open);
+    let unknown: Vec<&str> = model
+        .diagnostics
+        .iter()
+        .filter(|d| d.code == "example-unknown-property")
+        .map(|d| d.message.as_str())
+        .collect();
+    assert!(
+        !unknown.iter().any(|m| m.contains("`sparkle`")),
+        "{unknown:?}"
+    );
+    // The properties it does list are still checked.
+    let wrong: Vec<&str> = model
+        .diagnostics
+        .iter()
+        .filter(|d| d.code == "example-wrong-type")
+        .map(|d| d.message.as_str())
+        .collect();
+    assert_eq!(
+        wrong,
+        ["`dialFace.color` is a number in this example, but its type `String` needs a JSON string"]
+    );
+    let file = files
+        .iter()
+        .find(|f| f.path.ends_with("/dial_face.rs"))
+        .expect("a file for dialFace");
+    assert!(
+        file.contents
+            .contains("/// An open type: objects may carry properties the docs do not list,"),
+        "{}",
+        file.contents
+    );
+}
+
+#[test]
 fn bold_rows_of_one_cell_head_groups_and_are_no_properties() {
     let model = model();
     let console = ty(&model, GRAPH, "console");
@@ -517,26 +556,28 @@ fn bold_rows_of_one_cell_head_groups_and_are_no_properties() {
 #[test]
 fn no_other_warnings_on_the_fixture_pages() {
     let model = model();
-    let warnings: Vec<String> = model
+    let mut warnings: Vec<(String, &str)> = model
         .diagnostics
         .iter()
         .filter(|d| d.severity <= graph_docs_codegen::diagnostics::Severity::Warning)
-        .map(|d| format!("{} {}", d.source, d.code))
+        .map(|d| (d.source.path.to_string(), d.code))
         .collect();
+    warnings.sort();
+    // The two-types cell, the face's number in an example, and the needle
+    // that says it is a dashboard: each fixture's own deliberate mistake.
     assert_eq!(
-        warnings.len(),
-        2,
-        "only the two-types cell and the needle that is not one warn: {warnings:?}"
-    );
-    assert!(
-        warnings[0].starts_with("v1.0/api/gauge-list.md:")
-            && warnings[0].ends_with("example-unknown-property"),
-        "{warnings:?}"
-    );
-    assert!(
-        warnings[1].contains("type-cell-two-types.md")
-            && warnings[1].ends_with("type-cell-ambiguous"),
-        "{warnings:?}"
+        warnings,
+        [
+            ("v1.0/api/dashboard-get.md".to_owned(), "example-wrong-type"),
+            (
+                "v1.0/api/gauge-list.md".to_owned(),
+                "example-unknown-property"
+            ),
+            (
+                "v1.0/resources/type-cell-two-types.md".to_owned(),
+                "type-cell-ambiguous"
+            ),
+        ]
     );
 }
 

@@ -51,11 +51,17 @@ fn fields<'m>(model: &'m Model, ty: &'m TypeDef) -> Vec<Field<'m>> {
     out
 }
 
-fn struct_doc(ty: &TypeDef) -> TokenStream {
+fn struct_doc(model: &Model, ty: &TypeDef) -> TokenStream {
     let page = ty.sources.first().map(|s| &*s.path).unwrap_or("");
     let mut text = describe(&ty.description, "type", page);
     if let Some(base) = &ty.base {
         text.push_str(&format!("\n\nBase type: `{}`.", base.name));
+    }
+    if model.is_open(ty) {
+        text.push_str(
+            "\n\nAn open type: objects may carry properties the docs do not list, \
+             kept in `additional_properties`.",
+        );
     }
     let mut pages: Vec<&str> = ty.sources.iter().map(|s| &*s.path).collect();
     pages.dedup();
@@ -85,7 +91,7 @@ pub(crate) fn emit_struct(model: &Model, ty: &TypeDef, names: &CrateNames) -> To
     struct_tokens(
         &model.version,
         &item.ident,
-        struct_doc(ty),
+        struct_doc(model, ty),
         &fields(model, ty),
         names,
         &TokenStream::new(),

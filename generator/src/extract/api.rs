@@ -223,6 +223,7 @@ pub(crate) fn extract_api(sections: &Sections<'_>, facts: &mut PageFacts) {
                         base_hints,
                         properties,
                         relationships: Vec::new(),
+                        open: false,
                         aliases: Vec::new(),
                         location: location.clone(),
                     });

@@ -112,6 +112,9 @@ pub struct TypeFacts {
     pub properties: Vec<PropertyFacts>,
     /// Relationships table rows.
     pub relationships: Vec<PropertyFacts>,
+    /// `"openType": true` in the resource annotation: objects may carry
+    /// properties the page does not list (OData's dynamic properties).
+    pub open: bool,
     /// Other names pages use for it: a resource page's title name when the
     /// annotation's `@odata.type` spells the type differently.
     pub aliases: Vec<String>,

@@ -201,6 +201,9 @@ pub(crate) fn extract_resource(sections: &Sections<'_>, facts: &mut PageFacts) {
         base_hints,
         properties,
         relationships,
+        open: resource_annotation.is_some_and(|(a, _, _)| {
+            a.fields.get("openType") == Some(&serde_json::Value::Bool(true))
+        }),
         aliases,
         location,
     });

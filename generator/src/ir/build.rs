@@ -631,6 +631,7 @@ fn merge_type(
         description: String::new(),
         properties: Vec::new(),
         relationships: Vec::new(),
+        open: facts.iter().any(|f| f.open),
         aliases: other_names(primary, facts),
         sources: facts.iter().map(|f| f.location.clone()).collect(),
     };

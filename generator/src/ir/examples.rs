@@ -106,22 +106,18 @@ impl<'m> Checker<'m> {
             .and_then(Value::as_str)
             .and_then(|named| self.derived_type(ty, named));
         let ty = derived.unwrap_or(ty);
-        // A type without documented properties is open (a dictionary such as
-        // plannerUserIds): any key goes.
-        let open = self.properties_of(ty).is_empty();
+        // An open type takes any key (dynamic properties), and so does a type
+        // without documented properties (a dictionary such as plannerUserIds).
+        let props: Vec<Property> = self.properties_of(ty).into_iter().cloned().collect();
+        let open = self.model.is_open(ty) || props.is_empty();
         for (key, v) in map {
             if key.contains('@') {
                 continue;
             }
-            let props = self.properties_of(ty);
-            if open {
-                continue;
-            }
-            let Some(p) = props
-                .iter()
-                .find(|p| p.name.eq_ignore_ascii_case(key))
-                .map(|p| (*p).clone())
-            else {
+            let Some(p) = props.iter().find(|p| p.name.eq_ignore_ascii_case(key)) else {
+                if open {
+                    continue;
+                }
                 let message = format!(
                     "the example sets `{key}`, which is not a property of `{}`",
                     ty.name.name
@@ -134,7 +130,7 @@ impl<'m> Checker<'m> {
                 );
                 continue;
             };
-            self.value(&ty.name.name, &p, v, depth);
+            self.value(&ty.name.name, p, v, depth);
         }
     }
 

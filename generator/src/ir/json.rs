@@ -60,6 +60,8 @@ pub struct TypeJson<'m> {
     pub relationships: Vec<PropertyJson<'m>>,
     /// Other names pages use for it, sorted.
     pub aliases: &'m [String],
+    /// `"openType": true`: objects may carry properties it does not list.
+    pub open: bool,
     /// Every page describing it.
     pub sources: &'m [Location],
 }
@@ -235,6 +237,7 @@ fn type_json<'m>(version: &'m str, t: &'m TypeDef) -> TypeJson<'m> {
         properties: t.properties.iter().map(property).collect(),
         relationships: t.relationships.iter().map(property).collect(),
         aliases: &t.aliases,
+        open: t.open,
         sources: &t.sources,
     }
 }

@@ -138,6 +138,9 @@ pub struct TypeDef {
     pub properties: Vec<Property>,
     /// Relationships (navigation properties) in table order.
     pub relationships: Vec<Property>,
+    /// An open type (`"openType": true`): objects may carry properties it
+    /// does not list. Types derived from an open type are open too.
+    pub open: bool,
     /// Other names pages use for it (a title's `Chart` for `workbookChart`),
     /// sorted; look-ups by these names find it.
     pub aliases: Vec<String>,
@@ -391,6 +394,12 @@ impl Model {
             }
         }
         keys
+    }
+
+    /// Whether `ty` or one of its base types is open: OData requires a type
+    /// derived from an open type to be open.
+    pub fn is_open(&self, ty: &TypeDef) -> bool {
+        ty.open || self.ancestors(ty).iter().any(|a| a.open)
     }
 
     /// The chain of base types of `ty`, nearest first, stopping at unknown
