@@ -426,7 +426,9 @@ fn a_type_is_named_as_its_annotation_names_it_and_found_by_its_title_too() {
     let told: Vec<_> = model
         .diagnostics
         .iter()
-        .filter(|d| d.code == "type-name-differs")
+        .filter(|d| {
+            d.code == "type-name-differs" && d.source.path.ends_with("/title-shortens-type-name.md")
+        })
         .collect();
     assert_eq!(told.len(), 1, "{told:?}");
     assert_eq!(
@@ -443,7 +445,38 @@ fn a_type_is_named_as_its_annotation_names_it_and_found_by_its_title_too() {
 }
 
 #[test]
-fn names_that_differ_only_in_case_take_the_lower_camel_case_spelling() {
+fn a_title_name_taken_by_another_page_or_an_enum_is_no_alias() {
+    let model = model();
+    // Two titles say `Gauge`: the first page in path order keeps the name.
+    assert!(ty(&model, GRAPH, "spareGauge").aliases.is_empty());
+    assert_eq!(ty(&model, GRAPH, "dashboardGauge").aliases, ["Gauge"]);
+    // A title that says `kioskMood`, an enum's name: Type cells mean the enum.
+    assert!(ty(&model, GRAPH, "moodPanel").aliases.is_empty());
+    assert_eq!(
+        prop(ty(&model, GRAPH, "kiosk"), "mood").ty,
+        enum_ref(GRAPH, "kioskMood")
+    );
+    assert!(model.find_type(None, "kioskMood").is_none());
+    let told = |page: &str| -> Vec<&str> {
+        model
+            .diagnostics
+            .iter()
+            .filter(|d| d.code == "type-name-differs" && d.source.path.ends_with(page))
+            .map(|d| d.message.as_str())
+            .collect()
+    };
+    assert_eq!(
+        told("/title-taken-by-another-page.md")[1],
+        "the title's name `Gauge` is also the name another page gives `dashboardGauge`; pages that say `Gauge` do not mean `spareGauge`"
+    );
+    assert_eq!(
+        told("/title-names-an-enum.md")[1],
+        "the title's name `kioskMood` is also an enum; pages that say `kioskMood` do not mean `moodPanel`"
+    );
+}
+
+#[test]
+fn names_that_differ_only_in_case_keep_the_wire_spelling_unless_it_lost_its_capitals() {
     let model = model();
     // Title `GaugeNeedle`, annotation `gaugeNeedle`: the annotation's.
     assert_eq!(ty(&model, GRAPH, "gaugeNeedle").name.name, "gaugeNeedle");

@@ -494,26 +494,31 @@ pub(crate) fn function_names(model: &Model) -> BTreeMap<Vec<String>, Vec<(&Endpo
     named
 }
 
-/// `base` with what sets `e` apart from other endpoints of its module: the
-/// parameters of the segment it ends with (`get_by_list_id` beside the
-/// collection's `get`; `get_by_date_value` beside `get_by_period_value` for
-/// `getX(date={date_value})` and `getX(period='{period_value}')`) and the
-/// query its request line writes (`get_by_item_id_with_expand`).
+/// `base` with what sets `e` apart from other endpoints of its module, in
+/// words of the path's literal text only (so renaming a `{parameter}`, which
+/// is no change to the endpoint, renames no function): a segment that is a
+/// key (`get_by_id` beside the collection's `get`), the names of a
+/// function's arguments (`get_by_date` beside `get_by_period` for
+/// `getX(date={d})` and `getX(period='{p}')`), and the names of the query
+/// its request line writes (`get_by_id_with_expand`).
 fn distinguished_name(base: &str, e: &Endpoint) -> String {
     let mut name = base.to_owned();
     let addressed = e.segments.iter().rev().find(|s| s.system().is_none());
     // A word as it reads inside a name (`type`, not the field name `type_`).
     let word = |text: &str| field_name(text).trim_end_matches('_').to_owned();
-    let params = addressed
-        .into_iter()
-        .flat_map(|s| &s.parts)
-        .filter_map(|p| match p {
-            PathPart::Param(param) => Some(word(param)),
-            PathPart::Literal(_) => None,
-        });
-    for (i, param) in params.enumerate() {
+    let keys: Vec<String> = match addressed.map(|s| s.parts.as_slice()) {
+        Some([PathPart::Param(_)]) => vec!["id".to_owned()],
+        Some(parts) => parts
+            .iter()
+            .enumerate()
+            .filter(|(_, p)| matches!(p, PathPart::Param(_)))
+            .map(|(i, _)| argument_key(parts, i).map_or_else(|| "key".to_owned(), |k| word(&k)))
+            .collect(),
+        None => Vec::new(),
+    };
+    for (i, key) in keys.iter().enumerate() {
         name.push_str(if i == 0 { "_by_" } else { "_and_" });
-        name.push_str(&param);
+        name.push_str(key);
     }
     let pairs = e.query.as_deref().map(parse_query).unwrap_or_default();
     if !pairs.is_empty() {
@@ -524,6 +529,19 @@ fn distinguished_name(base: &str, e: &Endpoint) -> String {
         }
     }
     field_name(&name)
+}
+
+/// The argument name written before the parameter at `parts[i]`: `date` in
+/// `getX(date={d})`, `period` in `getX(period='{p}')`.
+fn argument_key(parts: &[PathPart], i: usize) -> Option<String> {
+    let PathPart::Literal(before) = parts.get(i.checked_sub(1)?)? else {
+        return None;
+    };
+    let before = before
+        .trim_end_matches(['\'', '"', ' '])
+        .strip_suffix('=')?;
+    let key = before.rsplit(['(', ',', ' ']).next()?.trim();
+    (!key.is_empty()).then(|| key.to_owned())
 }
 
 /// Emits `src/<version>/api/…`, or nothing when the version has no endpoint.
@@ -641,29 +659,40 @@ mod tests {
             ("/me?$filter=b", "me::get_with_filter2"),
             (
                 "/reports/getThing(date={date_value})",
-                "reports::get_thing::get_by_date_value",
+                "reports::get_thing::get_by_date",
             ),
             (
                 "/reports/getThing(period='{period_value}')",
-                "reports::get_thing::get_by_period_value",
+                "reports::get_thing::get_by_period",
             ),
             ("/sites/{site-id}/lists", "sites::lists::get"),
             (
                 "/sites/{site-id}/lists/{list-id}",
-                "sites::lists::get_by_list_id",
+                "sites::lists::get_by_id",
             ),
             (
                 "/sites/{site-id}/lists/{list-id}?expand=columns",
-                "sites::lists::get_by_list_id_with_expand",
+                "sites::lists::get_by_id_with_expand",
             ),
             ("/things", "things::get"),
-            ("/things/{type}", "things::get_by_type"),
+            ("/things/{type}", "things::get_by_id"),
         ];
         let expected: Vec<(String, String)> = expected
             .iter()
             .map(|(p, n)| (p.to_string(), n.to_string()))
             .collect();
         assert_eq!(names, expected);
+    }
+
+    #[test]
+    fn renaming_a_parameter_renames_no_function() {
+        let names = |lines: &str| -> Vec<String> {
+            names_of(lines).into_iter().map(|(_, name)| name).collect()
+        };
+        assert_eq!(
+            names("GET /lists\nGET /lists/{list-id}\nGET /r/getX(date={date_value})\nGET /r/getX(period='{p}')"),
+            names("GET /lists\nGET /lists/{id}\nGET /r/getX(date={d})\nGET /r/getX(period='{period}')"),
+        );
     }
 
     #[test]

@@ -90,6 +90,8 @@ pub(crate) fn extract_resource(sections: &Sections<'_>, facts: &mut PageFacts) {
         (Some(titled), Some((_, wire, _))) if titled.eq_ignore_ascii_case(&wire) => {
             better_cased(titled, wire)
         }
+        // "Configuring the invitation message": prose, not another name.
+        (Some(_), Some((_, wire, _))) if !names_a_resource_type(title) => wire,
         (Some(titled), Some((qualified, wire, annotation_location))) => {
             facts.diagnostics.push(title_differs(
                 &location,
@@ -209,21 +211,33 @@ pub(crate) fn extract_resource(sections: &Sections<'_>, facts: &mut PageFacts) {
     });
 }
 
-/// Of two spellings that differ only in case, the one Graph's own names look
-/// like: lower camel case (`identitySet` over `IdentitySet`, `orgContact` over
-/// `orgcontact`); the annotation's when that does not decide.
+/// Of two spellings that differ only in case, the annotation's (the wire
+/// name: `onenoteResource`, not the title's `OneNoteResource`), unless it has
+/// lost the words' capitals (`orgcontact` for `orgContact`: the title's, its
+/// first letter lower case) or starts with one where the title does not.
 fn better_cased(titled: String, wire: String) -> String {
-    let score = |s: &str| {
-        (
-            s.starts_with(|c: char| c.is_ascii_lowercase()),
-            s.bytes().filter(u8::is_ascii_uppercase).count(),
-        )
-    };
-    if score(&titled) > score(&wire) {
+    let has_capital = |s: &str| s.bytes().any(|b| b.is_ascii_uppercase());
+    let starts_capital = |s: &str| s.starts_with(|c: char| c.is_ascii_uppercase());
+    if !has_capital(&wire) && has_capital(&titled) {
+        let mut lowered = titled;
+        if let Some(first) = lowered.get_mut(..1) {
+            first.make_ascii_lowercase();
+        }
+        lowered
+    } else if starts_capital(&wire) && !starts_capital(&titled) {
         titled
     } else {
         wire
     }
+}
+
+/// Whether a title reads `x resource type …`, naming the type it describes.
+fn names_a_resource_type(title: &str) -> bool {
+    let mut words = title.split_whitespace().skip(1);
+    words
+        .next()
+        .is_some_and(|w| w.eq_ignore_ascii_case("resource"))
+        && words.next().is_some_and(|w| w.eq_ignore_ascii_case("type"))
 }
 
 /// `type-name-differs`: the title and the annotation name the type differently.
@@ -241,7 +255,7 @@ fn title_differs(
         heading.clone(),
         format!(
             "the title calls this type `{titled}`, but its JSON representation says `{qualified}`: \
-             the type is named `{wire}`, and pages that say `{titled}` still find it"
+             the type is named `{wire}`, and `{titled}` is kept as another name for it"
         ),
     )
     .with_related(
@@ -312,5 +326,35 @@ fn check_json_representation(
             location.offset_lines(i as u32, column as u32),
             format!("`{key}` is in the JSON representation of `{owner}` but in neither its Properties nor its Relationships table"),
         ));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{better_cased, names_a_resource_type};
+
+    #[test]
+    fn case_only_differences_keep_the_wire_spelling_unless_it_lost_its_capitals() {
+        let pick = |titled: &str, wire: &str| better_cased(titled.to_owned(), wire.to_owned());
+        assert_eq!(pick("IdentitySet", "identitySet"), "identitySet");
+        assert_eq!(
+            pick("OneNoteResource", "onenoteResource"),
+            "onenoteResource"
+        );
+        assert_eq!(pick("SharePointIds", "sharepointIds"), "sharepointIds");
+        assert_eq!(pick("Audio", "audio"), "audio");
+        assert_eq!(pick("orgContact", "orgcontact"), "orgContact");
+        assert_eq!(pick("IdentitySet", "identityset"), "identitySet");
+        assert_eq!(pick("identitySet", "IdentitySet"), "identitySet");
+    }
+
+    #[test]
+    fn only_a_resource_type_title_names_a_type() {
+        assert!(names_a_resource_type("Chart resource type"));
+        assert!(names_a_resource_type(
+            "openTypeExtension Resource Type (open extensions)"
+        ));
+        assert!(!names_a_resource_type("Configuring the invitation message"));
+        assert!(!names_a_resource_type("Chart"));
     }
 }

@@ -84,19 +84,23 @@ fn check_shape(row: &Row, columns: &Columns, diagnostics: &mut Vec<Diagnostic>) 
     ));
 }
 
-/// A row of one cell that is bold or code as a whole (`|**Auditing**|`), as
-/// the Intune pages write a heading over a group of properties.
-fn is_group_heading(row: &Row) -> bool {
-    let filled: Vec<&crate::parse::Cell> = row
+/// A row whose only filled cell is its first, bold as a whole
+/// (`|**Auditing**|`, `|**On-boarding**||`), in a table of a name and more:
+/// the Intune pages write such a heading over a group of properties.
+fn is_group_heading(row: &Row, columns: &Columns) -> bool {
+    if columns.width < 2 {
+        return false;
+    }
+    let mut filled = row
         .cells
         .iter()
-        .filter(|c| !c.content.text.trim().is_empty())
-        .collect();
-    let [cell] = filled.as_slice() else {
+        .enumerate()
+        .filter(|(_, c)| !c.content.text.trim().is_empty());
+    let (Some((i, cell)), None) = (filled.next(), filled.next()) else {
         return false;
     };
     let text = cell.content.text.trim();
-    row.source_cells == 1 && cell.content.marked.iter().any(|m| m.trim() == text)
+    i == columns.name && cell.content.strong.iter().any(|s| s.trim() == text)
 }
 
 /// Reads a properties/relationships/request-body table.
@@ -122,7 +126,7 @@ pub(crate) fn property_rows(
     for row in rows {
         // `|**Android for Work**|`: a row of one bold cell heads a group of
         // the rows below it; it is neither a property nor a description.
-        if is_group_heading(row) {
+        if is_group_heading(row, &columns) {
             continue;
         }
         // A description broken over two lines makes its second line a row
@@ -508,7 +512,10 @@ mod tests {
              |settings|String|The settings.|\n\
              |**Auditing**|\n\
              |events|Int32|How many.|\n\
-             |continued **on its own** line|\n",
+             |continued **on its own** line|\n\
+             |**On-boarding**||\n\
+             |`code`|\n\
+             |*leaning*|\n",
         );
         let mut diagnostics = Vec::new();
         let props = property_rows(&header, &rows, &mut diagnostics);
@@ -517,10 +524,14 @@ mod tests {
             ["settings", "events"]
         );
         assert_eq!(props[0].description, "The settings.");
-        // A line only partly bold is still a broken-off description.
-        assert_eq!(props[1].description, "How many. continued on its own line");
+        // A line only partly bold, or code or italic as a whole, is still a
+        // broken-off description; a bold row with empty cells is a heading.
+        assert_eq!(
+            props[1].description,
+            "How many. continued on its own line code leaning"
+        );
         let codes: Vec<&str> = diagnostics.iter().map(|d| d.code).collect();
-        assert_eq!(codes, [codes::TABLE_ROW_SHAPE]);
+        assert_eq!(codes, [codes::TABLE_ROW_SHAPE; 3]);
     }
 
     #[test]

@@ -380,11 +380,12 @@ fn build_types(
     anonymous: &AnonymousEnums,
     diagnostics: &mut Vec<Diagnostic>,
 ) {
-    let aliases = alias_keys(all);
+    let enum_keys: BTreeSet<&String> = model.enums.keys().collect();
+    let aliases = alias_keys(all, &enum_keys, diagnostics);
     let mut groups: BTreeMap<String, Vec<&TypeFacts>> = BTreeMap::new();
     for facts in all {
         let key = key_of(&facts.namespace, &facts.name);
-        let key = aliases.get(&key).cloned().unwrap_or(key);
+        let key = aliases.get(&key).map_or(key, |a| a.target.clone());
         groups.entry(key).or_default().push(facts);
     }
     // First the names, so property types can be resolved against every type.
@@ -401,9 +402,9 @@ fn build_types(
             )
         })
         .collect();
-    for (alias, key) in &aliases {
-        if let Some(name) = known_types.get(key).cloned() {
-            known_types.entry(alias.clone()).or_insert(name);
+    for (key, alias) in &aliases {
+        if let Some(name) = known_types.get(&alias.target).cloned() {
+            known_types.entry(key.clone()).or_insert(name);
         }
     }
     let resolver = Resolver {
@@ -427,8 +428,17 @@ fn build_types(
             })
             .collect()
     };
-    for (key, def, added, found) in merged {
+    let mut names_by_type: BTreeMap<&String, Vec<String>> = BTreeMap::new();
+    for alias in aliases.values() {
+        names_by_type
+            .entry(&alias.target)
+            .or_default()
+            .push(alias.spelling.clone());
+    }
+    for (key, mut def, added, found) in merged {
         diagnostics.extend(found);
+        def.aliases = names_by_type.remove(&key).unwrap_or_default();
+        def.aliases.sort();
         request_only.insert(key.clone(), added);
         types.insert(key, def);
     }
@@ -437,22 +447,62 @@ fn build_types(
     check_request_only(model, &request_only, diagnostics);
 }
 
-/// Alias key → type key: the other names resource pages give their types
-/// (see [`TypeFacts::aliases`]), unless a resource page defines a type of
-/// that name; the first page (in path order) wins an alias two pages claim.
-fn alias_keys(all: &[&TypeFacts]) -> BTreeMap<String, String> {
+/// A name a resource page gives its type besides its own (see
+/// [`TypeFacts::aliases`]) that pages may use for it.
+struct Alias {
+    /// The type's key.
+    target: String,
+    /// The type's name.
+    target_name: String,
+    /// The name as the page spells it.
+    spelling: String,
+}
+
+/// The aliases that stand, by alias key: one that names an enum or another
+/// resource page's type is dropped (Type cells that say it mean that), and
+/// of two pages claiming one alias the first in path order keeps it. Each
+/// dropped alias is an info diagnostic.
+fn alias_keys(
+    all: &[&TypeFacts],
+    enum_keys: &BTreeSet<&String>,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> BTreeMap<String, Alias> {
     let resource_pages = || all.iter().filter(|f| f.origin == TypeOrigin::ResourcePage);
     let own: BTreeSet<String> = resource_pages()
         .map(|f| key_of(&f.namespace, &f.name))
         .collect();
-    let mut aliases = BTreeMap::new();
+    let mut aliases: BTreeMap<String, Alias> = BTreeMap::new();
     for facts in resource_pages() {
         for alias in &facts.aliases {
             let key = key_of(&facts.namespace, alias);
-            if !own.contains(&key) {
+            let target = key_of(&facts.namespace, &facts.name);
+            let taken = if own.contains(&key) {
+                Some("a type of its own".to_owned())
+            } else if enum_keys.contains(&key) {
+                Some("an enum".to_owned())
+            } else {
                 aliases
-                    .entry(key)
-                    .or_insert_with(|| key_of(&facts.namespace, &facts.name));
+                    .get(&key)
+                    .filter(|a| a.target != target)
+                    .map(|a| format!("the name another page gives `{}`", a.target_name))
+            };
+            match taken {
+                Some(what) => diagnostics.push(Diagnostic::new(
+                    Severity::Info,
+                    codes::TYPE_NAME_DIFFERS,
+                    facts.location.clone(),
+                    format!(
+                        "the title's name `{alias}` is also {what}; pages that say `{alias}` do not mean `{}`",
+                        facts.name
+                    ),
+                )),
+                None => {
+                    aliases.entry(key).or_insert_with(|| Alias {
+                        target,
+                        target_name: facts.name.clone(),
+                        spelling: alias.clone(),
+                    });
+                }
             }
         }
     }
@@ -602,22 +652,6 @@ impl Resolver<'_> {
 
 /// Merges the facts of one type. Also returns the properties that only a
 /// request-body table lists (checked against the base types later).
-/// The names other than the primary's that `facts` use for one type, sorted
-/// and without case variants.
-fn other_names(primary: &TypeFacts, facts: &[&TypeFacts]) -> Vec<String> {
-    let mut names: Vec<String> = facts
-        .iter()
-        .flat_map(|f| f.aliases.iter().chain([&f.name]))
-        .filter(|n| !n.eq_ignore_ascii_case(&primary.name))
-        .cloned()
-        .collect();
-    names.sort_by(|a, b| {
-        (a.to_ascii_lowercase(), a.as_str()).cmp(&(b.to_ascii_lowercase(), b.as_str()))
-    });
-    names.dedup_by(|a, b| a.eq_ignore_ascii_case(b));
-    names
-}
-
 fn merge_type(
     facts: &[&TypeFacts],
     resolver: &Resolver<'_>,
@@ -632,7 +666,7 @@ fn merge_type(
         properties: Vec::new(),
         relationships: Vec::new(),
         open: facts.iter().any(|f| f.open),
-        aliases: other_names(primary, facts),
+        aliases: Vec::new(),
         sources: facts.iter().map(|f| f.location.clone()).collect(),
     };
     def.description = facts
@@ -912,7 +946,7 @@ fn build_endpoints(
             )
         } else {
             format!(
-                "`{} {}` is `{} {}` (parameter names and spacing aside), which is documented already; the first is used",
+                "`{} {}` is `{} {}` (parameter names and case aside), which is documented already; the first is used",
                 e.method, e.path, first.method, first.path
             )
         };

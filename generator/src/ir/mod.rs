@@ -142,7 +142,8 @@ pub struct TypeDef {
     /// does not list. Types derived from an open type are open too.
     pub open: bool,
     /// Other names pages use for it (a title's `Chart` for `workbookChart`),
-    /// sorted; look-ups by these names find it.
+    /// sorted; look-ups by these names find it. None is another type's or
+    /// an enum's name, and none names two types.
     pub aliases: Vec<String>,
     /// Every page that describes it, the authoritative one first.
     pub sources: Vec<Location>,
@@ -335,19 +336,20 @@ pub struct Model {
     pub diagnostics: Vec<Diagnostic>,
 }
 
-/// Types by lower-case name (the first in key order for each name), for
+/// Types by key and by lower-case name, their aliases included, for
 /// look-ups in a loop; built by [`Model::type_lookup`].
 pub struct TypeLookup<'m> {
-    model: &'m Model,
+    by_key: std::collections::HashMap<String, &'m TypeDef>,
     by_name: std::collections::HashMap<String, &'m TypeDef>,
 }
 
 impl<'m> TypeLookup<'m> {
-    /// A type by name: the exact key in `namespace` first, then the first type
-    /// in key order with that name, then the first with that alias.
+    /// A type by name: by its key or an alias's in `namespace` first, then
+    /// the first type in key order with that name in any namespace, then the
+    /// first with that alias.
     pub fn find(&self, namespace: Option<&str>, name: &str) -> Option<&'m TypeDef> {
         if let Some(ns) = namespace {
-            if let Some(t) = self.model.types.get(&key_of(ns, name)) {
+            if let Some(t) = self.by_key.get(&key_of(ns, name)) {
                 return Some(t);
             }
         }
@@ -357,7 +359,8 @@ impl<'m> TypeLookup<'m> {
 
 impl Model {
     /// Looks a type up by name, case-insensitively, in `namespace` or else in
-    /// any namespace, by its own name or else by an alias.
+    /// any namespace, by its own name or else by an alias. Builds an index
+    /// each call: for many look-ups, use [`Model::type_lookup`].
     pub fn find_type(&self, namespace: Option<&str>, name: &str) -> Option<&TypeDef> {
         self.type_lookup().find(namespace, name)
     }
@@ -373,14 +376,17 @@ impl Model {
                 by_name.entry(alias.to_ascii_lowercase()).or_insert(t);
             }
         }
-        TypeLookup {
-            model: self,
-            by_name,
-        }
+        let by_key = self
+            .type_keys()
+            .into_iter()
+            .filter_map(|(key, name)| Some((key, self.types.get(&name.key())?)))
+            .collect();
+        TypeLookup { by_key, by_name }
     }
 
-    /// Every key a type is found by, its own and its aliases' (an alias
-    /// never hides a type's own key), to the type's name.
+    /// Every key a type is found by, its own and its aliases' (the model
+    /// keeps only aliases that are no other type's or enum's name), to the
+    /// type's name.
     pub fn type_keys(&self) -> BTreeMap<String, QualifiedName> {
         let mut keys: BTreeMap<String, QualifiedName> = self
             .types

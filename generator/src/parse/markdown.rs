@@ -347,11 +347,14 @@ impl Builder<'_> {
                     c.mark_starts.push(c.content.text.len());
                 }
             }
-            Event::End(TagEnd::Emphasis) | Event::End(TagEnd::Strong) => {
+            Event::End(end @ (TagEnd::Emphasis | TagEnd::Strong)) => {
                 if let Some(c) = self.inline.as_mut() {
                     if let Some(start) = c.mark_starts.pop() {
                         let marked = normalize_space(c.content.text.get(start..).unwrap_or(""));
                         if !marked.is_empty() {
+                            if end == TagEnd::Strong {
+                                c.content.strong.push(marked.clone());
+                            }
                             c.content.marked.push(marked);
                         }
                     }

@@ -117,6 +117,8 @@ pub struct Inline {
     pub links: Vec<Link>,
     /// Spans that were code or emphasis, which often mark names and values.
     pub marked: Vec<String>,
+    /// Spans that were bold (`**x**`), a subset of `marked`.
+    pub strong: Vec<String>,
 }
 
 /// A markdown link.

@@ -124,6 +124,7 @@ impl<'a> Parser<'a> {
             raw: text.trim().to_owned(),
             links: Vec::new(),
             marked: Vec::new(),
+            strong: Vec::new(),
         }
     }
 
