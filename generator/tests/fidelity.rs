@@ -78,6 +78,17 @@ fn complex_ref(name: &str) -> TypeRef {
     TypeRef::Complex(graph_docs_codegen::ir::QualifiedName::new(GRAPH, name))
 }
 
+/// The messages of the diagnostics with `code` in pages whose path ends
+/// with `page` (any page for `""`), in the model's order.
+fn messages<'m>(model: &'m Model, code: &str, page: &str) -> Vec<&'m str> {
+    model
+        .diagnostics
+        .iter()
+        .filter(|d| d.code == code && d.source.path.ends_with(page))
+        .map(|d| d.message.as_str())
+        .collect()
+}
+
 /// The 1-based line and column where `needle` first occurs in a fixture page.
 fn position_of(page: &str, needle: &str) -> (u32, u32) {
     let text = std::fs::read_to_string(fixtures_dir().join("v1.0/resources").join(page))
@@ -457,14 +468,7 @@ fn a_title_name_taken_by_another_page_or_an_enum_is_no_alias() {
         enum_ref(GRAPH, "kioskMood")
     );
     assert!(model.find_type(None, "kioskMood").is_none());
-    let told = |page: &str| -> Vec<&str> {
-        model
-            .diagnostics
-            .iter()
-            .filter(|d| d.code == "type-name-differs" && d.source.path.ends_with(page))
-            .map(|d| d.message.as_str())
-            .collect()
-    };
+    let told = |page: &str| messages(&model, "type-name-differs", page);
     assert_eq!(
         told("/title-taken-by-another-page.md")[1],
         "the title's name `Gauge` is also the name another page gives `dashboardGauge`; pages that say `Gauge` do not mean `spareGauge`"
@@ -511,12 +515,7 @@ fn json_typed_properties_are_untyped_json() {
 #[test]
 fn example_objects_are_checked_as_the_derived_type_they_name() {
     let model = model();
-    let unknown: Vec<&str> = model
-        .diagnostics
-        .iter()
-        .filter(|d| d.code == "example-unknown-property")
-        .map(|d| d.message.as_str())
-        .collect();
+    let unknown = messages(&model, "example-unknown-property", "");
     // `glow` is a property of redNeedle, which the first needle says it is.
     assert!(!unknown.iter().any(|m| m.contains("`glow`")), "{unknown:?}");
     // A dashboard is not a needle: the second needle is checked as a needle.
@@ -532,23 +531,13 @@ fn open_types_take_properties_their_page_does_not_list() {
     let face = ty(&model, GRAPH, "dialFace");
     assert!(face.open);
     assert!(!ty(&model, GRAPH, "dashboard").open);
-    let unknown: Vec<&str> = model
-        .diagnostics
-        .iter()
-        .filter(|d| d.code == "example-unknown-property")
-        .map(|d| d.message.as_str())
-        .collect();
+    let unknown = messages(&model, "example-unknown-property", "");
     assert!(
         !unknown.iter().any(|m| m.contains("`sparkle`")),
         "{unknown:?}"
     );
     // The properties it does list are still checked.
-    let wrong: Vec<&str> = model
-        .diagnostics
-        .iter()
-        .filter(|d| d.code == "example-wrong-type")
-        .map(|d| d.message.as_str())
-        .collect();
+    let wrong = messages(&model, "example-wrong-type", "");
     assert_eq!(
         wrong,
         ["`dialFace.color` is a number in this example, but its type `String` needs a JSON string"]
