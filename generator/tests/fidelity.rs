@@ -555,6 +555,24 @@ fn open_types_take_properties_their_page_does_not_list() {
 }
 
 #[test]
+fn a_response_type_is_found_by_the_page_its_link_goes_to() {
+    let model = model();
+    let get = model
+        .endpoints
+        .iter()
+        .find(|e| e.path == "/dashboards/{id}")
+        .expect("GET /dashboards/{id}");
+    assert_eq!(get.response.ty.as_deref(), Some("board"));
+    assert_eq!(
+        get.response.resolved,
+        Some(graph_docs_codegen::ir::QualifiedName::new(
+            GRAPH,
+            "dashboard"
+        ))
+    );
+}
+
+#[test]
 fn bold_rows_of_one_cell_head_groups_and_are_no_properties() {
     let model = model();
     let console = ty(&model, GRAPH, "console");

@@ -49,6 +49,10 @@ pub struct EndpointFacts {
     pub response_status: Option<u16>,
     /// The response body's type.
     pub response_type: Option<String>,
+    /// The page the response type's link goes to (`resources/teamstab.md`,
+    /// relative to the docs folder), for when the link text is no type name
+    /// (`[tabs](../resources/teamstab.md)`).
+    pub response_page: Option<String>,
     /// Whether the response body is a collection.
     pub response_collection: bool,
     /// The permissions table.
@@ -162,6 +166,29 @@ fn body_type(content: &Inline, linkless_page: bool) -> Option<String> {
         .map(|m| unqualified(m.as_str()))
 }
 
+/// The docs-folder path of the page a link on the page at `page` goes to,
+/// lower case: `../resources/teamstab.md#x` from `api/chat-list-tabs.md` is
+/// `resources/teamstab.md`. `None` for links to anything but a `.md` page
+/// by a relative path.
+pub(crate) fn linked_page(page: &str, dest: &str) -> Option<String> {
+    let dest = dest.split(['#', '?']).next().unwrap_or("");
+    if !dest.ends_with(".md") || dest.contains("://") || dest.starts_with('/') {
+        return None;
+    }
+    let mut parts: Vec<&str> = page.split('/').collect();
+    parts.pop();
+    for piece in dest.split('/') {
+        match piece {
+            "" | "." => {}
+            ".." => {
+                parts.pop()?;
+            }
+            _ => parts.push(piece),
+        }
+    }
+    Some(parts.join("/").to_ascii_lowercase())
+}
+
 pub(crate) fn extract_api(sections: &Sections<'_>, facts: &mut PageFacts) {
     let title = sections.title().to_owned();
     let permissions = permissions(sections);
@@ -234,6 +261,7 @@ pub(crate) fn extract_api(sections: &Sections<'_>, facts: &mut PageFacts) {
     }
 
     let (mut response_status, mut response_type, mut response_collection) = (None, None, false);
+    let mut response_page = None;
     for block in sections.section("response") {
         if let Block::Paragraph { content, .. } = block {
             let lower = content.text.to_ascii_lowercase();
@@ -246,6 +274,7 @@ pub(crate) fn extract_api(sections: &Sections<'_>, facts: &mut PageFacts) {
                     let name = link.text.trim().trim_matches('`');
                     if !name.is_empty() && !name.contains(' ') {
                         response_type = Some(unqualified(name));
+                        response_page = linked_page(&sections.page.path, &link.dest);
                         response_collection =
                             lower.contains("collection") || lower.contains("list of");
                     }
@@ -322,6 +351,7 @@ pub(crate) fn extract_api(sections: &Sections<'_>, facts: &mut PageFacts) {
                 request_body: request_body.clone(),
                 response_status,
                 response_type: response_type.clone(),
+                response_page: response_page.clone(),
                 response_collection,
                 permissions: permissions.clone(),
                 query_parameters: query_parameters.clone(),
@@ -515,5 +545,37 @@ pub(crate) fn extract_examples(sections: &Sections<'_>, facts: &mut PageFacts) {
             body_location,
             location: location.clone(),
         });
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::linked_page;
+
+    #[test]
+    fn links_resolve_to_pages_of_the_docs_folder() {
+        let page = "api/chat-list-tabs.md";
+        let to = |dest: &str| linked_page(page, dest);
+        assert_eq!(
+            to("../resources/teamsTab.md").as_deref(),
+            Some("resources/teamstab.md")
+        );
+        assert_eq!(
+            to("../resources/teamstab.md#properties").as_deref(),
+            Some("resources/teamstab.md")
+        );
+        assert_eq!(to("./chat-get.md").as_deref(), Some("api/chat-get.md"));
+        assert_eq!(
+            linked_page("v1.0/api/x.md", "../resources/y.md").as_deref(),
+            Some("v1.0/resources/y.md")
+        );
+        // Not a page of the folder: a site path, another site, no page, or above the root.
+        assert_eq!(
+            to("/graph/api/resources/teamstab?view=graph-rest-1.0"),
+            None
+        );
+        assert_eq!(to("https://example.com/a.md"), None);
+        assert_eq!(to("../resources/teamstab"), None);
+        assert_eq!(to("../../../outside.md"), None);
     }
 }

@@ -897,6 +897,16 @@ fn build_endpoints(
     diagnostics: &mut Vec<Diagnostic>,
 ) {
     let known_types = model.type_keys();
+    // The type each resource page describes, for links whose text is no
+    // type name (`[tabs](../resources/teamstab.md)`).
+    let mut types_by_page: BTreeMap<String, &QualifiedName> = BTreeMap::new();
+    for t in model.types.values() {
+        if let Some(first) = t.sources.first() {
+            types_by_page
+                .entry(first.path.to_ascii_lowercase())
+                .or_insert(&t.name);
+        }
+    }
     use rayon::prelude::*;
     let all: Vec<&crate::extract::EndpointFacts> =
         pages.iter().flat_map(|page| &page.endpoints).collect();
@@ -1005,7 +1015,10 @@ fn build_endpoints(
                     response: ResponseDef {
                         status: e.response_status,
                         ty: e.response_type.clone(),
-                        resolved: find(&e.response_type),
+                        resolved: find(&e.response_type).or_else(|| {
+                            let page = e.response_page.as_ref()?;
+                            types_by_page.get(page).map(|t| (*t).clone())
+                        }),
                         collection: e.response_collection,
                     },
                     permissions: e.permissions.clone(),

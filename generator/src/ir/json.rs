@@ -139,6 +139,8 @@ pub struct ResponseJson<'m> {
     /// Body type or null.
     #[serde(rename = "type")]
     pub ty: Option<&'m str>,
+    /// The model's type for the body, or null when no page defines it.
+    pub resolved: Option<&'m str>,
     /// Collection flag.
     pub collection: bool,
 }
@@ -302,6 +304,7 @@ pub fn export(models: &[Model]) -> IrExport<'_> {
                     response: ResponseJson {
                         status: e.response.status,
                         ty: e.response.ty.as_deref(),
+                        resolved: e.response.resolved.as_ref().map(|q| q.name.as_str()),
                         collection: e.response.collection,
                     },
                     permissions: &e.permissions,
