@@ -555,21 +555,26 @@ fn open_types_take_properties_their_page_does_not_list() {
 }
 
 #[test]
-fn a_response_type_is_found_by_the_page_its_link_goes_to() {
+fn response_and_request_body_types_are_found_by_the_page_their_link_goes_to() {
     let model = model();
     let get = model
         .endpoints
         .iter()
-        .find(|e| e.path == "/dashboards/{id}")
+        .find(|e| e.method == "GET" && e.path == "/dashboards/{id}")
         .expect("GET /dashboards/{id}");
     assert_eq!(get.response.ty.as_deref(), Some("board"));
-    assert_eq!(
-        get.response.resolved,
-        Some(graph_docs_codegen::ir::QualifiedName::new(
-            GRAPH,
-            "dashboard"
-        ))
-    );
+    let dashboard = graph_docs_codegen::ir::QualifiedName::new(GRAPH, "dashboard");
+    assert_eq!(get.response.resolved, Some(dashboard.clone()));
+    // The same for a request body: its table is the dashboard's, not a `board`.
+    let update = model
+        .endpoints
+        .iter()
+        .find(|e| e.method == "PATCH" && e.path == "/dashboards/{id}")
+        .expect("PATCH /dashboards/{id}");
+    assert_eq!(update.request_body.as_deref(), Some("board"));
+    assert_eq!(update.request_body_type, Some(dashboard));
+    assert!(model.find_type(None, "board").is_none());
+    assert!(names(ty(&model, GRAPH, "dashboard")).contains(&"face"));
 }
 
 #[test]

@@ -45,6 +45,8 @@ pub struct EndpointFacts {
     pub title: String,
     /// The request body's type, from "a JSON representation of the [x] object".
     pub request_body: Option<String>,
+    /// The page the request body type's link goes to (see `response_page`).
+    pub request_page: Option<String>,
     /// The success status code, from "returns a `201 Created` response code".
     pub response_status: Option<u16>,
     /// The response body's type.
@@ -141,9 +143,14 @@ fn representation_re() -> &'static Regex {
     })
 }
 
-/// The first link's text, or the name after "representation of the"
-/// (without links, as in published text, also a camelCase name ending the sentence).
-fn body_type(content: &Inline, linkless_page: bool) -> Option<String> {
+/// The first link's text and the page it goes to (see [`linked_page`]), or
+/// the name after "representation of the" (without links, as in published
+/// text, also a camelCase name ending the sentence).
+fn body_type(
+    content: &Inline,
+    page: &str,
+    linkless_page: bool,
+) -> Option<(String, Option<String>)> {
     // A linked name counts only when the link goes to a page (a type's page).
     if let Some(link) = content
         .links
@@ -152,7 +159,7 @@ fn body_type(content: &Inline, linkless_page: bool) -> Option<String> {
     {
         let name = link.text.trim().trim_matches('`');
         if !name.is_empty() && !name.contains(' ') {
-            return Some(unqualified(name));
+            return Some((unqualified(name), linked_page(page, &link.dest)));
         }
     }
     representation_re()
@@ -163,7 +170,7 @@ fn body_type(content: &Inline, linkless_page: bool) -> Option<String> {
                 .flatten()
         })
         .and_then(|c| c.get(1))
-        .map(|m| unqualified(m.as_str()))
+        .map(|m| (unqualified(m.as_str()), None))
 }
 
 /// The docs-folder path of the page a link on the page at `page` goes to,
@@ -197,6 +204,7 @@ pub(crate) fn extract_api(sections: &Sections<'_>, facts: &mut PageFacts) {
     let linkless = sections.page.front_matter.is_none();
 
     let mut request_body = None;
+    let mut request_page = None;
     let mut body_parameters = Vec::new();
     for block in sections.section("request body") {
         match block {
@@ -206,7 +214,10 @@ pub(crate) fn extract_api(sections: &Sections<'_>, facts: &mut PageFacts) {
                     .to_ascii_lowercase()
                     .contains("json representation")
                 {
-                    request_body = body_type(content, linkless);
+                    if let Some((name, page)) = body_type(content, &sections.page.path, linkless) {
+                        request_body = Some(name);
+                        request_page = page;
+                    }
                 }
             }
             Block::Table {
@@ -252,6 +263,7 @@ pub(crate) fn extract_api(sections: &Sections<'_>, facts: &mut PageFacts) {
                         relationships: Vec::new(),
                         open: false,
                         aliases: Vec::new(),
+                        linked_page: request_page.clone(),
                         location: location.clone(),
                     });
                 }
@@ -349,6 +361,7 @@ pub(crate) fn extract_api(sections: &Sections<'_>, facts: &mut PageFacts) {
                 path: normalize_request_path(target),
                 title: title.clone(),
                 request_body: request_body.clone(),
+                request_page: request_page.clone(),
                 response_status,
                 response_type: response_type.clone(),
                 response_page: response_page.clone(),

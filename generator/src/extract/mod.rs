@@ -115,6 +115,9 @@ pub struct TypeFacts {
     /// `"openType": true` in the resource annotation: objects may carry
     /// properties the page does not list (OData's dynamic properties).
     pub open: bool,
+    /// For a request body's table: the page the body type's link goes to, the
+    /// type's own page when the link text is no type name.
+    pub linked_page: Option<String>,
     /// Other names pages use for it: a resource page's title name when the
     /// annotation's `@odata.type` spells the type differently.
     pub aliases: Vec<String>,

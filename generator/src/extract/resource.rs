@@ -207,6 +207,7 @@ pub(crate) fn extract_resource(sections: &Sections<'_>, facts: &mut PageFacts) {
             a.fields.get("openType") == Some(&serde_json::Value::Bool(true))
         }),
         aliases,
+        linked_page: None,
         location,
     });
 }

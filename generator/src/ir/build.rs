@@ -382,10 +382,28 @@ fn build_types(
 ) {
     let enum_keys: BTreeSet<&String> = model.enums.keys().collect();
     let aliases = alias_keys(all, &enum_keys, diagnostics);
+    // Resource pages by path, for request bodies named by a link whose text
+    // is no type name (`[tab](../resources/teamstab.md)`).
+    let mut page_types: BTreeMap<String, String> = BTreeMap::new();
+    for facts in all.iter().filter(|f| f.origin == TypeOrigin::ResourcePage) {
+        page_types
+            .entry(facts.location.path.to_ascii_lowercase())
+            .or_insert_with(|| key_of(&facts.namespace, &facts.name));
+    }
+    let resource_keys: BTreeSet<&String> = page_types.values().collect();
     let mut groups: BTreeMap<String, Vec<&TypeFacts>> = BTreeMap::new();
     for facts in all {
         let key = key_of(&facts.namespace, &facts.name);
-        let key = aliases.get(&key).map_or(key, |a| a.target.clone());
+        let key = match aliases.get(&key) {
+            Some(alias) => alias.target.clone(),
+            None if !resource_keys.contains(&key) => facts
+                .linked_page
+                .as_ref()
+                .and_then(|page| page_types.get(page))
+                .cloned()
+                .unwrap_or(key),
+            None => key,
+        };
         groups.entry(key).or_default().push(facts);
     }
     // First the names, so property types can be resolved against every type.
@@ -1008,7 +1026,10 @@ fn build_endpoints(
                     segments,
                     query,
                     request_body: e.request_body.clone(),
-                    request_body_type: find(&e.request_body),
+                    request_body_type: find(&e.request_body).or_else(|| {
+                        let page = e.request_page.as_ref()?;
+                        types_by_page.get(page).map(|t| (*t).clone())
+                    }),
                     body_parameters,
                     query_parameters: e.query_parameters.clone(),
                     headers: e.headers.clone(),
