@@ -510,6 +510,17 @@ fn json_typed_properties_are_untyped_json() {
         struct_field(&file.contents, "DashboardGauge", "reading"),
         "::std::option::Option<::serde_json::Value>"
     );
+    // The page that describes `Json` gives an alias, not an empty struct.
+    let json = files
+        .iter()
+        .find(|f| f.path.ends_with("/json.rs"))
+        .expect("a file for Json");
+    assert!(
+        json.contents
+            .contains("pub type Json = ::serde_json::Value;"),
+        "{}",
+        json.contents
+    );
 }
 
 #[test]

@@ -51,13 +51,19 @@ fn fields<'m>(model: &'m Model, ty: &'m TypeDef) -> Vec<Field<'m>> {
     out
 }
 
-fn struct_doc(model: &Model, ty: &TypeDef) -> TokenStream {
+/// The docs of `ty`'s item; `any_json` for Graph's `Json`, which is an alias.
+fn struct_doc(model: &Model, ty: &TypeDef, any_json: bool) -> TokenStream {
     let page = ty.sources.first().map(|s| &*s.path).unwrap_or("");
     let mut text = describe(&ty.description, "type", page);
     if let Some(base) = &ty.base {
         text.push_str(&format!("\n\nBase type: `{}`.", base.name));
     }
-    if model.is_open(ty) {
+    if any_json {
+        text.push_str(
+            "\n\nAny JSON value (a number, a string, an array, an object): \
+             properties of this type are `serde_json::Value` too.",
+        );
+    } else if model.is_open(ty) {
         text.push_str(
             "\n\nAn open type: objects may carry properties the docs do not list, \
              kept in `additional_properties`.",
@@ -85,13 +91,25 @@ fn field_doc(field: &Field<'_>) -> TokenStream {
     doc_attrs(&text)
 }
 
-/// Emits the struct for `ty`.
+/// Emits the struct for `ty` (for Graph's `Json`, any JSON value, an alias
+/// of `serde_json::Value`).
 pub(crate) fn emit_struct(model: &Model, ty: &TypeDef, names: &CrateNames) -> TokenStream {
     let item = names.item(&model.version, ItemKind::Type, &ty.name);
+    if crate::ir::is_any_json(Some(&ty.name.namespace), &ty.name.name)
+        && ty.properties.is_empty()
+        && ty.relationships.is_empty()
+    {
+        let name = ident(&item.ident);
+        let doc = struct_doc(model, ty, true);
+        return quote! {
+            #doc
+            pub type #name = ::serde_json::Value;
+        };
+    }
     struct_tokens(
         &model.version,
         &item.ident,
-        struct_doc(model, ty),
+        struct_doc(model, ty, false),
         &fields(model, ty),
         names,
         &TokenStream::new(),

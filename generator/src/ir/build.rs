@@ -572,14 +572,6 @@ fn check_request_only(
     }
 }
 
-/// `Json` (`microsoft.graph.Json`): Graph's name for any JSON value (a
-/// workbook range's `values` is an array of arrays), so a property of this
-/// type is untyped JSON rather than the empty object its page describes.
-fn is_any_json(namespace: Option<&str>, name: &str) -> bool {
-    name.eq_ignore_ascii_case("json")
-        && namespace.is_none_or(|ns| ns.eq_ignore_ascii_case(crate::extract::DEFAULT_NAMESPACE))
-}
-
 struct Resolver<'a> {
     model: &'a Model,
     known_types: &'a BTreeMap<String, QualifiedName>,

@@ -79,6 +79,14 @@ pub fn path_shape(path: &str) -> String {
     shape
 }
 
+/// `Json` (`microsoft.graph.Json`): Graph's name for any JSON value (a
+/// workbook range's `values` is an array of arrays), so a property of this
+/// type is untyped JSON rather than the empty object its page describes.
+pub fn is_any_json(namespace: Option<&str>, name: &str) -> bool {
+    name.eq_ignore_ascii_case("json")
+        && namespace.is_none_or(|ns| ns.eq_ignore_ascii_case(crate::extract::DEFAULT_NAMESPACE))
+}
+
 /// What a property's type refers to.
 #[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum TypeRef {
