@@ -469,14 +469,13 @@ fn a_title_name_taken_by_another_page_or_an_enum_is_no_alias() {
     );
     assert!(model.find_type(None, "kioskMood").is_none());
     let told = |page: &str| messages(&model, "type-name-differs", page);
-    assert_eq!(
-        told("/title-taken-by-another-page.md")[1],
-        "the title's name `Gauge` is also the name another page gives `dashboardGauge`; pages that say `Gauge` do not mean `spareGauge`"
-    );
-    assert_eq!(
-        told("/title-names-an-enum.md")[1],
-        "the title's name `kioskMood` is also an enum; pages that say `kioskMood` do not mean `moodPanel`"
-    );
+    // Each page is told that its title differs and that the name stays another's.
+    assert!(told("/title-taken-by-another-page.md").contains(
+        &"the title's name `Gauge` is also the name another page gives `dashboardGauge`; pages that say `Gauge` do not mean `spareGauge`"
+    ));
+    assert!(told("/title-names-an-enum.md").contains(
+        &"the title's name `kioskMood` is also an enum; pages that say `kioskMood` do not mean `moodPanel`"
+    ));
 }
 
 #[test]

@@ -203,9 +203,7 @@ pub(crate) fn extract_resource(sections: &Sections<'_>, facts: &mut PageFacts) {
         base_hints,
         properties,
         relationships,
-        open: resource_annotation.is_some_and(|(a, _, _)| {
-            a.fields.get("openType") == Some(&serde_json::Value::Bool(true))
-        }),
+        open: resource_annotation.is_some_and(|(a, _, _)| a.open_type),
         aliases,
         linked_page: None,
         location,

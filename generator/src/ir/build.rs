@@ -4,7 +4,7 @@ use super::*;
 use crate::diagnostics::{codes, Diagnostic, Severity};
 use crate::extract::paths::{parse_path, path_params, PathError, PathSegment};
 use crate::extract::todos::TodoFacts;
-use crate::extract::type_cell::{TypeCell, TypeName};
+use crate::extract::type_cell::{split_qualified, TypeCell, TypeName};
 use crate::extract::{
     BaseHintKind, EnumFacts, EnumOrigin, PageFacts, PropertyFacts, TypeFacts, TypeOrigin,
 };
@@ -53,8 +53,21 @@ pub fn build_model(version: &str, mut pages: Vec<PageFacts>) -> Model {
         .map(|t| key_of(&t.namespace, &t.name))
         .collect();
     let anonymous = build_enums(&mut model, &all_enums, &type_keys, &mut diagnostics);
-    build_types(&mut model, &all_types, &anonymous, &mut diagnostics);
-    build_endpoints(&mut model, &pages, &anonymous, &mut diagnostics);
+    let page_types = page_types(&all_types);
+    build_types(
+        &mut model,
+        &all_types,
+        &page_types,
+        &anonymous,
+        &mut diagnostics,
+    );
+    build_endpoints(
+        &mut model,
+        &pages,
+        &page_types,
+        &anonymous,
+        &mut diagnostics,
+    );
     build_examples(&mut model, &pages);
     let mut todos: Vec<TodoFacts> = pages.iter().flat_map(|p| p.todos.iter().cloned()).collect();
     let checked: Vec<_> = {
@@ -83,6 +96,20 @@ pub fn build_model(version: &str, mut pages: Vec<PageFacts>) -> Model {
         pages.into_par_iter().for_each(drop);
     }
     model
+}
+
+/// The type each resource page describes, by the page's lower-case path, for
+/// links whose text is no type name (`[tabs](../resources/teamstab.md)`):
+/// the type's key, which is also its key in the model (a resource page's own
+/// name is never an alias).
+fn page_types(all: &[&TypeFacts]) -> BTreeMap<String, String> {
+    let mut by_page = BTreeMap::new();
+    for facts in all.iter().filter(|f| f.origin == TypeOrigin::ResourcePage) {
+        by_page
+            .entry(facts.location.path.to_ascii_lowercase())
+            .or_insert_with(|| key_of(&facts.namespace, &facts.name));
+    }
+    by_page
 }
 
 /// Anonymous `Enumeration` properties: (owner key, property lowercase) → enum.
@@ -377,20 +404,17 @@ fn quoted(names: &[&str]) -> String {
 fn build_types(
     model: &mut Model,
     all: &[&TypeFacts],
+    page_types: &BTreeMap<String, String>,
     anonymous: &AnonymousEnums,
     diagnostics: &mut Vec<Diagnostic>,
 ) {
+    let resource_keys: BTreeSet<String> = all
+        .iter()
+        .filter(|f| f.origin == TypeOrigin::ResourcePage)
+        .map(|f| key_of(&f.namespace, &f.name))
+        .collect();
     let enum_keys: BTreeSet<&String> = model.enums.keys().collect();
-    let aliases = alias_keys(all, &enum_keys, diagnostics);
-    // Resource pages by path, for request bodies named by a link whose text
-    // is no type name (`[tab](../resources/teamstab.md)`).
-    let mut page_types: BTreeMap<String, String> = BTreeMap::new();
-    for facts in all.iter().filter(|f| f.origin == TypeOrigin::ResourcePage) {
-        page_types
-            .entry(facts.location.path.to_ascii_lowercase())
-            .or_insert_with(|| key_of(&facts.namespace, &facts.name));
-    }
-    let resource_keys: BTreeSet<&String> = page_types.values().collect();
+    let aliases = alias_keys(all, &resource_keys, &enum_keys, diagnostics);
     let mut groups: BTreeMap<String, Vec<&TypeFacts>> = BTreeMap::new();
     for facts in all {
         let key = key_of(&facts.namespace, &facts.name);
@@ -482,15 +506,12 @@ struct Alias {
 /// dropped alias is an info diagnostic.
 fn alias_keys(
     all: &[&TypeFacts],
+    own: &BTreeSet<String>,
     enum_keys: &BTreeSet<&String>,
     diagnostics: &mut Vec<Diagnostic>,
 ) -> BTreeMap<String, Alias> {
-    let resource_pages = || all.iter().filter(|f| f.origin == TypeOrigin::ResourcePage);
-    let own: BTreeSet<String> = resource_pages()
-        .map(|f| key_of(&f.namespace, &f.name))
-        .collect();
     let mut aliases: BTreeMap<String, Alias> = BTreeMap::new();
-    for facts in resource_pages() {
+    for facts in all.iter().filter(|f| f.origin == TypeOrigin::ResourcePage) {
         for alias in &facts.aliases {
             let key = key_of(&facts.namespace, alias);
             let target = key_of(&facts.namespace, &facts.name);
@@ -903,20 +924,11 @@ fn resolve_bases(model: &mut Model, diagnostics: &mut Vec<Diagnostic>) {
 fn build_endpoints(
     model: &mut Model,
     pages: &[PageFacts],
+    page_types: &BTreeMap<String, String>,
     anonymous: &AnonymousEnums,
     diagnostics: &mut Vec<Diagnostic>,
 ) {
     let known_types = model.type_keys();
-    // The type each resource page describes, for links whose text is no
-    // type name (`[tabs](../resources/teamstab.md)`).
-    let mut types_by_page: BTreeMap<String, &QualifiedName> = BTreeMap::new();
-    for t in model.types.values() {
-        if let Some(first) = t.sources.first() {
-            types_by_page
-                .entry(first.path.to_ascii_lowercase())
-                .or_insert(&t.name);
-        }
-    }
     use rayon::prelude::*;
     let all: Vec<&crate::extract::EndpointFacts> =
         pages.iter().flat_map(|page| &page.endpoints).collect();
@@ -1005,9 +1017,11 @@ fn build_endpoints(
                         &mut found,
                     ));
                 }
-                let find = |name: &Option<String>| {
+                // A body type by its name, else by the page its link goes to.
+                let find = |name: &Option<String>, page: &Option<String>| {
                     name.as_deref()
                         .and_then(|n| lookup.find(None, n))
+                        .or_else(|| model.types.get(page_types.get(page.as_ref()?)?))
                         .map(|t| t.name.clone())
                 };
                 let endpoint = Endpoint {
@@ -1018,20 +1032,14 @@ fn build_endpoints(
                     segments,
                     query,
                     request_body: e.request_body.clone(),
-                    request_body_type: find(&e.request_body).or_else(|| {
-                        let page = e.request_page.as_ref()?;
-                        types_by_page.get(page).map(|t| (*t).clone())
-                    }),
+                    request_body_type: find(&e.request_body, &e.request_page),
                     body_parameters,
                     query_parameters: e.query_parameters.clone(),
                     headers: e.headers.clone(),
                     response: ResponseDef {
                         status: e.response_status,
                         ty: e.response_type.clone(),
-                        resolved: find(&e.response_type).or_else(|| {
-                            let page = e.response_page.as_ref()?;
-                            types_by_page.get(page).map(|t| (*t).clone())
-                        }),
+                        resolved: find(&e.response_type, &e.response_page),
                         collection: e.response_collection,
                     },
                     permissions: e.permissions.clone(),
@@ -1107,13 +1115,11 @@ fn build_examples(model: &mut Model, pages: &[PageFacts]) {
                     .then(|| request_body.clone())
                     .flatten()
             });
-            let ty = named.and_then(|n| {
-                let n = n.trim_start_matches('#');
-                let (ns, name) = match n.rfind('.') {
-                    Some(dot) => (Some(&n[..dot]), &n[dot + 1..]),
-                    None => (None, n),
-                };
-                lookup.find(ns, name).map(|t| t.name.clone())
+            let ty = named.and_then(|n| match split_qualified(&n) {
+                TypeName::Named { namespace, name } => lookup
+                    .find(namespace.as_deref(), &name)
+                    .map(|t| t.name.clone()),
+                _ => None,
             });
             examples.push(Example {
                 kind: ex.kind,

@@ -7,7 +7,7 @@ use super::{Example, Model, Property, TypeDef, TypeRef};
 use crate::diagnostics::{codes, Diagnostic, Severity};
 use crate::extract::placeholders::is_placeholder_value;
 use crate::extract::todos::{TodoFacts, TodoKind};
-use crate::extract::type_cell::Primitive;
+use crate::extract::type_cell::{split_qualified, Primitive, TypeName};
 use crate::source::Location;
 use regex::Regex;
 use serde_json::Value;
@@ -138,12 +138,14 @@ impl<'m> Checker<'m> {
     /// it is `ty` or derives from it (objects of a derived type in a list of
     /// the base type are checked against what they are).
     fn derived_type(&self, ty: &TypeDef, named: &str) -> Option<&'m TypeDef> {
-        let named = named.trim_start_matches('#');
-        let dot = named.rfind('.')?;
-        let found = self
-            .model
-            .types
-            .get(&super::key_of(&named[..dot], &named[dot + 1..]))?;
+        let TypeName::Named {
+            namespace: Some(namespace),
+            name,
+        } = split_qualified(named)
+        else {
+            return None;
+        };
+        let found = self.model.types.get(&super::key_of(&namespace, &name))?;
         let is_ty_or_derived = found.name == ty.name
             || self
                 .model

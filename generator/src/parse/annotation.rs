@@ -15,6 +15,8 @@ pub struct Annotation {
     pub base_type: Option<String>,
     /// `isCollection`.
     pub is_collection: bool,
+    /// `openType` of a resource: objects may carry properties it does not list.
+    pub open_type: bool,
     /// Every field, as written.
     pub fields: Value,
 }
@@ -39,15 +41,14 @@ impl Annotation {
                 .map_err(|_| first.to_string())?,
         };
         let text = |key: &str| fields.get(key).and_then(Value::as_str).map(str::to_owned);
+        let flag = |key: &str| fields.get(key).and_then(Value::as_bool).unwrap_or(false);
         Ok(Some(Annotation {
             block_type: text("blockType").unwrap_or_default(),
             name: text("name"),
             odata_type: text("@odata.type").or_else(|| text("@type")),
             base_type: text("baseType"),
-            is_collection: fields
-                .get("isCollection")
-                .and_then(Value::as_bool)
-                .unwrap_or(false),
+            is_collection: flag("isCollection"),
+            open_type: flag("openType"),
             fields,
         }))
     }

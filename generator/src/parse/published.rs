@@ -499,6 +499,7 @@ fn annotation(block_type: &str, name: String) -> Annotation {
         odata_type: None,
         base_type: None,
         is_collection: false,
+        open_type: false,
     }
 }
 
