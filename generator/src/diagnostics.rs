@@ -138,6 +138,8 @@ pub mod codes {
     pub const DUPLICATE_ENDPOINT: &str = "duplicate-endpoint";
     /// An HTTP request line could not be read.
     pub const HTTP_REQUEST_UNREADABLE: &str = "http-request-unreadable";
+    /// An HTTP request line writes a concrete ID where a parameter belongs.
+    pub const HTTP_REQUEST_LITERAL_KEY: &str = "http-request-literal-key";
     /// A key of a resource's JSON representation is in no table.
     pub const JSON_REPRESENTATION_MISMATCH: &str = "json-representation-mismatch";
     /// An example sets a property its type does not have.

@@ -134,7 +134,9 @@ pub fn load_docs(paths: &[PathBuf]) -> Result<(DocsSet, Vec<Diagnostic>), IoErro
         });
         // Read in parallel; the result does not depend on the order.
         use rayon::prelude::*;
-        let read: Vec<Result<(String, SourceFile, Vec<Diagnostic>), IoError>> = found
+        /// A page read from disk: its version, the file, and what reading it found.
+        type ReadPage = (String, SourceFile, Vec<Diagnostic>);
+        let read: Vec<Result<ReadPage, IoError>> = found
             .par_iter()
             .map(|path| {
                 let rel = path.strip_prefix(root).unwrap_or(path);

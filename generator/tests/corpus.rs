@@ -44,7 +44,7 @@ fn every_corpus_page_goes_through_the_pipeline() {
     for folder in FOLDERS {
         let dir = corpus.join(folder);
         assert!(dir.is_dir(), "{} is missing", dir.display());
-        let (docs, load_diagnostics) = load_docs(&[dir.clone()]).expect("corpus loads");
+        let (docs, load_diagnostics) = load_docs(std::slice::from_ref(&dir)).expect("corpus loads");
         let models = build_models(&docs);
         let summary = Summary::of(&models);
         println!(

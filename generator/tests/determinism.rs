@@ -53,8 +53,7 @@ fn page_order_and_thread_count_do_not_change_the_output() {
                 .collect::<Vec<_>>(),
             sorted
                 .iter()
-                .rev()
-                .next()
+                .next_back()
                 .unwrap()
                 .1
                 .iter()

@@ -609,6 +609,47 @@ fn bold_rows_of_one_cell_head_groups_and_are_no_properties() {
 }
 
 #[test]
+fn a_guid_written_into_a_request_line_is_read_as_a_parameter() {
+    let (model, files) = generated();
+    let deletes: Vec<&str> = model
+        .endpoints
+        .iter()
+        .filter(|e| e.method == "DELETE" && e.path.starts_with("/dashboards/"))
+        .map(|e| e.path.as_str())
+        .collect();
+    // Read as a parameter, the line is the same endpoint as the next one.
+    assert_eq!(deletes, ["/dashboards/{dashboard-id}"]);
+    assert_eq!(
+        messages(&model, "http-request-literal-key", "dashboard-delete.md"),
+        [
+            "`DELETE /dashboards/0f1e2d3c-4b5a-4968-8776-a5b4c3d2e1f0` writes the ID \
+          `0f1e2d3c-4b5a-4968-8776-a5b4c3d2e1f0` where a parameter belongs; it is read as \
+          `{dashboard-id}`"
+        ]
+    );
+    let found = model
+        .diagnostics
+        .iter()
+        .find(|d| d.code == "http-request-literal-key")
+        .unwrap();
+    assert_eq!((found.source.line, found.source.column), (19, 1));
+    assert_eq!(
+        messages(&model, "duplicate-endpoint", "dashboard-delete.md").len(),
+        1
+    );
+    let file = files
+        .iter()
+        .find(|f| f.path.ends_with("api/dashboards.rs"))
+        .expect("the dashboards module");
+    assert!(
+        file.contents.contains("pub fn delete(dashboard_id: &str)"),
+        "{}",
+        file.contents
+    );
+    assert!(!file.contents.contains("0f1e2d3c"), "{}", file.contents);
+}
+
+#[test]
 fn no_other_warnings_on_the_fixture_pages() {
     let model = model();
     let mut warnings: Vec<(String, &str)> = model
@@ -623,6 +664,10 @@ fn no_other_warnings_on_the_fixture_pages() {
     assert_eq!(
         warnings,
         [
+            (
+                "v1.0/api/dashboard-delete.md".to_owned(),
+                "http-request-literal-key"
+            ),
             ("v1.0/api/dashboard-get.md".to_owned(), "example-wrong-type"),
             (
                 "v1.0/api/gauge-list.md".to_owned(),

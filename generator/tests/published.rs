@@ -431,15 +431,16 @@ fn drift_from_000_to_001_reports_added_members_and_filled_placeholders() {
     assert_eq!(placeholders, filled);
 }
 
+/// A property as the corpus comparison sees it: owner, name, type, collection.
+type PropertyRow = (String, String, Option<String>, bool);
+
+/// What the corpus comparison looks at: properties, enums with their members,
+/// and type names.
+type PageSummary = (Vec<PropertyRow>, Vec<(String, Vec<String>)>, Vec<String>);
+
 /// What the corpus comparison looks at: types with their properties' names
 /// and types, and enum member lists.
-fn summary(
-    facts: &PageFacts,
-) -> (
-    Vec<(String, String, Option<String>, bool)>,
-    Vec<(String, Vec<String>)>,
-    Vec<String>,
-) {
+fn summary(facts: &PageFacts) -> PageSummary {
     let enums = facts
         .enums
         .iter()

@@ -162,7 +162,7 @@ pub(crate) fn emit(
             .unwrap_or(200);
         if !(200..300).contains(&status)
             || e.response.resolved.is_none()
-            || e.body_parameters.len() > 0
+            || !e.body_parameters.is_empty()
         {
             continue;
         }

@@ -1,7 +1,9 @@
 //! Endpoint functions: one per method and path template, in modules that
 //! follow the path's literal segments. `POST
 //! /deviceAppManagement/mobileApps/{mobileAppId}/deviceStatuses` is
-//! `api::device_app_management::mobile_apps::device_statuses::create`.
+//! `api::device_app_management::mobile_apps::device_statuses::create`, in
+//! `api/device_app_management/mobile_apps/device_statuses.rs`: a file per
+//! module.
 //!
 //! Function names: `GET` → `get` (path ends in a parameter, or a single
 //! object) or `list` (a collection); `POST` → `create` (201 Created) or
@@ -437,24 +439,6 @@ fn endpoint_tokens(
     }
 }
 
-#[derive(Default)]
-struct Node {
-    items: Vec<TokenStream>,
-    children: BTreeMap<String, Node>,
-}
-
-impl Node {
-    fn tokens(&self) -> TokenStream {
-        let items = &self.items;
-        let children = self.children.iter().map(|(name, child)| {
-            let m = ident(name);
-            let body = child.tokens();
-            quote! { pub mod #m { #body } }
-        });
-        quote! { #(#items)* #(#children)* }
-    }
-}
-
 /// Every endpoint's module path and function name, by module: the one place
 /// endpoint names are decided (the endpoint tests call the same functions).
 pub(crate) fn function_names(model: &Model) -> BTreeMap<Vec<String>, Vec<(&Endpoint, String)>> {
@@ -544,7 +528,10 @@ fn argument_key(parts: &[PathPart], i: usize) -> Option<String> {
     (!key.is_empty()).then(|| key.to_owned())
 }
 
-/// Emits `src/<version>/api/…`, or nothing when the version has no endpoint.
+/// Emits `src/<version>/api/…`, or nothing when the version has no endpoint:
+/// a file per module, so a file's path is its endpoints' path
+/// (`api/me/onenote/sections.rs` for `/me/onenote/sections/{id}`) and a
+/// function stays in its file whatever the docs add around it.
 pub(crate) fn emit(
     model: &Model,
     names: &CrateNames,
@@ -555,68 +542,108 @@ pub(crate) fn emit(
         return Ok(Vec::new());
     }
     // Name every function first (plain strings), then build and format each
-    // top-level module's file on its own thread (token streams are not `Send`).
+    // file on its own thread (token streams are not `Send`).
     let named = function_names(model);
-    let tree = |entries: &[(&Vec<String>, &Vec<(&Endpoint, String)>)], skip: usize| -> Node {
-        let mut root = Node::default();
-        for (path, endpoints) in entries {
-            let mut node = &mut root;
-            for m in &path[skip..] {
-                node = node.children.entry(m.clone()).or_default();
-            }
-            for (e, name) in endpoints.iter() {
-                node.items
-                    .push(endpoint_tokens(model, names, features, e, name));
+    let dir = format!("src/{}/api", names.version_module(&model.version));
+    // Every module, those with no endpoint of their own included, with its
+    // child modules, and the first endpoint below it (paths in order) for
+    // its doc comment.
+    let mut modules: BTreeMap<&[String], ModuleFile<'_, '_>> = BTreeMap::new();
+    for (path, endpoints) in &named {
+        for depth in 0..=path.len() {
+            let module = modules.entry(&path[..depth]).or_default();
+            module.first = module.first.or(endpoints.first().map(|(e, _)| *e));
+            if let Some(child) = path.get(depth) {
+                module.children.insert(child);
             }
         }
-        root
-    };
-    let dir = format!("src/{}/api", names.version_module(&model.version));
-    let mut tops: BTreeMap<Option<&String>, Vec<(&Vec<String>, &Vec<(&Endpoint, String)>)>> =
-        BTreeMap::new();
-    for (path, endpoints) in &named {
-        tops.entry(path.first())
-            .or_default()
-            .push((path, endpoints));
+        if let Some(module) = modules.get_mut(path.as_slice()) {
+            module.endpoints = endpoints;
+        }
     }
     use rayon::prelude::*;
-    let groups: Vec<(&String, &Vec<(&Vec<String>, &Vec<(&Endpoint, String)>)>)> =
-        tops.iter().filter_map(|(k, v)| k.map(|k| (k, v))).collect();
-    let results: Vec<Result<GeneratedFile, EmitError>> = groups
+    let modules: Vec<(&&[String], &ModuleFile<'_, '_>)> = modules.iter().collect();
+    modules
         .par_iter()
-        .map(|(name, entries)| {
-            let node = tree(entries, 1);
-            let body = node.tokens();
-            let doc = inner_doc_attrs(&format!(
-                "Endpoints of the `{}` API whose path starts with this segment.",
-                model.version
-            ));
-            rust_file(format!("{dir}/{name}.rs"), quote! { #doc #body }, options)
+        .map(|(path, module)| {
+            let version = &model.version;
+            let items = module
+                .endpoints
+                .iter()
+                .map(|(e, name)| endpoint_tokens(model, names, features, e, name));
+            let own_name = path.last().map_or("", String::as_str);
+            let mods = module.children.iter().map(|child| {
+                let m = ident(child);
+                let allow = inception_allow(own_name, child);
+                quote! { #allow pub mod #m; }
+            });
+            let (file, doc) = match path.split_last() {
+                None => (
+                    format!("{dir}/mod.rs"),
+                    format!(
+                        "Endpoints of the `{version}` API: a function per method and path, in \
+                         modules named after the path. Each returns a \
+                         [`crate::client::Operation`]; turn it into an `http::Request` with \
+                         `request(super::BASE_URL)`."
+                    ),
+                ),
+                Some(_) => (
+                    format!("{dir}/{}.rs", path.join("/")),
+                    format!(
+                        "Endpoints of the `{version}` API under `{}`.",
+                        module
+                            .first
+                            .map_or_else(String::new, |e| path_prefix(e, path.len()))
+                    ),
+                ),
+            };
+            let doc = inner_doc_attrs(&doc);
+            rust_file(file, quote! { #doc #(#items)* #(#mods)* }, options)
         })
-        .collect();
-    let mut files = Vec::new();
-    for r in results {
-        files.push(r?);
+        .collect()
+}
+
+/// One module of `api/`, written to its own file.
+#[derive(Default)]
+struct ModuleFile<'a, 'm> {
+    /// Its own endpoints, named.
+    endpoints: &'a [(&'m Endpoint, String)],
+    /// Its child modules.
+    children: std::collections::BTreeSet<&'a String>,
+    /// The first endpoint at or below it.
+    first: Option<&'m Endpoint>,
+}
+
+/// `#[allow(clippy::module_inception)]` for a module named like the module
+/// that holds it (`/groups/{id}/groups`): the path says so, and renaming it
+/// would hide the path.
+fn inception_allow(parent: &str, child: &str) -> TokenStream {
+    if parent == child {
+        quote! { #[allow(clippy::module_inception)] }
+    } else {
+        TokenStream::new()
     }
-    let root = tree(tops.get(&None).map(Vec::as_slice).unwrap_or(&[]), 0);
-    let top_names: Vec<&String> = groups.iter().map(|(n, _)| *n).collect();
-    let mods = top_names.iter().map(|name| {
-        let m = ident(name);
-        quote! { pub mod #m; }
-    });
-    let items = &root.items;
-    let doc = inner_doc_attrs(&format!(
-        "Endpoints of the `{}` API: a function per method and path, in modules named after the path. \
-         Each returns a [`crate::client::Operation`]; turn it into an `http::Request` with \
-         `request(super::BASE_URL)`.",
-        model.version
-    ));
-    files.push(rust_file(
-        format!("{dir}/mod.rs"),
-        quote! { #doc #(#items)* #(#mods)* },
-        options,
-    )?);
-    Ok(files)
+}
+
+/// `e`'s path up to its `count`-th named segment, parameters written `{…}`
+/// (`/users/{…}/calendar`): what a file's doc comment says it holds.
+fn path_prefix(e: &Endpoint, count: usize) -> String {
+    let mut prefix = String::new();
+    let mut named = 0;
+    for segment in e.segments.iter().filter(|s| s.system().is_none()) {
+        if named == count {
+            break;
+        }
+        prefix.push('/');
+        match segment.module_word() {
+            Some(word) => {
+                prefix.push_str(word);
+                named += 1;
+            }
+            None => prefix.push_str("{…}"),
+        }
+    }
+    prefix
 }
 
 #[cfg(test)]

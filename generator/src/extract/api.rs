@@ -208,16 +208,16 @@ pub(crate) fn extract_api(sections: &Sections<'_>, facts: &mut PageFacts) {
     let mut body_parameters = Vec::new();
     for block in sections.section("request body") {
         match block {
-            Block::Paragraph { content, .. } if request_body.is_none() => {
-                if content
-                    .text
-                    .to_ascii_lowercase()
-                    .contains("json representation")
-                {
-                    if let Some((name, page)) = body_type(content, &sections.page.path, linkless) {
-                        request_body = Some(name);
-                        request_page = page;
-                    }
+            Block::Paragraph { content, .. }
+                if request_body.is_none()
+                    && content
+                        .text
+                        .to_ascii_lowercase()
+                        .contains("json representation") =>
+            {
+                if let Some((name, page)) = body_type(content, &sections.page.path, linkless) {
+                    request_body = Some(name);
+                    request_page = page;
                 }
             }
             Block::Table {

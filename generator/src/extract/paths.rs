@@ -45,10 +45,7 @@ impl PathSegment {
         let PathPart::Literal(first) = self.parts.first()? else {
             return None;
         };
-        let word = first
-            .split(|c: char| c == '(' || c == ':' || c == '=')
-            .next()
-            .unwrap_or("");
+        let word = first.split(['(', ':', '=']).next().unwrap_or("");
         let word = word.trim_start_matches('$');
         (!word.is_empty()).then_some(word)
     }
@@ -170,6 +167,76 @@ pub fn path_params(segments: &[PathSegment]) -> Vec<String> {
     out
 }
 
+/// A concrete ID written where a `{parameter}` belongs, read as one.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct LiteralKey {
+    /// The ID as written (`acdefc6b-2dc6-4e71-b1e9-6d9810ab1793`).
+    pub written: String,
+    /// The parameter it is read as (`class-id`).
+    pub param: String,
+}
+
+/// A request line's path with each segment that is a GUID written out
+/// (`/education/classes/acdefc6b-…/assignments`, an example's ID copied into
+/// the template) read as a parameter named after the segment before it
+/// (`/education/classes/{class-id}/assignments`); `None` when there is none.
+/// Only the hyphenated GUID form counts: any other literal could be a
+/// segment's real name.
+pub fn literal_keys_as_params(template: &str) -> Option<(String, Vec<LiteralKey>)> {
+    let (path, query) = match template.split_once('?') {
+        Some((p, q)) => (p, Some(q)),
+        None => (template, None),
+    };
+    let is_guid = |s: &str| s.len() == 36 && uuid::Uuid::try_parse(s).is_ok();
+    if !path.split('/').any(is_guid) {
+        return None;
+    }
+    let mut keys = Vec::new();
+    let mut previous = "";
+    let segments: Vec<String> = path
+        .split('/')
+        .map(|segment| {
+            if !is_guid(segment) {
+                previous = segment;
+                return segment.to_owned();
+            }
+            let word = singular(previous);
+            let param = if word.is_empty() {
+                "id".to_owned()
+            } else {
+                format!("{word}-id")
+            };
+            keys.push(LiteralKey {
+                written: segment.to_owned(),
+                param: param.clone(),
+            });
+            format!("{{{param}}}")
+        })
+        .collect();
+    let mut rewritten = segments.join("/");
+    if let Some(query) = query {
+        rewritten.push('?');
+        rewritten.push_str(query);
+    }
+    Some((rewritten, keys))
+}
+
+/// A collection segment's word for one item, for a parameter's name
+/// (`classes` → `class`, `policies` → `policy`, `assignments` →
+/// `assignment`); a segment that is no plain word gives nothing.
+fn singular(segment: &str) -> String {
+    if !segment.chars().all(|c| c.is_ascii_alphanumeric()) {
+        return String::new();
+    }
+    if let Some(stem) = segment.strip_suffix("sses") {
+        return format!("{stem}ss");
+    }
+    if let Some(stem) = segment.strip_suffix("ies") {
+        return format!("{stem}y");
+    }
+    segment.strip_suffix('s').unwrap_or(segment).to_owned()
+}
+
 /// One `name=value` pair of the query string a request line writes
 /// (`?$expand=manager`, `?format={format}`).
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -268,6 +335,41 @@ fn query_value_parts(value: &str) -> Vec<PathPart> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn guids_written_into_a_path_are_read_as_parameters() {
+        let (path, keys) = literal_keys_as_params(
+            "/education/classes/acdefc6b-2dc6-4e71-b1e9-6d9810ab1793/assignments/CF6005FC-9E13-44A2-A6AC-A53322006454/rubric?$expand=x",
+        )
+        .unwrap();
+        assert_eq!(
+            path,
+            "/education/classes/{class-id}/assignments/{assignment-id}/rubric?$expand=x"
+        );
+        assert_eq!(
+            keys.iter()
+                .map(|k| (k.written.as_str(), k.param.as_str()))
+                .collect::<Vec<_>>(),
+            [
+                ("acdefc6b-2dc6-4e71-b1e9-6d9810ab1793", "class-id"),
+                ("CF6005FC-9E13-44A2-A6AC-A53322006454", "assignment-id"),
+            ]
+        );
+        let (path, _) =
+            literal_keys_as_params("/policies/acdefc6b-2dc6-4e71-b1e9-6d9810ab1793").unwrap();
+        assert_eq!(path, "/policies/{policy-id}");
+        let (path, _) = literal_keys_as_params("/acdefc6b-2dc6-4e71-b1e9-6d9810ab1793/x").unwrap();
+        assert_eq!(path, "/{id}/x");
+        // Not a GUID in its hyphenated form, or not a whole segment: kept.
+        for kept in [
+            "/users/{id}/calendar",
+            "/users/acdefc6b2dc64e71b1e96d9810ab1793",
+            "/drive/items/x-acdefc6b-2dc6-4e71-b1e9-6d9810ab1793",
+            "/x?id=acdefc6b-2dc6-4e71-b1e9-6d9810ab1793",
+        ] {
+            assert_eq!(literal_keys_as_params(kept), None, "{kept}");
+        }
+    }
 
     #[test]
     fn pieces_that_are_not_pairs_are_named() {

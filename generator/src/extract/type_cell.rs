@@ -224,7 +224,7 @@ pub fn parse_type_text(text: &str) -> Result<TypeCell, TypeCellError> {
         text = "Json".to_owned();
     }
     let alternatives: Vec<String> = text
-        .split(|c| c == ',' || c == '|' || c == '/')
+        .split([',', '|', '/'])
         .flat_map(|part| part.split(" or "))
         .map(|s| s.trim().to_owned())
         .filter(|s| !s.is_empty())

@@ -2,7 +2,9 @@
 
 use super::*;
 use crate::diagnostics::{codes, Diagnostic, Severity};
-use crate::extract::paths::{parse_path, path_params, PathError, PathSegment};
+use crate::extract::paths::{
+    literal_keys_as_params, parse_path, path_params, PathError, PathSegment,
+};
 use crate::extract::todos::TodoFacts;
 use crate::extract::type_cell::{split_qualified, TypeCell, TypeName};
 use crate::extract::{
@@ -934,12 +936,35 @@ fn build_endpoints(
         pages.iter().flat_map(|page| &page.endpoints).collect();
     // Paths are read in parallel; which endpoint of a method and path shape
     // is kept (the first readable one, in page order) is decided in order after.
-    let parsed: Vec<_> = all.par_iter().map(|e| parse_path(&e.path)).collect();
+    // A GUID written into the path is read as the parameter it stands for.
+    let parsed: Vec<_> = all
+        .par_iter()
+        .map(|e| {
+            let (path, keys) = literal_keys_as_params(&e.path)
+                .map_or((None, Vec::new()), |(path, keys)| (Some(path), keys));
+            let parsed = parse_path(path.as_deref().unwrap_or(&e.path));
+            (path, keys, parsed)
+        })
+        .collect();
     let mut kept = Vec::new();
     let mut duplicates = Vec::new();
     let mut seen: BTreeMap<(String, &str), &crate::extract::EndpointFacts> = BTreeMap::new();
-    for (e, parsed) in all.iter().zip(parsed) {
-        let key = (path_shape(&e.path), e.method.as_str());
+    for (e, (path, keys, parsed)) in all.iter().zip(parsed) {
+        let key = (
+            path_shape(path.as_deref().unwrap_or(&e.path)),
+            e.method.as_str(),
+        );
+        for k in &keys {
+            diagnostics.push(Diagnostic::new(
+                Severity::Warning,
+                codes::HTTP_REQUEST_LITERAL_KEY,
+                e.location.clone(),
+                format!(
+                    "`{} {}` writes the ID `{}` where a parameter belongs; it is read as `{{{}}}`",
+                    e.method, e.path, k.written, k.param
+                ),
+            ));
+        }
         if let Some(first) = seen.get(&key) {
             duplicates.push((*e, *first));
             continue;
@@ -959,7 +984,7 @@ fn build_endpoints(
                     ));
                 }
                 seen.insert(key, e);
-                kept.push((*e, parsed));
+                kept.push((*e, path, parsed));
             }
             Err(PathError(reason)) => diagnostics.push(Diagnostic::new(
                 Severity::Warning,
@@ -998,7 +1023,7 @@ fn build_endpoints(
         };
         let lookup = model.type_lookup();
         kept.into_par_iter()
-            .map(|(e, (segments, query))| {
+            .map(|(e, path, (segments, query))| {
                 let mut found = Vec::new();
                 let owner = e.title.clone();
                 // Several tables may list the same field: the first row wins.
@@ -1026,7 +1051,7 @@ fn build_endpoints(
                 };
                 let endpoint = Endpoint {
                     method: e.method.clone(),
-                    path: e.path.clone(),
+                    path: path.unwrap_or_else(|| e.path.clone()),
                     title: e.title.clone(),
                     path_params: path_params(&segments),
                     segments,

@@ -182,16 +182,16 @@ impl Builder<'_> {
             Event::Start(Tag::Heading { level, .. }) => {
                 self.start_inline(InlineTarget::Heading(level as u8), range.start, range.end)
             }
-            Event::Start(Tag::Paragraph) => {
+            Event::Start(Tag::Paragraph)
                 if !matches!(
                     self.inline,
                     Some(InlineCollector {
                         target: InlineTarget::Cell,
                         ..
                     })
-                ) {
-                    self.start_inline(InlineTarget::Paragraph, range.start, range.end)
-                }
+                ) =>
+            {
+                self.start_inline(InlineTarget::Paragraph, range.start, range.end)
             }
             Event::Start(Tag::Item) => {
                 self.start_inline(InlineTarget::Paragraph, range.start, range.end)
@@ -199,16 +199,16 @@ impl Builder<'_> {
             Event::Start(Tag::List(_)) | Event::Start(Tag::BlockQuote(_)) => self.flush_inline(),
             Event::End(TagEnd::Heading(_))
             | Event::End(TagEnd::Paragraph)
-            | Event::End(TagEnd::Item) => {
+            | Event::End(TagEnd::Item)
                 if !matches!(
                     self.inline,
                     Some(InlineCollector {
                         target: InlineTarget::Cell,
                         ..
                     })
-                ) {
-                    self.flush_inline()
-                }
+                ) =>
+            {
+                self.flush_inline()
             }
             Event::Start(Tag::Table(_)) => {
                 self.flush_inline();
