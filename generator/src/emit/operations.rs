@@ -452,22 +452,35 @@ pub(crate) fn function_names(model: &Model) -> BTreeMap<Vec<String>, Vec<(&Endpo
         let shared = |base: &String| bases.iter().filter(|b| *b == base).count() > 1;
         // Endpoints of one module with the same name are told apart by what
         // sets them apart; numbers only for what is still the same after that.
-        let fn_names = unique_names(
-            endpoints
-                .iter()
-                .zip(&bases)
-                .enumerate()
-                .map(|(i, (e, base))| {
-                    let name = if shared(base) {
-                        distinguished_name(base, e)
-                    } else {
-                        base.clone()
-                    };
-                    (i, name)
-                }),
-            &[],
-            false,
-        );
+        let first: Vec<String> = endpoints
+            .iter()
+            .zip(&bases)
+            .map(|(e, base)| {
+                if shared(base) {
+                    distinguished_name(base, e, false)
+                } else {
+                    base.clone()
+                }
+            })
+            .collect();
+        // Still the same: the query's values say more (`$expand=extensions`
+        // beside `$expand=singleValueExtendedProperties`).
+        let still_shared = |name: &String| first.iter().filter(|n| *n == name).count() > 1;
+        let fn_names =
+            unique_names(
+                endpoints.iter().zip(&bases).zip(&first).enumerate().map(
+                    |(i, ((e, base), name))| {
+                        let name = if still_shared(name) {
+                            distinguished_name(base, e, true)
+                        } else {
+                            name.clone()
+                        };
+                        (i, name)
+                    },
+                ),
+                &[],
+                false,
+            );
         for (i, e) in endpoints.iter().enumerate() {
             named
                 .entry(path.clone())
@@ -484,8 +497,9 @@ pub(crate) fn function_names(model: &Model) -> BTreeMap<Vec<String>, Vec<(&Endpo
 /// key (`get_by_id` beside the collection's `get`), the names of a
 /// function's arguments (`get_by_date` beside `get_by_period` for
 /// `getX(date={d})` and `getX(period='{p}')`), and the names of the query
-/// its request line writes (`get_by_id_with_expand`).
-fn distinguished_name(base: &str, e: &Endpoint) -> String {
+/// its request line writes (`get_by_id_with_expand`), and with `values` the
+/// first word of each query value too (`get_by_id_with_expand_extensions`).
+fn distinguished_name(base: &str, e: &Endpoint, values: bool) -> String {
     let mut name = base.to_owned();
     let addressed = e.segments.iter().rev().find(|s| s.system().is_none());
     // A word as it reads inside a name (`type`, not the field name `type_`).
@@ -510,9 +524,30 @@ fn distinguished_name(base: &str, e: &Endpoint) -> String {
         for pair in &pairs {
             name.push('_');
             name.push_str(&word(pair.name.trim_start_matches('$')));
+            if let Some(value) = values.then(|| value_word(&pair.value)).flatten() {
+                name.push('_');
+                name.push_str(&word(value));
+            }
         }
     }
     field_name(&name)
+}
+
+/// The word a query value starts with, as written in the docs
+/// (`extensions` in `extensions($filter=…)`, `displayName` in
+/// `displayName eq 'x'`); none when it starts with a parameter, a number or
+/// a sign.
+fn value_word(value: &[PathPart]) -> Option<&str> {
+    let PathPart::Literal(text) = value.first()? else {
+        return None;
+    };
+    let text = text.trim_start_matches(['$', '\'', '"', ' ']);
+    let end = text
+        .find(|c: char| !(c.is_ascii_alphanumeric() || c == '_'))
+        .unwrap_or(text.len());
+    let word = &text[..end];
+    word.starts_with(|c: char| c.is_ascii_alphabetic())
+        .then_some(word)
 }
 
 /// The argument name written before the parameter at `parts[i]`: `date` in
@@ -682,8 +717,8 @@ mod tests {
              GET /me?$filter=b",
         );
         let expected = [
-            ("/me?$filter=a", "me::get_with_filter"),
-            ("/me?$filter=b", "me::get_with_filter2"),
+            ("/me?$filter=a", "me::get_with_filter_a"),
+            ("/me?$filter=b", "me::get_with_filter_b"),
             (
                 "/reports/getThing(date={date_value})",
                 "reports::get_thing::get_by_date",
@@ -709,6 +744,31 @@ mod tests {
             .map(|(p, n)| (p.to_string(), n.to_string()))
             .collect();
         assert_eq!(names, expected);
+    }
+
+    #[test]
+    fn the_query_values_first_word_tells_apart_what_its_names_do_not() {
+        let names = names_of(
+            "GET /users/{id}/messages/{id}?$expand=extensions($filter=id eq '{x}')\n\
+             GET /users/{id}/messages/{id}?$expand=singleValueExtendedProperties($filter=id eq '{x}')\n\
+             GET /users/{id}/messages?$filter=props/any(p: p/value eq '{v}')\n\
+             GET /users/{id}/messages?$filter=props/any(p: p/value ne '{v}')\n\
+             GET /users/{id}/messages?$top=5\n\
+             GET /users/{id}/messages?$top=10",
+        );
+        let names: Vec<&str> = names.iter().map(|(_, n)| n.as_str()).collect();
+        assert_eq!(
+            names,
+            [
+                "users::messages::get_by_id_with_expand_extensions",
+                "users::messages::get_by_id_with_expand_single_value_extended_properties",
+                "users::messages::get_with_filter_props",
+                "users::messages::get_with_filter_props2",
+                // A number is no word: numbered, in path order (`10` before `5`).
+                "users::messages::get_with_top",
+                "users::messages::get_with_top2",
+            ]
+        );
     }
 
     #[test]
