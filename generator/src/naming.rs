@@ -127,6 +127,17 @@ pub fn field_name(name: &str) -> String {
     ident
 }
 
+/// A path parameter's argument name: like [`field_name`], with `|` (a value
+/// that is one thing or another) read as `or`:
+/// `{id | userPrincipalName}` → `id_or_user_principal_name`.
+pub fn parameter_name(name: &str) -> String {
+    if name.contains('|') {
+        field_name(&name.replace('|', " or "))
+    } else {
+        field_name(name)
+    }
+}
+
 /// A module (and file) name: like [`field_name`].
 pub fn module_name(name: &str) -> String {
     field_name(name)
@@ -210,6 +221,20 @@ mod tests {
         assert_eq!(field_name("installStateDetail"), "install_state_detail");
         assert_eq!(field_name("@odata.type"), "odata_type");
         assert_eq!(version_module("v1.0"), "v1_0");
+    }
+
+    #[test]
+    fn parameters_naming_one_value_or_another_read_or() {
+        assert_eq!(
+            parameter_name("id | userPrincipalName"),
+            "id_or_user_principal_name"
+        );
+        assert_eq!(
+            parameter_name("Id|userPrincipalName"),
+            "id_or_user_principal_name"
+        );
+        assert_eq!(parameter_name("user-id"), "user_id");
+        assert_eq!(parameter_name("type"), "type_");
     }
 
     #[test]

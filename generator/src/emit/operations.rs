@@ -19,7 +19,7 @@ use super::{rust_file, EmitError, EmitOptions, GeneratedFile};
 use crate::extract::paths::{parse_query, PathPart, PathSegment, QueryPair};
 use crate::extract::Scopes;
 use crate::ir::{Endpoint, Model};
-use crate::naming::{field_name, module_name, type_name, unique_names};
+use crate::naming::{field_name, module_name, parameter_name, type_name, unique_names};
 use proc_macro2::TokenStream;
 use quote::quote;
 use std::collections::BTreeMap;
@@ -156,7 +156,7 @@ pub(crate) fn in_odata_string(parts: &[PathPart], i: usize) -> bool {
 pub(crate) fn argument_names(e: &Endpoint, query: &EndpointQuery) -> Vec<String> {
     let all: Vec<&String> = e.path_params.iter().chain(&query.params).collect();
     let unique = unique_names(
-        all.iter().enumerate().map(|(i, p)| (i, field_name(p))),
+        all.iter().enumerate().map(|(i, p)| (i, parameter_name(p))),
         &["body"],
         false,
     );

@@ -30,15 +30,15 @@ pub const LIST_PERMISSIONS: crate::client::Permissions = crate::client::Permissi
 /// Docs: `v1.0/api/widget-list.md`
 #[cfg(feature = "core")]
 pub fn list(
-    id_user_principal_name: &str,
+    id_or_user_principal_name: &str,
 ) -> crate::client::Operation<crate::client::Collection<crate::v1_0::Widget>> {
     crate::client::Operation::new(
         ::http::Method::GET,
         {
-            let id_user_principal_name = crate::client::encode_path_parameter(
-                id_user_principal_name,
+            let id_or_user_principal_name = crate::client::encode_path_parameter(
+                id_or_user_principal_name,
             );
-            ::std::format!("/users/{id_user_principal_name}/widgets")
+            ::std::format!("/users/{id_or_user_principal_name}/widgets")
         },
         &LIST_PERMISSIONS,
     )
