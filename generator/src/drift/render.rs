@@ -1,5 +1,6 @@
-//! Drift reports: text, markdown (a pull-request comment, counts first),
-//! JSON, and GitHub workflow annotations.
+//! Drift reports: text (mildest first, breaking changes last, above the
+//! counts), markdown (a pull-request comment, counts first), JSON, and
+//! GitHub workflow annotations.
 
 use super::{Change, Level};
 use crate::report::todos::Format;
@@ -44,7 +45,12 @@ pub fn render(changes: &[Change], format: Format, old_prefix: &str, new_prefix: 
             out.push('\n');
         }
         Format::Text => {
-            for c in changes {
+            // Mildest first, so the breaking changes are the last thing
+            // printed, just above the counts.
+            let by_level = [Level::Info, Level::Warning, Level::Breaking]
+                .into_iter()
+                .flat_map(|level| changes.iter().filter(move |c| c.severity == level));
+            for c in by_level {
                 let _ = writeln!(
                     out,
                     "{:<8} {:<38} {}",
@@ -139,4 +145,54 @@ pub fn render(changes: &[Change], format: Format, old_prefix: &str, new_prefix: 
         }
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn change(rule: &'static str, severity: Level) -> Change {
+        Change {
+            fingerprint: format!("{rule}:v1.0:x"),
+            rule,
+            severity,
+            version: "v1.0".to_owned(),
+            r#enum: None,
+            member: None,
+            ty: None,
+            property: None,
+            endpoint: None,
+            placeholder: None,
+            message: format!("{rule} happened"),
+            old: None,
+            new: None,
+        }
+    }
+
+    #[test]
+    fn text_puts_breaking_changes_last_above_the_counts() {
+        let changes = [
+            change("enum-member-removed", Level::Breaking),
+            change("type-added", Level::Info),
+            change("property-removed", Level::Warning),
+            change("enum-added", Level::Info),
+        ];
+        let text = render(&changes, Format::Text, "", "");
+        let rules: Vec<&str> = text
+            .lines()
+            .filter(|l| !l.starts_with(' '))
+            .filter_map(|l| l.split_whitespace().nth(1))
+            .collect();
+        assert_eq!(
+            rules,
+            [
+                "type-added",
+                "enum-added",
+                "property-removed",
+                "enum-member-removed",
+                "breaking,"
+            ]
+        );
+        assert!(text.ends_with("1 breaking, 1 warnings, 2 info\n"), "{text}");
+    }
 }
