@@ -154,6 +154,8 @@ pub mod codes {
     pub const EXAMPLE_PLACEHOLDER: &str = "example-placeholder";
     /// An example body is not valid JSON.
     pub const EXAMPLE_JSON_INVALID: &str = "example-json-invalid";
+    /// An example body has a comma right before a closing `}` or `]`.
+    pub const EXAMPLE_JSON_TRAILING_COMMA: &str = "example-json-trailing-comma";
     /// A row of a published-text table that cannot be split into cells.
     pub const PUBLISHED_ROW_UNREADABLE: &str = "published-row-unreadable";
 }

@@ -650,6 +650,42 @@ fn a_guid_written_into_a_request_line_is_read_as_a_parameter() {
 }
 
 #[test]
+fn commas_before_a_closing_bracket_are_reported_and_read_past() {
+    let (model, files) = generated();
+    let found: Vec<(u32, u32)> = model
+        .diagnostics
+        .iter()
+        .filter(|d| d.code == "example-json-trailing-comma")
+        .map(|d| {
+            assert!(d.source.path.ends_with("dashboard-get-mine.md"), "{d:?}");
+            (d.source.line, d.source.column)
+        })
+        .collect();
+    // After the `@odata.type` and after the `}` below it; the `,}` inside
+    // the `id` string is text.
+    assert_eq!(found, [(53, 53), (54, 4)]);
+    assert!(messages(&model, "example-json-invalid", "dashboard-get-mine.md").is_empty());
+    let example = model
+        .examples
+        .iter()
+        .find(|x| x.source.path.ends_with("dashboard-get-mine.md") && x.body.is_some())
+        .expect("the response example");
+    let body: serde_json::Value =
+        serde_json::from_str(example.body.as_deref().unwrap()).expect("read without the commas");
+    assert_eq!(body["id"], "a,}");
+    // Read, the example is a generated round-trip test like any other.
+    let tests = files
+        .iter()
+        .find(|f| f.path.ends_with("tests/examples_v1_0.rs"))
+        .expect("example tests");
+    assert!(
+        tests.contents.contains("fn get_my_dashboard_response()"),
+        "{}",
+        tests.contents
+    );
+}
+
+#[test]
 fn no_other_warnings_on_the_fixture_pages() {
     let model = model();
     let mut warnings: Vec<(String, &str)> = model

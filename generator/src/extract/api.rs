@@ -1,5 +1,6 @@
 //! API pages: HTTP request lines, permissions, request body, response, examples.
 
+use super::json_body;
 use super::resource::{inherited_names, unqualified};
 use super::sections::Sections;
 use super::tables::{enum_lists_from_properties, first_header, property_rows};
@@ -523,13 +524,35 @@ pub(crate) fn extract_examples(sections: &Sections<'_>, facts: &mut PageFacts) {
             let t = l.trim_start();
             t.starts_with('{') || t.starts_with('[')
         });
-        let (body, body_location) = match body_start {
+        let (mut body, body_location) = match body_start {
             Some(i) => {
                 let body: Vec<&str> = text.lines().skip(i).collect();
                 (Some(body.join("\n")), location.offset_lines(i as u32, 1))
             }
             None => (None, location.clone()),
         };
+        if let Some(text) = &body {
+            if serde_json::from_str::<serde::de::IgnoredAny>(text).is_err() {
+                // Commas before a closing bracket have one reading: the body
+                // is read without them, and each is reported where it is.
+                let commas = json_body::trailing_commas(text);
+                let fixed = json_body::without_commas(text, &commas);
+                if !commas.is_empty()
+                    && serde_json::from_str::<serde::de::IgnoredAny>(&fixed).is_ok()
+                {
+                    for &offset in &commas {
+                        let (line, column) = json_body::line_and_column(text, offset);
+                        facts.diagnostics.push(Diagnostic::new(
+                            Severity::Info,
+                            codes::EXAMPLE_JSON_TRAILING_COMMA,
+                            body_location.offset_lines(line, column),
+                            "this comma comes right before a closing bracket, which JSON does not allow; the example is read as if it were not there".to_owned(),
+                        ));
+                    }
+                    body = Some(fixed);
+                }
+            }
+        }
         if let Some(body) = &body {
             if let Err(e) = serde_json::from_str::<serde::de::IgnoredAny>(body) {
                 if !a

@@ -3,6 +3,7 @@
 
 mod api;
 mod enums;
+mod json_body;
 pub mod paths;
 pub mod placeholders;
 pub mod possible_values;
