@@ -1,12 +1,11 @@
 //! API pages: HTTP request lines, permissions, request body, response, examples.
 
-use super::json_body;
 use super::resource::{inherited_names, unqualified};
 use super::sections::Sections;
 use super::tables::{enum_lists_from_properties, first_header, property_rows};
 use super::{BaseHint, BaseHintKind, PageFacts, PropertyFacts, TypeFacts, TypeOrigin};
 use crate::diagnostics::{codes, Diagnostic, Severity};
-use crate::parse::{request_line, Block, Inline};
+use crate::parse::{json_commas, request_line, Block, Inline};
 use crate::source::Location;
 use regex::Regex;
 use serde::Serialize;
@@ -535,13 +534,13 @@ pub(crate) fn extract_examples(sections: &Sections<'_>, facts: &mut PageFacts) {
             if serde_json::from_str::<serde::de::IgnoredAny>(text).is_err() {
                 // Commas before a closing bracket have one reading: the body
                 // is read without them, and each is reported where it is.
-                let commas = json_body::trailing_commas(text);
-                let fixed = json_body::without_commas(text, &commas);
+                let commas = json_commas::trailing_commas(text);
+                let fixed = json_commas::without_commas(text, &commas);
                 if !commas.is_empty()
                     && serde_json::from_str::<serde::de::IgnoredAny>(&fixed).is_ok()
                 {
                     for &offset in &commas {
-                        let (line, column) = json_body::line_and_column(text, offset);
+                        let (line, column) = json_commas::line_and_column(text, offset);
                         facts.diagnostics.push(Diagnostic::new(
                             Severity::Info,
                             codes::EXAMPLE_JSON_TRAILING_COMMA,

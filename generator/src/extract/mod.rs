@@ -3,7 +3,6 @@
 
 mod api;
 mod enums;
-mod json_body;
 pub mod paths;
 pub mod placeholders;
 pub mod possible_values;

@@ -1,5 +1,6 @@
 //! The `<!-- { "blockType": … } -->` annotations the docs put before code blocks.
 
+use super::json_commas;
 use serde_json::Value;
 
 /// A parsed annotation comment.
@@ -37,8 +38,11 @@ impl Annotation {
         let fields: Value = match serde_json::from_str(inner) {
             Ok(v) => v,
             // The docs often leave a trailing comma before `}`: accept that.
-            Err(first) => serde_json::from_str(&strip_trailing_commas(inner))
-                .map_err(|_| first.to_string())?,
+            Err(first) => serde_json::from_str(&json_commas::without_commas(
+                inner,
+                &json_commas::trailing_commas(inner),
+            ))
+            .map_err(|_| first.to_string())?,
         };
         let text = |key: &str| fields.get(key).and_then(Value::as_str).map(str::to_owned);
         let flag = |key: &str| fields.get(key).and_then(Value::as_bool).unwrap_or(false);
@@ -52,37 +56,6 @@ impl Annotation {
             fields,
         }))
     }
-}
-
-/// Removes commas that directly precede `}` or `]` (outside strings).
-fn strip_trailing_commas(json: &str) -> String {
-    let mut out = String::with_capacity(json.len());
-    let mut in_string = false;
-    let mut escaped = false;
-    let chars: Vec<char> = json.chars().collect();
-    for (i, &c) in chars.iter().enumerate() {
-        if in_string {
-            out.push(c);
-            match c {
-                _ if escaped => escaped = false,
-                '\\' => escaped = true,
-                '"' => in_string = false,
-                _ => {}
-            }
-            continue;
-        }
-        if c == '"' {
-            in_string = true;
-        }
-        if c == ',' {
-            let next = chars[i + 1..].iter().find(|c| !c.is_whitespace());
-            if matches!(next, Some('}') | Some(']')) {
-                continue;
-            }
-        }
-        out.push(c);
-    }
-    out
 }
 
 #[cfg(test)]

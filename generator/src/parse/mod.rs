@@ -8,6 +8,7 @@
 
 mod annotation;
 mod front_matter;
+pub(crate) mod json_commas;
 mod markdown;
 pub mod published;
 mod published_rows;

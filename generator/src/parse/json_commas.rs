@@ -1,6 +1,6 @@
-//! Example bodies that are JSON but for a comma before a closing `}` or `]`
-//! (`{"a": 1,}`): the commonest slip in the docs' examples, and one with
-//! only one reading.
+//! JSON in the docs that is JSON but for a comma before a closing `}` or
+//! `]` (`{"a": 1,}`): the commonest slip in annotations and example bodies,
+//! and one with only one reading.
 
 /// The byte offsets of the commas in `text` that stand right before a
 /// closing `}` or `]` (whitespace between), outside strings.
