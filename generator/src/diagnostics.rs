@@ -113,6 +113,8 @@ pub mod codes {
     pub const PROPERTY_NOT_ON_RESOURCE: &str = "property-not-on-resource";
     /// Two resource pages describe the same type.
     pub const TYPE_DESCRIBED_TWICE: &str = "type-described-twice";
+    /// The key a resource annotation names is in no table of the type or its bases.
+    pub const KEY_PROPERTY_NOT_LISTED: &str = "key-property-not-listed";
     /// A resource page's title names its type differently from the
     /// `@odata.type` of its JSON representation (the latter is used).
     pub const TYPE_NAME_DIFFERS: &str = "type-name-differs";

@@ -686,6 +686,45 @@ fn commas_before_a_closing_bracket_are_reported_and_read_past() {
 }
 
 #[test]
+fn a_key_the_annotation_names_and_no_table_lists_is_added_once() {
+    let model = model();
+    let lamp = ty(&model, GRAPH, "lamp");
+    assert_eq!(names(lamp), ["id", "brightness"]);
+    let id = prop(lamp, "id");
+    assert_eq!(id.ty, TypeRef::Primitive(Primitive::String));
+    assert!(!id.collection);
+    // At the JSON representation the annotation heads: its first line.
+    let fence = position_of("key-property-unlisted.md", "```json");
+    assert_eq!((id.source.line, id.source.column), (fence.0 + 1, 1));
+    // The derived lamp inherits the key rather than getting its own.
+    let desk = ty(&model, GRAPH, "deskLamp");
+    assert_eq!(desk.base.as_ref().map(|b| b.name.as_str()), Some("lamp"));
+    assert_eq!(names(desk), ["brightness", "armLength"]);
+    assert_eq!(
+        messages(
+            &model,
+            "key-property-not-listed",
+            "key-property-unlisted.md"
+        ),
+        [
+            "the resource annotation of this JSON representation names `id` as the key of \
+             `lamp` (`keyProperty`), but no table lists it, on this page or a base type's; the \
+             model adds `id` as a string"
+        ]
+    );
+    assert!(messages(
+        &model,
+        "key-property-not-listed",
+        "key-property-inherited.md"
+    )
+    .is_empty());
+    // A type whose table lists the key its annotation names is left alone.
+    let dashboard = ty(&model, GRAPH, "dashboard");
+    assert_eq!(names(dashboard)[0], "id");
+    assert_eq!(names(dashboard).iter().filter(|n| **n == "id").count(), 1);
+}
+
+#[test]
 fn no_other_warnings_on_the_fixture_pages() {
     let model = model();
     let mut warnings: Vec<(String, &str)> = model

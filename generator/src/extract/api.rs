@@ -262,6 +262,7 @@ pub(crate) fn extract_api(sections: &Sections<'_>, facts: &mut PageFacts) {
                         properties,
                         relationships: Vec::new(),
                         open: false,
+                        key_property: None,
                         aliases: Vec::new(),
                         linked_page: request_page.clone(),
                         location: location.clone(),

@@ -115,6 +115,8 @@ pub struct TypeFacts {
     /// `"openType": true` in the resource annotation: objects may carry
     /// properties the page does not list (OData's dynamic properties).
     pub open: bool,
+    /// `keyProperty` in the resource annotation, where the annotation is.
+    pub key_property: Option<(String, Location)>,
     /// For a request body's table: the page the body type's link goes to, the
     /// type's own page when the link text is no type name.
     pub linked_page: Option<String>,

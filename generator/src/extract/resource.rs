@@ -204,6 +204,8 @@ pub(crate) fn extract_resource(sections: &Sections<'_>, facts: &mut PageFacts) {
         properties,
         relationships,
         open: resource_annotation.is_some_and(|(a, _, _)| a.open_type),
+        key_property: resource_annotation
+            .and_then(|(a, location, _)| a.key_property.clone().map(|k| (k, location.clone()))),
         aliases,
         linked_page: None,
         location,

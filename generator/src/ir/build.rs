@@ -456,6 +456,19 @@ fn build_types(
         known_types: &known_types,
         anonymous,
     };
+    // The key each resource page's annotation names (`keyProperty`).
+    let keys: BTreeMap<String, (String, Location)> = groups
+        .iter()
+        .filter_map(|(key, facts)| {
+            let named = facts
+                .iter()
+                .filter(|f| f.origin == TypeOrigin::ResourcePage)
+                .min_by_key(|f| &f.location)?
+                .key_property
+                .clone()?;
+            Some((key.clone(), named))
+        })
+        .collect();
     let mut types = BTreeMap::new();
     let mut request_only = BTreeMap::new();
     // Each type merges on its own (in parallel); results are taken in key order.
@@ -488,7 +501,84 @@ fn build_types(
     }
     model.types = types;
     resolve_bases(model, diagnostics);
+    add_unlisted_keys(model, &keys, diagnostics);
     check_request_only(model, &request_only, diagnostics);
+}
+
+/// Adds the key a resource annotation names (`"keyProperty": "id"`) to a
+/// type whose tables list it neither there nor on a base type (an entity
+/// whose page leaves out the `id` every entity has), with an info
+/// diagnostic. `id` is a string, as Graph's `entity.id` is; another name's
+/// type is not known, so it is untyped JSON. A type whose base gets the
+/// same key inherits it instead.
+fn add_unlisted_keys(
+    model: &mut Model,
+    keys: &BTreeMap<String, (String, Location)>,
+    diagnostics: &mut Vec<Diagnostic>,
+) {
+    let lists = |ty: &TypeDef, name: &str| {
+        ty.properties
+            .iter()
+            .chain(&ty.relationships)
+            .any(|p| p.name.eq_ignore_ascii_case(name))
+    };
+    let missing: BTreeMap<&String, &(String, Location)> = keys
+        .iter()
+        .filter(|(key, (name, _))| {
+            model.types.get(*key).is_some_and(|ty| {
+                !lists(ty, name) && !model.ancestors(ty).iter().any(|a| lists(a, name))
+            })
+        })
+        .collect();
+    let adds: Vec<(String, Property, Diagnostic)> = missing
+        .iter()
+        .filter(|(key, (name, _))| {
+            let ty = &model.types[**key];
+            !model.ancestors(ty).iter().any(|a| {
+                missing
+                    .get(&a.name.key())
+                    .is_some_and(|(base_name, _)| base_name.eq_ignore_ascii_case(name))
+            })
+        })
+        .map(|(key, (name, location))| {
+            let ty_name = &model.types[*key].name.name;
+            let (ty, spelled) = if name == "id" {
+                (TypeRef::Primitive(Primitive::String), "a string")
+            } else {
+                (TypeRef::Untyped(name.clone()), "untyped JSON")
+            };
+            let property = Property {
+                name: name.clone(),
+                ty,
+                collection: false,
+                description: format!(
+                    "The key of a `{ty_name}`: the page's resource annotation names it \
+                     (`keyProperty`), but no table lists it."
+                ),
+                read_only: None,
+                nullable: None,
+                optional: None,
+                source: location.clone(),
+            };
+            let diagnostic = Diagnostic::new(
+                Severity::Info,
+                codes::KEY_PROPERTY_NOT_LISTED,
+                location.clone(),
+                format!(
+                    "the resource annotation of this JSON representation names `{name}` as the key of \
+                     `{ty_name}` (`keyProperty`), but no table lists it, on this page or a base type's; \
+                     the model adds `{name}` as {spelled}"
+                ),
+            );
+            ((*key).clone(), property, diagnostic)
+        })
+        .collect();
+    for (key, property, diagnostic) in adds {
+        if let Some(ty) = model.types.get_mut(&key) {
+            ty.properties.insert(0, property);
+        }
+        diagnostics.push(diagnostic);
+    }
 }
 
 /// A name a resource page gives its type besides its own (see

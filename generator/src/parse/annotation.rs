@@ -18,6 +18,8 @@ pub struct Annotation {
     pub is_collection: bool,
     /// `openType` of a resource: objects may carry properties it does not list.
     pub open_type: bool,
+    /// `keyProperty` of a resource: the property that identifies an entity.
+    pub key_property: Option<String>,
     /// Every field, as written.
     pub fields: Value,
 }
@@ -53,6 +55,7 @@ impl Annotation {
             base_type: text("baseType"),
             is_collection: flag("isCollection"),
             open_type: flag("openType"),
+            key_property: text("keyProperty").filter(|k| !k.trim().is_empty()),
             fields,
         }))
     }

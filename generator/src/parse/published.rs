@@ -500,6 +500,7 @@ fn annotation(block_type: &str, name: String) -> Annotation {
         base_type: None,
         is_collection: false,
         open_type: false,
+        key_property: None,
     }
 }
 
