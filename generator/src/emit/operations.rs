@@ -415,6 +415,25 @@ fn endpoint_tokens(
     doc.push_str(&format!("\n\nDocs: `{}`", e.source.path));
     let doc = doc_attrs(&doc);
     let permissions_doc = format!(" The permissions the docs list for [`{fn_name}`].");
+    let new_operation =
+        quote! { crate::client::Operation::new(::http::Method::#method, #path_expr, &#permissions_ident) };
+    let with: Vec<TokenStream> = with_query.chain(with_body).collect();
+    // A chain straight after the call would make prettyplease indent the
+    // call's arguments twice: the operation gets a name first, one no
+    // argument has.
+    let fn_body = if with.is_empty() {
+        new_operation
+    } else {
+        let mut local = "operation".to_owned();
+        while param_names.contains(&local) {
+            local.push('_');
+        }
+        let local = ident(&local);
+        quote! {
+            let #local = #new_operation;
+            #local #(#with)*
+        }
+    };
     let (work, personal, application) = (
         scopes_tokens(&p.delegated_work_or_school),
         scopes_tokens(&p.delegated_personal),
@@ -434,7 +453,7 @@ fn endpoint_tokens(
         #doc
         #cfg
         pub fn #fn_ident(#(#all_params),*) -> crate::client::Operation<#response_type> {
-            crate::client::Operation::new(::http::Method::#method, #path_expr, &#permissions_ident)#(#with_query)*#with_body
+            #fn_body
         }
     }
 }

@@ -38,17 +38,17 @@ pub fn create(
     mobile_app_id: &str,
     body: &crate::beta::UserAppInstallStatus,
 ) -> crate::client::Operation<crate::beta::UserAppInstallStatus> {
-    crate::client::Operation::new(
-            ::http::Method::POST,
-            {
-                let mobile_app_id = crate::client::encode_path_parameter(mobile_app_id);
-                ::std::format!(
-                    "/deviceAppManagement/mobileApps/{mobile_app_id}/userStatuses"
-                )
-            },
-            &CREATE_PERMISSIONS,
-        )
-        .with_json(body)
+    let operation = crate::client::Operation::new(
+        ::http::Method::POST,
+        {
+            let mobile_app_id = crate::client::encode_path_parameter(mobile_app_id);
+            ::std::format!(
+                "/deviceAppManagement/mobileApps/{mobile_app_id}/userStatuses"
+            )
+        },
+        &CREATE_PERMISSIONS,
+    );
+    operation.with_json(body)
 }
 
 pub mod device_statuses;

@@ -33,17 +33,17 @@ pub fn create_ref(
 ) -> crate::client::Operation<
     crate::v1_0::ManagedDeviceMobileAppConfigurationDeviceStatus,
 > {
-    crate::client::Operation::new(
-            ::http::Method::POST,
-            {
-                let ios_lob_app_provisioning_configuration_id = crate::client::encode_path_parameter(
-                    ios_lob_app_provisioning_configuration_id,
-                );
-                ::std::format!(
-                    "/deviceAppManagement/iosLobAppProvisioningConfigurations/{ios_lob_app_provisioning_configuration_id}/deviceStatuses/$ref"
-                )
-            },
-            &CREATE_REF_PERMISSIONS,
-        )
-        .with_json(body)
+    let operation = crate::client::Operation::new(
+        ::http::Method::POST,
+        {
+            let ios_lob_app_provisioning_configuration_id = crate::client::encode_path_parameter(
+                ios_lob_app_provisioning_configuration_id,
+            );
+            ::std::format!(
+                "/deviceAppManagement/iosLobAppProvisioningConfigurations/{ios_lob_app_provisioning_configuration_id}/deviceStatuses/$ref"
+            )
+        },
+        &CREATE_REF_PERMISSIONS,
+    );
+    operation.with_json(body)
 }

@@ -33,17 +33,17 @@ pub fn create(
 ) -> crate::client::Operation<
     crate::v1_0::ManagedDeviceMobileAppConfigurationUserStatus,
 > {
-    crate::client::Operation::new(
-            ::http::Method::POST,
-            {
-                let managed_device_mobile_app_configuration_id = crate::client::encode_path_parameter(
-                    managed_device_mobile_app_configuration_id,
-                );
-                ::std::format!(
-                    "/deviceAppManagement/mobileAppConfigurations/{managed_device_mobile_app_configuration_id}/userStatuses"
-                )
-            },
-            &CREATE_PERMISSIONS,
-        )
-        .with_json(body)
+    let operation = crate::client::Operation::new(
+        ::http::Method::POST,
+        {
+            let managed_device_mobile_app_configuration_id = crate::client::encode_path_parameter(
+                managed_device_mobile_app_configuration_id,
+            );
+            ::std::format!(
+                "/deviceAppManagement/mobileAppConfigurations/{managed_device_mobile_app_configuration_id}/userStatuses"
+            )
+        },
+        &CREATE_PERMISSIONS,
+    );
+    operation.with_json(body)
 }

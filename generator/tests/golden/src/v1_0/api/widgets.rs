@@ -69,12 +69,12 @@ pub const CREATE_PERMISSIONS: crate::client::Permissions = crate::client::Permis
 pub fn create(
     body: &crate::v1_0::Widget,
 ) -> crate::client::Operation<crate::v1_0::Widget> {
-    crate::client::Operation::new(
-            ::http::Method::POST,
-            ::std::string::ToString::to_string("/widgets"),
-            &CREATE_PERMISSIONS,
-        )
-        .with_json(body)
+    let operation = crate::client::Operation::new(
+        ::http::Method::POST,
+        ::std::string::ToString::to_string("/widgets"),
+        &CREATE_PERMISSIONS,
+    );
+    operation.with_json(body)
 }
 
 /// The permissions the docs list for [`list_with_top`].
@@ -110,16 +110,17 @@ pub const LIST_WITH_TOP_PERMISSIONS: crate::client::Permissions = crate::client:
 pub fn list_with_top() -> crate::client::Operation<
     crate::client::Collection<crate::v1_0::Widget>,
 > {
-    crate::client::Operation::new(
-            ::http::Method::GET,
-            ::std::string::ToString::to_string("/widgets"),
-            &LIST_WITH_TOP_PERMISSIONS,
-        )
-        .with_query("$top", "5")
+    let operation = crate::client::Operation::new(
+        ::http::Method::GET,
+        ::std::string::ToString::to_string("/widgets"),
+        &LIST_WITH_TOP_PERMISSIONS,
+    );
+    operation.with_query("$top", "5")
 }
 
 pub mod delta;
 pub mod get_by_path;
+pub mod history;
 pub mod paint;
 pub mod parts;
 pub mod photo;

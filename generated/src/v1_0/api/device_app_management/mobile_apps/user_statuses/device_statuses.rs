@@ -32,18 +32,18 @@ pub fn create(
     user_app_install_status_id: &str,
     body: &crate::v1_0::MobileAppInstallStatus,
 ) -> crate::client::Operation<crate::v1_0::MobileAppInstallStatus> {
-    crate::client::Operation::new(
-            ::http::Method::POST,
-            {
-                let mobile_app_id = crate::client::encode_path_parameter(mobile_app_id);
-                let user_app_install_status_id = crate::client::encode_path_parameter(
-                    user_app_install_status_id,
-                );
-                ::std::format!(
-                    "/deviceAppManagement/mobileApps/{mobile_app_id}/userStatuses/{user_app_install_status_id}/deviceStatuses"
-                )
-            },
-            &CREATE_PERMISSIONS,
-        )
-        .with_json(body)
+    let operation = crate::client::Operation::new(
+        ::http::Method::POST,
+        {
+            let mobile_app_id = crate::client::encode_path_parameter(mobile_app_id);
+            let user_app_install_status_id = crate::client::encode_path_parameter(
+                user_app_install_status_id,
+            );
+            ::std::format!(
+                "/deviceAppManagement/mobileApps/{mobile_app_id}/userStatuses/{user_app_install_status_id}/deviceStatuses"
+            )
+        },
+        &CREATE_PERMISSIONS,
+    );
+    operation.with_json(body)
 }

@@ -78,14 +78,15 @@ pub fn list_with_expand_filter_select(
     color: &str,
     path: &str,
 ) -> crate::client::Operation<crate::client::Collection<crate::v1_0::Widget>> {
-    crate::client::Operation::new(
-            ::http::Method::GET,
-            {
-                let id = crate::client::encode_path_parameter(id);
-                ::std::format!("/users/{id}/widgets")
-            },
-            &LIST_WITH_EXPAND_FILTER_SELECT_PERMISSIONS,
-        )
+    let operation = crate::client::Operation::new(
+        ::http::Method::GET,
+        {
+            let id = crate::client::encode_path_parameter(id);
+            ::std::format!("/users/{id}/widgets")
+        },
+        &LIST_WITH_EXPAND_FILTER_SELECT_PERMISSIONS,
+    );
+    operation
         .with_query("$expand", "parts")
         .with_query(
             "$filter",
@@ -125,13 +126,13 @@ pub fn create(
     user_id: &str,
     body: &crate::v1_0::Widget,
 ) -> crate::client::Operation<crate::v1_0::Widget> {
-    crate::client::Operation::new(
-            ::http::Method::POST,
-            {
-                let user_id = crate::client::encode_path_parameter(user_id);
-                ::std::format!("/users/{user_id}/widgets")
-            },
-            &CREATE_PERMISSIONS,
-        )
-        .with_json(body)
+    let operation = crate::client::Operation::new(
+        ::http::Method::POST,
+        {
+            let user_id = crate::client::encode_path_parameter(user_id);
+            ::std::format!("/users/{user_id}/widgets")
+        },
+        &CREATE_PERMISSIONS,
+    );
+    operation.with_json(body)
 }

@@ -77,13 +77,13 @@ impl<'de> ::serde::Deserialize<'de> for PostBody {
 /// Docs: `v1.0/api/widget-paint.md`
 #[cfg(feature = "core")]
 pub fn post(widget_id: &str, body: &PostBody) -> crate::client::Operation<()> {
-    crate::client::Operation::new(
-            ::http::Method::POST,
-            {
-                let widget_id = crate::client::encode_path_parameter(widget_id);
-                ::std::format!("/widgets/{widget_id}/paint")
-            },
-            &POST_PERMISSIONS,
-        )
-        .with_json(body)
+    let operation = crate::client::Operation::new(
+        ::http::Method::POST,
+        {
+            let widget_id = crate::client::encode_path_parameter(widget_id);
+            ::std::format!("/widgets/{widget_id}/paint")
+        },
+        &POST_PERMISSIONS,
+    );
+    operation.with_json(body)
 }
