@@ -415,8 +415,7 @@ fn endpoint_tokens(
     doc.push_str(&format!("\n\nDocs: `{}`", e.source.path));
     let doc = doc_attrs(&doc);
     let permissions_doc = format!(" The permissions the docs list for [`{fn_name}`].");
-    let new_operation =
-        quote! { crate::client::Operation::new(::http::Method::#method, #path_expr, &#permissions_ident) };
+    let new_operation = quote! { crate::client::Operation::new(::http::Method::#method, #path_expr, &#permissions_ident) };
     let with: Vec<TokenStream> = with_query.chain(with_body).collect();
     // A chain straight after the call would make prettyplease indent the
     // call's arguments twice: the operation gets a name first, one no
