@@ -3,7 +3,7 @@
 
 use crate::diagnostics::Severity;
 use crate::emit::EmitOptions;
-use crate::report::{render_line, render_snippet, Summary};
+use crate::report::{counted, render_line, render_snippet, Summary};
 use crate::workspace::{check_crate, load_docs, location_text, write_crate};
 use crate::{build_models, DocsSet};
 use clap::{Args, Parser, Subcommand};
@@ -319,14 +319,19 @@ fn print_diagnostics(
     if args.summary {
         eprint!("{}", summary.render());
     } else {
+        let severity = |s: Severity| *summary.by_severity.get(&s).unwrap_or(&0);
         eprintln!(
-            "{} pages, {} types, {} enums, {} endpoints; {} warnings, {} infos (--verbose shows all, --summary counts them)",
-            summary.pages,
-            summary.types,
-            summary.enums,
-            summary.endpoints,
-            summary.by_severity.get(&Severity::Warning).unwrap_or(&0) + summary.by_severity.get(&Severity::Error).unwrap_or(&0),
-            summary.by_severity.get(&Severity::Info).unwrap_or(&0),
+            "{}, {}, {}, {}; {}, {} (--verbose shows all, --summary counts them)",
+            counted(summary.pages, "page", "pages"),
+            counted(summary.types, "type", "types"),
+            counted(summary.enums, "enum", "enums"),
+            counted(summary.endpoints, "endpoint", "endpoints"),
+            counted(
+                severity(Severity::Warning) + severity(Severity::Error),
+                "warning",
+                "warnings"
+            ),
+            counted(severity(Severity::Info), "info", "infos"),
         );
     }
 }

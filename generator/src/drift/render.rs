@@ -3,6 +3,7 @@
 //! GitHub workflow annotations.
 
 use super::{Change, Level};
+use crate::report::counted;
 use crate::report::todos::Format;
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
@@ -13,6 +14,17 @@ fn counts(changes: &[Change]) -> BTreeMap<Level, usize> {
         *out.entry(c.severity).or_default() += 1;
     }
     out
+}
+
+/// `1 breaking, 2 warnings, 0 info`.
+fn totals(counts: &BTreeMap<Level, usize>) -> String {
+    let n = |l: Level| counts.get(&l).copied().unwrap_or(0);
+    format!(
+        "{} breaking, {}, {} info",
+        n(Level::Breaking),
+        counted(n(Level::Warning), "warning", "warnings"),
+        n(Level::Info)
+    )
 }
 
 fn loc(prefix: &str, l: &Option<crate::source::Location>) -> String {
@@ -65,22 +77,10 @@ pub fn render(changes: &[Change], format: Format, old_prefix: &str, new_prefix: 
                     loc(new_prefix, &c.new)
                 );
             }
-            let _ = writeln!(
-                out,
-                "{} breaking, {} warnings, {} info",
-                n(Level::Breaking),
-                n(Level::Warning),
-                n(Level::Info)
-            );
+            let _ = writeln!(out, "{}", totals(&counts));
         }
         Format::Markdown => {
-            let _ = writeln!(
-                out,
-                "### Docs drift: {} breaking, {} warnings, {} info\n",
-                n(Level::Breaking),
-                n(Level::Warning),
-                n(Level::Info)
-            );
+            let _ = writeln!(out, "### Docs drift: {}\n", totals(&counts));
             for level in [Level::Breaking, Level::Warning, Level::Info] {
                 let of_level: Vec<&Change> =
                     changes.iter().filter(|c| c.severity == level).collect();
@@ -135,13 +135,7 @@ pub fn render(changes: &[Change], format: Format, old_prefix: &str, new_prefix: 
                     at.path, at.line, at.column, c.rule
                 );
             }
-            let _ = writeln!(
-                out,
-                "{} breaking, {} warnings, {} info",
-                n(Level::Breaking),
-                n(Level::Warning),
-                n(Level::Info)
-            );
+            let _ = writeln!(out, "{}", totals(&counts));
         }
     }
     out
@@ -193,6 +187,6 @@ mod tests {
                 "breaking,"
             ]
         );
-        assert!(text.ends_with("1 breaking, 1 warnings, 2 info\n"), "{text}");
+        assert!(text.ends_with("1 breaking, 1 warning, 2 info\n"), "{text}");
     }
 }

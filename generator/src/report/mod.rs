@@ -99,19 +99,37 @@ impl Summary {
 
     /// A few lines for people.
     pub fn render(&self) -> String {
+        let severity = |s: Severity| *self.by_severity.get(&s).unwrap_or(&0);
         let mut out = format!(
-            "{} pages: {} types, {} enums, {} endpoints; diagnostics: {} errors, {} warnings, {} infos\n",
-            self.pages,
-            self.types,
-            self.enums,
-            self.endpoints,
-            self.by_severity.get(&Severity::Error).unwrap_or(&0),
-            self.by_severity.get(&Severity::Warning).unwrap_or(&0),
-            self.by_severity.get(&Severity::Info).unwrap_or(&0),
+            "{}: {}, {}, {}; diagnostics: {}, {}, {}\n",
+            counted(self.pages, "page", "pages"),
+            counted(self.types, "type", "types"),
+            counted(self.enums, "enum", "enums"),
+            counted(self.endpoints, "endpoint", "endpoints"),
+            counted(severity(Severity::Error), "error", "errors"),
+            counted(severity(Severity::Warning), "warning", "warnings"),
+            counted(severity(Severity::Info), "info", "infos"),
         );
         for (code, n) in &self.by_code {
             let _ = writeln!(out, "  {n:>6}  {code}");
         }
         out
+    }
+}
+
+/// `n` with the word for one or for many: `1 warning`, `2 warnings`.
+pub fn counted(n: usize, one: &str, many: &str) -> String {
+    format!("{n} {}", if n == 1 { one } else { many })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::counted;
+
+    #[test]
+    fn one_is_singular_and_every_other_count_plural() {
+        assert_eq!(counted(1, "warning", "warnings"), "1 warning");
+        assert_eq!(counted(0, "warning", "warnings"), "0 warnings");
+        assert_eq!(counted(2, "info", "infos"), "2 infos");
     }
 }
