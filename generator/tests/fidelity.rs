@@ -725,6 +725,24 @@ fn a_key_the_annotation_names_and_no_table_lists_is_added_once() {
 }
 
 #[test]
+fn a_derived_from_sentence_names_the_base_type() {
+    let model = model();
+    let floor = ty(&model, GRAPH, "floorLamp");
+    assert_eq!(floor.base.as_ref().map(|b| b.name.as_str()), Some("lamp"));
+    // The sentence is still the description: only a paragraph that starts
+    // with "Derived from" or "Inherits from" is left out of it.
+    assert!(floor
+        .description
+        .starts_with("The floorLamp resource is derived from"));
+    let inherited: Vec<&str> = model
+        .ancestors(floor)
+        .iter()
+        .flat_map(|a| a.properties.iter().map(|p| p.name.as_str()))
+        .collect();
+    assert_eq!(inherited, ["id", "brightness"]);
+}
+
+#[test]
 fn no_other_warnings_on_the_fixture_pages() {
     let model = model();
     let mut warnings: Vec<(String, &str)> = model

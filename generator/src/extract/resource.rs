@@ -29,12 +29,15 @@ fn inherits_link_re() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
         // `\b` in front is checked by `captures_at_word_start`.
-        Regex::new(r"(?i)inherits\s+from\s+(?:the\s+)?\[`?([A-Za-z_][A-Za-z0-9_.]*)`?\]")
-            .expect("valid regex")
+        Regex::new(
+            r"(?i)(?:inherits|derive[sd])\s+from\s+(?:the\s+)?\[(?:`|\*\*)?([A-Za-z_][A-Za-z0-9_.]*)(?:`|\*\*)?\]",
+        )
+        .expect("valid regex")
     })
 }
 
-/// "Inherits from [x](link)" in a paragraph's markdown: only linked names count.
+/// "Inherits from [x](link)", "Derived from [x](link)", "x derives from
+/// [**y**][y]" in a paragraph's markdown: only linked names count.
 pub(crate) fn inherits_links(raw: &str) -> Vec<String> {
     super::word_boundary::captures_at_word_start(inherits_link_re(), raw)
         .filter_map(|c| c.get(1))
@@ -146,6 +149,7 @@ pub(crate) fn extract_resource(sections: &Sections<'_>, facts: &mut PageFacts) {
                 && !lower.starts_with("important")
                 && !lower.starts_with("note")
                 && !lower.starts_with("inherits from")
+                && !lower.starts_with("derived from")
             {
                 description = text.clone();
             }
@@ -332,7 +336,7 @@ fn check_json_representation(
 
 #[cfg(test)]
 mod tests {
-    use super::{better_cased, names_a_resource_type};
+    use super::{better_cased, inherits_links, names_a_resource_type};
 
     #[test]
     fn case_only_differences_keep_the_wire_spelling_unless_it_lost_its_capitals() {
@@ -347,6 +351,31 @@ mod tests {
         assert_eq!(pick("orgContact", "orgcontact"), "orgContact");
         assert_eq!(pick("IdentitySet", "identityset"), "identitySet");
         assert_eq!(pick("identitySet", "IdentitySet"), "identitySet");
+    }
+
+    #[test]
+    fn every_phrasing_of_a_base_type_link_is_read() {
+        for (raw, base) in [
+            ("Inherits from [entity](entity.md).", "entity"),
+            ("Derived from [place](place.md).", "place"),
+            (
+                "The **drive** resource is derived from [**baseItem**](baseitem.md) and inherits properties from that resource.",
+                "baseItem",
+            ),
+            ("The **driveItem** is derived from [**baseItem**][baseItem].", "baseItem"),
+            ("x derives from [`teamworkHostedContent`](t.md)", "teamworkHostedContent"),
+            ("Inherits from [microsoft.graph.entity](entity.md).", "entity"),
+        ] {
+            assert_eq!(inherits_links(raw), [base], "{raw}");
+        }
+        // Not a link, or not the phrase: no base.
+        for raw in [
+            "Derived from place.",
+            "Underived from [place](place.md).",
+            "Inherits properties from [place](place.md).",
+        ] {
+            assert!(inherits_links(raw).is_empty(), "{raw}");
+        }
     }
 
     #[test]
