@@ -369,6 +369,46 @@ fn type_property_and_endpoint_rules() {
 }
 
 #[test]
+fn permissions_listed_in_another_order_are_a_reorder_not_a_change() {
+    let old = vec![
+        api("list", "GET /things", "Thing.Read.All, Thing.ReadWrite.All"),
+        api(
+            "get",
+            "GET /things/{id}",
+            "Thing.Read.All, Thing.ReadWrite.All",
+        ),
+    ];
+    let new = vec![
+        api("list", "GET /things", "Thing.ReadWrite.All, Thing.Read.All"),
+        api("get", "GET /things/{id}", "Thing.ReadWrite.All, Thing.Read"),
+    ];
+    let (old, new) = (build_version("v1.0", &old), build_version("v1.0", &new));
+    let changes = diff_models(&old, &new, &Config::default());
+    // In rule order, as every drift report is.
+    let found: Vec<(&str, Level, &str)> = changes
+        .iter()
+        .map(|c| (c.rule, c.severity, c.message.as_str()))
+        .collect();
+    assert_eq!(
+        found,
+        [
+            (
+                "endpoint-permissions-changed",
+                Level::Warning,
+                "the permissions of `GET /things/{id}` changed (application: added \
+                 `Thing.Read`, removed `Thing.Read.All`)"
+            ),
+            (
+                "endpoint-permissions-reordered",
+                Level::Info,
+                "the permissions of `GET /things` are listed in another order (application: \
+                 Thing.Read.All, Thing.ReadWrite.All → Thing.ReadWrite.All, Thing.Read.All)"
+            ),
+        ]
+    );
+}
+
+#[test]
 fn renaming_a_path_parameter_is_no_endpoint_change() {
     let old = vec![api("get", "GET /things/{id}", "Thing.Read.All")];
     let new = vec![api("get", "GET /Things/{thing-id}", "Thing.Read.All")];

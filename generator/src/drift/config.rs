@@ -120,6 +120,7 @@ pub const RULES: &[&str] = &[
     "endpoint-added",
     "endpoint-removed",
     "endpoint-permissions-changed",
+    "endpoint-permissions-reordered",
     "enum-lists-disagree",
     "enum-member-missing-in-beta",
 ];

@@ -542,49 +542,101 @@ impl Differ<'_> {
                 continue;
             };
             if e.permissions != n.permissions {
-                let show = |s: &Option<crate::extract::Scopes>| match s {
-                    Some(crate::extract::Scopes::Scopes(list)) => list.join(", "),
-                    Some(crate::extract::Scopes::NotSupported) => "not supported".to_owned(),
-                    Some(crate::extract::Scopes::Unknown) => "unknown".to_owned(),
-                    None => "not documented".to_owned(),
-                };
-                let mut what = Vec::new();
-                for (label, a, b) in [
-                    (
-                        "delegated (work or school)",
-                        &e.permissions.delegated_work_or_school,
-                        &n.permissions.delegated_work_or_school,
-                    ),
-                    (
-                        "delegated (personal)",
-                        &e.permissions.delegated_personal,
-                        &n.permissions.delegated_personal,
-                    ),
-                    (
-                        "application",
-                        &e.permissions.application,
-                        &n.permissions.application,
-                    ),
-                ] {
-                    if a != b {
-                        what.push(format!("{label}: {} → {}", show(a), show(b)));
-                    }
-                }
-                self.push(
-                    "endpoint-permissions-changed",
-                    Level::Warning,
-                    subject(n),
-                    format!(
-                        "the permissions of `{} {}` changed ({})",
-                        n.method,
-                        n.path,
-                        what.join("; ")
-                    ),
-                    Some(e.source.clone()),
-                    Some(n.source.clone()),
-                );
+                self.permissions(e, n, subject(n));
             }
         }
+    }
+
+    /// A change of an endpoint's permissions: scopes added or removed, or a
+    /// kind of access newly (not) supported, is `endpoint-permissions-changed`;
+    /// the same scopes in another order (the docs list them from least to
+    /// most privileged, and reorder them when they fix that) is only
+    /// `endpoint-permissions-reordered`.
+    fn permissions(&mut self, e: &crate::ir::Endpoint, n: &crate::ir::Endpoint, subject: Subject) {
+        use crate::extract::Scopes;
+        let show = |s: &Option<Scopes>| match s {
+            Some(Scopes::Scopes(list)) => list.join(", "),
+            Some(Scopes::NotSupported) => "not supported".to_owned(),
+            Some(Scopes::Unknown) => "unknown".to_owned(),
+            None => "not documented".to_owned(),
+        };
+        let mut changed = Vec::new();
+        let mut reordered = Vec::new();
+        for (label, a, b) in [
+            (
+                "delegated (work or school)",
+                &e.permissions.delegated_work_or_school,
+                &n.permissions.delegated_work_or_school,
+            ),
+            (
+                "delegated (personal)",
+                &e.permissions.delegated_personal,
+                &n.permissions.delegated_personal,
+            ),
+            (
+                "application",
+                &e.permissions.application,
+                &n.permissions.application,
+            ),
+        ] {
+            if a == b {
+                continue;
+            }
+            match (a, b) {
+                (Some(Scopes::Scopes(before)), Some(Scopes::Scopes(after))) => {
+                    let quoted = |list: Vec<&String>| -> String {
+                        let q: Vec<String> = list.iter().map(|s| format!("`{s}`")).collect();
+                        q.join(", ")
+                    };
+                    let added: Vec<&String> =
+                        after.iter().filter(|s| !before.contains(s)).collect();
+                    let removed: Vec<&String> =
+                        before.iter().filter(|s| !after.contains(s)).collect();
+                    if added.is_empty() && removed.is_empty() {
+                        reordered.push(format!("{label}: {} → {}", show(a), show(b)));
+                        continue;
+                    }
+                    let mut parts = Vec::new();
+                    if !added.is_empty() {
+                        parts.push(format!("added {}", quoted(added)));
+                    }
+                    if !removed.is_empty() {
+                        parts.push(format!("removed {}", quoted(removed)));
+                    }
+                    changed.push(format!("{label}: {}", parts.join(", ")));
+                }
+                _ => changed.push(format!("{label}: {} → {}", show(a), show(b))),
+            }
+        }
+        let (rule, level, what, all) = if changed.is_empty() {
+            (
+                "endpoint-permissions-reordered",
+                Level::Info,
+                "are listed in another order",
+                reordered,
+            )
+        } else {
+            changed.extend(reordered);
+            (
+                "endpoint-permissions-changed",
+                Level::Warning,
+                "changed",
+                changed,
+            )
+        };
+        self.push(
+            rule,
+            level,
+            subject,
+            format!(
+                "the permissions of `{} {}` {what} ({})",
+                n.method,
+                n.path,
+                all.join("; ")
+            ),
+            Some(e.source.clone()),
+            Some(n.source.clone()),
+        );
     }
 }
 
