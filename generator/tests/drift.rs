@@ -377,10 +377,16 @@ fn permissions_listed_in_another_order_are_a_reorder_not_a_change() {
             "GET /things/{id}",
             "Thing.Read.All, Thing.ReadWrite.All",
         ),
+        api(
+            "delete",
+            "DELETE /things/{id}",
+            "Thing.ReadWrite.All, Thing.ReadWrite.All",
+        ),
     ];
     let new = vec![
         api("list", "GET /things", "Thing.ReadWrite.All, Thing.Read.All"),
         api("get", "GET /things/{id}", "Thing.ReadWrite.All, Thing.Read"),
+        api("delete", "DELETE /things/{id}", "Thing.ReadWrite.All"),
     ];
     let (old, new) = (build_version("v1.0", &old), build_version("v1.0", &new));
     let changes = diff_models(&old, &new, &Config::default());
@@ -392,6 +398,12 @@ fn permissions_listed_in_another_order_are_a_reorder_not_a_change() {
     assert_eq!(
         found,
         [
+            (
+                "endpoint-permissions-changed",
+                Level::Warning,
+                "the permissions of `DELETE /things/{id}` changed (application: \
+                 Thing.ReadWrite.All, Thing.ReadWrite.All → Thing.ReadWrite.All)"
+            ),
             (
                 "endpoint-permissions-changed",
                 Level::Warning,

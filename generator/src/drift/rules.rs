@@ -592,7 +592,10 @@ impl Differ<'_> {
                         after.iter().filter(|s| !before.contains(s)).collect();
                     let removed: Vec<&String> =
                         before.iter().filter(|s| !after.contains(s)).collect();
-                    if added.is_empty() && removed.is_empty() {
+                    let (mut sorted_before, mut sorted_after) = (before.clone(), after.clone());
+                    sorted_before.sort();
+                    sorted_after.sort();
+                    if sorted_before == sorted_after {
                         reordered.push(format!("{label}: {} → {}", show(a), show(b)));
                         continue;
                     }
@@ -602,6 +605,10 @@ impl Differ<'_> {
                     }
                     if !removed.is_empty() {
                         parts.push(format!("removed {}", quoted(removed)));
+                    }
+                    if parts.is_empty() {
+                        // Only a repeated scope came or went: show both lists.
+                        parts.push(format!("{} → {}", show(a), show(b)));
                     }
                     changed.push(format!("{label}: {}", parts.join(", ")));
                 }

@@ -616,7 +616,7 @@ pub(crate) fn emit(
     }
     use rayon::prelude::*;
     let modules: Vec<(&&[String], &ModuleFile<'_, '_>)> = modules.iter().collect();
-    modules
+    let files: Vec<Result<GeneratedFile, EmitError>> = modules
         .par_iter()
         .map(|(path, module)| {
             let version = &model.version;
@@ -624,7 +624,8 @@ pub(crate) fn emit(
                 .endpoints
                 .iter()
                 .map(|(e, name)| endpoint_tokens(model, names, features, e, name));
-            let own_name = path.last().map_or("", String::as_str);
+            // The root file is the module `api`.
+            let own_name = path.last().map_or("api", String::as_str);
             let mods = module.children.iter().map(|child| {
                 let m = ident(child);
                 let allow = inception_allow(own_name, child);
@@ -653,7 +654,9 @@ pub(crate) fn emit(
             let doc = inner_doc_attrs(&doc);
             rust_file(file, quote! { #doc #(#items)* #(#mods)* }, options)
         })
-        .collect()
+        .collect();
+    // The first error in path order, whichever thread met it first.
+    files.into_iter().collect()
 }
 
 /// One module of `api/`, written to its own file.
@@ -679,7 +682,9 @@ fn inception_allow(parent: &str, child: &str) -> TokenStream {
 }
 
 /// `e`'s path up to its `count`-th named segment, parameters written `{…}`
-/// (`/users/{…}/calendar`): what a file's doc comment says it holds.
+/// (`/users/{…}/calendar`): what a file's doc comment says it holds, in the
+/// shape of the module's first endpoint (another may have a parameter where
+/// this one has none).
 fn path_prefix(e: &Endpoint, count: usize) -> String {
     let mut prefix = String::new();
     let mut named = 0;

@@ -2,6 +2,7 @@
 //! `/reports/getEmailActivityCounts(period='{period_value}')`, `/x/{id}/members/$ref`.
 
 use serde::Serialize;
+use std::collections::BTreeSet;
 
 /// A piece of one path segment.
 #[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
@@ -179,7 +180,9 @@ pub struct LiteralKey {
 /// A request line's path with each segment that is a GUID written out
 /// (`/education/classes/acdefc6b-…/assignments`, an example's ID copied into
 /// the template) read as a parameter named after the segment before it
-/// (`/education/classes/{class-id}/assignments`); `None` when there is none.
+/// (`/education/classes/{class-id}/assignments`), numbered when the path
+/// already has that name (`/users/{id}/<guid>` → `/users/{id}/{id2}`);
+/// `None` when there is none.
 /// Only the hyphenated GUID form counts: any other literal could be a
 /// segment's real name.
 pub fn literal_keys_as_params(template: &str) -> Option<(String, Vec<LiteralKey>)> {
@@ -191,6 +194,14 @@ pub fn literal_keys_as_params(template: &str) -> Option<(String, Vec<LiteralKey>
     if !path.split('/').any(is_guid) {
         return None;
     }
+    // Names the path already uses, and those handed out here: a name is
+    // never given twice (`/x/{x-id}/…/{x-id2}`).
+    let mut taken: BTreeSet<String> = path
+        .split(['{', '}'])
+        .skip(1)
+        .step_by(2)
+        .map(|name| name.trim().to_owned())
+        .collect();
     let mut keys = Vec::new();
     let mut previous = "";
     let segments: Vec<String> = path
@@ -201,11 +212,17 @@ pub fn literal_keys_as_params(template: &str) -> Option<(String, Vec<LiteralKey>
                 return segment.to_owned();
             }
             let word = singular(previous);
-            let param = if word.is_empty() {
+            let base = if word.is_empty() {
                 "id".to_owned()
             } else {
                 format!("{word}-id")
             };
+            let mut param = base.clone();
+            let mut n = 1;
+            while !taken.insert(param.clone()) {
+                n += 1;
+                param = format!("{base}{n}");
+            }
             keys.push(LiteralKey {
                 written: segment.to_owned(),
                 param: param.clone(),
@@ -223,10 +240,15 @@ pub fn literal_keys_as_params(template: &str) -> Option<(String, Vec<LiteralKey>
 
 /// A collection segment's word for one item, for a parameter's name
 /// (`classes` → `class`, `policies` → `policy`, `assignments` →
-/// `assignment`); a segment that is no plain word gives nothing.
+/// `assignment`); a word ending in `us`, `ss` or `is` (`status`, `address`,
+/// `analysis`) is no plural and stays; a segment that is no plain word gives
+/// nothing.
 fn singular(segment: &str) -> String {
     if !segment.chars().all(|c| c.is_ascii_alphanumeric()) {
         return String::new();
+    }
+    if ["us", "ss", "is"].iter().any(|end| segment.ends_with(end)) {
+        return segment.to_owned();
     }
     if let Some(stem) = segment.strip_suffix("sses") {
         return format!("{stem}ss");
@@ -360,6 +382,18 @@ mod tests {
         assert_eq!(path, "/policies/{policy-id}");
         let (path, _) = literal_keys_as_params("/acdefc6b-2dc6-4e71-b1e9-6d9810ab1793/x").unwrap();
         assert_eq!(path, "/{id}/x");
+        // Names are never given twice, nor taken from the path's own.
+        let (path, _) = literal_keys_as_params(
+            "/users/{id}/acdefc6b-2dc6-4e71-b1e9-6d9810ab1793/groups/acdefc6b-2dc6-4e71-b1e9-6d9810ab1794/acdefc6b-2dc6-4e71-b1e9-6d9810ab1795",
+        )
+        .unwrap();
+        assert_eq!(path, "/users/{id}/{id2}/groups/{group-id}/{group-id2}");
+        // Words that are no plurals stay whole.
+        let (path, _) = literal_keys_as_params(
+            "/addresses/acdefc6b-2dc6-4e71-b1e9-6d9810ab1793/status/acdefc6b-2dc6-4e71-b1e9-6d9810ab1794",
+        )
+        .unwrap();
+        assert_eq!(path, "/addresses/{address-id}/status/{status-id}");
         // Not a GUID in its hyphenated form, or not a whole segment: kept.
         for kept in [
             "/users/{id}/calendar",

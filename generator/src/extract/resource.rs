@@ -36,13 +36,54 @@ fn inherits_link_re() -> &'static Regex {
     })
 }
 
-/// "Inherits from [x](link)", "Derived from [x](link)", "x derives from
-/// [**y**][y]" in a paragraph's markdown: only linked names count.
-pub(crate) fn inherits_links(raw: &str) -> Vec<String> {
+/// Base types a paragraph's markdown names by link: "Inherits from
+/// [x](link)" anywhere; "Derived from [x](link)" starting a sentence or after
+/// a comma ("…, derived from [x]"); "is derived from [x]" and "derives from
+/// [x]" when the sentence is about the page's own type (`own`: "The
+/// **drive** resource is derived from [**baseItem**][baseItem]"), not about
+/// something else ("the navigation property, which is derived from [x]").
+/// Names may be bold or code; only linked names count.
+pub(crate) fn inherits_links(raw: &str, own: &[&str]) -> Vec<String> {
     super::word_boundary::captures_at_word_start(inherits_link_re(), raw)
+        .filter(|c| {
+            let whole = c.get(0).expect("group 0 is the match");
+            let phrase = whole.as_str().to_ascii_lowercase();
+            if phrase.starts_with("inherits") {
+                return true;
+            }
+            let before = &raw[..whole.start()];
+            let sentence = before
+                .rfind(". ")
+                .map_or(before, |i| &before[i + 2..])
+                .trim_start();
+            let lead = sentence.trim_end().to_ascii_lowercase();
+            let subject = lead.strip_suffix(" is").or_else(|| lead.strip_suffix("is"));
+            match subject {
+                // "…, which is derived from": about something else.
+                Some(subject) => {
+                    let subject = subject.trim_end();
+                    !(subject.ends_with("which") || subject.ends_with("that"))
+                        && names_own(subject, own)
+                }
+                None if phrase.starts_with("derives") => {
+                    !(lead.ends_with("which") || lead.ends_with("that")) && names_own(&lead, own)
+                }
+                None => lead.is_empty() || lead.ends_with(','),
+            }
+        })
         .filter_map(|c| c.get(1))
         .map(|m| unqualified(m.as_str()))
         .collect()
+}
+
+/// Whether a (lower-cased) sentence start names one of `own` as a word,
+/// bold or not.
+fn names_own(lead: &str, own: &[&str]) -> bool {
+    lead.split(|c: char| !(c.is_ascii_alphanumeric() || c == '_' || c == '.'))
+        .any(|word| {
+            own.iter()
+                .any(|o| !o.is_empty() && word.eq_ignore_ascii_case(o))
+        })
 }
 
 /// `microsoft.graph.x` → `x`.
@@ -137,7 +178,10 @@ pub(crate) fn extract_resource(sections: &Sections<'_>, facts: &mut PageFacts) {
             if text.starts_with("Namespace:") {
                 continue;
             }
-            for name in inherits_links(&content.raw) {
+            let own: Vec<&str> = std::iter::once(name.as_str())
+                .chain(aliases.iter().map(String::as_str))
+                .collect();
+            for name in inherits_links(&content.raw, &own) {
                 base_hints.push(BaseHint {
                     name,
                     kind: BaseHintKind::InheritsSentence,
@@ -365,16 +409,24 @@ mod tests {
             ("The **driveItem** is derived from [**baseItem**][baseItem].", "baseItem"),
             ("x derives from [`teamworkHostedContent`](t.md)", "teamworkHostedContent"),
             ("Inherits from [microsoft.graph.entity](entity.md).", "entity"),
+            (
+                "Used to create a mail threat assessment, derived from [threatAssessmentRequest](t.md).",
+                "threatAssessmentRequest",
+            ),
+            ("A room. Derived from [place](place.md).", "place"),
         ] {
-            assert_eq!(inherits_links(raw), [base], "{raw}");
+            assert_eq!(inherits_links(raw, &["x", "drive", "driveItem"]), [base], "{raw}");
         }
-        // Not a link, or not the phrase: no base.
+        // Not a link, not the phrase, or about something else: no base.
         for raw in [
             "Derived from place.",
             "Underived from [place](place.md).",
             "Inherits properties from [place](place.md).",
+            "Used in the **extensions** navigation property, which is derived from the [extension](extension.md) abstract type.",
+            "Its **value** is derived from [signIn](signin.md) data.",
+            "Some values are computed or derived from [signIn](signin.md).",
         ] {
-            assert!(inherits_links(raw).is_empty(), "{raw}");
+            assert!(inherits_links(raw, &["x", "drive"]).is_empty(), "{raw}");
         }
     }
 

@@ -545,7 +545,8 @@ fn add_unlisted_keys(
             let (ty, spelled) = if name == "id" {
                 (TypeRef::Primitive(Primitive::String), "a string")
             } else {
-                (TypeRef::Untyped(name.clone()), "untyped JSON")
+                // No Type cell to keep: Graph's own name for any JSON value.
+                (TypeRef::Untyped("Json".to_owned()), "untyped JSON")
             };
             let property = Property {
                 name: name.clone(),

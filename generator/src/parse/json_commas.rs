@@ -48,7 +48,12 @@ pub(crate) fn without_commas(text: &str, offsets: &[usize]) -> String {
 
 /// The 0-based line and 1-based column (in characters) of byte `offset`.
 pub(crate) fn line_and_column(text: &str, offset: usize) -> (u32, u32) {
-    let before = &text[..offset.min(text.len())];
+    // An offset inside a character counts from the character's start.
+    let mut end = offset.min(text.len());
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    let before = &text[..end];
     let line = before.matches('\n').count();
     let line_start = before.rfind('\n').map_or(0, |i| i + 1);
     let column = before[line_start..].chars().count() + 1;

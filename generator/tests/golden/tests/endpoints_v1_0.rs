@@ -69,7 +69,7 @@ async fn create_widget() {
     );
 }
 
-/// `GET /users/{id}/widgets?$expand=parts&$filter=color%20eq%20'{color}'&$select={id},{path}`, with the examples at `v1.0/api/widget-list.md:81:1` and `v1.0/api/widget-list.md:95:1`.
+/// `GET /users/{id}/widgets?$expand=parts&$filter=color%20eq%20'{color}'&$select={id},{path}`, with the examples at `v1.0/api/widget-list.md:82:1` and `v1.0/api/widget-list.md:96:1`.
 #[cfg(feature = "core")]
 #[::tokio::test]
 async fn list_widgets_filtered() {

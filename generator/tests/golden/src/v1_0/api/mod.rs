@@ -5,6 +5,8 @@
 //! Each returns a [`crate::client::Operation`]; turn it into an `http::Request` with
 //! `request(super::BASE_URL)`.
 
+#[allow(clippy::module_inception)]
+pub mod api;
 pub mod me;
 pub mod users;
 pub mod widgets;
