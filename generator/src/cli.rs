@@ -319,13 +319,10 @@ fn print_diagnostics(
     if args.summary {
         eprint!("{}", summary.render());
     } else {
-        let severity = |s: Severity| *summary.by_severity.get(&s).unwrap_or(&0);
+        let severity = |s: Severity| summary.of_severity(s);
         eprintln!(
-            "{}, {}, {}, {}; {}, {} (--verbose shows all, --summary counts them)",
-            counted(summary.pages, "page", "pages"),
-            counted(summary.types, "type", "types"),
-            counted(summary.enums, "enum", "enums"),
-            counted(summary.endpoints, "endpoint", "endpoints"),
+            "{}; {}, {} (--verbose shows all, --summary counts them)",
+            summary.model_counts(),
             counted(
                 severity(Severity::Warning) + severity(Severity::Error),
                 "warning",

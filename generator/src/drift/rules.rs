@@ -588,10 +588,6 @@ impl Differ<'_> {
                         let q: Vec<String> = list.iter().map(|s| format!("`{s}`")).collect();
                         q.join(", ")
                     };
-                    let added: Vec<&String> =
-                        after.iter().filter(|s| !before.contains(s)).collect();
-                    let removed: Vec<&String> =
-                        before.iter().filter(|s| !after.contains(s)).collect();
                     let (mut sorted_before, mut sorted_after) = (before.clone(), after.clone());
                     sorted_before.sort();
                     sorted_after.sort();
@@ -599,6 +595,10 @@ impl Differ<'_> {
                         reordered.push(format!("{label}: {} → {}", show(a), show(b)));
                         continue;
                     }
+                    let added: Vec<&String> =
+                        after.iter().filter(|s| !before.contains(s)).collect();
+                    let removed: Vec<&String> =
+                        before.iter().filter(|s| !after.contains(s)).collect();
                     let mut parts = Vec::new();
                     if !added.is_empty() {
                         parts.push(format!("added {}", quoted(added)));

@@ -6,7 +6,7 @@ use super::tables::{enum_lists_from_properties, first_header, property_rows};
 use super::{BaseHint, BaseHintKind, PageFacts, PropertyFacts, TypeFacts, TypeOrigin};
 use crate::diagnostics::{codes, Diagnostic, Severity};
 use crate::parse::{json_commas, request_line, Block, Inline};
-use crate::source::Location;
+use crate::source::{LineIndex, Location};
 use regex::Regex;
 use serde::Serialize;
 use std::sync::OnceLock;
@@ -531,44 +531,44 @@ pub(crate) fn extract_examples(sections: &Sections<'_>, facts: &mut PageFacts) {
             }
             None => (None, location.clone()),
         };
-        if let Some(text) = &body {
-            if serde_json::from_str::<serde::de::IgnoredAny>(text).is_err() {
-                // Commas before a closing bracket have one reading: the body
-                // is read without them, and each is reported where it is.
-                let commas = json_commas::trailing_commas(text);
-                let fixed = json_commas::without_commas(text, &commas);
-                if !commas.is_empty()
-                    && serde_json::from_str::<serde::de::IgnoredAny>(&fixed).is_ok()
-                {
-                    for &offset in &commas {
-                        let (line, column) = json_commas::line_and_column(text, offset);
-                        facts.diagnostics.push(Diagnostic::new(
-                            Severity::Info,
-                            codes::EXAMPLE_JSON_TRAILING_COMMA,
-                            body_location.offset_lines(line, column),
-                            "this comma comes right before a closing bracket, which JSON does not allow; the example is read as if it were not there".to_owned(),
-                        ));
-                    }
-                    body = Some(fixed);
-                }
-            }
-        }
-        if let Some(body) = &body {
-            if let Err(e) = serde_json::from_str::<serde::de::IgnoredAny>(body) {
-                if !a
-                    .fields
-                    .get("truncated")
-                    .and_then(|v| v.as_bool())
-                    .unwrap_or(false)
-                    || !body.contains("...")
-                {
+        // Each body is parsed once; only one that fails is looked at again.
+        let mut invalid = body
+            .as_deref()
+            .and_then(|text| serde_json::from_str::<serde::de::IgnoredAny>(text).err());
+        if let (Some(_), Some(text)) = (&invalid, &body) {
+            // Commas before a closing bracket have one reading: the body is
+            // read without them, and each is reported where it is.
+            let commas = json_commas::trailing_commas(text);
+            let fixed = json_commas::without_commas(text, &commas);
+            if !commas.is_empty() && serde_json::from_str::<serde::de::IgnoredAny>(&fixed).is_ok() {
+                let index = LineIndex::new(body_location.path.clone(), text);
+                for &offset in &commas {
+                    let at = index.location(text, offset);
                     facts.diagnostics.push(Diagnostic::new(
                         Severity::Info,
-                        codes::EXAMPLE_JSON_INVALID,
-                        body_location.offset_lines(e.line().saturating_sub(1) as u32, e.column().max(1) as u32),
-                        format!("this example body is not valid JSON ({e}); it is not checked against the model"),
+                        codes::EXAMPLE_JSON_TRAILING_COMMA,
+                        body_location.offset_lines(at.line - 1, at.column),
+                        "this comma comes right before a closing bracket, which JSON does not allow; the example is read as if it were not there".to_owned(),
                     ));
                 }
+                body = Some(fixed);
+                invalid = None;
+            }
+        }
+        if let (Some(e), Some(body)) = (invalid, &body) {
+            if !a
+                .fields
+                .get("truncated")
+                .and_then(|v| v.as_bool())
+                .unwrap_or(false)
+                || !body.contains("...")
+            {
+                facts.diagnostics.push(Diagnostic::new(
+                    Severity::Info,
+                    codes::EXAMPLE_JSON_INVALID,
+                    body_location.offset_lines(e.line().saturating_sub(1) as u32, e.column().max(1) as u32),
+                    format!("this example body is not valid JSON ({e}); it is not checked against the model"),
+                ));
             }
         }
         facts.examples.push(ExampleFacts {

@@ -171,6 +171,10 @@ pub(crate) fn extract_resource(sections: &Sections<'_>, facts: &mut PageFacts) {
             });
         }
     }
+    // The names a sentence about this page's own type uses.
+    let own: Vec<&str> = std::iter::once(name.as_str())
+        .chain(aliases.iter().map(String::as_str))
+        .collect();
     let mut description = String::new();
     for block in sections.intro() {
         if let Block::Paragraph { content, location } = block {
@@ -178,9 +182,6 @@ pub(crate) fn extract_resource(sections: &Sections<'_>, facts: &mut PageFacts) {
             if text.starts_with("Namespace:") {
                 continue;
             }
-            let own: Vec<&str> = std::iter::once(name.as_str())
-                .chain(aliases.iter().map(String::as_str))
-                .collect();
             for name in inherits_links(&content.raw, &own) {
                 base_hints.push(BaseHint {
                     name,

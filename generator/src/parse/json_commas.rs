@@ -46,20 +46,6 @@ pub(crate) fn without_commas(text: &str, offsets: &[usize]) -> String {
     String::from_utf8(bytes).unwrap_or_else(|_| text.to_owned())
 }
 
-/// The 0-based line and 1-based column (in characters) of byte `offset`.
-pub(crate) fn line_and_column(text: &str, offset: usize) -> (u32, u32) {
-    // An offset inside a character counts from the character's start.
-    let mut end = offset.min(text.len());
-    while !text.is_char_boundary(end) {
-        end -= 1;
-    }
-    let before = &text[..end];
-    let line = before.matches('\n').count();
-    let line_start = before.rfind('\n').map_or(0, |i| i + 1);
-    let column = before[line_start..].chars().count() + 1;
-    (line as u32, column as u32)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -69,9 +55,14 @@ mod tests {
         let text = "{\n  \"a\": [1, 2,],\n  \"b\": \"x,}\",\n  \"c\": {\"d\": \"\\\",]\",\n  },\n}";
         let commas = trailing_commas(text);
         assert_eq!(commas.len(), 3, "{commas:?}");
-        assert_eq!(line_and_column(text, commas[0]), (1, 13));
-        assert_eq!(line_and_column(text, commas[1]), (3, 20));
-        assert_eq!(line_and_column(text, commas[2]), (4, 4));
+        let index = crate::source::LineIndex::new("t.json".into(), text);
+        let at = |offset: usize| {
+            let l = index.location(text, offset);
+            (l.line, l.column)
+        };
+        assert_eq!(at(commas[0]), (2, 13));
+        assert_eq!(at(commas[1]), (4, 20));
+        assert_eq!(at(commas[2]), (5, 4));
         let fixed = without_commas(text, &commas);
         assert_eq!(fixed.len(), text.len());
         let value: serde_json::Value = serde_json::from_str(&fixed).unwrap();

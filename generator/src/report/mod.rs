@@ -97,15 +97,28 @@ impl Summary {
         s
     }
 
-    /// A few lines for people.
-    pub fn render(&self) -> String {
-        let severity = |s: Severity| *self.by_severity.get(&s).unwrap_or(&0);
-        let mut out = format!(
-            "{}: {}, {}, {}; diagnostics: {}, {}, {}\n",
+    /// `3 pages, 2 types, 1 enum, 4 endpoints`.
+    pub fn model_counts(&self) -> String {
+        format!(
+            "{}, {}, {}, {}",
             counted(self.pages, "page", "pages"),
             counted(self.types, "type", "types"),
             counted(self.enums, "enum", "enums"),
             counted(self.endpoints, "endpoint", "endpoints"),
+        )
+    }
+
+    /// How many diagnostics of `severity`.
+    pub fn of_severity(&self, severity: Severity) -> usize {
+        self.by_severity.get(&severity).copied().unwrap_or(0)
+    }
+
+    /// A few lines for people.
+    pub fn render(&self) -> String {
+        let severity = |s: Severity| self.of_severity(s);
+        let mut out = format!(
+            "{}; diagnostics: {}, {}, {}\n",
+            self.model_counts(),
             counted(severity(Severity::Error), "error", "errors"),
             counted(severity(Severity::Warning), "warning", "warnings"),
             counted(severity(Severity::Info), "info", "infos"),
