@@ -6,75 +6,6 @@
 
 #![cfg(feature = "reqwest")]
 
-/// `POST /deviceAppManagement/iosLobAppProvisioningConfigurations/{iosLobAppProvisioningConfigurationId}/deviceStatuses/$ref`, with the examples at `v1.0/api/intune-apps-manageddevicemobileappconfigurationdevicestatus-create.md:75:1` and `v1.0/api/intune-apps-manageddevicemobileappconfigurationdevicestatus-create.md:101:1`.
-#[cfg(feature = "intune-apps")]
-#[::tokio::test]
-async fn create_manageddevicemobileappconfigurationdevicestatus_from_ioslobappprovisioningconfiguration() {
-    let server = ::wiremock::MockServer::start().await;
-    let mock = ::wiremock::Mock::given(::wiremock::matchers::method("POST"))
-        .and(
-            ::wiremock::matchers::path(
-                "/deviceAppManagement/iosLobAppProvisioningConfigurations/iosLobAppProvisioningConfigurationId%2F1/deviceStatuses/$ref",
-            ),
-        )
-        .and(::wiremock::matchers::header("authorization", "Bearer test-token"));
-    let request_body = r##"{
-  "@odata.type": "#microsoft.graph.managedDeviceMobileAppConfigurationDeviceStatus",
-  "deviceDisplayName": "Nestor's iPad",
-  "userName": "Nestor Wilke",
-  "deviceModel": "iPad Air (4th generation)",
-  "platform": 2,
-  "complianceGracePeriodExpirationDateTime": "2021-07-21T16:45:00.0000000+02:00",
-  "status": "compliant",
-  "lastReportedDateTime": "2021-07-14T08:12:33.4419862+02:00",
-  "userPrincipalName": "nestorw@fabrikam.onmicrosoft.com"
-}"##;
-    let body: ::graph_model::v1_0::ManagedDeviceMobileAppConfigurationDeviceStatus = ::serde_json::from_str(
-            request_body,
-        )
-        .expect("the request example deserializes");
-    let request_json: ::serde_json::Value = ::serde_json::from_str(request_body)
-        .expect("the request example is JSON");
-    let sent = ::serde_json::to_value(&body).expect("the request body serializes");
-    assert_eq!(
-        comparable(sent.clone()), comparable(request_json),
-        "the request example does not round-trip"
-    );
-    let mock = mock.and(::wiremock::matchers::body_json(sent));
-    let response_body = r##"{
-  "@odata.type": "#microsoft.graph.managedDeviceMobileAppConfigurationDeviceStatus",
-  "id": "91f6b3e2-08c4-4d7a-bd51-6e2a9f3c8d07",
-  "deviceDisplayName": "Nestor's iPad",
-  "userName": "Nestor Wilke",
-  "deviceModel": "iPad Air (4th generation)",
-  "platform": 2,
-  "complianceGracePeriodExpirationDateTime": "2021-07-21T16:45:00.0000000+02:00",
-  "status": "compliant",
-  "lastReportedDateTime": "2021-07-14T08:12:33.4419862+02:00",
-  "userPrincipalName": "nestorw@fabrikam.onmicrosoft.com"
-}"##;
-    mock.respond_with(
-            ::wiremock::ResponseTemplate::new(201u16)
-                .set_body_raw(response_body, "application/json"),
-        )
-        .expect(1)
-        .mount(&server)
-        .await;
-    let parsed = ::graph_model::v1_0::api::device_app_management::ios_lob_app_provisioning_configurations::device_statuses::create_ref(
-            "iosLobAppProvisioningConfigurationId/1",
-            &body,
-        )
-        .send(&::reqwest::Client::new(), &server.uri(), "test-token")
-        .await
-        .expect("the server answers with the docs' response");
-    let expected: ::serde_json::Value = ::serde_json::from_str(response_body)
-        .expect("the response example is JSON");
-    assert_eq!(
-        comparable(::serde_json::to_value(& parsed).expect("the result serializes")),
-        comparable(expected)
-    );
-}
-
 /// `POST /deviceAppManagement/mobileAppConfigurations/{managedDeviceMobileAppConfigurationId}/userStatuses`, with the examples at `v1.0/api/intune-apps-manageddevicemobileappconfigurationuserstatus-create.md:72:1` and `v1.0/api/intune-apps-manageddevicemobileappconfigurationuserstatus-create.md:95:1`.
 #[cfg(feature = "intune-apps")]
 #[::tokio::test]
@@ -123,11 +54,18 @@ async fn create_manageddevicemobileappconfigurationuserstatus_from_manageddevice
         .expect(1)
         .mount(&server)
         .await;
-    let parsed = ::graph_model::v1_0::api::device_app_management::mobile_app_configurations::user_statuses::create(
-            "managedDeviceMobileAppConfigurationId/1",
-            &body,
+    let sender = ::graph_model::client::Sender::new(
+        ::reqwest::Client::new(),
+        &server.uri(),
+        "test-token",
+    );
+    let parsed = sender
+        .send(
+            &::graph_model::v1_0::api::device_app_management::mobile_app_configurations::user_statuses::create(
+                "managedDeviceMobileAppConfigurationId/1",
+                &body,
+            ),
         )
-        .send(&::reqwest::Client::new(), &server.uri(), "test-token")
         .await
         .expect("the server answers with the docs' response");
     let expected: ::serde_json::Value = ::serde_json::from_str(response_body)
@@ -200,11 +138,18 @@ async fn create_mobileappinstallstatus_from_mobileapp() {
         .expect(1)
         .mount(&server)
         .await;
-    let parsed = ::graph_model::v1_0::api::device_app_management::mobile_apps::device_statuses::create(
-            "mobileAppId/1",
-            &body,
+    let sender = ::graph_model::client::Sender::new(
+        ::reqwest::Client::new(),
+        &server.uri(),
+        "test-token",
+    );
+    let parsed = sender
+        .send(
+            &::graph_model::v1_0::api::device_app_management::mobile_apps::device_statuses::create(
+                "mobileAppId/1",
+                &body,
+            ),
         )
-        .send(&::reqwest::Client::new(), &server.uri(), "test-token")
         .await
         .expect("the server answers with the docs' response");
     let expected: ::serde_json::Value = ::serde_json::from_str(response_body)
@@ -267,12 +212,19 @@ async fn create_mobileappinstallstatus_from_userappinstallstatus() {
         .expect(1)
         .mount(&server)
         .await;
-    let parsed = ::graph_model::v1_0::api::device_app_management::mobile_apps::user_statuses::device_statuses::create(
-            "mobileAppId/1",
-            "userAppInstallStatusId/1",
-            &body,
+    let sender = ::graph_model::client::Sender::new(
+        ::reqwest::Client::new(),
+        &server.uri(),
+        "test-token",
+    );
+    let parsed = sender
+        .send(
+            &::graph_model::v1_0::api::device_app_management::mobile_apps::user_statuses::device_statuses::create(
+                "mobileAppId/1",
+                "userAppInstallStatusId/1",
+                &body,
+            ),
         )
-        .send(&::reqwest::Client::new(), &server.uri(), "test-token")
         .await
         .expect("the server answers with the docs' response");
     let expected: ::serde_json::Value = ::serde_json::from_str(response_body)
@@ -331,11 +283,18 @@ async fn create_userappinstallstatus_from_mobileapp() {
         .expect(1)
         .mount(&server)
         .await;
-    let parsed = ::graph_model::v1_0::api::device_app_management::mobile_apps::user_statuses::create(
-            "mobileAppId/1",
-            &body,
+    let sender = ::graph_model::client::Sender::new(
+        ::reqwest::Client::new(),
+        &server.uri(),
+        "test-token",
+    );
+    let parsed = sender
+        .send(
+            &::graph_model::v1_0::api::device_app_management::mobile_apps::user_statuses::create(
+                "mobileAppId/1",
+                &body,
+            ),
         )
-        .send(&::reqwest::Client::new(), &server.uri(), "test-token")
         .await
         .expect("the server answers with the docs' response");
     let expected: ::serde_json::Value = ::serde_json::from_str(response_body)

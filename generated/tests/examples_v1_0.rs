@@ -28,7 +28,8 @@ fn create_manageddevicemobileappconfigurationdevicestatus_from_ioslobappprovisio
         .expect("the example deserializes into the model");
     let back = ::serde_json::to_value(&parsed).expect("the model serializes");
     assert_eq!(
-        comparable(back), comparable(expected), "the round trip changed the example"
+        comparable(back), comparable(expected.clone()),
+        "the round trip changed the example"
     );
 }
 
@@ -56,7 +57,8 @@ fn create_manageddevicemobileappconfigurationdevicestatus_from_ioslobappprovisio
         .expect("the example deserializes into the model");
     let back = ::serde_json::to_value(&parsed).expect("the model serializes");
     assert_eq!(
-        comparable(back), comparable(expected), "the round trip changed the example"
+        comparable(back), comparable(expected.clone()),
+        "the round trip changed the example"
     );
 }
 
@@ -80,7 +82,8 @@ fn create_manageddevicemobileappconfigurationuserstatus_from_manageddevicemobile
         .expect("the example deserializes into the model");
     let back = ::serde_json::to_value(&parsed).expect("the model serializes");
     assert_eq!(
-        comparable(back), comparable(expected), "the round trip changed the example"
+        comparable(back), comparable(expected.clone()),
+        "the round trip changed the example"
     );
 }
 
@@ -105,7 +108,8 @@ fn create_manageddevicemobileappconfigurationuserstatus_from_manageddevicemobile
         .expect("the example deserializes into the model");
     let back = ::serde_json::to_value(&parsed).expect("the model serializes");
     assert_eq!(
-        comparable(back), comparable(expected), "the round trip changed the example"
+        comparable(back), comparable(expected.clone()),
+        "the round trip changed the example"
     );
 }
 
@@ -136,7 +140,8 @@ fn create_mobileappinstallstatus_from_mobileapp_request() {
         .expect("the example deserializes into the model");
     let back = ::serde_json::to_value(&parsed).expect("the model serializes");
     assert_eq!(
-        comparable(back), comparable(expected), "the round trip changed the example"
+        comparable(back), comparable(expected.clone()),
+        "the round trip changed the example"
     );
 }
 
@@ -168,7 +173,8 @@ fn create_mobileappinstallstatus_from_mobileapp_response() {
         .expect("the example deserializes into the model");
     let back = ::serde_json::to_value(&parsed).expect("the model serializes");
     assert_eq!(
-        comparable(back), comparable(expected), "the round trip changed the example"
+        comparable(back), comparable(expected.clone()),
+        "the round trip changed the example"
     );
 }
 
@@ -194,7 +200,8 @@ fn create_mobileappinstallstatus_from_userappinstallstatus_request() {
         .expect("the example deserializes into the model");
     let back = ::serde_json::to_value(&parsed).expect("the model serializes");
     assert_eq!(
-        comparable(back), comparable(expected), "the round trip changed the example"
+        comparable(back), comparable(expected.clone()),
+        "the round trip changed the example"
     );
 }
 
@@ -221,7 +228,8 @@ fn create_mobileappinstallstatus_from_userappinstallstatus_response() {
         .expect("the example deserializes into the model");
     let back = ::serde_json::to_value(&parsed).expect("the model serializes");
     assert_eq!(
-        comparable(back), comparable(expected), "the round trip changed the example"
+        comparable(back), comparable(expected.clone()),
+        "the round trip changed the example"
     );
 }
 
@@ -243,7 +251,8 @@ fn create_userappinstallstatus_from_mobileapp_request() {
         .expect("the example deserializes into the model");
     let back = ::serde_json::to_value(&parsed).expect("the model serializes");
     assert_eq!(
-        comparable(back), comparable(expected), "the round trip changed the example"
+        comparable(back), comparable(expected.clone()),
+        "the round trip changed the example"
     );
 }
 
@@ -266,7 +275,8 @@ fn create_userappinstallstatus_from_mobileapp_response() {
         .expect("the example deserializes into the model");
     let back = ::serde_json::to_value(&parsed).expect("the model serializes");
     assert_eq!(
-        comparable(back), comparable(expected), "the round trip changed the example"
+        comparable(back), comparable(expected.clone()),
+        "the round trip changed the example"
     );
 }
 

@@ -62,28 +62,48 @@ fn permissions_are_data_and_placeholders_are_unknown() {
     assert_eq!(beta.permissions().application, Scopes::Unknown);
 }
 
+/// A response as the service would send it.
+fn response(status: u16, body: &[u8]) -> http::Response<Vec<u8>> {
+    http::Response::builder().status(status).body(body.to_vec()).unwrap()
+}
+
 #[test]
 fn responses_parse_into_the_model_or_a_graph_error() {
     let op = device_statuses::create("x", &MobileAppInstallStatus::default());
-    let ok = op.parse_response(201, br#"{"id": "1", "installState": "installed"}"#).unwrap();
+    let ok = op.parse_response(&response(201, br#"{"id": "1", "installState": "installed"}"#)).unwrap();
     assert_eq!(ok.id.as_deref(), Some("1"));
     let err = op
-        .parse_response(
+        .parse_response(&response(
             404,
             br#"{"error": {"code": "ResourceNotFound", "message": "No such app.", "innerError": {"request-id": "r1"}}}"#,
-        )
+        ))
         .unwrap_err();
     match err {
-        Error::Graph { status, error } => {
-            assert_eq!(status, 404);
+        Error::Service(e) => {
+            assert_eq!(e.status, 404);
+            let error = e.error.expect("a Graph error body");
             assert_eq!(error.code, "ResourceNotFound");
             assert_eq!(error.message, "No such app.");
             assert_eq!(error.inner_error.unwrap()["request-id"], "r1");
         }
         other => panic!("expected a Graph error, got {other:?}"),
     }
-    assert!(matches!(op.parse_response(502, b"<html>bad gateway</html>"), Err(Error::UnexpectedStatus { status: 502, .. })));
-    assert!(matches!(op.parse_response(201, b"{not json"), Err(Error::Json(_))));
+    match op.parse_response(&response(502, b"<html>bad gateway</html>")) {
+        Err(Error::Service(e)) => {
+            assert_eq!((e.status, e.error.is_none(), e.body.as_str()), (502, true, "<html>bad gateway</html>"));
+        }
+        other => panic!("expected a failure status, got {other:?}"),
+    }
+    assert!(matches!(op.parse_response(&response(201, b"{not json")), Err(Error::Json(_))));
+}
+
+#[test]
+fn an_empty_success_body_is_a_success_whatever_the_documented_type() {
+    let op = device_statuses::create("x", &MobileAppInstallStatus::default());
+    for status in [200, 201, 202, 204] {
+        let parsed = op.parse_response(&response(status, b"")).expect("an empty success body");
+        assert_eq!(parsed, MobileAppInstallStatus::default(), "{status}");
+    }
 }
 
 #[test]

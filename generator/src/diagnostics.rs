@@ -158,6 +158,11 @@ pub mod codes {
     pub const EXAMPLE_JSON_INVALID: &str = "example-json-invalid";
     /// An example body has a comma right before a closing `}` or `]`.
     pub const EXAMPLE_JSON_TRAILING_COMMA: &str = "example-json-trailing-comma";
+    /// A page that adds a reference (`POST …/$ref`) describes its request
+    /// body as an object; the service takes `{"@odata.id": …}`.
+    pub const REF_BODY_NOT_REFERENCE: &str = "ref-body-not-reference";
+    /// A request example's URL is none of its page's request lines.
+    pub const EXAMPLE_URL_NOT_REQUEST_LINE: &str = "example-url-not-request-line";
     /// A row of a published-text table that cannot be split into cells.
     pub const PUBLISHED_ROW_UNREADABLE: &str = "published-row-unreadable";
 }

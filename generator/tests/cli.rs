@@ -251,6 +251,12 @@ fn deny_warnings_and_codes_fail_the_run_and_write_nothing() {
             "unresolved-type",
             "--allow",
             "enum-members-disagree",
+            // docs-input keeps seed 003's reference request, whose body is
+            // described as an object and whose beta example leaves out `$ref`.
+            "--allow",
+            "ref-body-not-reference",
+            "--allow",
+            "example-url-not-request-line",
         ],
         tmp.path(),
     );

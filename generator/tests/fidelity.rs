@@ -5,10 +5,15 @@
 //! linked names, Read-only/Nullable/Optional/Required notes, every Type cell
 //! spelling, a cell naming two types, equal names in two namespaces, titles
 //! that name a type differently from its `@odata.type`, `Json` properties,
-//! example objects of a derived type, open types, and bold one-cell rows
-//! heading groups of rows), each checked against the model the library builds; and the crate
-//! emitted from them parses as Rust.
+//! example objects of a derived type, open types, bold one-cell rows
+//! heading groups of rows, an endpoint documented on its own page and on an
+//! Intune copy, a reference request whose body is described as an object, and
+//! examples whose URL is or is not a request line), each checked against the
+//! model the library builds; and the crate emitted from them parses as Rust.
 
+mod common;
+
+use graph_docs_codegen::diagnostics::Diagnostic;
 use graph_docs_codegen::emit::{EmitOptions, GeneratedFile};
 use graph_docs_codegen::extract::type_cell::Primitive;
 use graph_docs_codegen::ir::{key_of, EnumDef, Model, Property, TypeDef, TypeRef};
@@ -91,15 +96,31 @@ fn messages<'m>(model: &'m Model, code: &str, page: &str) -> Vec<&'m str> {
 
 /// The 1-based line and column where `needle` first occurs in a fixture page.
 fn position_of(page: &str, needle: &str) -> (u32, u32) {
-    let text = std::fs::read_to_string(fixtures_dir().join("v1.0/resources").join(page))
-        .expect("fixture readable");
-    text.lines()
-        .enumerate()
-        .find_map(|(i, line)| {
-            line.find(needle)
-                .map(|col| (i as u32 + 1, line[..col].chars().count() as u32 + 1))
-        })
-        .unwrap_or_else(|| panic!("`{needle}` is not in {page}"))
+    position_in(&format!("v1.0/resources/{page}"), needle)
+}
+
+/// The 1-based line and column where `needle` first occurs in the fixture
+/// page at `path` (relative to the fixtures folder).
+fn position_in(path: &str, needle: &str) -> (u32, u32) {
+    let text = std::fs::read_to_string(fixtures_dir().join(path)).expect("fixture readable");
+    text_position(&text, needle).unwrap_or_else(|| panic!("`{needle}` is not in {path}"))
+}
+
+/// The 1-based line and column where `needle` first occurs in `text`.
+fn text_position(text: &str, needle: &str) -> Option<(u32, u32)> {
+    text.lines().enumerate().find_map(|(i, line)| {
+        line.find(needle)
+            .map(|col| (i as u32 + 1, line[..col].chars().count() as u32 + 1))
+    })
+}
+
+/// The diagnostics with `code` in pages whose path ends with `page`.
+fn found<'m>(model: &'m Model, code: &str, page: &str) -> Vec<&'m Diagnostic> {
+    model
+        .diagnostics
+        .iter()
+        .filter(|d| d.code == code && d.source.path.ends_with(page))
+        .collect()
 }
 
 #[test]
@@ -742,6 +763,215 @@ fn a_derived_from_sentence_names_the_base_type() {
     assert_eq!(inherited, ["id", "brightness"]);
 }
 
+/// The endpoint of `method` whose path has the shape of `path`.
+fn endpoint<'m>(
+    model: &'m Model,
+    method: &str,
+    path: &str,
+) -> &'m graph_docs_codegen::ir::Endpoint {
+    let shape = graph_docs_codegen::ir::path_shape(path);
+    model
+        .endpoints
+        .iter()
+        .find(|e| e.method == method && graph_docs_codegen::ir::path_shape(&e.path) == shape)
+        .unwrap_or_else(|| panic!("no endpoint {method} {path}"))
+}
+
+#[test]
+fn the_page_the_resource_methods_table_links_to_wins_a_duplicated_endpoint() {
+    let model = model();
+    // In path order the Intune copy comes first, and it answers 200 with
+    // the windmill; the windmill's own page, which its Methods table links
+    // to as "Update windmill", answers 204 with nothing.
+    let copy = "v1.0/api/intune-energy-windmill-update.md";
+    let own = "v1.0/api/windmill-update.md";
+    assert!(copy < own);
+    let update = endpoint(&model, "PATCH", "/windmills/{id}");
+    assert_eq!(&*update.source.path, own);
+    assert_eq!(update.response.status, Some(204));
+    assert_eq!(update.response.ty, None);
+    assert_eq!(update.request_body, None);
+    assert_eq!(
+        update
+            .body_parameters
+            .iter()
+            .map(|p| p.name.as_str())
+            .collect::<Vec<_>>(),
+        ["speed"]
+    );
+    // The other page is a diagnostic at its request line that names the
+    // page the model follows, the Methods table that decided, and what the
+    // two pages disagree on.
+    let [duplicate] = found(
+        &model,
+        "duplicate-endpoint",
+        "intune-energy-windmill-update.md",
+    )[..] else {
+        panic!("one duplicate-endpoint on the Intune copy");
+    };
+    let line = position_in(copy, "PATCH /windmills/");
+    assert_eq!((duplicate.source.line, duplicate.source.column), line);
+    assert_eq!(&*duplicate.related[0].source.path, own);
+    let message = &duplicate.message;
+    for part in [
+        "is also documented on v1.0/api/windmill-update.md",
+        "the model follows that page",
+        "the Methods table of v1.0/resources/windmill.md, the resource page of `windmill`",
+        "(\"Update windmill\")",
+        "only by v1.0/resources/intune-energy-windmill.md",
+        "the success status (200 here, 204 there)",
+        "the response body (`windmill` here, none there)",
+        "the permissions",
+    ] {
+        assert!(message.contains(part), "`{part}` is not in: {message}");
+    }
+}
+
+#[test]
+fn without_a_methods_table_the_page_of_the_resources_area_wins() {
+    let model = model();
+    // Neither get page is linked from a Methods table; the windmill's own
+    // resource page is not an Intune page, so the page of its area wins
+    // over the Intune copy that comes first in path order.
+    let get = endpoint(&model, "GET", "/windmills/{id}");
+    assert_eq!(&*get.source.path, "v1.0/api/windmill-get.md");
+    assert_eq!(
+        get.permissions.application,
+        Some(graph_docs_codegen::extract::Scopes::Scopes(vec![
+            "Farm.Read.All".to_owned()
+        ]))
+    );
+    let messages = messages(
+        &model,
+        "duplicate-endpoint",
+        "intune-energy-windmill-get.md",
+    );
+    assert_eq!(messages.len(), 1, "{messages:?}");
+    assert!(
+        messages[0]
+            .contains("it belongs to the same area (`fixtures`) as v1.0/resources/windmill.md")
+            && messages[0].contains("this page to `intune-energy`"),
+        "{}",
+        messages[0]
+    );
+}
+
+#[test]
+fn which_page_wins_does_not_depend_on_the_order_pages_are_read_in() {
+    let dir = fixtures_dir().join("v1.0");
+    let mut files: Vec<graph_docs_codegen::source::SourceFile> = ["api", "resources"]
+        .iter()
+        .flat_map(|sub| {
+            std::fs::read_dir(dir.join(sub))
+                .expect("fixture folder")
+                .flatten()
+        })
+        .map(|entry| {
+            let path = entry.path();
+            let name = path.strip_prefix(&dir).expect("under the folder");
+            graph_docs_codegen::source::SourceFile::new(
+                name.to_string_lossy().replace('\\', "/"),
+                std::fs::read_to_string(&path).expect("fixture readable"),
+            )
+        })
+        .collect();
+    files.sort_by(|a, b| a.path.cmp(&b.path));
+    let forward = graph_docs_codegen::build_version("v1.0", &files);
+    files.reverse();
+    let backward = graph_docs_codegen::build_version("v1.0", &files);
+    assert_eq!(forward.endpoints, backward.endpoints);
+    assert_eq!(forward.diagnostics, backward.diagnostics);
+    let update = endpoint(&backward, "PATCH", "/windmills/{id}");
+    assert_eq!(&*update.source.path, "api/windmill-update.md");
+}
+
+#[test]
+fn a_reference_request_whose_body_is_described_as_an_object_is_reported() {
+    let model = model();
+    let page = "v1.0/api/windmill-post-neighbors.md";
+    let [reported] = found(
+        &model,
+        "ref-body-not-reference",
+        "windmill-post-neighbors.md",
+    )[..] else {
+        panic!("one ref-body-not-reference on the neighbors page");
+    };
+    // At the sentence that names the body's type.
+    let sentence = position_in(page, "In the request body, supply");
+    assert_eq!((reported.source.line, reported.source.column), sentence);
+    assert_eq!(
+        reported.severity,
+        graph_docs_codegen::diagnostics::Severity::Warning
+    );
+    for part in [
+        "`windmill` object",
+        "`POST /windmills/{id}/neighbors/$ref`",
+        "\"@odata.id\"",
+    ] {
+        assert!(
+            reported.message.contains(part),
+            "`{part}` is not in: {}",
+            reported.message
+        );
+    }
+    // A page that describes the body as a reference is not reported.
+    assert!(found(&model, "ref-body-not-reference", "windmill-post-keepers.md").is_empty());
+}
+
+#[test]
+fn an_example_whose_url_is_none_of_the_request_lines_is_reported() {
+    let model = model();
+    let page = "v1.0/api/windmill-post-neighbors.md";
+    let [reported] = found(
+        &model,
+        "example-url-not-request-line",
+        "windmill-post-neighbors.md",
+    )[..] else {
+        panic!("one example-url-not-request-line on the neighbors page");
+    };
+    // At the example's first line, which leaves out the `/$ref`.
+    let first_line = position_in(page, "POST https://graph.microsoft.com/v1.0/windmills/");
+    assert_eq!((reported.source.line, reported.source.column), first_line);
+    for part in [
+        "`POST /windmills/{id}/neighbors`",
+        "`POST /windmills/{id}/neighbors/$ref`",
+    ] {
+        assert!(
+            reported.message.contains(part),
+            "`{part}` is not in: {}",
+            reported.message
+        );
+    }
+    // Concrete IDs, other capitals, a trailing slash, a query, and a user's
+    // ID for `/me` are the request lines they write.
+    for quiet in ["windmill-get.md", "windmill-post-keepers.md"] {
+        assert!(
+            found(&model, "example-url-not-request-line", quiet).is_empty(),
+            "{quiet}"
+        );
+    }
+}
+
+#[test]
+fn seed_003_posts_an_object_to_a_reference_and_its_example_leaves_out_the_ref() {
+    let Some(seed) = common::seed("003_") else {
+        return;
+    };
+    let model = graph_docs_codegen::build_version("beta", std::slice::from_ref(&seed));
+    let at = |d: &Diagnostic| (d.source.line, d.source.column);
+    let body = found(&model, "ref-body-not-reference", "");
+    let sentence = text_position(&seed.text, "In the request body, supply").expect("the sentence");
+    assert_eq!(body.iter().map(|d| at(d)).collect::<Vec<_>>(), [sentence]);
+    let example = found(&model, "example-url-not-request-line", "");
+    let call = text_position(&seed.text, "POST https://").expect("the example");
+    assert_eq!(example.iter().map(|d| at(d)).collect::<Vec<_>>(), [call]);
+    assert!(
+        example[0].message.contains("/deviceStatuses/$ref`"),
+        "{}",
+        example[0].message
+    );
+}
+
 #[test]
 fn no_other_warnings_on_the_fixture_pages() {
     let model = model();
@@ -752,8 +982,9 @@ fn no_other_warnings_on_the_fixture_pages() {
         .map(|d| (d.source.path.to_string(), d.code))
         .collect();
     warnings.sort();
-    // The two-types cell, the face's number in an example, and the needle
-    // that says it is a dashboard: each fixture's own deliberate mistake.
+    // The two-types cell, the face's number in an example, the needle that
+    // says it is a dashboard, and the neighbors page's object body and
+    // example without `/$ref`: each fixture's own deliberate mistake.
     assert_eq!(
         warnings,
         [
@@ -765,6 +996,14 @@ fn no_other_warnings_on_the_fixture_pages() {
             (
                 "v1.0/api/gauge-list.md".to_owned(),
                 "example-unknown-property"
+            ),
+            (
+                "v1.0/api/windmill-post-neighbors.md".to_owned(),
+                "example-url-not-request-line"
+            ),
+            (
+                "v1.0/api/windmill-post-neighbors.md".to_owned(),
+                "ref-body-not-reference"
             ),
             (
                 "v1.0/resources/type-cell-two-types.md".to_owned(),

@@ -47,3 +47,16 @@ impl<'de> ::serde::Deserialize<'de> for Entity {
         )
     }
 }
+
+impl crate::client::Model for Entity {
+    const ODATA_TYPE: &'static str = "#microsoft.graph.entity";
+    const DERIVED: &'static [&'static str] = &[
+        "#microsoft.graph.managedDeviceMobileAppConfigurationDeviceStatus",
+        "#microsoft.graph.managedDeviceMobileAppConfigurationUserStatus",
+        "#microsoft.graph.mobileAppInstallStatus",
+        "#microsoft.graph.userAppInstallStatus",
+    ];
+    fn odata_type(&self) -> ::std::option::Option<&str> {
+        self.odata_type.as_deref()
+    }
+}

@@ -46,9 +46,10 @@ description = "Typed models of the Microsoft Graph API, generated from its refer
 # (each turns on the ones its types refer to) to compile less.
 default = ["full"]
 {features}
-# Send requests with reqwest (`Operation::send`). Off by default: the default
-# build has no HTTP client. Enable a TLS feature of reqwest for https.
-reqwest = ["dep:reqwest"]
+# Send requests with reqwest (`client::Sender`: retries after `Retry-After`,
+# the items of every page). Off by default: the default build has no HTTP
+# client. Enable a TLS feature of reqwest for https.
+reqwest = ["dep:reqwest", "dep:tokio"]
 
 [dependencies]
 base64 = "0.22"
@@ -59,6 +60,7 @@ percent-encoding = "2"
 reqwest = {{ version = "0.13", default-features = false, optional = true }}
 serde = {{ version = "1", features = ["derive"] }}
 serde_json = "1"
+tokio = {{ version = "1", default-features = false, features = ["time"], optional = true }}
 uuid = {{ version = "1", features = ["serde"] }}
 
 [dev-dependencies]

@@ -18,6 +18,16 @@ fn enum_doc(e: &EnumDef) -> TokenStream {
         text.push_str("\n\nNo page names this enum: the docs type the property `Enumeration` and list its values.");
     }
     text.push_str("\n\nOpen: a value the docs do not list deserializes into the catch-all variant and serializes back unchanged.");
+    if e.members
+        .iter()
+        .any(|m| m.name.eq_ignore_ascii_case("unknownFutureValue"))
+    {
+        text.push_str(
+            "\n\nEvolvable: Graph sends members added after `unknownFutureValue` only to a \
+             request that asks for them (`Operation::include_unknown_enum_members`, the \
+             `Prefer: include-unknown-enum-members` header), and `unknownFutureValue` otherwise.",
+        );
+    }
     let mut pages: Vec<&str> = e.sources.iter().map(|s| &*s.source.path).collect();
     pages.sort();
     pages.dedup();

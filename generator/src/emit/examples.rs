@@ -8,6 +8,7 @@ use crate::diagnostics::codes;
 use crate::extract::placeholders::has_placeholders;
 use crate::ir::{Example, Model, QualifiedName};
 use crate::naming::{field_name, unique_names};
+use proc_macro2::{Ident, TokenStream};
 use quote::quote;
 
 /// Whether `example`, read as `ty` (a page of a collection when
@@ -52,7 +53,7 @@ pub(crate) fn emit(
     let crate_ident = ident(&options.crate_name.replace('-', "_"));
     let mut cases = Vec::new();
     for (i, ex) in model.examples.iter().enumerate() {
-        let (Some(body), Some(ty), false) = (&ex.body, &ex.ty, ex.collection) else {
+        let (Some(body), Some(ty)) = (&ex.body, &ex.ty) else {
             continue;
         };
         let Ok(json) = serde_json::from_str::<serde_json::Value>(body) else {
@@ -61,20 +62,19 @@ pub(crate) fn emit(
         if !json.is_object() || has_placeholders(&json) {
             continue;
         }
-        if contradicts_model(model, ex, ty, false) {
+        if contradicts_model(model, ex, ty, ex.collection) {
             continue;
         }
-        let Some(item) = names.try_item(&model.version, ItemKind::Type, ty) else {
+        let Some(path) = type_path(model, names, &crate_ident, ty) else {
             continue;
         };
-        let version = ident(&item.version_module);
-        let ty_ident = ident(&item.ident);
-        let path = match &item.namespace_module {
-            Some(ns) => {
-                let ns = ident(ns);
-                quote! { ::#crate_ident::#version::#ns::#ty_ident }
-            }
-            None => quote! { ::#crate_ident::#version::#ty_ident },
+        let check = if ex.collection {
+            collection_check(model, names, &crate_ident, ty, &path, &json)
+        } else {
+            object_check(model, names, &crate_ident, ty, &path, &json)
+        };
+        let Some(check) = check else {
+            continue;
         };
         let kind = match ex.kind {
             crate::extract::ExampleKind::Request => "request",
@@ -90,7 +90,7 @@ pub(crate) fn emit(
             i,
             format!("{base}_{kind}"),
             ex.source.to_string(),
-            path,
+            check,
             body.clone(),
             cfg,
         ));
@@ -99,7 +99,7 @@ pub(crate) fn emit(
         return Ok(None);
     }
     let fn_names = unique_names(cases.iter().map(|c| (c.0, field_name(&c.1))), &[], false);
-    let tests = cases.iter().map(|(i, _, source, path, body, cfg)| {
+    let tests = cases.iter().map(|(i, _, source, check, body, cfg)| {
         let name = ident(&fn_names[i]);
         let doc = format!(" The example at `{source}`.");
         let body = raw_string(body);
@@ -110,9 +110,7 @@ pub(crate) fn emit(
             fn #name() {
                 let body = #body;
                 let expected: ::serde_json::Value = ::serde_json::from_str(body).expect("the example is JSON");
-                let parsed: #path = ::serde_json::from_str(body).expect("the example deserializes into the model");
-                let back = ::serde_json::to_value(&parsed).expect("the model serializes");
-                assert_eq!(comparable(back), comparable(expected), "the round trip changed the example");
+                #check
             }
         }
     });
@@ -130,4 +128,121 @@ pub(crate) fn emit(
     };
     let path = format!("tests/examples_{}.rs", names.version_module(&model.version));
     rust_file(path, tokens, options).map(Some)
+}
+
+/// The path of a model type from the crate's tests, if it is emitted.
+fn type_path(
+    model: &Model,
+    names: &CrateNames,
+    crate_ident: &Ident,
+    ty: &QualifiedName,
+) -> Option<TokenStream> {
+    let item = names.try_item(&model.version, ItemKind::Type, ty)?;
+    let version = ident(&item.version_module);
+    let ty_ident = ident(&item.ident);
+    Some(match &item.namespace_module {
+        Some(ns) => {
+            let ns = ident(ns);
+            quote! { ::#crate_ident::#version::#ns::#ty_ident }
+        }
+        None => quote! { ::#crate_ident::#version::#ty_ident },
+    })
+}
+
+/// The type derived from `expected` that an object's `@odata.type` names,
+/// if it names one.
+fn derived_type<'m>(
+    model: &'m Model,
+    expected: &QualifiedName,
+    object: &serde_json::Value,
+) -> Option<&'m QualifiedName> {
+    let odata_type = object.get("@odata.type")?.as_str()?.trim_start_matches('#');
+    let (namespace, name) = odata_type.rsplit_once('.')?;
+    let found = model.find_type(Some(namespace), name)?;
+    let derives = model
+        .ancestors(found)
+        .iter()
+        .any(|a| a.name.key() == expected.key());
+    derives.then_some(&found.name)
+}
+
+/// Reads `value` (an expression of type `expected`) as the derived type its
+/// example object names, when it names one, and checks it round-trips to
+/// `json_expr`.
+fn derived_check(
+    model: &Model,
+    names: &CrateNames,
+    crate_ident: &Ident,
+    expected: &QualifiedName,
+    object: &serde_json::Value,
+    value: TokenStream,
+    json_expr: TokenStream,
+) -> Option<TokenStream> {
+    let derived = derived_type(model, expected, object)?;
+    let derived_path = type_path(model, names, crate_ident, derived)?;
+    Some(quote! {
+        let derived: #derived_path = ::#crate_ident::client::Model::cast(&#value)
+            .expect("the derived type reads")
+            .expect("the @odata.type names the derived type");
+        let back = ::serde_json::to_value(&derived).expect("the model serializes");
+        assert_eq!(comparable(back), comparable(#json_expr.clone()), "the derived type changed the example");
+    })
+}
+
+/// The test body of an object example: a round trip as its type, and as
+/// the derived type its `@odata.type` names.
+fn object_check(
+    model: &Model,
+    names: &CrateNames,
+    crate_ident: &Ident,
+    ty: &QualifiedName,
+    path: &TokenStream,
+    json: &serde_json::Value,
+) -> Option<TokenStream> {
+    let derived = derived_check(
+        model,
+        names,
+        crate_ident,
+        ty,
+        json,
+        quote! { parsed },
+        quote! { expected },
+    );
+    Some(quote! {
+        let parsed: #path = ::serde_json::from_str(body).expect("the example deserializes into the model");
+        let back = ::serde_json::to_value(&parsed).expect("the model serializes");
+        assert_eq!(comparable(back), comparable(expected.clone()), "the round trip changed the example");
+        #derived
+    })
+}
+
+/// The test body of a collection example: a round trip of the page, and each
+/// item whose `@odata.type` names a derived type read as that type.
+fn collection_check(
+    model: &Model,
+    names: &CrateNames,
+    crate_ident: &Ident,
+    ty: &QualifiedName,
+    path: &TokenStream,
+    json: &serde_json::Value,
+) -> Option<TokenStream> {
+    let items = json.get("value")?.as_array()?;
+    let derived = items.iter().enumerate().filter_map(|(k, item)| {
+        let check = derived_check(
+            model,
+            names,
+            crate_ident,
+            ty,
+            item,
+            quote! { page.value[#k] },
+            quote! { expected["value"][#k] },
+        )?;
+        Some(quote! { { #check } })
+    });
+    Some(quote! {
+        let page: ::#crate_ident::client::Collection<#path> = ::serde_json::from_str(body).expect("the example deserializes into a page of the model");
+        let back = ::serde_json::to_value(&page).expect("the model serializes");
+        assert_eq!(comparable(back), comparable(expected.clone()), "the round trip changed the example");
+        #(#derived)*
+    })
 }

@@ -158,11 +158,9 @@ pub fn emit_crate(
     let features = features::Features::new(&models);
     let mut files = vec![
         cargo_toml::emit(options, &features),
-        runtime::emit("src/primitives.rs", runtime::PRIMITIVES, options)?,
-        runtime::emit("src/object.rs", runtime::OBJECT, options)?,
-        runtime::emit("src/client.rs", runtime::CLIENT, options)?,
         emit_lib(&names, &models, options)?,
     ];
+    files.extend(runtime::emit_all(options)?);
     for model in &models {
         files.extend(emit_version(model, &names, &features, options)?);
         files.extend(operations::emit(model, &names, &features, options)?);
@@ -238,6 +236,7 @@ fn emit_version(
         Some(ns) => format!("{version_dir}/{ns}"),
         None => version_dir.clone(),
     };
+    let hierarchy = structs::Hierarchy::new(model);
     type Emitted = (Option<String>, String, String, String, GeneratedFile);
     let emitted: Vec<Result<Emitted, EmitError>> = items
         .par_iter()
@@ -246,7 +245,7 @@ fn emit_version(
                 Item::Type(ty) => {
                     let n = names.item(&model.version, names::ItemKind::Type, &ty.name);
                     let f = features.item(&model.version, names::ItemKind::Type, &ty.name);
-                    (n, f, structs::emit_struct(model, ty, names))
+                    (n, f, structs::emit_struct(model, ty, names, &hierarchy))
                 }
                 Item::Enum(e) => {
                     let n = names.item(&model.version, names::ItemKind::Enum, &e.name);

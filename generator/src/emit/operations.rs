@@ -163,6 +163,43 @@ pub(crate) fn argument_names(e: &Endpoint, query: &EndpointQuery) -> Vec<String>
     (0..all.len()).map(|i| unique[&i].clone()).collect()
 }
 
+/// Whether the endpoint is an OData reference (`…/$ref`), which takes and
+/// gives `{"@odata.id": …}` whatever its page says.
+pub(crate) fn is_reference(e: &Endpoint) -> bool {
+    e.segments
+        .last()
+        .is_some_and(|s| matches!(s.parts.as_slice(), [PathPart::Literal(text)] if text == "$ref"))
+}
+
+/// The type an endpoint's success response is read into: a documented 204
+/// and a reference write have no body to fill; a single reference may be
+/// absent (a manager not set).
+fn response_type(model: &Model, names: &CrateNames, e: &Endpoint) -> TokenStream {
+    let version = &model.version;
+    if is_raw_download(e) {
+        return quote! { crate::client::RawBody };
+    }
+    if is_reference(e) {
+        return match (e.method.as_str(), e.response.collection) {
+            ("GET", true) => quote! { crate::client::Collection<crate::client::Reference> },
+            ("GET", false) => quote! { ::std::option::Option<crate::client::Reference> },
+            _ => quote! { () },
+        };
+    }
+    if e.response.status == Some(204) {
+        return quote! { () };
+    }
+    let item = match &e.response.resolved {
+        Some(q) => names.path(version, ItemKind::Type, q),
+        None => None,
+    };
+    match item {
+        Some(path) if e.response.collection => quote! { crate::client::Collection<#path> },
+        Some(path) => path,
+        None => quote! { ::serde_json::Value },
+    }
+}
+
 /// One endpoint's function, its permissions constant, and its body struct if any.
 fn endpoint_tokens(
     model: &Model,
@@ -231,9 +268,28 @@ fn endpoint_tokens(
     // Body.
     let mut extra_items = TokenStream::new();
     let mut body_doc = None;
-    let body_type: Option<TokenStream> = if let Some(q) = &e.request_body_type {
-        body_doc = Some(format!("Request body: a `{}`.", q.name));
-        names.path(version, ItemKind::Type, q)
+    let reference = is_reference(e);
+    let body_type: Option<TokenStream> = if reference && matches!(e.method.as_str(), "POST" | "PUT")
+    {
+        body_doc = Some(
+            "Request body: a reference to the object (`{\"@odata.id\": …}`): make it with \
+             [`crate::client::Reference::to`]."
+                .to_owned(),
+        );
+        Some(quote! { crate::client::Reference })
+    } else if let Some(q) = &e.request_body_type {
+        let path = names.path(version, ItemKind::Type, q);
+        if e.method == "PATCH" {
+            body_doc = Some(format!(
+                "Request body: the properties of a `{}` to set, and those to clear \
+                 ([`crate::client::Patch`]).",
+                q.name
+            ));
+            path.map(|p| quote! { crate::client::Patch<#p> })
+        } else {
+            body_doc = Some(format!("Request body: a `{}`.", q.name));
+            path
+        }
     } else if !e.body_parameters.is_empty() {
         let body_ident = format!("{}Body", type_name(fn_name));
         let doc = format!("The body parameters of [`{fn_name}`].");
@@ -260,24 +316,14 @@ fn endpoint_tokens(
 
     // Response. `$value` and `content` downloads are bytes, not JSON.
     let raw = is_raw_download(e);
-    let response_type = match (&e.response.resolved, e.response.status) {
-        _ if raw => quote! { crate::client::RawBody },
-        (Some(q), _) => {
-            let path = names
-                .path(version, ItemKind::Type, q)
-                .unwrap_or(quote! { ::serde_json::Value });
-            if e.response.collection {
-                quote! { crate::client::Collection<#path> }
-            } else {
-                path
-            }
-        }
-        (None, Some(204)) => quote! { () },
-        _ => quote! { ::serde_json::Value },
-    };
+    let response_type = response_type(model, names, e);
     let response_doc = match (&e.response.status, &e.response.ty) {
-        _ if raw => "Response: the bytes of the content; read them with `parse_raw` or `send_raw`."
-            .to_owned(),
+        _ if raw => "Response: the bytes of the content ([`crate::client::RawBody`]).".to_owned(),
+        _ if reference && e.method == "GET" => {
+            "Response: the references (`{\"@odata.id\": …}`) to the objects.".to_owned()
+        }
+        _ if reference => "Response: `204`, no content.".to_owned(),
+        (Some(204), _) => "Response: `204`, no content.".to_owned(),
         (Some(status), Some(ty)) => format!(
             "Response: `{status}` with {} `{ty}`{}.",
             if e.response.collection {

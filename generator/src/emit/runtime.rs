@@ -1,26 +1,49 @@
 //! The fixed modules of the generated crate: `src/primitives.rs` (Rust
 //! types for OData primitives), `src/object.rs` (how the model structs read
-//! and write JSON objects) and `src/client.rs` (the sans-IO runtime of the
-//! endpoint functions). Their sources are real Rust files here, formatted
-//! like every other generated file (so they hold only doc comments).
+//! and write JSON objects) and `src/client.rs` with its submodules (the
+//! sans-IO runtime of the endpoint functions). Their sources are real Rust
+//! files under `templates/`, formatted like every other generated file (so
+//! they hold only doc comments).
 
 use super::{rust_file, EmitError, EmitOptions, GeneratedFile};
 
-/// The source of `src/primitives.rs`.
-pub(crate) const PRIMITIVES: &str = include_str!("primitives_template.rs");
+/// Every fixed module: its path in the generated crate and its source.
+const MODULES: &[(&str, &str)] = &[
+    ("src/primitives.rs", include_str!("templates/primitives.rs")),
+    ("src/object.rs", include_str!("templates/object.rs")),
+    ("src/client.rs", include_str!("templates/client.rs")),
+    (
+        "src/client/batch.rs",
+        include_str!("templates/client_batch.rs"),
+    ),
+    (
+        "src/client/body.rs",
+        include_str!("templates/client_body.rs"),
+    ),
+    (
+        "src/client/error.rs",
+        include_str!("templates/client_error.rs"),
+    ),
+    (
+        "src/client/paging.rs",
+        include_str!("templates/client_paging.rs"),
+    ),
+    (
+        "src/client/sender.rs",
+        include_str!("templates/client_sender.rs"),
+    ),
+];
 
-/// The source of `src/object.rs`.
-pub(crate) const OBJECT: &str = include_str!("object_template.rs");
-
-/// The source of `src/client.rs`.
-pub(crate) const CLIENT: &str = include_str!("client_template.rs");
+/// Emits every fixed module.
+pub(crate) fn emit_all(options: &EmitOptions) -> Result<Vec<GeneratedFile>, EmitError> {
+    MODULES
+        .iter()
+        .map(|(path, source)| emit(path, source, options))
+        .collect()
+}
 
 /// Emits one fixed module at `path`.
-pub(crate) fn emit(
-    path: &str,
-    source: &str,
-    options: &EmitOptions,
-) -> Result<GeneratedFile, EmitError> {
+fn emit(path: &str, source: &str, options: &EmitOptions) -> Result<GeneratedFile, EmitError> {
     let tokens: proc_macro2::TokenStream =
         source
             .parse()

@@ -7,6 +7,7 @@ use crate::ir::{Model, Property, TypeDef};
 use crate::naming::{field_name, unique_names};
 use proc_macro2::TokenStream;
 use quote::quote;
+use std::collections::{BTreeMap, BTreeSet};
 
 /// Field names no property may take.
 const RESERVED_FIELDS: &[&str] = &["odata_type", "additional_properties"];
@@ -91,9 +92,57 @@ fn field_doc(field: &Field<'_>) -> TokenStream {
     doc_attrs(&text)
 }
 
+/// What the structs of one model need to know of the others: the types
+/// derived from each type, and the types that are PATCH bodies.
+#[derive(Debug, Default)]
+pub(crate) struct Hierarchy {
+    /// Type key → the `@odata.type` of every type derived from it, sorted.
+    derived: BTreeMap<String, Vec<String>>,
+    /// Keys of the types some endpoint takes as a PATCH body.
+    patch_bodies: BTreeSet<String>,
+}
+
+impl Hierarchy {
+    /// Works out the hierarchy of `model`'s types.
+    pub(crate) fn new(model: &Model) -> Hierarchy {
+        let mut derived: BTreeMap<String, Vec<String>> = BTreeMap::new();
+        for ty in model.types.values() {
+            for ancestor in model.ancestors(ty) {
+                derived
+                    .entry(ancestor.name.key())
+                    .or_default()
+                    .push(odata_type(ty));
+            }
+        }
+        for list in derived.values_mut() {
+            list.sort();
+        }
+        let patch_bodies = model
+            .endpoints
+            .iter()
+            .filter(|e| e.method.eq_ignore_ascii_case("PATCH"))
+            .filter_map(|e| e.request_body_type.as_ref().map(|q| q.key()))
+            .collect();
+        Hierarchy {
+            derived,
+            patch_bodies,
+        }
+    }
+}
+
+/// The `@odata.type` of a type: `#microsoft.graph.user`.
+fn odata_type(ty: &TypeDef) -> String {
+    format!("#{}.{}", ty.name.namespace, ty.name.name)
+}
+
 /// Emits the struct for `ty` (for Graph's `Json`, any JSON value, an alias
 /// of `serde_json::Value`).
-pub(crate) fn emit_struct(model: &Model, ty: &TypeDef, names: &CrateNames) -> TokenStream {
+pub(crate) fn emit_struct(
+    model: &Model,
+    ty: &TypeDef,
+    names: &CrateNames,
+    hierarchy: &Hierarchy,
+) -> TokenStream {
     let item = names.item(&model.version, ItemKind::Type, &ty.name);
     if crate::ir::is_any_json(Some(&ty.name.namespace), &ty.name.name)
         && ty.properties.is_empty()
@@ -106,14 +155,91 @@ pub(crate) fn emit_struct(model: &Model, ty: &TypeDef, names: &CrateNames) -> To
             pub type #name = ::serde_json::Value;
         };
     }
-    struct_tokens(
+    let fields = fields(model, ty);
+    let mut tokens = struct_tokens(
         &model.version,
         &item.ident,
         struct_doc(model, ty, false),
-        &fields(model, ty),
+        &fields,
         names,
         &TokenStream::new(),
-    )
+    );
+    let name = ident(&item.ident);
+    tokens.extend(model_impl(model, ty, &name, names, hierarchy));
+    if hierarchy.patch_bodies.contains(&ty.name.key()) {
+        tokens.extend(field_constants(&name, &fields));
+    }
+    tokens
+}
+
+/// `Model` (its `@odata.type` and the types derived from it) and a
+/// `DerivedFrom` for each of its base types.
+fn model_impl(
+    model: &Model,
+    ty: &TypeDef,
+    name: &proc_macro2::Ident,
+    names: &CrateNames,
+    hierarchy: &Hierarchy,
+) -> TokenStream {
+    let own = odata_type(ty);
+    let derived = hierarchy
+        .derived
+        .get(&ty.name.key())
+        .map(Vec::as_slice)
+        .unwrap_or_default();
+    let bases = model
+        .ancestors(ty)
+        .into_iter()
+        .filter_map(|a| names.path(&model.version, ItemKind::Type, &a.name))
+        .map(|base| quote! { impl crate::client::DerivedFrom<#base> for #name {} });
+    quote! {
+        impl crate::client::Model for #name {
+            const ODATA_TYPE: &'static str = #own;
+            const DERIVED: &'static [&'static str] = &[#(#derived),*];
+            fn odata_type(&self) -> ::std::option::Option<&str> {
+                self.odata_type.as_deref()
+            }
+        }
+        #(#bases)*
+    }
+}
+
+/// A `Field` constant per property (`User::JOB_TITLE`), for the PATCH
+/// bodies' `Patch::clear`.
+fn field_constants(name: &proc_macro2::Ident, fields: &[Field<'_>]) -> TokenStream {
+    let rust_names = field_idents(fields);
+    let constants = fields.iter().zip(&rust_names).map(|(f, field)| {
+        let constant = ident(
+            &field
+                .to_string()
+                .trim_start_matches("r#")
+                .to_ascii_uppercase(),
+        );
+        let wire = f.property.name.as_str();
+        let doc = format!(" The `{wire}` property, for [`crate::client::Patch::clear`].");
+        quote! {
+            #[doc = #doc]
+            pub const #constant: crate::client::Field<Self> = crate::client::Field::new(#wire);
+        }
+    });
+    quote! {
+        impl #name {
+            #(#constants)*
+        }
+    }
+}
+
+/// The Rust names of the fields, in order.
+fn field_idents(fields: &[Field<'_>]) -> Vec<proc_macro2::Ident> {
+    let field_names = unique_names(
+        fields
+            .iter()
+            .enumerate()
+            .map(|(i, f)| (i, field_name(&f.property.name))),
+        RESERVED_FIELDS,
+        false,
+    );
+    (0..fields.len()).map(|i| ident(&field_names[&i])).collect()
 }
 
 /// Emits a struct of `properties` that is no model type (an action's body
@@ -145,16 +271,7 @@ fn struct_tokens(
     cfg: &TokenStream,
 ) -> TokenStream {
     let name = ident(ident_name);
-    let field_names = unique_names(
-        fields
-            .iter()
-            .enumerate()
-            .map(|(i, f)| (i, field_name(&f.property.name))),
-        RESERVED_FIELDS,
-        false,
-    );
-    let idents: Vec<proc_macro2::Ident> =
-        (0..fields.len()).map(|i| ident(&field_names[&i])).collect();
+    let idents = field_idents(fields);
     let wires: Vec<&str> = fields.iter().map(|f| f.property.name.as_str()).collect();
     let field_tokens = fields.iter().zip(&idents).map(|(f, field)| {
         let doc = field_doc(f);

@@ -111,6 +111,8 @@ pub struct ExampleFacts {
     pub body_location: Location,
     /// Where the code block starts.
     pub location: Location,
+    /// Where the first line is.
+    pub first_line_location: Location,
 }
 
 fn status_re() -> &'static Regex {
@@ -206,9 +208,12 @@ pub(crate) fn extract_api(sections: &Sections<'_>, facts: &mut PageFacts) {
     let mut request_body = None;
     let mut request_page = None;
     let mut body_parameters = Vec::new();
+    // Where the body is said to be an object: the sentence naming its type,
+    // else the first table of its properties.
+    let mut body_statement: Option<BodyStatement> = None;
     for block in sections.section("request body") {
         match block {
-            Block::Paragraph { content, .. }
+            Block::Paragraph { content, location }
                 if request_body.is_none()
                     && content
                         .text
@@ -216,6 +221,9 @@ pub(crate) fn extract_api(sections: &Sections<'_>, facts: &mut PageFacts) {
                         .contains("json representation") =>
             {
                 if let Some((name, page)) = body_type(content, &sections.page.path, linkless) {
+                    if !speaks_of_a_reference(&content.text) {
+                        body_statement = Some(BodyStatement::Named(name.clone(), location.clone()));
+                    }
                     request_body = Some(name);
                     request_page = page;
                 }
@@ -226,6 +234,18 @@ pub(crate) fn extract_api(sections: &Sections<'_>, facts: &mut PageFacts) {
                 location,
             } => {
                 let first = first_header(header);
+                // A table of `@odata.id` alone describes a reference.
+                let reference_only = rows.iter().all(|r| {
+                    r.cells
+                        .first()
+                        .is_some_and(|c| c.content.text.contains("odata.id"))
+                });
+                if (first.starts_with("parameter") || first.starts_with("propert"))
+                    && body_statement.is_none()
+                    && !reference_only
+                {
+                    body_statement = Some(BodyStatement::Table(location.clone()));
+                }
                 // A Parameters table, or a Property table with no named body type
                 // ("supply the values for relevant fields"): the body's fields.
                 if first.starts_with("parameter")
@@ -375,7 +395,84 @@ pub(crate) fn extract_api(sections: &Sections<'_>, facts: &mut PageFacts) {
             });
         }
     }
+    if let Some(statement) = body_statement {
+        check_reference_bodies(&facts.endpoints, &statement, &mut facts.diagnostics);
+    }
     extract_examples(sections, facts);
+}
+
+/// Where a request body section says the body is an object.
+enum BodyStatement {
+    /// A sentence naming the body's type ("a JSON representation of the [x] object").
+    Named(String, Location),
+    /// A table of the body's properties or parameters.
+    Table(Location),
+}
+
+/// Whether a sentence about the request body speaks of an ID or a reference
+/// ("supply the `id` of …", "a reference … in the `@odata.id` format").
+fn speaks_of_a_reference(text: &str) -> bool {
+    text.split(|c: char| !(c.is_ascii_alphanumeric() || c == '.' || c == '@'))
+        .map(|w| w.trim_matches('.').to_ascii_lowercase())
+        .any(|w| {
+            matches!(
+                w.as_str(),
+                "id" | "ids" | "identifier" | "identifiers" | "reference" | "references"
+            ) || w.ends_with("odata.id")
+        })
+}
+
+/// Whether a request line adds a reference: `POST` or `PUT` to a path
+/// ending in `/$ref` (a query after it aside).
+pub(crate) fn adds_reference(method: &str, path: &str) -> bool {
+    let path = path.split('?').next().unwrap_or(path).trim_end_matches('/');
+    matches!(method, "POST" | "PUT")
+        && path
+            .rsplit('/')
+            .next()
+            .is_some_and(|last| last.eq_ignore_ascii_case("$ref"))
+}
+
+/// `ref-body-not-reference`: a page whose request lines add a reference
+/// (`POST …/$ref`) but whose request body section describes an object.
+fn check_reference_bodies(
+    endpoints: &[EndpointFacts],
+    statement: &BodyStatement,
+    diagnostics: &mut Vec<Diagnostic>,
+) {
+    let lines: Vec<String> = endpoints
+        .iter()
+        .filter(|e| adds_reference(&e.method, &e.path))
+        .map(|e| format!("`{} {}`", e.method, e.path))
+        .collect();
+    if lines.is_empty() {
+        return;
+    }
+    let (described, location) = match statement {
+        BodyStatement::Named(name, location) => {
+            let article = if name.starts_with(['a', 'e', 'i', 'o', 'u', 'A', 'E', 'I', 'O', 'U']) {
+                "an"
+            } else {
+                "a"
+            };
+            (format!("{article} `{name}` object"), location)
+        }
+        BodyStatement::Table(location) => (
+            "an object with the properties of this table".to_owned(),
+            location,
+        ),
+    };
+    diagnostics.push(Diagnostic::new(
+        Severity::Warning,
+        codes::REF_BODY_NOT_REFERENCE,
+        location.clone(),
+        format!(
+            "the request body is described as {described}, but {} {} a reference: the service takes \
+             `{{\"@odata.id\": \"<URL of the object>\"}}`, not the object, and the generated code sends such a reference",
+            lines.join(" and "),
+            if lines.len() == 1 { "adds" } else { "add" }
+        ),
+    ));
 }
 
 /// A request line's path relative to the version root: a full URL loses its
@@ -514,12 +611,15 @@ pub(crate) fn extract_examples(sections: &Sections<'_>, facts: &mut PageFacts) {
             "response" => ExampleKind::Response,
             _ => continue,
         };
-        let first_line = text
+        let (first_line, first_line_location) = text
             .lines()
-            .find(|l| !l.trim().is_empty())
-            .unwrap_or("")
-            .trim()
-            .to_owned();
+            .enumerate()
+            .find(|(_, l)| !l.trim().is_empty())
+            .map_or((String::new(), location.clone()), |(i, l)| {
+                let column = 1 + l[..l.len() - l.trim_start().len()].chars().count();
+                let at = location.offset_lines(i as u32, column as u32);
+                (l.trim().to_owned(), at)
+            });
         let body_start = text.lines().position(|l| {
             let t = l.trim_start();
             t.starts_with('{') || t.starts_with('[')
@@ -580,13 +680,32 @@ pub(crate) fn extract_examples(sections: &Sections<'_>, facts: &mut PageFacts) {
             body,
             body_location,
             location: location.clone(),
+            first_line_location,
         });
     }
 }
 
 #[cfg(test)]
 mod tests {
-    use super::linked_page;
+    use super::{adds_reference, linked_page, speaks_of_a_reference};
+
+    #[test]
+    fn reference_requests_and_sentences_about_references() {
+        assert!(adds_reference("POST", "/groups/{id}/members/$ref"));
+        assert!(adds_reference("PUT", "/users/{id}/manager/$REF/"));
+        assert!(adds_reference("POST", "/groups/{id}/owners/$ref?x=1"));
+        assert!(!adds_reference("DELETE", "/groups/{id}/members/{m}/$ref"));
+        assert!(!adds_reference("POST", "/groups/{id}/members"));
+        assert!(speaks_of_a_reference(
+            "supply a JSON representation of the `id` of the identityProvider"
+        ));
+        assert!(speaks_of_a_reference(
+            "a reference in the @odata.id format."
+        ));
+        assert!(!speaks_of_a_reference(
+            "supply a JSON representation of a directoryObject object. Identity matters."
+        ));
+    }
 
     #[test]
     fn links_resolve_to_pages_of_the_docs_folder() {

@@ -175,6 +175,19 @@ pub struct EnumFacts {
     pub location: Location,
 }
 
+/// A row of a resource page's Methods table that links to an api page: the
+/// page documents that method of the resource.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct MethodLink {
+    /// The link's text (`Update user`).
+    pub text: String,
+    /// The page it goes to, relative to the docs folder and lower case
+    /// (`api/user-update.md`).
+    pub page: String,
+    /// Where the link's cell is.
+    pub location: Location,
+}
+
 /// Everything one page states.
 #[derive(Clone, Debug)]
 pub struct PageFacts {
@@ -196,6 +209,8 @@ pub struct PageFacts {
     pub endpoints: Vec<EndpointFacts>,
     /// Request/response examples.
     pub examples: Vec<ExampleFacts>,
+    /// The links of a resource page's Methods table, in table order.
+    pub method_links: Vec<MethodLink>,
     /// Placeholders upstream left in the page.
     pub todos: Vec<todos::TodoFacts>,
     /// Problems found.
@@ -219,6 +234,7 @@ pub fn extract_page(page: &Page) -> PageFacts {
         enums: Vec::new(),
         endpoints: Vec::new(),
         examples: Vec::new(),
+        method_links: Vec::new(),
         todos: Vec::new(),
         diagnostics: page.diagnostics.clone(),
     };

@@ -3,7 +3,7 @@
 use super::sections::Sections;
 use super::tables::{enum_lists_from_properties, first_header, property_rows};
 use super::type_cell::{split_qualified, TypeName};
-use super::{BaseHint, BaseHintKind, PageFacts, TypeFacts, TypeOrigin};
+use super::{BaseHint, BaseHintKind, MethodLink, PageFacts, TypeFacts, TypeOrigin};
 use crate::parse::Block;
 use regex::Regex;
 use std::sync::OnceLock;
@@ -259,6 +259,34 @@ pub(crate) fn extract_resource(sections: &Sections<'_>, facts: &mut PageFacts) {
         linked_page: None,
         location,
     });
+    facts.method_links = method_links(sections);
+}
+
+/// The links of the Methods section's tables: of each row, the first link
+/// of its first cell that goes to a page of the docs folder
+/// (`[Update user](../api/user-update.md)`).
+fn method_links(sections: &Sections<'_>) -> Vec<MethodLink> {
+    let mut out = Vec::new();
+    for block in sections.section("methods") {
+        let Block::Table { rows, .. } = block else {
+            continue;
+        };
+        for row in rows {
+            let Some(cell) = row.cells.first() else {
+                continue;
+            };
+            let linked = cell.content.links.iter().find_map(|link| {
+                let page = super::api::linked_page(&sections.page.path, &link.dest)?;
+                Some(MethodLink {
+                    text: link.text.clone(),
+                    page,
+                    location: cell.location.clone(),
+                })
+            });
+            out.extend(linked);
+        }
+    }
+    out
 }
 
 /// Of two spellings that differ only in case, the annotation's (the wire
@@ -429,6 +457,32 @@ mod tests {
         ] {
             assert!(inherits_links(raw, &["x", "drive"]).is_empty(), "{raw}");
         }
+    }
+
+    #[test]
+    fn the_methods_table_links_are_facts_of_the_resource_page() {
+        let text = "# lamp resource type\n\n## Methods\n\n\
+            | Method | Return type |\n|:--|:--|\n\
+            | [Update lamp](../api/lamp-update.md) | [lamp](lamp.md) |\n\
+            | **Group** | |\n\
+            | [Get lamp][get] | [lamp](lamp.md) |\n\
+            | [Elsewhere](https://example.com/x.md) | None |\n\n\
+            ## Properties\n\n|Property|Type|Description|\n|:--|:--|:--|\n\
+            |id|String|Id.|\n\n[get]: ../api/Lamp-Get.md\n";
+        let file = crate::source::SourceFile::new("v1.0/resources/lamp.md", text.to_owned());
+        let facts = crate::extract::extract_page(&crate::parse::parse_page(&file));
+        let links: Vec<(&str, &str, u32)> = facts
+            .method_links
+            .iter()
+            .map(|l| (l.text.as_str(), l.page.as_str(), l.location.line))
+            .collect();
+        assert_eq!(
+            links,
+            [
+                ("Update lamp", "v1.0/api/lamp-update.md", 7),
+                ("Get lamp", "v1.0/api/lamp-get.md", 9),
+            ]
+        );
     }
 
     #[test]

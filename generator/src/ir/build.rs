@@ -8,7 +8,8 @@ use crate::extract::paths::{
 use crate::extract::todos::TodoFacts;
 use crate::extract::type_cell::{split_qualified, TypeCell, TypeName};
 use crate::extract::{
-    BaseHintKind, EnumFacts, EnumOrigin, PageFacts, PropertyFacts, TypeFacts, TypeOrigin,
+    BaseHintKind, EndpointFacts, EnumFacts, EnumOrigin, PageFacts, PropertyFacts, TypeFacts,
+    TypeOrigin,
 };
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -71,6 +72,7 @@ pub fn build_model(version: &str, mut pages: Vec<PageFacts>) -> Model {
         &mut diagnostics,
     );
     build_examples(&mut model, &pages);
+    diagnostics.extend(super::examples::check_all_example_urls(&pages));
     let mut todos: Vec<TodoFacts> = pages.iter().flat_map(|p| p.todos.iter().cloned()).collect();
     let checked: Vec<_> = {
         use rayon::prelude::*;
@@ -1026,7 +1028,7 @@ fn build_endpoints(
     let all: Vec<&crate::extract::EndpointFacts> =
         pages.iter().flat_map(|page| &page.endpoints).collect();
     // Paths are read in parallel; which endpoint of a method and path shape
-    // is kept (the first readable one, in page order) is decided in order after.
+    // is kept is decided after (`keep_one_per_endpoint`).
     // A GUID written into the path is read as the parameter it stands for.
     let parsed: Vec<_> = all
         .par_iter()
@@ -1037,14 +1039,9 @@ fn build_endpoints(
             (path, keys, parsed)
         })
         .collect();
-    let mut kept = Vec::new();
-    let mut duplicates = Vec::new();
-    let mut seen: BTreeMap<(String, &str), &crate::extract::EndpointFacts> = BTreeMap::new();
+    // Request lines of one method and path shape, in page order.
+    let mut groups: LineGroups<'_> = BTreeMap::new();
     for (e, (path, keys, parsed)) in all.iter().zip(parsed) {
-        let key = (
-            path_shape(path.as_deref().unwrap_or(&e.path)),
-            e.method.as_str(),
-        );
         for k in &keys {
             diagnostics.push(Diagnostic::new(
                 Severity::Warning,
@@ -1056,26 +1053,13 @@ fn build_endpoints(
                 ),
             ));
         }
-        if let Some(first) = seen.get(&key) {
-            duplicates.push((*e, *first));
-            continue;
-        }
         match parsed {
             Ok(parsed) => {
-                let query = parsed.1.as_deref().unwrap_or("");
-                for piece in crate::extract::paths::unreadable_query_pieces(query) {
-                    diagnostics.push(Diagnostic::new(
-                        Severity::Warning,
-                        codes::HTTP_REQUEST_UNREADABLE,
-                        e.location.clone(),
-                        format!(
-                            "`{piece}` in the query of `{} {}` is not a `name=value` pair; the endpoint function leaves it out",
-                            e.method, e.path
-                        ),
-                    ));
-                }
-                seen.insert(key, e);
-                kept.push((*e, path, parsed));
+                let key = (
+                    path_shape(path.as_deref().unwrap_or(&e.path)),
+                    e.method.as_str(),
+                );
+                groups.entry(key).or_default().push((*e, path, parsed));
             }
             Err(PathError(reason)) => diagnostics.push(Diagnostic::new(
                 Severity::Warning,
@@ -1085,34 +1069,14 @@ fn build_endpoints(
             )),
         }
     }
-    // Generated pages document an endpoint on several pages: many of these.
-    diagnostics.par_extend(duplicates.into_par_iter().map(|(e, first)| {
-        let message = if e.path == first.path {
-            format!(
-                "`{} {}` is documented on more than one page; the first page is used",
-                e.method, e.path
-            )
-        } else {
-            format!(
-                "`{} {}` is `{} {}` (parameter names and case aside), which is documented already; the first is used",
-                e.method, e.path, first.method, first.path
-            )
-        };
-        Diagnostic::new(
-            Severity::Info,
-            codes::DUPLICATE_ENDPOINT,
-            e.location.clone(),
-            message,
-        )
-        .with_related(first.location.clone(), "first documented here")
-    }));
+    let lookup = model.type_lookup();
+    let kept = keep_one_per_endpoint(model, &lookup, pages, page_types, groups, diagnostics);
     let built: Vec<(Endpoint, Vec<Diagnostic>)> = {
         let resolver = Resolver {
             model,
             known_types: &known_types,
             anonymous,
         };
-        let lookup = model.type_lookup();
         kept.into_par_iter()
             .map(|(e, path, (segments, query))| {
                 let mut found = Vec::new();
@@ -1135,10 +1099,13 @@ fn build_endpoints(
                 }
                 // A body type by its name, else by the page its link goes to.
                 let find = |name: &Option<String>, page: &Option<String>| {
-                    name.as_deref()
-                        .and_then(|n| lookup.find(None, n))
-                        .or_else(|| model.types.get(page_types.get(page.as_ref()?)?))
-                        .map(|t| t.name.clone())
+                    super::duplicates::body_type(
+                        model,
+                        &lookup,
+                        page_types,
+                        name.as_deref(),
+                        page.as_deref(),
+                    )
                 };
                 let endpoint = Endpoint {
                     method: e.method.clone(),
@@ -1174,6 +1141,57 @@ fn build_endpoints(
     endpoints.sort_by(|a, b| (&a.path, &a.method, &a.source).cmp(&(&b.path, &b.method, &b.source)));
     link_me_aliases(&mut endpoints);
     model.endpoints = endpoints;
+}
+
+/// A request line's path as read: its segments and query.
+type ParsedPath = (Vec<PathSegment>, Option<String>);
+
+/// A readable request line: its facts, its path with any GUID read as a
+/// parameter, and the path as read.
+type ReadLine<'p> = (&'p EndpointFacts, Option<String>, ParsedPath);
+
+/// Readable request lines by path shape and method, in page order.
+type LineGroups<'p> = BTreeMap<(String, &'p str), Vec<ReadLine<'p>>>;
+
+/// Of each group of request lines with one method and path shape, the one
+/// the model follows (see [`super::duplicates`]), with a `duplicate-endpoint`
+/// diagnostic for each other one and an `http-request-unreadable` one for
+/// each piece of its query that is no `name=value` pair.
+fn keep_one_per_endpoint<'p>(
+    model: &Model,
+    lookup: &TypeLookup<'_>,
+    pages: &[PageFacts],
+    page_types: &BTreeMap<String, String>,
+    groups: LineGroups<'p>,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> Vec<ReadLine<'p>> {
+    let chooser = super::duplicates::Chooser::new(model, lookup, pages, page_types);
+    let mut kept = Vec::with_capacity(groups.len());
+    for (_, mut group) in groups {
+        let winner = if group.len() == 1 {
+            0
+        } else {
+            let facts: Vec<&EndpointFacts> = group.iter().map(|(e, _, _)| *e).collect();
+            let (winner, found) = chooser.choose(&facts);
+            diagnostics.extend(found);
+            winner
+        };
+        let (e, path, parsed) = group.swap_remove(winner);
+        let query = parsed.1.as_deref().unwrap_or("");
+        for piece in crate::extract::paths::unreadable_query_pieces(query) {
+            diagnostics.push(Diagnostic::new(
+                Severity::Warning,
+                codes::HTTP_REQUEST_UNREADABLE,
+                e.location.clone(),
+                format!(
+                    "`{piece}` in the query of `{} {}` is not a `name=value` pair; the endpoint function leaves it out",
+                    e.method, e.path
+                ),
+            ));
+        }
+        kept.push((e, path, parsed));
+    }
+    kept
 }
 
 /// `/me/x` is `/users/{id}/x` for the signed-in user: record which endpoint

@@ -3,6 +3,7 @@
 //! disagreement between pages becomes a diagnostic with both locations.
 
 mod build;
+mod duplicates;
 pub mod examples;
 pub mod json;
 mod json_write;

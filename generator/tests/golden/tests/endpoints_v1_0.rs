@@ -6,6 +6,156 @@
 
 #![cfg(feature = "reqwest")]
 
+/// `GET /groups/{id}/members`, with the examples at `v1.0/api/group-list-members.md:53:1` and `v1.0/api/group-list-members.md:67:1`.
+#[cfg(feature = "groups")]
+#[::tokio::test]
+async fn list_group_members() {
+    let server = ::wiremock::MockServer::start().await;
+    let mock = ::wiremock::Mock::given(::wiremock::matchers::method("GET"))
+        .and(::wiremock::matchers::path("/groups/id%2F1/members"))
+        .and(::wiremock::matchers::header("authorization", "Bearer test-token"));
+    let response_body = r##"{
+  "@odata.context": "https://graph.microsoft.com/v1.0/$metadata#directoryObjects",
+  "value": [
+    {
+      "@odata.type": "#microsoft.graph.user",
+      "id": "5d6f1c2a-8b3e-4a71-9c40-2e7b8d1f6a93",
+      "displayName": "Ana Ruiz",
+      "jobTitle": "Buyer",
+      "mail": "ana@example.onmicrosoft.com"
+    },
+    {
+      "@odata.type": "#microsoft.graph.group",
+      "id": "e3b71c09-5a24-4f6d-8e12-9c0a7b5d4f31",
+      "displayName": "Purchasing leads",
+      "mailEnabled": false,
+      "securityEnabled": true
+    },
+    {
+      "@odata.type": "#microsoft.graph.device",
+      "id": "b49d2f6e-0a71-4c8b-93e5-6d18a2c7f0b9",
+      "displayName": "WS-PURCH-07",
+      "operatingSystem": "Windows",
+      "isCompliant": true
+    }
+  ],
+  "@odata.nextLink": "https://graph.microsoft.com/v1.0/groups/8a2e41f7-6c3d-4b90-b5a8-1f7d3e9c2b64/members?$skiptoken=Rml4dHVyZVBhZ2VUd28"
+}"##;
+    mock.respond_with(
+            ::wiremock::ResponseTemplate::new(200u16)
+                .set_body_raw(response_body, "application/json"),
+        )
+        .expect(1)
+        .mount(&server)
+        .await;
+    let sender = ::golden_fixtures::client::Sender::new(
+        ::reqwest::Client::new(),
+        &server.uri(),
+        "test-token",
+    );
+    let parsed = sender
+        .send(&::golden_fixtures::v1_0::api::groups::members::list("id/1"))
+        .await
+        .expect("the server answers with the docs' response");
+    let expected: ::serde_json::Value = ::serde_json::from_str(response_body)
+        .expect("the response example is JSON");
+    assert_eq!(
+        comparable(::serde_json::to_value(& parsed).expect("the result serializes")),
+        comparable(expected)
+    );
+}
+
+/// `GET /users/delta`, with the examples at `v1.0/api/user-delta.md:47:1` and `v1.0/api/user-delta.md:61:1`.
+#[cfg(feature = "users")]
+#[::tokio::test]
+async fn user_delta() {
+    let server = ::wiremock::MockServer::start().await;
+    let mock = ::wiremock::Mock::given(::wiremock::matchers::method("GET"))
+        .and(::wiremock::matchers::path("/users/delta"))
+        .and(::wiremock::matchers::header("authorization", "Bearer test-token"));
+    let response_body = r#"{
+  "@odata.context": "https://graph.microsoft.com/v1.0/$metadata#users",
+  "value": [
+    {
+      "id": "5d6f1c2a-8b3e-4a71-9c40-2e7b8d1f6a93",
+      "displayName": "Ana Ruiz",
+      "jobTitle": "Buyer",
+      "accountEnabled": true
+    },
+    {
+      "id": "0c94e7b2-3f15-4d8a-a6e1-7b2c9f04d358",
+      "displayName": "Tomas Berg",
+      "officeLocation": "C1-007"
+    }
+  ],
+  "@odata.deltaLink": "https://graph.microsoft.com/v1.0/users/delta?$deltatoken=Qm9vbGVhbkZpeHR1cmVUb2tlbg"
+}"#;
+    mock.respond_with(
+            ::wiremock::ResponseTemplate::new(200u16)
+                .set_body_raw(response_body, "application/json"),
+        )
+        .expect(1)
+        .mount(&server)
+        .await;
+    let sender = ::golden_fixtures::client::Sender::new(
+        ::reqwest::Client::new(),
+        &server.uri(),
+        "test-token",
+    );
+    let parsed = sender
+        .send(&::golden_fixtures::v1_0::api::users::delta::list())
+        .await
+        .expect("the server answers with the docs' response");
+    let expected: ::serde_json::Value = ::serde_json::from_str(response_body)
+        .expect("the response example is JSON");
+    assert_eq!(
+        comparable(::serde_json::to_value(& parsed).expect("the result serializes")),
+        comparable(expected)
+    );
+}
+
+/// `GET /users/{id | userPrincipalName}`, with the examples at `v1.0/api/user-get.md:47:1` and `v1.0/api/user-get.md:60:1`.
+#[cfg(feature = "users")]
+#[::tokio::test]
+async fn get_user() {
+    let server = ::wiremock::MockServer::start().await;
+    let mock = ::wiremock::Mock::given(::wiremock::matchers::method("GET"))
+        .and(::wiremock::matchers::path("/users/id%20%7C%20userPrincipalName%2F1"))
+        .and(::wiremock::matchers::header("authorization", "Bearer test-token"));
+    let response_body = r##"{
+  "@odata.context": "https://graph.microsoft.com/v1.0/$metadata#users/$entity",
+  "@odata.type": "#microsoft.graph.user",
+  "id": "5d6f1c2a-8b3e-4a71-9c40-2e7b8d1f6a93",
+  "displayName": "Ana Ruiz",
+  "jobTitle": "Buyer",
+  "mail": "ana@example.onmicrosoft.com",
+  "officeLocation": "B2-104",
+  "accountEnabled": true
+}"##;
+    mock.respond_with(
+            ::wiremock::ResponseTemplate::new(200u16)
+                .set_body_raw(response_body, "application/json"),
+        )
+        .expect(1)
+        .mount(&server)
+        .await;
+    let sender = ::golden_fixtures::client::Sender::new(
+        ::reqwest::Client::new(),
+        &server.uri(),
+        "test-token",
+    );
+    let parsed = sender
+        .send(&::golden_fixtures::v1_0::api::users::get("id | userPrincipalName/1"))
+        .await
+        .expect("the server answers with the docs' response");
+    let expected: ::serde_json::Value = ::serde_json::from_str(response_body)
+        .expect("the response example is JSON");
+    assert_eq!(
+        comparable(::serde_json::to_value(& parsed).expect("the result serializes")),
+        comparable(expected)
+    );
+}
+
 /// `POST /widgets`, with the examples at `v1.0/api/widget-create.md:51:1` and `v1.0/api/widget-create.md:81:1`.
 #[cfg(feature = "core")]
 #[::tokio::test]
@@ -57,8 +207,13 @@ async fn create_widget() {
         .expect(1)
         .mount(&server)
         .await;
-    let parsed = ::golden_fixtures::v1_0::api::widgets::create(&body)
-        .send(&::reqwest::Client::new(), &server.uri(), "test-token")
+    let sender = ::golden_fixtures::client::Sender::new(
+        ::reqwest::Client::new(),
+        &server.uri(),
+        "test-token",
+    );
+    let parsed = sender
+        .send(&::golden_fixtures::v1_0::api::widgets::create(&body))
         .await
         .expect("the server answers with the docs' response");
     let expected: ::serde_json::Value = ::serde_json::from_str(response_body)
@@ -95,12 +250,19 @@ async fn list_widgets_filtered() {
         .expect(1)
         .mount(&server)
         .await;
-    let parsed = ::golden_fixtures::v1_0::api::users::widgets::list_with_expand_filter_select(
-            "id/1",
-            "color 1&2'",
-            "path 1&2'",
+    let sender = ::golden_fixtures::client::Sender::new(
+        ::reqwest::Client::new(),
+        &server.uri(),
+        "test-token",
+    );
+    let parsed = sender
+        .send(
+            &::golden_fixtures::v1_0::api::users::widgets::list_with_expand_filter_select(
+                "id/1",
+                "color 1&2'",
+                "path 1&2'",
+            ),
         )
-        .send(&::reqwest::Client::new(), &server.uri(), "test-token")
         .await
         .expect("the server answers with the docs' response");
     let expected: ::serde_json::Value = ::serde_json::from_str(response_body)

@@ -5,6 +5,182 @@
 //! model type and serializes back to the same JSON, as the model sees it: `null` members
 //! are absent, and `1.0` is `1`.
 
+/// The example at `v1.0/api/group-list-members.md:67:1`.
+#[cfg(feature = "directory-management")]
+#[test]
+fn list_group_members_response() {
+    let body = r##"{
+  "@odata.context": "https://graph.microsoft.com/v1.0/$metadata#directoryObjects",
+  "value": [
+    {
+      "@odata.type": "#microsoft.graph.user",
+      "id": "5d6f1c2a-8b3e-4a71-9c40-2e7b8d1f6a93",
+      "displayName": "Ana Ruiz",
+      "jobTitle": "Buyer",
+      "mail": "ana@example.onmicrosoft.com"
+    },
+    {
+      "@odata.type": "#microsoft.graph.group",
+      "id": "e3b71c09-5a24-4f6d-8e12-9c0a7b5d4f31",
+      "displayName": "Purchasing leads",
+      "mailEnabled": false,
+      "securityEnabled": true
+    },
+    {
+      "@odata.type": "#microsoft.graph.device",
+      "id": "b49d2f6e-0a71-4c8b-93e5-6d18a2c7f0b9",
+      "displayName": "WS-PURCH-07",
+      "operatingSystem": "Windows",
+      "isCompliant": true
+    }
+  ],
+  "@odata.nextLink": "https://graph.microsoft.com/v1.0/groups/8a2e41f7-6c3d-4b90-b5a8-1f7d3e9c2b64/members?$skiptoken=Rml4dHVyZVBhZ2VUd28"
+}"##;
+    let expected: ::serde_json::Value = ::serde_json::from_str(body)
+        .expect("the example is JSON");
+    let page: ::golden_fixtures::client::Collection<
+        ::golden_fixtures::v1_0::DirectoryObject,
+    > = ::serde_json::from_str(body)
+        .expect("the example deserializes into a page of the model");
+    let back = ::serde_json::to_value(&page).expect("the model serializes");
+    assert_eq!(
+        comparable(back), comparable(expected.clone()),
+        "the round trip changed the example"
+    );
+    {
+        let derived: ::golden_fixtures::v1_0::User = ::golden_fixtures::client::Model::cast(
+                &page.value[0usize],
+            )
+            .expect("the derived type reads")
+            .expect("the @odata.type names the derived type");
+        let back = ::serde_json::to_value(&derived).expect("the model serializes");
+        assert_eq!(
+            comparable(back), comparable(expected["value"] [0usize].clone()),
+            "the derived type changed the example"
+        );
+    }
+    {
+        let derived: ::golden_fixtures::v1_0::Group = ::golden_fixtures::client::Model::cast(
+                &page.value[1usize],
+            )
+            .expect("the derived type reads")
+            .expect("the @odata.type names the derived type");
+        let back = ::serde_json::to_value(&derived).expect("the model serializes");
+        assert_eq!(
+            comparable(back), comparable(expected["value"] [1usize].clone()),
+            "the derived type changed the example"
+        );
+    }
+    {
+        let derived: ::golden_fixtures::v1_0::Device = ::golden_fixtures::client::Model::cast(
+                &page.value[2usize],
+            )
+            .expect("the derived type reads")
+            .expect("the @odata.type names the derived type");
+        let back = ::serde_json::to_value(&derived).expect("the model serializes");
+        assert_eq!(
+            comparable(back), comparable(expected["value"] [2usize].clone()),
+            "the derived type changed the example"
+        );
+    }
+}
+
+/// The example at `v1.0/api/group-update.md:56:1`.
+#[cfg(feature = "groups")]
+#[test]
+fn update_group_request() {
+    let body = r#"{
+  "description": "Leads of the purchasing team"
+}"#;
+    let expected: ::serde_json::Value = ::serde_json::from_str(body)
+        .expect("the example is JSON");
+    let parsed: ::golden_fixtures::v1_0::Group = ::serde_json::from_str(body)
+        .expect("the example deserializes into the model");
+    let back = ::serde_json::to_value(&parsed).expect("the model serializes");
+    assert_eq!(
+        comparable(back), comparable(expected.clone()),
+        "the round trip changed the example"
+    );
+}
+
+/// The example at `v1.0/api/user-delta.md:61:1`.
+#[cfg(feature = "users")]
+#[test]
+fn user_delta_response() {
+    let body = r#"{
+  "@odata.context": "https://graph.microsoft.com/v1.0/$metadata#users",
+  "value": [
+    {
+      "id": "5d6f1c2a-8b3e-4a71-9c40-2e7b8d1f6a93",
+      "displayName": "Ana Ruiz",
+      "jobTitle": "Buyer",
+      "accountEnabled": true
+    },
+    {
+      "id": "0c94e7b2-3f15-4d8a-a6e1-7b2c9f04d358",
+      "displayName": "Tomas Berg",
+      "officeLocation": "C1-007"
+    }
+  ],
+  "@odata.deltaLink": "https://graph.microsoft.com/v1.0/users/delta?$deltatoken=Qm9vbGVhbkZpeHR1cmVUb2tlbg"
+}"#;
+    let expected: ::serde_json::Value = ::serde_json::from_str(body)
+        .expect("the example is JSON");
+    let page: ::golden_fixtures::client::Collection<::golden_fixtures::v1_0::User> = ::serde_json::from_str(
+            body,
+        )
+        .expect("the example deserializes into a page of the model");
+    let back = ::serde_json::to_value(&page).expect("the model serializes");
+    assert_eq!(
+        comparable(back), comparable(expected.clone()),
+        "the round trip changed the example"
+    );
+}
+
+/// The example at `v1.0/api/user-get.md:60:1`.
+#[cfg(feature = "users")]
+#[test]
+fn get_user_response() {
+    let body = r##"{
+  "@odata.context": "https://graph.microsoft.com/v1.0/$metadata#users/$entity",
+  "@odata.type": "#microsoft.graph.user",
+  "id": "5d6f1c2a-8b3e-4a71-9c40-2e7b8d1f6a93",
+  "displayName": "Ana Ruiz",
+  "jobTitle": "Buyer",
+  "mail": "ana@example.onmicrosoft.com",
+  "officeLocation": "B2-104",
+  "accountEnabled": true
+}"##;
+    let expected: ::serde_json::Value = ::serde_json::from_str(body)
+        .expect("the example is JSON");
+    let parsed: ::golden_fixtures::v1_0::User = ::serde_json::from_str(body)
+        .expect("the example deserializes into the model");
+    let back = ::serde_json::to_value(&parsed).expect("the model serializes");
+    assert_eq!(
+        comparable(back), comparable(expected.clone()),
+        "the round trip changed the example"
+    );
+}
+
+/// The example at `v1.0/api/user-update.md:57:1`.
+#[cfg(feature = "users")]
+#[test]
+fn update_user_request() {
+    let body = r#"{
+  "jobTitle": "Senior buyer",
+  "officeLocation": "B3-210"
+}"#;
+    let expected: ::serde_json::Value = ::serde_json::from_str(body)
+        .expect("the example is JSON");
+    let parsed: ::golden_fixtures::v1_0::User = ::serde_json::from_str(body)
+        .expect("the example deserializes into the model");
+    let back = ::serde_json::to_value(&parsed).expect("the model serializes");
+    assert_eq!(
+        comparable(back), comparable(expected.clone()),
+        "the round trip changed the example"
+    );
+}
+
 /// The example at `v1.0/api/widget-create.md:51:1`.
 #[cfg(feature = "fixtures")]
 #[test]
@@ -33,7 +209,8 @@ fn create_widget_request() {
         .expect("the example deserializes into the model");
     let back = ::serde_json::to_value(&parsed).expect("the model serializes");
     assert_eq!(
-        comparable(back), comparable(expected), "the round trip changed the example"
+        comparable(back), comparable(expected.clone()),
+        "the round trip changed the example"
     );
 }
 
@@ -55,7 +232,8 @@ fn create_widget_response() {
         .expect("the example deserializes into the model");
     let back = ::serde_json::to_value(&parsed).expect("the model serializes");
     assert_eq!(
-        comparable(back), comparable(expected), "the round trip changed the example"
+        comparable(back), comparable(expected.clone()),
+        "the round trip changed the example"
     );
 }
 
@@ -73,7 +251,33 @@ fn create_widget_docs_mistake_request() {
         .expect("the example deserializes into the model");
     let back = ::serde_json::to_value(&parsed).expect("the model serializes");
     assert_eq!(
-        comparable(back), comparable(expected), "the round trip changed the example"
+        comparable(back), comparable(expected.clone()),
+        "the round trip changed the example"
+    );
+}
+
+/// The example at `v1.0/api/widget-list.md:96:1`.
+#[cfg(feature = "fixtures")]
+#[test]
+fn list_widgets_filtered_response() {
+    let body = r#"{
+  "value": [
+    {
+      "id": "42",
+      "displayName": "Sprocket"
+    }
+  ]
+}"#;
+    let expected: ::serde_json::Value = ::serde_json::from_str(body)
+        .expect("the example is JSON");
+    let page: ::golden_fixtures::client::Collection<::golden_fixtures::v1_0::Widget> = ::serde_json::from_str(
+            body,
+        )
+        .expect("the example deserializes into a page of the model");
+    let back = ::serde_json::to_value(&page).expect("the model serializes");
+    assert_eq!(
+        comparable(back), comparable(expected.clone()),
+        "the round trip changed the example"
     );
 }
 

@@ -51,3 +51,11 @@ impl<'de> ::serde::Deserialize<'de> for GadgetBase {
         )
     }
 }
+
+impl crate::client::Model for GadgetBase {
+    const ODATA_TYPE: &'static str = "#microsoft.graph.gadgetBase";
+    const DERIVED: &'static [&'static str] = &["#microsoft.graph.widget"];
+    fn odata_type(&self) -> ::std::option::Option<&str> {
+        self.odata_type.as_deref()
+    }
+}

@@ -8,6 +8,18 @@ pub const BASE_URL: &str = "https://graph.microsoft.com/v1.0";
 pub mod api;
 pub mod call_records;
 
+#[cfg(feature = "directory-management")]
+mod device;
+
+#[cfg(feature = "directory-management")]
+pub use self::device::Device;
+
+#[cfg(feature = "directory-management")]
+mod directory_object;
+
+#[cfg(feature = "directory-management")]
+pub use self::directory_object::DirectoryObject;
+
 #[cfg(feature = "core")]
 mod doubled;
 
@@ -19,6 +31,12 @@ mod gadget_base;
 
 #[cfg(feature = "core")]
 pub use self::gadget_base::GadgetBase;
+
+#[cfg(feature = "groups")]
+mod group;
+
+#[cfg(feature = "groups")]
+pub use self::group::Group;
 
 #[cfg(feature = "core")]
 mod hollow;
@@ -55,6 +73,12 @@ mod session;
 
 #[cfg(feature = "core")]
 pub use self::session::Session;
+
+#[cfg(feature = "users")]
+mod user;
+
+#[cfg(feature = "users")]
+pub use self::user::User;
 
 #[cfg(feature = "fixtures")]
 mod widget;

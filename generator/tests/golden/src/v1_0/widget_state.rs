@@ -6,6 +6,10 @@
 /// Open: a value the docs do not list deserializes into the catch-all variant and serializes back
 /// unchanged.
 ///
+/// Evolvable: Graph sends members added after `unknownFutureValue` only to a request that asks for
+/// them (`Operation::include_unknown_enum_members`, the `Prefer: include-unknown-enum-members`
+/// header), and `unknownFutureValue` otherwise.
+///
 /// Docs: `v1.0/api/widget-create.md`, `v1.0/resources/enums.md`, `v1.0/resources/widget.md`
 #[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum WidgetState {

@@ -16,9 +16,10 @@ pub const CREATE_REF_PERMISSIONS: crate::client::Permissions = crate::client::Pe
 ///
 /// `POST /deviceAppManagement/iosLobAppProvisioningConfigurations/{iosLobAppProvisioningConfigurationId}/deviceStatuses/$ref`
 ///
-/// Request body: a `managedDeviceMobileAppConfigurationDeviceStatus`.
+/// Request body: a reference to the object (`{"@odata.id": …}`): make it with
+/// [`crate::client::Reference::to`].
 ///
-/// Response: `201` with a `managedDeviceMobileAppConfigurationDeviceStatus`.
+/// Response: `204`, no content.
 ///
 /// Permissions: delegated (work or school account): unknown (the docs hold a placeholder, not a
 /// list); delegated (personal Microsoft account): not supported; application: unknown (the docs
@@ -36,10 +37,8 @@ pub const CREATE_REF_PERMISSIONS: crate::client::Permissions = crate::client::Pe
 #[cfg(feature = "intune-apps")]
 pub fn create_ref(
     ios_lob_app_provisioning_configuration_id: &str,
-    body: &crate::beta::ManagedDeviceMobileAppConfigurationDeviceStatus,
-) -> crate::client::Operation<
-    crate::beta::ManagedDeviceMobileAppConfigurationDeviceStatus,
-> {
+    body: &crate::client::Reference,
+) -> crate::client::Operation<()> {
     let operation = crate::client::Operation::new(
         ::http::Method::POST,
         {

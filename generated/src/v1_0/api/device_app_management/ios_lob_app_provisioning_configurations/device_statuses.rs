@@ -18,9 +18,10 @@ pub const CREATE_REF_PERMISSIONS: crate::client::Permissions = crate::client::Pe
 ///
 /// `POST /deviceAppManagement/iosLobAppProvisioningConfigurations/{iosLobAppProvisioningConfigurationId}/deviceStatuses/$ref`
 ///
-/// Request body: a `managedDeviceMobileAppConfigurationDeviceStatus`.
+/// Request body: a reference to the object (`{"@odata.id": …}`): make it with
+/// [`crate::client::Reference::to`].
 ///
-/// Response: `201` with a `managedDeviceMobileAppConfigurationDeviceStatus`.
+/// Response: `204`, no content.
 ///
 /// Permissions: delegated (work or school account): `DeviceManagementApps.ReadWrite.All`; delegated
 /// (personal Microsoft account): not supported; application: `DeviceManagementApps.ReadWrite.All`.
@@ -29,10 +30,8 @@ pub const CREATE_REF_PERMISSIONS: crate::client::Permissions = crate::client::Pe
 #[cfg(feature = "intune-apps")]
 pub fn create_ref(
     ios_lob_app_provisioning_configuration_id: &str,
-    body: &crate::v1_0::ManagedDeviceMobileAppConfigurationDeviceStatus,
-) -> crate::client::Operation<
-    crate::v1_0::ManagedDeviceMobileAppConfigurationDeviceStatus,
-> {
+    body: &crate::client::Reference,
+) -> crate::client::Operation<()> {
     let operation = crate::client::Operation::new(
         ::http::Method::POST,
         {

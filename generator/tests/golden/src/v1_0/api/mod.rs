@@ -7,6 +7,7 @@
 
 #[allow(clippy::module_inception)]
 pub mod api;
+pub mod groups;
 pub mod me;
 pub mod users;
 pub mod widgets;

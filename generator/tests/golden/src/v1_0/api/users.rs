@@ -3,5 +3,86 @@
 
 //! Endpoints of the `v1.0` API under `/users`.
 
+/// The permissions the docs list for [`get`].
+#[cfg(feature = "users")]
+pub const GET_PERMISSIONS: crate::client::Permissions = crate::client::Permissions {
+    delegated_work_or_school: crate::client::Scopes::Scopes(
+        &["User.Read", "User.Read.All", "Directory.Read.All"],
+    ),
+    delegated_personal: crate::client::Scopes::Scopes(&["User.Read"]),
+    application: crate::client::Scopes::Scopes(&["User.Read.All", "Directory.Read.All"]),
+};
+
+/// Get user
+///
+/// `GET /users/{id | userPrincipalName}`
+///
+/// Response: `200` with a `user`.
+///
+/// Permissions: delegated (work or school account): `User.Read`, `User.Read.All`,
+/// `Directory.Read.All`; delegated (personal Microsoft account): `User.Read`; application:
+/// `User.Read.All`, `Directory.Read.All`.
+///
+/// Docs: `v1.0/api/user-get.md`
+#[cfg(feature = "users")]
+pub fn get(
+    id_or_user_principal_name: &str,
+) -> crate::client::Operation<crate::v1_0::User> {
+    crate::client::Operation::new(
+        ::http::Method::GET,
+        {
+            let id_or_user_principal_name = crate::client::encode_path_parameter(
+                id_or_user_principal_name,
+            );
+            ::std::format!("/users/{id_or_user_principal_name}")
+        },
+        &GET_PERMISSIONS,
+    )
+}
+
+/// The permissions the docs list for [`update`].
+#[cfg(feature = "users")]
+pub const UPDATE_PERMISSIONS: crate::client::Permissions = crate::client::Permissions {
+    delegated_work_or_school: crate::client::Scopes::Scopes(
+        &["User.ReadWrite", "User.ReadWrite.All", "Directory.ReadWrite.All"],
+    ),
+    delegated_personal: crate::client::Scopes::Scopes(&["User.ReadWrite"]),
+    application: crate::client::Scopes::Scopes(
+        &["User.ReadWrite.All", "Directory.ReadWrite.All"],
+    ),
+};
+
+/// Update user
+///
+/// `PATCH /users/{id | userPrincipalName}`
+///
+/// Request body: the properties of a `user` to set, and those to clear ([`crate::client::Patch`]).
+///
+/// Response: `204`, no content.
+///
+/// Permissions: delegated (work or school account): `User.ReadWrite`, `User.ReadWrite.All`,
+/// `Directory.ReadWrite.All`; delegated (personal Microsoft account): `User.ReadWrite`;
+/// application: `User.ReadWrite.All`, `Directory.ReadWrite.All`.
+///
+/// Docs: `v1.0/api/user-update.md`
+#[cfg(feature = "users")]
+pub fn update(
+    id_or_user_principal_name: &str,
+    body: &crate::client::Patch<crate::v1_0::User>,
+) -> crate::client::Operation<()> {
+    let operation = crate::client::Operation::new(
+        ::http::Method::PATCH,
+        {
+            let id_or_user_principal_name = crate::client::encode_path_parameter(
+                id_or_user_principal_name,
+            );
+            ::std::format!("/users/{id_or_user_principal_name}")
+        },
+        &UPDATE_PERMISSIONS,
+    );
+    operation.with_json(body)
+}
+
+pub mod delta;
 pub mod drive;
 pub mod widgets;

@@ -69,7 +69,7 @@ impl<'de> ::serde::Deserialize<'de> for PostBody {
 ///
 /// Request body: the parameters in [`PostBody`].
 ///
-/// Response: `204`.
+/// Response: `204`, no content.
 ///
 /// Permissions: delegated (work or school account): not documented; delegated (personal Microsoft
 /// account): not documented; application: not documented.

@@ -15,17 +15,14 @@ pub const DELETE_REF_PERMISSIONS: crate::client::Permissions = crate::client::Pe
 ///
 /// `DELETE /widgets/{widget-id}/parts/{part-id}/$ref`
 ///
-/// Response: `200`.
+/// Response: `204`, no content.
 ///
 /// Permissions: delegated (work or school account): not documented; delegated (personal Microsoft
 /// account): not documented; application: not documented.
 ///
 /// Docs: `v1.0/api/widget-content.md`
 #[cfg(feature = "core")]
-pub fn delete_ref(
-    widget_id: &str,
-    part_id: &str,
-) -> crate::client::Operation<::serde_json::Value> {
+pub fn delete_ref(widget_id: &str, part_id: &str) -> crate::client::Operation<()> {
     crate::client::Operation::new(
         ::http::Method::DELETE,
         {

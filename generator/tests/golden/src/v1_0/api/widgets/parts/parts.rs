@@ -15,7 +15,7 @@ pub const DELETE_REF_PERMISSIONS: crate::client::Permissions = crate::client::Pe
 ///
 /// `DELETE /widgets/{widget-id}/parts/{part-id}/parts/{sub-part-id}/$ref`
 ///
-/// Response: `200`.
+/// Response: `204`, no content.
 ///
 /// Permissions: delegated (work or school account): not documented; delegated (personal Microsoft
 /// account): not documented; application: not documented.
@@ -26,7 +26,7 @@ pub fn delete_ref(
     widget_id: &str,
     part_id: &str,
     sub_part_id: &str,
-) -> crate::client::Operation<::serde_json::Value> {
+) -> crate::client::Operation<()> {
     crate::client::Operation::new(
         ::http::Method::DELETE,
         {

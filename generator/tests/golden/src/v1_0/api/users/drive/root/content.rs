@@ -15,7 +15,7 @@ pub const GET_PERMISSIONS: crate::client::Permissions = crate::client::Permissio
 ///
 /// `GET /users/{user-id}/drive/root:/{item-path}:/content`
 ///
-/// Response: the bytes of the content; read them with `parse_raw` or `send_raw`.
+/// Response: the bytes of the content ([`crate::client::RawBody`]).
 ///
 /// Permissions: delegated (work or school account): not documented; delegated (personal Microsoft
 /// account): not documented; application: not documented.

@@ -1,10 +1,28 @@
 //! Sans-IO endpoint calls: each endpoint function returns an [`Operation`]
 //! that turns into an `http::Request<Vec<u8>>` against any base URL and
-//! parses the response into the model type. Sending is yours, or the
-//! optional `reqwest` feature's [`Operation::send`].
+//! reads the `http::Response` into the model type or an [`Error`] that keeps
+//! what support asks for. Sending is yours, or the optional `reqwest`
+//! feature's [`Sender`]. Pages of a collection lead to the next
+//! ([`Collection::next_page`]), operations go together in a [`Batch`],
+//! updates clear properties with [`Patch`], and values read as a base type
+//! become their derived type with [`Model::cast`].
 
 use ::std::fmt;
 use ::std::marker::PhantomData;
+
+mod batch;
+mod body;
+mod error;
+mod paging;
+#[cfg(feature = "reqwest")]
+mod sender;
+
+pub use self::batch::{Batch, BatchItem, BatchResponse, BatchResponseItem};
+pub use self::body::{DerivedFrom, Field, Model, Patch, RawBody, Reference, ResponseBody};
+pub use self::error::{retry_after, Error, GraphError, ServiceError};
+pub use self::paging::Collection;
+#[cfg(feature = "reqwest")]
+pub use self::sender::{Items, Sender};
 
 /// Bytes a path parameter keeps as they are; every other byte is
 /// percent-encoded, `/`, `.`, `?`, `#` and `%` included, so no value can
@@ -51,97 +69,13 @@ pub struct Permissions {
     pub application: Scopes,
 }
 
-/// The error body Graph sends with a failure status: `{"error": {…}}`.
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-pub struct GraphError {
-    /// An error code such as `Request_ResourceNotFound`.
-    #[serde(default)]
-    pub code: ::std::string::String,
-    /// A message for developers.
-    #[serde(default)]
-    pub message: ::std::string::String,
-    /// Details (request id, date, nested errors), as sent.
-    #[serde(rename = "innerError", alias = "innererror")]
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
-    pub inner_error: ::std::option::Option<::serde_json::Value>,
-    /// Any other field of the error object.
-    #[serde(flatten)]
-    pub additional_properties: ::std::collections::BTreeMap<::std::string::String, ::serde_json::Value>,
-}
-
-#[derive(::serde::Deserialize)]
-struct GraphErrorBody {
-    error: GraphError,
-}
-
-/// What can go wrong building a request or reading a response.
-#[derive(Debug)]
-pub enum Error {
-    /// Graph answered with a failure status and an error body.
-    Graph {
-        /// The HTTP status.
-        status: u16,
-        /// The error Graph sent.
-        error: GraphError,
-    },
-    /// A failure status without a Graph error body.
-    UnexpectedStatus {
-        /// The HTTP status.
-        status: u16,
-        /// The body, as text.
-        body: ::std::string::String,
-    },
-    /// A success status whose body is not the documented type.
-    Json(::serde_json::Error),
-    /// The request could not be built (an invalid base URL).
-    InvalidRequest(::std::string::String),
-    /// The HTTP client failed.
-    #[cfg(feature = "reqwest")]
-    Transport(::reqwest::Error),
-}
-
-impl fmt::Display for Error {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            Error::Graph { status, error } => write!(f, "Graph error {status} {}: {}", error.code, error.message),
-            Error::UnexpectedStatus { status, body } => write!(f, "unexpected status {status}: {body}"),
-            Error::Json(e) => write!(f, "the response body is not the documented type: {e}"),
-            Error::InvalidRequest(e) => write!(f, "invalid request: {e}"),
-            #[cfg(feature = "reqwest")]
-            Error::Transport(e) => write!(f, "transport error: {e}"),
-        }
-    }
-}
-
-impl ::std::error::Error for Error {}
-
-/// A page of a collection: `{"value": […], "@odata.nextLink": …}`.
-#[derive(Clone, Debug, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-pub struct Collection<T> {
-    /// The items of this page.
-    #[serde(rename = "value")]
-    pub value: ::std::vec::Vec<T>,
-    /// The URL of the next page, if any.
-    #[serde(rename = "@odata.nextLink")]
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
-    pub next_link: ::std::option::Option<::std::string::String>,
-    /// Other annotations (`@odata.context`, `@odata.count`, …), as sent.
-    #[serde(flatten)]
-    pub additional_properties: ::std::collections::BTreeMap<::std::string::String, ::serde_json::Value>,
-}
-
-/// The response type of endpoints whose body is not JSON (`…/$value`,
-/// `…/content`): read it with [`Operation::parse_raw`] or
-/// [`Operation::send_raw`].
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum RawBody {}
-
 /// One call of an endpoint: method, encoded path and JSON body, and the type
 /// its success response holds.
 pub struct Operation<T> {
     method: ::http::Method,
     path: ::std::string::String,
     body: ::std::option::Option<::std::vec::Vec<u8>>,
+    headers: ::http::HeaderMap,
     permissions: &'static Permissions,
     response: PhantomData<fn() -> T>,
 }
@@ -152,6 +86,7 @@ impl<T> Clone for Operation<T> {
             method: self.method.clone(),
             path: self.path.clone(),
             body: self.body.clone(),
+            headers: self.headers.clone(),
             permissions: self.permissions,
             response: PhantomData,
         }
@@ -163,6 +98,7 @@ impl<T> fmt::Debug for Operation<T> {
         f.debug_struct("Operation")
             .field("method", &self.method)
             .field("path", &self.path)
+            .field("headers", &self.headers)
             .field("body_bytes", &self.body.as_ref().map(|b| b.len()))
             .finish()
     }
@@ -171,7 +107,7 @@ impl<T> fmt::Debug for Operation<T> {
 impl<T> Operation<T> {
     /// An operation without a body. `path` must already be encoded.
     pub fn new(method: ::http::Method, path: ::std::string::String, permissions: &'static Permissions) -> Self {
-        Operation { method, path, body: None, permissions, response: PhantomData }
+        Operation { method, path, body: None, headers: ::http::HeaderMap::new(), permissions, response: PhantomData }
     }
 
     /// Sets a JSON body.
@@ -196,6 +132,40 @@ impl<T> Operation<T> {
         pairs.push(&pair);
         self.path = format!("{base}?{}", pairs.join("&"));
         self
+    }
+
+    /// Sets a request header (replacing one of the same name); an invalid
+    /// name or value is left out.
+    pub fn with_header(mut self, name: &str, value: &str) -> Self {
+        if let (::std::result::Result::Ok(name), ::std::result::Result::Ok(value)) =
+            (::http::HeaderName::try_from(name), ::http::HeaderValue::try_from(value))
+        {
+            self.headers.insert(name, value);
+        }
+        self
+    }
+
+    /// Adds a preference to the `Prefer` header (preferences already there stay).
+    pub fn prefer(self, preference: &str) -> Self {
+        let value = match self.headers.get("prefer").and_then(|v| v.to_str().ok()) {
+            ::std::option::Option::Some(existing) if existing.split(',').any(|p| p.trim() == preference) => return self,
+            ::std::option::Option::Some(existing) => format!("{existing}, {preference}"),
+            ::std::option::Option::None => preference.to_owned(),
+        };
+        self.with_header("prefer", &value)
+    }
+
+    /// Asks Graph for the members of evolvable enums listed after
+    /// `unknownFutureValue` (`Prefer: include-unknown-enum-members`); without
+    /// it Graph sends `unknownFutureValue` in their place. The open enums keep
+    /// whatever value comes.
+    pub fn include_unknown_enum_members(self) -> Self {
+        self.prefer("include-unknown-enum-members")
+    }
+
+    /// The headers set on this operation (beside `Accept` and `Content-Type`).
+    pub fn headers(&self) -> &::http::HeaderMap {
+        &self.headers
     }
 
     /// The HTTP method.
@@ -230,6 +200,9 @@ impl<T> Operation<T> {
         if self.body.is_some() {
             builder = builder.header(::http::header::CONTENT_TYPE, "application/json");
         }
+        for (name, value) in &self.headers {
+            builder = builder.header(name, value);
+        }
         builder.body(self.body.clone().unwrap_or_default()).map_err(|e| Error::InvalidRequest(e.to_string()))
     }
 }
@@ -247,66 +220,24 @@ impl<T> Operation<T> {
     }
 }
 
-impl Operation<RawBody> {
-    /// Reads a response whose body is bytes (a photo, a file's content).
-    pub fn parse_raw(&self, status: u16, body: &[u8]) -> ::std::result::Result<::std::vec::Vec<u8>, Error> {
-        if (200..300).contains(&status) {
-            return Ok(body.to_vec());
-        }
-        match ::serde_json::from_slice::<GraphErrorBody>(body) {
-            Ok(parsed) => Err(Error::Graph { status, error: parsed.error }),
-            Err(_) => Err(Error::UnexpectedStatus { status, body: ::std::string::String::from_utf8_lossy(body).into_owned() }),
-        }
-    }
-
-    /// Sends the request with reqwest and reads the body as bytes.
-    #[cfg(feature = "reqwest")]
-    pub async fn send_raw(&self, client: &::reqwest::Client, base_url: &str, bearer_token: &str) -> ::std::result::Result<::std::vec::Vec<u8>, Error> {
-        let (parts, body) = self.request(base_url)?.into_parts();
-        let response = client
-            .request(parts.method, parts.uri.to_string())
-            .headers(parts.headers)
-            .bearer_auth(bearer_token)
-            .body(body)
-            .send()
-            .await
-            .map_err(Error::Transport)?;
-        let status = response.status().as_u16();
-        let bytes = response.bytes().await.map_err(Error::Transport)?;
-        self.parse_raw(status, &bytes)
+impl<T: ResponseBody> Operation<T> {
+    /// Reads the response: a success status gives the documented type (an
+    /// empty body is a success too, see [`ResponseBody`]); a failure status
+    /// gives [`Error::Service`] with the Graph error, `Retry-After` and the
+    /// request ids.
+    pub fn parse_response<B: AsRef<[u8]>>(&self, response: &::http::Response<B>) -> ::std::result::Result<T, Error> {
+        read_response(response.status().as_u16(), response.headers(), response.body().as_ref())
     }
 }
 
-impl<T: ::serde::de::DeserializeOwned> Operation<T> {
-    /// Reads a response: a success status gives the documented type (an
-    /// empty body reads as JSON `null`), a failure status gives
-    /// [`Error::Graph`] when the body is a Graph error.
-    pub fn parse_response(&self, status: u16, body: &[u8]) -> ::std::result::Result<T, Error> {
-        if (200..300).contains(&status) {
-            let body = if body.iter().all(u8::is_ascii_whitespace) { &b"null"[..] } else { body };
-            return ::serde_json::from_slice(body).map_err(Error::Json);
-        }
-        match ::serde_json::from_slice::<GraphErrorBody>(body) {
-            Ok(parsed) => Err(Error::Graph { status, error: parsed.error }),
-            Err(_) => Err(Error::UnexpectedStatus { status, body: ::std::string::String::from_utf8_lossy(body).into_owned() }),
-        }
+/// Reads a response of status `status` into `T` or an [`Error`].
+pub(crate) fn read_response<T: ResponseBody>(
+    status: u16,
+    headers: &::http::HeaderMap,
+    body: &[u8],
+) -> ::std::result::Result<T, Error> {
+    if (200..300).contains(&status) {
+        return T::from_body(body).map_err(Error::Json);
     }
-
-    /// Sends the request with reqwest, with `bearer_token` as the
-    /// `Authorization` header, and reads the response.
-    #[cfg(feature = "reqwest")]
-    pub async fn send(&self, client: &::reqwest::Client, base_url: &str, bearer_token: &str) -> ::std::result::Result<T, Error> {
-        let (parts, body) = self.request(base_url)?.into_parts();
-        let response = client
-            .request(parts.method, parts.uri.to_string())
-            .headers(parts.headers)
-            .bearer_auth(bearer_token)
-            .body(body)
-            .send()
-            .await
-            .map_err(Error::Transport)?;
-        let status = response.status().as_u16();
-        let bytes = response.bytes().await.map_err(Error::Transport)?;
-        self.parse_response(status, &bytes)
-    }
+    ::std::result::Result::Err(Error::Service(::std::boxed::Box::new(ServiceError::from_response(status, headers, body))))
 }
