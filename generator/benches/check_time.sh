@@ -30,7 +30,7 @@ seconds() { # prints the wall time of "$@" in seconds
 
 for side in old new; do
   bin_var=${side}_bin
-  "${!bin_var}" regen --docs "$docs" --out "$work/$side" --crate-name "graph-model-$side" >/dev/null
+  "${!bin_var}" regen --docs "$docs" --out "$work/$side" --crate-name "graph-model-$side" >/dev/null 2>&1
   # Dependencies once, so the timed checks build the crate alone.
   cargo check --quiet --manifest-path "$work/$side/Cargo.toml" --no-default-features --features "$features" 2>/dev/null
 done

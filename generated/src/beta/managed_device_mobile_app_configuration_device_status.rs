@@ -102,7 +102,6 @@ impl<'de> ::serde::Deserialize<'de> for ManagedDeviceMobileAppConfigurationDevic
 
 impl crate::client::Model for ManagedDeviceMobileAppConfigurationDeviceStatus {
     const ODATA_TYPE: &'static str = "#microsoft.graph.managedDeviceMobileAppConfigurationDeviceStatus";
-    const DERIVED: &'static [&'static str] = &[];
     fn odata_type(&self) -> ::std::option::Option<&str> {
         self.odata_type.as_deref()
     }

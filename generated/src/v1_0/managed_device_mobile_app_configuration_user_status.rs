@@ -80,7 +80,6 @@ impl<'de> ::serde::Deserialize<'de> for ManagedDeviceMobileAppConfigurationUserS
 
 impl crate::client::Model for ManagedDeviceMobileAppConfigurationUserStatus {
     const ODATA_TYPE: &'static str = "#microsoft.graph.managedDeviceMobileAppConfigurationUserStatus";
-    const DERIVED: &'static [&'static str] = &[];
     fn odata_type(&self) -> ::std::option::Option<&str> {
         self.odata_type.as_deref()
     }

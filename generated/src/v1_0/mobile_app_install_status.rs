@@ -133,7 +133,6 @@ impl<'de> ::serde::Deserialize<'de> for MobileAppInstallStatus {
 
 impl crate::client::Model for MobileAppInstallStatus {
     const ODATA_TYPE: &'static str = "#microsoft.graph.mobileAppInstallStatus";
-    const DERIVED: &'static [&'static str] = &[];
     fn odata_type(&self) -> ::std::option::Option<&str> {
         self.odata_type.as_deref()
     }

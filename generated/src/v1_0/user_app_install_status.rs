@@ -85,7 +85,6 @@ impl<'de> ::serde::Deserialize<'de> for UserAppInstallStatus {
 
 impl crate::client::Model for UserAppInstallStatus {
     const ODATA_TYPE: &'static str = "#microsoft.graph.userAppInstallStatus";
-    const DERIVED: &'static [&'static str] = &[];
     fn odata_type(&self) -> ::std::option::Option<&str> {
         self.odata_type.as_deref()
     }

@@ -6,7 +6,7 @@ use super::names::{ident, CrateNames, ItemKind};
 use super::{raw_string, rust_file, EmitError, EmitOptions, GeneratedFile};
 use crate::diagnostics::codes;
 use crate::extract::placeholders::has_placeholders;
-use crate::ir::{Example, Model, QualifiedName};
+use crate::ir::{Example, Model, QualifiedName, TypeLookup};
 use crate::naming::{field_name, unique_names};
 use proc_macro2::{Ident, TokenStream};
 use quote::quote;
@@ -51,6 +51,12 @@ pub(crate) fn emit(
     options: &EmitOptions,
 ) -> Result<Option<GeneratedFile>, EmitError> {
     let crate_ident = ident(&options.crate_name.replace('-', "_"));
+    let tests = ExampleTests {
+        model,
+        names,
+        lookup: model.type_lookup(),
+        crate_ident: &crate_ident,
+    };
     let mut cases = Vec::new();
     for (i, ex) in model.examples.iter().enumerate() {
         let (Some(body), Some(ty)) = (&ex.body, &ex.ty) else {
@@ -65,15 +71,7 @@ pub(crate) fn emit(
         if contradicts_model(model, ex, ty, ex.collection) {
             continue;
         }
-        let Some(path) = type_path(model, names, &crate_ident, ty) else {
-            continue;
-        };
-        let check = if ex.collection {
-            collection_check(model, names, &crate_ident, ty, &path, &json)
-        } else {
-            object_check(model, names, &crate_ident, ty, &path, &json)
-        };
-        let Some(check) = check else {
+        let Some(check) = tests.check(ty, ex.collection, &json) else {
             continue;
         };
         let kind = match ex.kind {
@@ -130,119 +128,117 @@ pub(crate) fn emit(
     rust_file(path, tokens, options).map(Some)
 }
 
-/// The path of a model type from the crate's tests, if it is emitted.
-fn type_path(
-    model: &Model,
-    names: &CrateNames,
-    crate_ident: &Ident,
-    ty: &QualifiedName,
-) -> Option<TokenStream> {
-    let item = names.try_item(&model.version, ItemKind::Type, ty)?;
-    let version = ident(&item.version_module);
-    let ty_ident = ident(&item.ident);
-    Some(match &item.namespace_module {
-        Some(ns) => {
-            let ns = ident(ns);
-            quote! { ::#crate_ident::#version::#ns::#ty_ident }
-        }
-        None => quote! { ::#crate_ident::#version::#ty_ident },
-    })
-}
-
-/// The type derived from `expected` that an object's `@odata.type` names,
-/// if it names one.
-fn derived_type<'m>(
+/// What the checks of one version's example tests read.
+struct ExampleTests<'m> {
     model: &'m Model,
-    expected: &QualifiedName,
-    object: &serde_json::Value,
-) -> Option<&'m QualifiedName> {
-    let odata_type = object.get("@odata.type")?.as_str()?.trim_start_matches('#');
-    let (namespace, name) = odata_type.rsplit_once('.')?;
-    let found = model.find_type(Some(namespace), name)?;
-    let derives = model
-        .ancestors(found)
-        .iter()
-        .any(|a| a.name.key() == expected.key());
-    derives.then_some(&found.name)
+    names: &'m CrateNames,
+    lookup: TypeLookup<'m>,
+    crate_ident: &'m Ident,
 }
 
-/// Reads `value` (an expression of type `expected`) as the derived type its
-/// example object names, when it names one, and checks it round-trips to
-/// `json_expr`.
-fn derived_check(
-    model: &Model,
-    names: &CrateNames,
-    crate_ident: &Ident,
-    expected: &QualifiedName,
-    object: &serde_json::Value,
-    value: TokenStream,
-    json_expr: TokenStream,
-) -> Option<TokenStream> {
-    let derived = derived_type(model, expected, object)?;
-    let derived_path = type_path(model, names, crate_ident, derived)?;
-    Some(quote! {
-        let derived: #derived_path = ::#crate_ident::client::Model::cast(&#value)
-            .expect("the derived type reads")
-            .expect("the @odata.type names the derived type");
-        let back = ::serde_json::to_value(&derived).expect("the model serializes");
-        assert_eq!(comparable(back), comparable(#json_expr.clone()), "the derived type changed the example");
-    })
-}
+impl ExampleTests<'_> {
+    /// The path of a model type from the crate's tests, if it is emitted.
+    fn type_path(&self, ty: &QualifiedName) -> Option<TokenStream> {
+        let crate_ident = self.crate_ident;
+        let item = self
+            .names
+            .try_item(&self.model.version, ItemKind::Type, ty)?;
+        let version = ident(&item.version_module);
+        let ty_ident = ident(&item.ident);
+        Some(match &item.namespace_module {
+            Some(ns) => {
+                let ns = ident(ns);
+                quote! { ::#crate_ident::#version::#ns::#ty_ident }
+            }
+            None => quote! { ::#crate_ident::#version::#ty_ident },
+        })
+    }
 
-/// The test body of an object example: a round trip as its type, and as
-/// the derived type its `@odata.type` names.
-fn object_check(
-    model: &Model,
-    names: &CrateNames,
-    crate_ident: &Ident,
-    ty: &QualifiedName,
-    path: &TokenStream,
-    json: &serde_json::Value,
-) -> Option<TokenStream> {
-    let derived = derived_check(
-        model,
-        names,
-        crate_ident,
-        ty,
-        json,
-        quote! { parsed },
-        quote! { expected },
-    );
-    Some(quote! {
-        let parsed: #path = ::serde_json::from_str(body).expect("the example deserializes into the model");
-        let back = ::serde_json::to_value(&parsed).expect("the model serializes");
-        assert_eq!(comparable(back), comparable(expected.clone()), "the round trip changed the example");
-        #derived
-    })
-}
+    /// The type derived from `expected` that an object's `@odata.type`
+    /// names, if it names one.
+    fn derived_type(
+        &self,
+        expected: &QualifiedName,
+        object: &serde_json::Value,
+    ) -> Option<&QualifiedName> {
+        let odata_type = object.get("@odata.type")?.as_str()?.trim_start_matches('#');
+        let (namespace, name) = odata_type.rsplit_once('.')?;
+        let found = self.lookup.find(Some(namespace), name)?;
+        let derives = self
+            .model
+            .ancestors(found)
+            .iter()
+            .any(|a| a.name.key() == expected.key());
+        derives.then_some(&found.name)
+    }
 
-/// The test body of a collection example: a round trip of the page, and each
-/// item whose `@odata.type` names a derived type read as that type.
-fn collection_check(
-    model: &Model,
-    names: &CrateNames,
-    crate_ident: &Ident,
-    ty: &QualifiedName,
-    path: &TokenStream,
-    json: &serde_json::Value,
-) -> Option<TokenStream> {
-    let items = json.get("value")?.as_array()?;
-    let derived = items.iter().enumerate().filter_map(|(k, item)| {
-        let check = derived_check(
-            model,
-            names,
-            crate_ident,
-            ty,
-            item,
-            quote! { page.value[#k] },
-            quote! { expected["value"][#k] },
-        )?;
-        Some(quote! { { #check } })
-    });
-    Some(quote! {
-        let page: ::#crate_ident::client::Collection<#path> = ::serde_json::from_str(body).expect("the example deserializes into a page of the model");
-        let back = ::serde_json::to_value(&page).expect("the model serializes");
-        assert_eq!(comparable(back), comparable(expected.clone()), "the round trip changed the example");
-        #(#derived)*
-    })
+    /// Reads `value` (an expression of type `expected`) as the derived type
+    /// its example object names, when it names one, and checks it
+    /// round-trips to `json_expr`.
+    fn derived_check(
+        &self,
+        expected: &QualifiedName,
+        object: &serde_json::Value,
+        value: TokenStream,
+        json_expr: TokenStream,
+    ) -> Option<TokenStream> {
+        let derived_path = self.type_path(self.derived_type(expected, object)?)?;
+        let crate_ident = self.crate_ident;
+        Some(quote! {
+            {
+                let derived: #derived_path = ::#crate_ident::client::Model::cast(&#value)
+                    .expect("the derived type reads")
+                    .expect("the @odata.type names the derived type");
+                let back = ::serde_json::to_value(&derived).expect("the model serializes");
+                assert_eq!(comparable(back), comparable(#json_expr.clone()), "the derived type changed the example");
+            }
+        })
+    }
+
+    /// The test body of an example read as `ty` (a page of a collection when
+    /// `collection`, tested only when it holds a derived type): a round trip,
+    /// and each object whose `@odata.type` names a type derived from `ty`
+    /// read as that type.
+    fn check(
+        &self,
+        ty: &QualifiedName,
+        collection: bool,
+        json: &serde_json::Value,
+    ) -> Option<TokenStream> {
+        let path = self.type_path(ty)?;
+        let crate_ident = self.crate_ident;
+        let (read, derived) = if collection {
+            let items = json.get("value")?.as_array()?;
+            let derived: Vec<TokenStream> = items
+                .iter()
+                .enumerate()
+                .filter_map(|(k, item)| {
+                    self.derived_check(
+                        ty,
+                        item,
+                        quote! { parsed.value[#k] },
+                        quote! { expected["value"][#k] },
+                    )
+                })
+                .collect();
+            // A page is tested for the derived types in it; the round trip of
+            // its items is what the object examples already test.
+            if derived.is_empty() {
+                return None;
+            }
+            (
+                quote! { ::#crate_ident::client::Collection<#path> },
+                derived,
+            )
+        } else {
+            let derived = self.derived_check(ty, json, quote! { parsed }, quote! { expected });
+            (path, derived.into_iter().collect())
+        };
+        Some(quote! {
+            let parsed: #read = ::serde_json::from_str(body).expect("the example deserializes into the model");
+            let back = ::serde_json::to_value(&parsed).expect("the model serializes");
+            assert_eq!(comparable(back), comparable(expected.clone()), "the round trip changed the example");
+            #(#derived)*
+        })
+    }
 }

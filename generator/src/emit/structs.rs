@@ -192,10 +192,13 @@ fn model_impl(
         .into_iter()
         .filter_map(|a| names.path(&model.version, ItemKind::Type, &a.name))
         .map(|base| quote! { impl crate::client::DerivedFrom<#base> for #name {} });
+    let derived = (!derived.is_empty()).then(|| {
+        quote! { const DERIVED: &'static [&'static str] = &[#(#derived),*]; }
+    });
     quote! {
         impl crate::client::Model for #name {
             const ODATA_TYPE: &'static str = #own;
-            const DERIVED: &'static [&'static str] = &[#(#derived),*];
+            #derived
             fn odata_type(&self) -> ::std::option::Option<&str> {
                 self.odata_type.as_deref()
             }

@@ -78,7 +78,7 @@ pub trait Model: ::serde::Serialize + ::serde::de::DeserializeOwned + ::std::def
     const ODATA_TYPE: &'static str;
 
     /// The `@odata.type` of every type the docs derive from this one, directly or not.
-    const DERIVED: &'static [&'static str];
+    const DERIVED: &'static [&'static str] = &[];
 
     /// The value's `@odata.type` annotation, as received or set.
     fn odata_type(&self) -> ::std::option::Option<&str>;

@@ -75,7 +75,6 @@ impl<'de> ::serde::Deserialize<'de> for Device {
 
 impl crate::client::Model for Device {
     const ODATA_TYPE: &'static str = "#microsoft.graph.device";
-    const DERIVED: &'static [&'static str] = &[];
     fn odata_type(&self) -> ::std::option::Option<&str> {
         self.odata_type.as_deref()
     }

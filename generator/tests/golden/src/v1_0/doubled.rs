@@ -54,7 +54,6 @@ impl<'de> ::serde::Deserialize<'de> for Doubled {
 
 impl crate::client::Model for Doubled {
     const ODATA_TYPE: &'static str = "#microsoft.graph.doubled";
-    const DERIVED: &'static [&'static str] = &[];
     fn odata_type(&self) -> ::std::option::Option<&str> {
         self.odata_type.as_deref()
     }

@@ -85,7 +85,6 @@ impl<'de> ::serde::Deserialize<'de> for Group {
 
 impl crate::client::Model for Group {
     const ODATA_TYPE: &'static str = "#microsoft.graph.group";
-    const DERIVED: &'static [&'static str] = &[];
     fn odata_type(&self) -> ::std::option::Option<&str> {
         self.odata_type.as_deref()
     }

@@ -44,7 +44,6 @@ impl<'de> ::serde::Deserialize<'de> for Hollow {
 
 impl crate::client::Model for Hollow {
     const ODATA_TYPE: &'static str = "#microsoft.graph.hollow";
-    const DERIVED: &'static [&'static str] = &[];
     fn odata_type(&self) -> ::std::option::Option<&str> {
         self.odata_type.as_deref()
     }

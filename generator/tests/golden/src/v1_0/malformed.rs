@@ -105,7 +105,6 @@ impl<'de> ::serde::Deserialize<'de> for Malformed {
 
 impl crate::client::Model for Malformed {
     const ODATA_TYPE: &'static str = "#microsoft.graph.malformed";
-    const DERIVED: &'static [&'static str] = &[];
     fn odata_type(&self) -> ::std::option::Option<&str> {
         self.odata_type.as_deref()
     }

@@ -64,7 +64,6 @@ impl<'de> ::serde::Deserialize<'de> for Part {
 
 impl crate::client::Model for Part {
     const ODATA_TYPE: &'static str = "#microsoft.graph.part";
-    const DERIVED: &'static [&'static str] = &[];
     fn odata_type(&self) -> ::std::option::Option<&str> {
         self.odata_type.as_deref()
     }

@@ -49,7 +49,6 @@ impl<'de> ::serde::Deserialize<'de> for Selfish {
 
 impl crate::client::Model for Selfish {
     const ODATA_TYPE: &'static str = "#microsoft.graph.selfish";
-    const DERIVED: &'static [&'static str] = &[];
     fn odata_type(&self) -> ::std::option::Option<&str> {
         self.odata_type.as_deref()
     }

@@ -49,7 +49,6 @@ impl<'de> ::serde::Deserialize<'de> for Session {
 
 impl crate::client::Model for Session {
     const ODATA_TYPE: &'static str = "#microsoft.graph.session";
-    const DERIVED: &'static [&'static str] = &[];
     fn odata_type(&self) -> ::std::option::Option<&str> {
         self.odata_type.as_deref()
     }

@@ -85,7 +85,6 @@ impl<'de> ::serde::Deserialize<'de> for User {
 
 impl crate::client::Model for User {
     const ODATA_TYPE: &'static str = "#microsoft.graph.user";
-    const DERIVED: &'static [&'static str] = &[];
     fn odata_type(&self) -> ::std::option::Option<&str> {
         self.odata_type.as_deref()
     }

@@ -177,7 +177,6 @@ impl<'de> ::serde::Deserialize<'de> for Widget {
 
 impl crate::client::Model for Widget {
     const ODATA_TYPE: &'static str = "#microsoft.graph.widget";
-    const DERIVED: &'static [&'static str] = &[];
     fn odata_type(&self) -> ::std::option::Option<&str> {
         self.odata_type.as_deref()
     }
