@@ -54,6 +54,18 @@ pub fn encode_path_parameter(value: &str) -> ::std::string::String {
     ::percent_encoding::utf8_percent_encode(value, PATH_PARAMETER).to_string()
 }
 
+/// The first segment of `path` (before any query) that URL parsers read as
+/// `.` or `..` (`%2E%2E` included) and would remove with the one before it.
+pub(crate) fn dot_segment(path: &str) -> ::std::option::Option<&str> {
+    let path = path.split(['?', '#']).next().unwrap_or_default();
+    path.split('/')
+        .find(|segment| {
+            let decoded = ::percent_encoding::percent_decode_str(segment)
+                .decode_utf8_lossy();
+            decoded == "." || decoded == ".."
+        })
+}
+
 /// The scopes one permission type needs, as the docs give them.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum Scopes {
@@ -229,6 +241,15 @@ impl<T> Operation<T> {
         &self,
         base_url: &str,
     ) -> ::std::result::Result<::http::Request<::std::vec::Vec<u8>>, Error> {
+        if let ::std::option::Option::Some(segment) = dot_segment(&self.path) {
+            return ::std::result::Result::Err(
+                Error::InvalidRequest(
+                    format!(
+                        "the path segment `{segment}` would be read as `.` or `..` and change the path"
+                    ),
+                ),
+            );
+        }
         let uri = format!("{}{}", base_url.trim_end_matches('/'), self.path);
         let mut builder = ::http::Request::builder()
             .method(self.method.clone())

@@ -12,18 +12,20 @@
 # `full` (all workloads). "Crate only": dependencies are built first, then
 # each check rebuilds the crate alone, with no incremental cache.
 set -euo pipefail
+shopt -s inherit_errexit
 old_bin=$1
 new_bin=$2
 docs=${3:-../shared/corpus/graph-docs-2021-07/v1.0}
 rounds=${4:-3}
 features=${5:-full}
 work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
 export CARGO_TARGET_DIR="$work/target" CARGO_INCREMENTAL=0
 
 seconds() { # prints the wall time of "$@" in seconds
   local start end
   start=$(date +%s.%N)
-  "$@" >/dev/null 2>&1
+  "$@" >/dev/null 2>&1 || { echo "failed: $*" >&2; return 1; }
   end=$(date +%s.%N)
   echo "$end - $start" | bc
 }
@@ -46,4 +48,3 @@ for round in $(seq "$rounds"); do
     echo "$side $round $regen $check"
   done
 done
-rm -rf "$work"

@@ -136,8 +136,9 @@ pub enum Error {
     /// The request could not be built (an invalid base URL or header).
     InvalidRequest(::std::string::String),
 
-    /// A next or delta link that is not on the base URL's scheme and host: it
-    /// is not followed, so the bearer token never goes to another host.
+    /// A next or delta link that is not on the base URL's scheme, host and
+    /// port, or not under its path: it is not followed, so the bearer token
+    /// never goes to another host.
     ForeignLink(::std::string::String),
 
     /// More operations than one `$batch` request may hold.

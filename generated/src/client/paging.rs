@@ -4,7 +4,8 @@
 //! Collections a page at a time: a page gives the operation for its
 //! `@odata.nextLink` (and `@odata.deltaLink` on delta endpoints), typed like
 //! the first page, and a saved link makes the operation again later. A link
-//! is followed only when its scheme and host are the base URL's.
+//! is followed only when its scheme, host and port are the base URL's and
+//! its path is under the base URL's.
 
 use super::{Error, Operation, Permissions, ResponseBody, Scopes};
 
@@ -56,7 +57,7 @@ impl<T: ::serde::de::DeserializeOwned> ResponseBody for Collection<T> {
 
 impl<T> Collection<T> {
     /// The operation that reads the next page, or `None` on the last page.
-    /// Fails when the link is not on `base_url`'s scheme and host.
+    /// Fails when the link is not on `base_url`'s scheme, host and port, or not under its path.
     pub fn next_page(
         &self,
         base_url: &str,
@@ -116,7 +117,9 @@ impl<T> Operation<T> {
             return ::std::result::Result::Err(foreign());
         }
         let rest = link_path.strip_prefix(base_path).ok_or_else(foreign)?;
-        if !(rest.is_empty() || rest.starts_with('/') || rest.starts_with('?')) {
+        if !(rest.is_empty() || rest.starts_with('/') || rest.starts_with('?'))
+            || super::dot_segment(rest).is_some()
+        {
             return ::std::result::Result::Err(foreign());
         }
         let path = if rest.starts_with('/') {

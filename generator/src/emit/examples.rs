@@ -83,7 +83,13 @@ pub(crate) fn emit(
             .as_deref()
             .map(field_name)
             .unwrap_or_else(|| format!("example_{}", ex.source.line));
-        let cfg = super::features::cfg(features.item(&model.version, ItemKind::Type, ty));
+        // The test names the derived types too: it needs their workloads.
+        let mut needed =
+            std::collections::BTreeSet::from([features.item(&model.version, ItemKind::Type, ty)]);
+        for derived in tests.derived_types(ty, ex.collection, &json) {
+            needed.insert(features.item(&model.version, ItemKind::Type, derived));
+        }
+        let cfg = super::features::cfg_all(&needed);
         cases.push((
             i,
             format!("{base}_{kind}"),
@@ -170,6 +176,28 @@ impl ExampleTests<'_> {
             .iter()
             .any(|a| a.name.key() == expected.key());
         derives.then_some(&found.name)
+    }
+
+    /// The derived types an example read as `ty` names (its own, or its
+    /// items' when a page).
+    fn derived_types(
+        &self,
+        ty: &QualifiedName,
+        collection: bool,
+        json: &serde_json::Value,
+    ) -> Vec<&QualifiedName> {
+        let objects: Vec<&serde_json::Value> = if collection {
+            json.get("value")
+                .and_then(|v| v.as_array())
+                .map(|items| items.iter().collect())
+                .unwrap_or_default()
+        } else {
+            vec![json]
+        };
+        objects
+            .into_iter()
+            .filter_map(|object| self.derived_type(ty, object))
+            .collect()
     }
 
     /// Reads `value` (an expression of type `expected`) as the derived type

@@ -137,6 +137,14 @@ pub(crate) fn cfg(feature: &str) -> TokenStream {
     quote! { #[cfg(feature = #feature)] }
 }
 
+/// `#[cfg(feature = "…")]` when one feature, `#[cfg(all(…))]` when several.
+pub(crate) fn cfg_all(features: &BTreeSet<&str>) -> TokenStream {
+    match features.len() {
+        1 => cfg(features.iter().next().copied().unwrap_or_default()),
+        _ => quote! { #[cfg(all(#(feature = #features),*))] },
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use crate::ir::workload;

@@ -129,7 +129,7 @@ fn same_noun(a: &str, b: &str) -> bool {
             || (many.strip_suffix("ies").is_some()
                 && one.strip_suffix('y') == many.strip_suffix("ies"))
     };
-    !a.is_empty() && (a == b || plural(a, b) || plural(b, a))
+    !a.is_empty() && !b.is_empty() && (a == b || plural(a, b) || plural(b, a))
 }
 
 /// The name of a path's last segment that is not a parameter or a `$ref`,

@@ -6,7 +6,7 @@
 //! are absent, and `1.0` is `1`.
 
 /// The example at `v1.0/api/group-list-members.md:67:1`.
-#[cfg(feature = "directory-management")]
+#[cfg(all(feature = "directory-management", feature = "groups", feature = "users"))]
 #[test]
 fn list_group_members_response() {
     let body = r##"{

@@ -15,6 +15,7 @@ pub struct Sender {
     base_url: ::std::string::String,
     bearer_token: ::std::string::String,
     max_retries: u32,
+    max_retry_delay: ::std::time::Duration,
 }
 
 impl ::std::fmt::Debug for Sender {
@@ -23,6 +24,7 @@ impl ::std::fmt::Debug for Sender {
             .field("base_url", &self.base_url)
             .field("bearer_token", &"<redacted>")
             .field("max_retries", &self.max_retries)
+            .field("max_retry_delay", &self.max_retry_delay)
             .finish()
     }
 }
@@ -37,13 +39,25 @@ impl Sender {
             base_url: base_url.to_owned(),
             bearer_token: bearer_token.to_owned(),
             max_retries: 0,
+            max_retry_delay: ::std::time::Duration::from_secs(120),
         }
     }
 
     /// Retries a 429 or 503 up to `max_retries` times, each after the
-    /// `Retry-After` the service sent (one second when it sent none).
+    /// `Retry-After` the service sent (one second when it sent none), unless
+    /// that is longer than [`Sender::with_max_retry_delay`].
     pub fn with_retries(mut self, max_retries: u32) -> Self {
         self.max_retries = max_retries;
+        self
+    }
+
+    /// The longest `Retry-After` a retry waits for (two minutes unless set):
+    /// a longer one is returned as the error instead.
+    pub fn with_max_retry_delay(
+        mut self,
+        max_retry_delay: ::std::time::Duration,
+    ) -> Self {
+        self.max_retry_delay = max_retry_delay;
         self
     }
 
@@ -64,8 +78,9 @@ impl Sender {
             match result {
                 ::std::result::Result::Err(
                     Error::Service(e),
-                ) if (e.status == 429 || e.status == 503)
-                    && attempt < self.max_retries => {
+                ) if (e.status == 429 || e.status == 503) && attempt < self.max_retries
+                    && e.retry_after.unwrap_or(DEFAULT_RETRY_DELAY)
+                        <= self.max_retry_delay => {
                     attempt += 1;
                     ::tokio::time::sleep(e.retry_after.unwrap_or(DEFAULT_RETRY_DELAY))
                         .await;
