@@ -93,7 +93,7 @@ fn corpus_enum_member_drift_matches_the_enum_pages() {
             continue;
         };
         let e = e.to_ascii_lowercase();
-        match c.rule {
+        match c.rule.id() {
             "enum-member-added"
             | "enum-member-inserted-before-sentinel"
             | "enum-sentinel-added" => {
@@ -171,7 +171,7 @@ fn rules(version: &str, old: Vec<SourceFile>, new: Vec<SourceFile>) -> Vec<(Stri
     let (old, new) = (build_version(version, &old), build_version(version, &new));
     diff_models(&old, &new, &Config::default())
         .into_iter()
-        .map(|c| (c.rule.to_owned(), c.severity))
+        .map(|c| (c.rule.id().to_owned(), c.severity))
         .collect()
 }
 
@@ -393,7 +393,7 @@ fn permissions_listed_in_another_order_are_a_reorder_not_a_change() {
     // In rule order, as every drift report is.
     let found: Vec<(&str, Level, &str)> = changes
         .iter()
-        .map(|c| (c.rule, c.severity, c.message.as_str()))
+        .map(|c| (c.rule.id(), c.severity, c.message.as_str()))
         .collect();
     assert_eq!(
         found,
@@ -631,11 +631,51 @@ fn v1_members_missing_from_beta_are_reported() {
     let found = consistency(&[v1, beta], &Config::default());
     assert_eq!(found.len(), 1, "{found:?}");
     assert_eq!(
-        (found[0].rule, found[0].member.as_deref()),
+        (found[0].rule.id(), found[0].member.as_deref()),
         ("enum-member-missing-in-beta", Some("blue"))
     );
     assert!(
         found[0].old.is_some() && found[0].new.is_some(),
         "both locations"
     );
+}
+
+/// The README's Drift section names every rule, and its rule table names
+/// nothing that is not one.
+#[test]
+fn the_readme_drift_rules_are_the_rule_enum() {
+    use graph_docs_codegen::drift::Rule;
+    let readme = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/../README.md"))
+        .expect("README.md");
+    let start = readme.find("\n## Drift").expect("a Drift section");
+    let section = &readme[start..];
+    let section = &section[..section[1..].find("\n## ").map_or(section.len(), |i| i + 1)];
+    let backticked = |text: &str| -> Vec<String> {
+        text.split('`')
+            .skip(1)
+            .step_by(2)
+            .map(str::to_owned)
+            .collect()
+    };
+    let mentioned = backticked(section);
+    for rule in Rule::ALL {
+        assert!(
+            mentioned.iter().any(|m| m == rule.id()),
+            "the README's Drift section does not name `{}` ({})",
+            rule.id(),
+            rule.meaning()
+        );
+    }
+    let table_ids: Vec<String> = section
+        .lines()
+        .filter(|l| l.starts_with("| `"))
+        .flat_map(|l| backticked(l.split('|').nth(1).unwrap_or("")))
+        .collect();
+    assert!(!table_ids.is_empty(), "the rule table");
+    for id in &table_ids {
+        assert!(
+            Rule::from_id(id).is_some(),
+            "the README's rule table names `{id}`, which is no rule"
+        );
+    }
 }

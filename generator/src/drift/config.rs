@@ -65,7 +65,7 @@ impl Config {
             }
         }
         for rule in config.severity.keys() {
-            if !RULES.contains(&rule.as_str()) {
+            if super::Rule::from_id(rule).is_none() {
                 return Err(ConfigError(format!(
                     "`severity` names `{rule}`, which is not a drift rule"
                 )));
@@ -92,38 +92,6 @@ impl Config {
         self.ignore.iter().any(|i| i.fingerprint == fingerprint)
     }
 }
-
-/// Every rule id.
-pub const RULES: &[&str] = &[
-    "enum-added",
-    "enum-removed",
-    "enum-member-added",
-    "enum-member-removed",
-    "enum-member-value-changed",
-    "enum-member-case-changed",
-    "enum-member-renamed",
-    "enum-member-inserted-before-sentinel",
-    "enum-sentinel-added",
-    "enum-sentinel-removed",
-    "enum-sentinel-moved",
-    "type-added",
-    "type-removed",
-    "base-type-changed",
-    "base-type-unstated",
-    "base-type-stated",
-    "property-added",
-    "property-removed",
-    "property-type-changed",
-    "property-collection-changed",
-    "property-became-enum",
-    "property-no-longer-enum",
-    "endpoint-added",
-    "endpoint-removed",
-    "endpoint-permissions-changed",
-    "endpoint-permissions-reordered",
-    "enum-lists-disagree",
-    "enum-member-missing-in-beta",
-];
 
 #[cfg(test)]
 mod tests {

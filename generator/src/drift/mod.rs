@@ -4,10 +4,12 @@
 
 mod config;
 mod render;
+mod rule;
 mod rules;
 
 pub use config::{Config, ConfigError, Ignore};
 pub use render::render;
+pub use rule::Rule;
 pub use rules::{consistency, diff_models};
 
 use crate::source::Location;
@@ -62,8 +64,8 @@ pub struct Change {
     /// Stable identity without locations: `rule:version:subject`. Ignore
     /// entries name it.
     pub fingerprint: String,
-    /// Stable rule id, e.g. `enum-member-removed`.
-    pub rule: &'static str,
+    /// The rule (serialized as its stable id, e.g. `enum-member-removed`).
+    pub rule: Rule,
     /// Severity after policy and overrides.
     pub severity: Level,
     /// API version.

@@ -89,7 +89,7 @@ pub fn render(changes: &[Change], format: Format, old_prefix: &str, new_prefix: 
                 }
                 let mut by_rule: BTreeMap<&str, Vec<&Change>> = BTreeMap::new();
                 for c in of_level {
-                    by_rule.entry(c.rule).or_default().push(c);
+                    by_rule.entry(c.rule.id()).or_default().push(c);
                 }
                 let _ = writeln!(out, "#### {}\n", level.as_str());
                 let _ = writeln!(out, "| rule | count |\n|---|---:|");
@@ -148,7 +148,7 @@ mod tests {
     fn change(rule: &'static str, severity: Level) -> Change {
         Change {
             fingerprint: format!("{rule}:v1.0:x"),
-            rule,
+            rule: super::super::Rule::from_id(rule).expect("a rule id"),
             severity,
             version: "v1.0".to_owned(),
             r#enum: None,

@@ -2,7 +2,7 @@
 //! direction-aware (an enum clients send is held to more than one they only
 //! receive) and follow Graph's evolvable-enum rule.
 
-use super::{Change, Config, Level};
+use super::{Change, Config, Level, Rule};
 use crate::diagnostics::codes;
 use crate::ir::{EnumDef, Model, Property, TypeRef};
 use crate::source::Location;
@@ -78,7 +78,7 @@ impl Subject {
 impl Differ<'_> {
     fn push(
         &mut self,
-        rule: &'static str,
+        rule: Rule,
         level: Level,
         subject: Subject,
         message: String,
@@ -90,7 +90,7 @@ impl Differ<'_> {
         if self.version == "beta" && self.config.beta_is_looser() {
             severity = severity.milder();
         }
-        if let Some(over) = self.config.severity.get(rule) {
+        if let Some(over) = self.config.severity.get(rule.id()) {
             severity = *over;
         }
         if self.config.ignores(&fingerprint) {
@@ -122,7 +122,7 @@ impl Differ<'_> {
                 };
                 let loc = e.sources.first().map(|s| s.source.clone());
                 self.push(
-                    "enum-added",
+                    Rule::EnumAdded,
                     Level::Info,
                     s,
                     format!("enum `{}` was added", e.name.name),
@@ -139,7 +139,7 @@ impl Differ<'_> {
                 };
                 let loc = o.sources.first().map(|s| s.source.clone());
                 self.push(
-                    "enum-removed",
+                    Rule::EnumRemoved,
                     Level::Breaking,
                     s,
                     format!("enum `{}` was removed", o.name.name),
@@ -189,7 +189,7 @@ impl Differ<'_> {
             };
             let a = added.remove(a);
             self.push(
-                "enum-member-case-changed",
+                Rule::EnumMemberCaseChanged,
                 Level::Breaking,
                 subject(&r.name),
                 format!(
@@ -207,7 +207,7 @@ impl Differ<'_> {
             let Some(a) = added.iter().position(|a| a.value == Some(v)) else { return true };
             let a = added.remove(a);
             self.push(
-                "enum-member-renamed",
+                Rule::EnumMemberRenamed,
                 Level::Breaking,
                 subject(&r.name),
                 format!("member `{}` of `{name}` was removed and `{}` added with the same value {v}: probably a rename", r.name, a.name),
@@ -229,7 +229,7 @@ impl Differ<'_> {
                 (Level::Warning, "clients only receive it")
             };
             self.push(
-                "enum-member-removed",
+                Rule::EnumMemberRemoved,
                 level,
                 subject(&r.name),
                 format!("member `{}` was removed from `{name}` ({why})", r.name),
@@ -244,7 +244,7 @@ impl Differ<'_> {
             let index = n.members.iter().position(|m| m.name == a.name).unwrap_or(0);
             match new_sentinel {
                 Some(s) if index > s => self.push(
-                    "enum-member-added",
+                    Rule::EnumMemberAdded,
                     Level::Info,
                     subject(&a.name),
                     format!("member `{}` was added to `{name}` after `{SENTINEL}`: safe for evolvable-enum clients", a.name),
@@ -252,7 +252,7 @@ impl Differ<'_> {
                     Some(a.source.clone()),
                 ),
                 Some(_) => self.push(
-                    "enum-member-inserted-before-sentinel",
+                    Rule::EnumMemberInsertedBeforeSentinel,
                     Level::Breaking,
                     subject(&a.name),
                     format!("member `{}` was added to `{name}` before `{SENTINEL}`: clients that did not opt in will receive it", a.name),
@@ -266,7 +266,7 @@ impl Differ<'_> {
                         (Level::Info, "clients only send it")
                     };
                     self.push(
-                        "enum-member-added",
+                        Rule::EnumMemberAdded,
                         level,
                         subject(&a.name),
                         format!("member `{}` was added to `{name}` ({why})", a.name),
@@ -284,7 +284,7 @@ impl Differ<'_> {
             if let (Some(a), Some(b)) = (om.value, nm.value) {
                 if a != b {
                     self.push(
-                        "enum-member-value-changed",
+                        Rule::EnumMemberValueChanged,
                         Level::Breaking,
                         subject(&om.name),
                         format!(
@@ -305,7 +305,7 @@ impl Differ<'_> {
         };
         match (old_sentinel, new_sentinel) {
             (None, Some(i)) => self.push(
-                "enum-sentinel-added",
+                Rule::EnumSentinelAdded,
                 Level::Warning,
                 sentinel_subject(),
                 format!("`{name}` became evolvable: `{SENTINEL}` was added"),
@@ -313,7 +313,7 @@ impl Differ<'_> {
                 Some(n.members[i].source.clone()),
             ),
             (Some(i), None) => self.push(
-                "enum-sentinel-removed",
+                Rule::EnumSentinelRemoved,
                 Level::Breaking,
                 sentinel_subject(),
                 format!("`{name}` is no longer evolvable: `{SENTINEL}` was removed"),
@@ -335,7 +335,7 @@ impl Differ<'_> {
                     .collect();
                 if old_before != new_before {
                     self.push(
-                        "enum-sentinel-moved",
+                        Rule::EnumSentinelMoved,
                         Level::Breaking,
                         sentinel_subject(),
                         format!("`{SENTINEL}` moved in `{name}`: members crossed it"),
@@ -356,7 +356,7 @@ impl Differ<'_> {
                     ..Subject::default()
                 };
                 self.push(
-                    "type-added",
+                    Rule::TypeAdded,
                     Level::Info,
                     s,
                     format!("type `{}` was added", t.name.name),
@@ -372,7 +372,7 @@ impl Differ<'_> {
                     ..Subject::default()
                 };
                 self.push(
-                    "type-removed",
+                    Rule::TypeRemoved,
                     Level::Breaking,
                     s,
                     format!("type `{}` was removed", o.name.name),
@@ -399,13 +399,13 @@ impl Differ<'_> {
                 // say nothing: nothing stated is not "no base type".
                 let (rule, level, message) = match (&o.base, &n.base) {
                     (Some(_), None) => (
-                        "base-type-unstated",
+                        Rule::BaseTypeUnstated,
                         Level::Warning,
                         format!("the docs no longer say that `{name}` inherits from {} (a removed base type, or a page that stopped saying so)", show(&o.base)),
                     ),
-                    (None, Some(_)) => ("base-type-stated", Level::Info, format!("the docs now say that `{name}` inherits from {}", show(&n.base))),
+                    (None, Some(_)) => (Rule::BaseTypeStated, Level::Info, format!("the docs now say that `{name}` inherits from {}", show(&n.base))),
                     _ => (
-                        "base-type-changed",
+                        Rule::BaseTypeChanged,
                         Level::Breaking,
                         format!("the base type of `{name}` changed from {} to {}", show(&o.base), show(&n.base)),
                     ),
@@ -436,7 +436,7 @@ impl Differ<'_> {
             for (k, p) in &np {
                 if !op.contains_key(k) {
                     self.push(
-                        "property-added",
+                        Rule::PropertyAdded,
                         Level::Info,
                         subject(&p.name),
                         format!("property `{ty}.{}` was added", p.name),
@@ -448,7 +448,7 @@ impl Differ<'_> {
             for (k, p) in &op {
                 let Some(q) = np.get(k) else {
                     self.push(
-                        "property-removed",
+                        Rule::PropertyRemoved,
                         Level::Breaking,
                         subject(&p.name),
                         format!("property `{ty}.{}` was removed", p.name),
@@ -461,14 +461,14 @@ impl Differ<'_> {
                 if !a.eq_ignore_ascii_case(&b) {
                     let (rule, level, what) = match (&p.ty, &q.ty) {
                         (TypeRef::Primitive(_), TypeRef::Enum(_)) => {
-                            ("property-became-enum", Level::Warning, "became an enum")
+                            (Rule::PropertyBecameEnum, Level::Warning, "became an enum")
                         }
                         (TypeRef::Enum(_), TypeRef::Primitive(_)) => (
-                            "property-no-longer-enum",
+                            Rule::PropertyNoLongerEnum,
                             Level::Warning,
                             "stopped being an enum",
                         ),
-                        _ => ("property-type-changed", Level::Breaking, "changed type"),
+                        _ => (Rule::PropertyTypeChanged, Level::Breaking, "changed type"),
                     };
                     self.push(
                         rule,
@@ -480,7 +480,7 @@ impl Differ<'_> {
                     );
                 } else if p.collection != q.collection {
                     self.push(
-                        "property-collection-changed",
+                        Rule::PropertyCollectionChanged,
                         Level::Breaking,
                         subject(&p.name),
                         format!(
@@ -520,7 +520,7 @@ impl Differ<'_> {
         for (k, e) in &ne {
             if !oe.contains_key(k) {
                 self.push(
-                    "endpoint-added",
+                    Rule::EndpointAdded,
                     Level::Info,
                     subject(e),
                     format!("`{} {}` was added", e.method, e.path),
@@ -532,7 +532,7 @@ impl Differ<'_> {
         for (k, e) in &oe {
             let Some(n) = ne.get(k) else {
                 self.push(
-                    "endpoint-removed",
+                    Rule::EndpointRemoved,
                     Level::Breaking,
                     subject(e),
                     format!("`{} {}` was removed", e.method, e.path),
@@ -617,7 +617,7 @@ impl Differ<'_> {
         }
         let (rule, level, what, all) = if changed.is_empty() {
             (
-                "endpoint-permissions-reordered",
+                Rule::EndpointPermissionsReordered,
                 Level::Info,
                 "are listed in another order",
                 reordered,
@@ -625,7 +625,7 @@ impl Differ<'_> {
         } else {
             changed.extend(reordered);
             (
-                "endpoint-permissions-changed",
+                Rule::EndpointPermissionsChanged,
                 Level::Warning,
                 "changed",
                 changed,
@@ -673,7 +673,7 @@ impl Differ<'_> {
                 format!(" (`{}`)", t.text)
             };
             self.push(
-                "placeholder-filled",
+                Rule::PlaceholderFilled,
                 Level::Info,
                 s,
                 format!(
@@ -729,7 +729,7 @@ pub fn consistency(models: &[Model], config: &Config) -> Vec<Change> {
             };
             let taken = diag.related.first().map(|r| r.source.clone());
             d.push(
-                "enum-lists-disagree",
+                Rule::EnumListsDisagree,
                 Level::Warning,
                 s,
                 diag.message.clone(),
@@ -759,7 +759,7 @@ pub fn consistency(models: &[Model], config: &Config) -> Vec<Change> {
                         ..Subject::default()
                     };
                     d.push(
-                        "enum-member-missing-in-beta",
+                        Rule::EnumMemberMissingInBeta,
                         Level::Warning,
                         s,
                         format!(
