@@ -25,13 +25,24 @@ pub struct Ignore {
     pub reason: String,
 }
 
+/// How beta changes are held.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum BetaPolicy {
+    /// Every beta change is one level milder (the default).
+    #[default]
+    Looser,
+    /// Beta is held to the same severities as other versions.
+    Strict,
+}
+
 /// The config.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Config {
     /// `looser` (default) or `strict`.
     #[serde(default)]
-    pub beta: Option<String>,
+    pub beta: BetaPolicy,
     /// Severity per rule id.
     #[serde(default)]
     pub severity: BTreeMap<String, Level>,
@@ -57,13 +68,6 @@ impl Config {
     pub fn parse(yaml: &str) -> Result<Config, ConfigError> {
         let config: Config = serde_yaml_ng::from_str(yaml)
             .map_err(|e| ConfigError(format!("invalid drift config: {e}")))?;
-        if let Some(b) = &config.beta {
-            if b != "looser" && b != "strict" {
-                return Err(ConfigError(format!(
-                    "`beta` must be `looser` or `strict`, not `{b}`"
-                )));
-            }
-        }
         for rule in config.severity.keys() {
             if super::Rule::from_id(rule).is_none() {
                 return Err(ConfigError(format!(
@@ -84,7 +88,7 @@ impl Config {
 
     /// Whether beta changes are one level milder.
     pub fn beta_is_looser(&self) -> bool {
-        self.beta.as_deref() != Some("strict")
+        self.beta == BetaPolicy::Looser
     }
 
     /// Whether a change is ignored.

@@ -7,7 +7,7 @@ mod render;
 mod rule;
 mod rules;
 
-pub use config::{Config, ConfigError, Ignore};
+pub use config::{BetaPolicy, Config, ConfigError, Ignore};
 pub use render::render;
 pub use rule::Rule;
 pub use rules::{consistency, diff_models};
