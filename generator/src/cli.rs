@@ -680,10 +680,6 @@ fn execute(defaults: &Defaults, command: Command) -> Result<u8, String> {
                 }
             };
             written?;
-            // The process ends here: freeing the pages and the model (many
-            // small allocations) would only delay the exit.
-            std::mem::forget(models);
-            std::mem::forget(docs);
             Ok(EXIT_OK)
         }
     }
