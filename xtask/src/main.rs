@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 /// The binary allocates many small strings per page; mimalloc is markedly
-/// faster at that than the system allocator (see the README's Speed section).
+/// faster at that than the system allocator (see docs/performance.md).
 #[global_allocator]
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
