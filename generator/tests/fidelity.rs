@@ -591,7 +591,7 @@ fn response_and_request_body_types_are_found_by_the_page_their_link_goes_to() {
     let get = model
         .endpoints
         .iter()
-        .find(|e| e.method == "GET" && e.path == "/dashboards/{id}")
+        .find(|e| e.method.as_str() == "GET" && e.path == "/dashboards/{id}")
         .expect("GET /dashboards/{id}");
     assert_eq!(get.response.ty.as_deref(), Some("board"));
     let dashboard = graph_docs_codegen::ir::QualifiedName::new(GRAPH, "dashboard");
@@ -600,7 +600,7 @@ fn response_and_request_body_types_are_found_by_the_page_their_link_goes_to() {
     let update = model
         .endpoints
         .iter()
-        .find(|e| e.method == "PATCH" && e.path == "/dashboards/{id}")
+        .find(|e| e.method.as_str() == "PATCH" && e.path == "/dashboards/{id}")
         .expect("PATCH /dashboards/{id}");
     assert_eq!(update.request_body.as_deref(), Some("board"));
     assert_eq!(update.request_body_type, Some(dashboard));
@@ -635,7 +635,7 @@ fn a_guid_written_into_a_request_line_is_read_as_a_parameter() {
     let deletes: Vec<&str> = model
         .endpoints
         .iter()
-        .filter(|e| e.method == "DELETE" && e.path.starts_with("/dashboards/"))
+        .filter(|e| e.method.as_str() == "DELETE" && e.path.starts_with("/dashboards/"))
         .map(|e| e.path.as_str())
         .collect();
     // Read as a parameter, the line is the same endpoint as the next one.
@@ -773,7 +773,9 @@ fn endpoint<'m>(
     model
         .endpoints
         .iter()
-        .find(|e| e.method == method && graph_docs_codegen::ir::path_shape(&e.path) == shape)
+        .find(|e| {
+            e.method.as_str() == method && graph_docs_codegen::ir::path_shape(&e.path) == shape
+        })
         .unwrap_or_else(|| panic!("no endpoint {method} {path}"))
 }
 

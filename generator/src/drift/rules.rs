@@ -501,17 +501,13 @@ impl Differ<'_> {
     }
 
     fn endpoints(&mut self, old: &Model, new: &Model) {
-        let index = |m: &'_ Model| -> BTreeMap<(String, String), crate::ir::Endpoint> {
-            m.endpoints
-                .iter()
-                .map(|e| {
-                    (
-                        (e.method.clone(), crate::ir::path_shape(&e.path)),
-                        e.clone(),
-                    )
-                })
-                .collect()
-        };
+        let index =
+            |m: &'_ Model| -> BTreeMap<(crate::ir::HttpMethod, String), crate::ir::Endpoint> {
+                m.endpoints
+                    .iter()
+                    .map(|e| ((e.method, crate::ir::path_shape(&e.path)), e.clone()))
+                    .collect()
+            };
         let (oe, ne) = (index(old), index(new));
         let subject = |e: &crate::ir::Endpoint| Subject {
             endpoint: Some(format!("{} {}", e.method, e.path)),

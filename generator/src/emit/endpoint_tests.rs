@@ -6,24 +6,17 @@
 
 use super::examples::contradicts_model;
 use super::names::{ident, CrateNames, ItemKind};
-use super::operations::{
-    endpoint_query, function_names, in_odata_string, is_raw_download, is_reference,
-};
+use super::operations::{function_names, in_odata_string, is_raw_download};
+use super::path::expected_wire_path;
 use super::{raw_string, rust_file, EmitError, EmitOptions, GeneratedFile};
-use crate::extract::paths::{parse_query, PathPart};
+use crate::extract::paths::parse_query;
 use crate::extract::placeholders::has_placeholders;
 use crate::extract::ExampleKind;
-use crate::ir::{Endpoint, Example, Model};
+use crate::ir::{Endpoint, Example, HttpMethod, Model, PathPart};
 use crate::naming::{field_name, unique_names};
 use proc_macro2::TokenStream;
 use quote::quote;
 use std::collections::BTreeMap;
-
-/// The same set the generated client encodes path parameters with.
-const PATH_PARAMETER: &percent_encoding::AsciiSet = &percent_encoding::NON_ALPHANUMERIC
-    .remove(b'-')
-    .remove(b'_')
-    .remove(b'~');
 
 /// The method, the path (without host and version) and the query parameter
 /// names of a request example's first line.
@@ -56,18 +49,10 @@ fn example_path(first_line: &str) -> Option<(String, String, Vec<String>)> {
 
 /// Whether a concrete URL path matches an endpoint's template.
 fn matches(e: &Endpoint, method: &str, path: &str) -> bool {
-    if e.method != method {
+    if e.method.as_str() != method {
         return false;
     }
-    let parts: Vec<&str> = path.split('/').filter(|s| !s.is_empty()).collect();
-    parts.len() == e.segments.len()
-        && e.segments
-            .iter()
-            .zip(&parts)
-            .all(|(s, p)| match s.literal() {
-                Some(lit) => lit.eq_ignore_ascii_case(p),
-                None => true,
-            })
+    e.template.matches(path)
 }
 
 fn concrete(body: &Option<String>) -> Option<serde_json::Value> {
@@ -113,15 +98,11 @@ fn pairs(model: &Model) -> Vec<(&Endpoint, &Example, &Example)> {
             .iter()
             .filter(|e| e.source.path == request.source.path && matches(e, &method, &path))
             .filter_map(|e| {
-                let names: Vec<String> = endpoint_query(e)
-                    .pairs
-                    .into_iter()
-                    .map(|p| p.name)
-                    .collect();
-                names
+                let pairs = &e.template.query.pairs;
+                pairs
                     .iter()
-                    .all(|n| query_names.contains(n))
-                    .then_some((e, names.len()))
+                    .all(|p| query_names.contains(&p.name))
+                    .then_some((e, pairs.len()))
             })
             .max_by_key(|&(e, written)| (written, std::cmp::Reverse(e.source.line)))
             .map(|(e, _)| e)
@@ -143,11 +124,11 @@ pub(crate) fn emit(
     let crate_ident = ident(&options.crate_name.replace('-', "_"));
     let version_mod = ident(names.version_module(&model.version));
     // Function names as the operations emitter gives them.
-    let fn_names: BTreeMap<(String, String), (Vec<String>, String)> = function_names(model)
+    let fn_names: BTreeMap<(String, HttpMethod), (Vec<String>, String)> = function_names(model)
         .into_iter()
         .flat_map(|(path, list)| {
             list.into_iter()
-                .map(move |(e, name)| ((e.path.clone(), e.method.clone()), (path.clone(), name)))
+                .map(move |(e, name)| ((e.path.clone(), e.method), (path.clone(), name)))
         })
         .collect();
 
@@ -166,7 +147,7 @@ pub(crate) fn emit(
         if !(200..300).contains(&status)
             || e.response.resolved.is_none()
             || e.response.status == Some(204)
-            || is_reference(e)
+            || e.template.is_reference()
             || !e.body_parameters.is_empty()
         {
             continue;
@@ -191,36 +172,25 @@ pub(crate) fn emit(
             (None, None) => None,
             (None, Some(_)) => continue,
         };
-        let Some((module, fn_name)) = fn_names.get(&(e.path.clone(), e.method.clone())) else {
+        let Some((module, fn_name)) = fn_names.get(&(e.path.clone(), e.method)) else {
             continue;
         };
         let module: Vec<proc_macro2::Ident> = module.iter().map(|m| ident(m)).collect();
         let fn_ident = ident(fn_name);
         // Path parameter values with a `/` in them: they must arrive encoded, as one segment.
-        let values: Vec<String> = e.path_params.iter().map(|p| format!("{p}/1")).collect();
-        let mut expected_path = String::new();
-        for s in &e.segments {
-            expected_path.push('/');
-            for part in &s.parts {
-                match part {
-                    PathPart::Literal(text) => expected_path.push_str(text),
-                    PathPart::Param(name) => {
-                        let i = e.path_params.iter().position(|p| p == name).unwrap_or(0);
-                        expected_path.push_str(
-                            &percent_encoding::utf8_percent_encode(&values[i], PATH_PARAMETER)
-                                .to_string(),
-                        );
-                    }
-                }
-            }
-        }
+        let params = &e.template.params;
+        let values: Vec<String> = params.iter().map(|p| format!("{p}/1")).collect();
+        let expected_path = expected_wire_path(&e.template, |name| {
+            let i = params.iter().position(|p| p == name).unwrap_or(0);
+            values[i].clone()
+        });
         let mut args: Vec<TokenStream> = values.iter().map(|v| quote! { #v }).collect();
         // Query parameters: values with a space, an `&` and a `'`, which must
         // arrive encoded and decode back (the `'` doubled inside an OData
         // string literal), each pair checked on the server side.
-        let query = endpoint_query(e);
+        let query = &e.template.query;
         let query_value = |name: &str| -> String {
-            match e.path_params.iter().position(|p| p == name) {
+            match params.iter().position(|p| p == name) {
                 Some(i) => values[i].clone(),
                 None => format!("{name} 1&2'"),
             }
@@ -262,7 +232,7 @@ pub(crate) fn emit(
                     None => quote! { ::#crate_ident::#version_mod::#ty },
                 };
                 let raw = raw_string(request.body.as_deref().unwrap_or(""));
-                args.push(if e.method == "PATCH" {
+                args.push(if e.method == HttpMethod::Patch {
                     quote! { &::#crate_ident::client::Patch::new(body.clone()) }
                 } else {
                     quote! { &body }
@@ -278,7 +248,7 @@ pub(crate) fn emit(
             }
             _ => quote! {},
         };
-        let method = &e.method;
+        let method = e.method.as_str();
         let response_raw = raw_string(response.body.as_deref().unwrap_or(""));
         let name = request
             .name
@@ -294,7 +264,7 @@ pub(crate) fn emit(
         cases.push(Case {
             name,
             doc,
-            method: method.clone(),
+            method: method.to_owned(),
             expected_path,
             body_setup,
             response_raw,

@@ -129,7 +129,11 @@ impl Features {
 }
 
 fn endpoint_key(version: &str, e: &Endpoint) -> (String, String, String) {
-    (version.to_owned(), e.method.clone(), e.path.clone())
+    (
+        version.to_owned(),
+        e.method.as_str().to_owned(),
+        e.path.clone(),
+    )
 }
 
 /// `#[cfg(feature = "…")]`.

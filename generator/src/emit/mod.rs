@@ -11,6 +11,7 @@ pub mod features;
 mod json_compare;
 mod names;
 mod operations;
+mod path;
 mod runtime;
 mod structs;
 mod types;

@@ -120,7 +120,7 @@ impl Hierarchy {
         let patch_bodies = model
             .endpoints
             .iter()
-            .filter(|e| e.method.eq_ignore_ascii_case("PATCH"))
+            .filter(|e| e.method == crate::ir::HttpMethod::Patch)
             .filter_map(|e| e.request_body_type.as_ref().map(|q| q.key()))
             .collect();
         Hierarchy {

@@ -5,7 +5,7 @@ use super::sections::Sections;
 use super::tables::{enum_lists_from_properties, first_header, property_rows};
 use super::{BaseHint, BaseHintKind, PageFacts, PropertyFacts, TypeFacts, TypeOrigin};
 use crate::diagnostics::{codes, Diagnostic, Severity};
-use crate::parse::{json_commas, request_line, Block, Inline};
+use crate::parse::{json_commas, request_line, Block, HttpMethod, Inline};
 use crate::source::{LineIndex, Location};
 use regex::Regex;
 use serde::Serialize;
@@ -38,7 +38,7 @@ pub struct PermissionFacts {
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct EndpointFacts {
     /// `GET`, `POST`, …
-    pub method: String,
+    pub method: HttpMethod,
     /// The path template as written (`/deviceAppManagement/mobileApps/{mobileAppId}`).
     pub path: String,
     /// The page title.
@@ -378,7 +378,7 @@ pub(crate) fn extract_api(sections: &Sections<'_>, facts: &mut PageFacts) {
                 continue;
             };
             facts.endpoints.push(EndpointFacts {
-                method: method.to_owned(),
+                method,
                 path: normalize_request_path(target),
                 title: title.clone(),
                 request_body: request_body.clone(),
@@ -424,9 +424,9 @@ fn speaks_of_a_reference(text: &str) -> bool {
 
 /// Whether a request line adds a reference: `POST` or `PUT` to a path
 /// ending in `/$ref` (a query after it aside).
-pub(crate) fn adds_reference(method: &str, path: &str) -> bool {
+pub(crate) fn adds_reference(method: HttpMethod, path: &str) -> bool {
     let path = path.split('?').next().unwrap_or(path).trim_end_matches('/');
-    matches!(method, "POST" | "PUT")
+    matches!(method, HttpMethod::Post | HttpMethod::Put)
         && path
             .rsplit('/')
             .next()
@@ -442,7 +442,7 @@ fn check_reference_bodies(
 ) {
     let lines: Vec<String> = endpoints
         .iter()
-        .filter(|e| adds_reference(&e.method, &e.path))
+        .filter(|e| adds_reference(e.method, &e.path))
         .map(|e| format!("`{} {}`", e.method, e.path))
         .collect();
     if lines.is_empty() {
@@ -688,14 +688,24 @@ pub(crate) fn extract_examples(sections: &Sections<'_>, facts: &mut PageFacts) {
 #[cfg(test)]
 mod tests {
     use super::{adds_reference, linked_page, speaks_of_a_reference};
+    use crate::parse::HttpMethod;
 
     #[test]
     fn reference_requests_and_sentences_about_references() {
-        assert!(adds_reference("POST", "/groups/{id}/members/$ref"));
-        assert!(adds_reference("PUT", "/users/{id}/manager/$REF/"));
-        assert!(adds_reference("POST", "/groups/{id}/owners/$ref?x=1"));
-        assert!(!adds_reference("DELETE", "/groups/{id}/members/{m}/$ref"));
-        assert!(!adds_reference("POST", "/groups/{id}/members"));
+        assert!(adds_reference(
+            HttpMethod::Post,
+            "/groups/{id}/members/$ref"
+        ));
+        assert!(adds_reference(HttpMethod::Put, "/users/{id}/manager/$REF/"));
+        assert!(adds_reference(
+            HttpMethod::Post,
+            "/groups/{id}/owners/$ref?x=1"
+        ));
+        assert!(!adds_reference(
+            HttpMethod::Delete,
+            "/groups/{id}/members/{m}/$ref"
+        ));
+        assert!(!adds_reference(HttpMethod::Post, "/groups/{id}/members"));
         assert!(speaks_of_a_reference(
             "supply a JSON representation of the `id` of the identityProvider"
         ));

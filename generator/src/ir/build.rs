@@ -2,9 +2,7 @@
 
 use super::*;
 use crate::diagnostics::{codes, Diagnostic, Severity};
-use crate::extract::paths::{
-    literal_keys_as_params, parse_path, path_params, PathError, PathSegment,
-};
+use crate::extract::paths::{literal_keys_as_params, parse_path, PathError, PathSegment};
 use crate::extract::todos::TodoFacts;
 use crate::extract::type_cell::{split_qualified, TypeCell, TypeName};
 use crate::extract::{
@@ -1035,7 +1033,8 @@ fn build_endpoints(
         .map(|e| {
             let (path, keys) = literal_keys_as_params(&e.path)
                 .map_or((None, Vec::new()), |(path, keys)| (Some(path), keys));
-            let parsed = parse_path(path.as_deref().unwrap_or(&e.path));
+            let parsed = parse_path(path.as_deref().unwrap_or(&e.path))
+                .map(|(segments, query)| PathTemplate::new(segments, query));
             (path, keys, parsed)
         })
         .collect();
@@ -1055,10 +1054,7 @@ fn build_endpoints(
         }
         match parsed {
             Ok(parsed) => {
-                let key = (
-                    path_shape(path.as_deref().unwrap_or(&e.path)),
-                    e.method.as_str(),
-                );
+                let key = (path_shape(path.as_deref().unwrap_or(&e.path)), e.method);
                 groups.entry(key).or_default().push((*e, path, parsed));
             }
             Err(PathError(reason)) => diagnostics.push(Diagnostic::new(
@@ -1078,7 +1074,7 @@ fn build_endpoints(
             anonymous,
         };
         kept.into_par_iter()
-            .map(|(e, path, (segments, query))| {
+            .map(|(e, path, template)| {
                 let mut found = Vec::new();
                 let owner = e.title.clone();
                 // Several tables may list the same field: the first row wins.
@@ -1108,12 +1104,10 @@ fn build_endpoints(
                     )
                 };
                 let endpoint = Endpoint {
-                    method: e.method.clone(),
+                    method: e.method,
                     path: path.unwrap_or_else(|| e.path.clone()),
                     title: e.title.clone(),
-                    path_params: path_params(&segments),
-                    segments,
-                    query,
+                    template,
                     request_body: e.request_body.clone(),
                     request_body_type: find(&e.request_body, &e.request_page),
                     body_parameters,
@@ -1143,15 +1137,12 @@ fn build_endpoints(
     model.endpoints = endpoints;
 }
 
-/// A request line's path as read: its segments and query.
-type ParsedPath = (Vec<PathSegment>, Option<String>);
-
 /// A readable request line: its facts, its path with any GUID read as a
 /// parameter, and the path as read.
-type ReadLine<'p> = (&'p EndpointFacts, Option<String>, ParsedPath);
+type ReadLine<'p> = (&'p EndpointFacts, Option<String>, PathTemplate);
 
 /// Readable request lines by path shape and method, in page order.
-type LineGroups<'p> = BTreeMap<(String, &'p str), Vec<ReadLine<'p>>>;
+type LineGroups<'p> = BTreeMap<(String, HttpMethod), Vec<ReadLine<'p>>>;
 
 /// Of each group of request lines with one method and path shape, the one
 /// the model follows (see [`super::duplicates`]), with a `duplicate-endpoint`
@@ -1176,9 +1167,8 @@ fn keep_one_per_endpoint<'p>(
             diagnostics.extend(found);
             winner
         };
-        let (e, path, parsed) = group.swap_remove(winner);
-        let query = parsed.1.as_deref().unwrap_or("");
-        for piece in crate::extract::paths::unreadable_query_pieces(query) {
+        let (e, path, template) = group.swap_remove(winner);
+        for piece in &template.query.unreadable {
             diagnostics.push(Diagnostic::new(
                 Severity::Warning,
                 codes::HTTP_REQUEST_UNREADABLE,
@@ -1189,7 +1179,7 @@ fn keep_one_per_endpoint<'p>(
                 ),
             ));
         }
-        kept.push((e, path, parsed));
+        kept.push((e, path, template));
     }
     kept
 }
@@ -1209,19 +1199,19 @@ fn link_me_aliases(endpoints: &mut [Endpoint]) {
             })
             .collect()
     };
-    let users: BTreeMap<(String, Vec<Option<String>>), String> = endpoints
+    let users: BTreeMap<(HttpMethod, Vec<Option<String>>), String> = endpoints
         .iter()
         .filter(|e| {
-            e.segments.first().and_then(|s| s.literal()) == Some("users")
-                && e.segments.get(1).is_some_and(|s| s.is_param())
+            let segments = &e.template.segments;
+            segments.first().and_then(|s| s.literal()) == Some("users")
+                && segments.get(1).is_some_and(|s| s.is_param())
         })
-        .map(|e| ((e.method.clone(), shape(&e.segments[2..])), e.path.clone()))
+        .map(|e| ((e.method, shape(&e.template.segments[2..])), e.path.clone()))
         .collect();
     for e in endpoints.iter_mut() {
-        if e.segments.first().and_then(|s| s.literal()) == Some("me") {
-            e.alias_of = users
-                .get(&(e.method.clone(), shape(&e.segments[1..])))
-                .cloned();
+        let segments = &e.template.segments;
+        if segments.first().and_then(|s| s.literal()) == Some("me") {
+            e.alias_of = users.get(&(e.method, shape(&segments[1..]))).cloned();
         }
     }
 }

@@ -34,6 +34,7 @@
 use super::{Model, QualifiedName, TypeLookup};
 use crate::diagnostics::{codes, Diagnostic, Severity};
 use crate::extract::{EndpointFacts, MethodLink, PageFacts, PermissionFacts};
+use crate::parse::HttpMethod;
 use std::collections::{BTreeMap, BTreeSet};
 
 /// A Methods-table link and the resource page it is on.
@@ -100,14 +101,14 @@ fn is_intune(path: &str) -> bool {
 }
 
 /// Whether `verb` is a word for what `method` does.
-fn is_verb_of(method: &str, verb: &str) -> bool {
+fn is_verb_of(method: HttpMethod, verb: &str) -> bool {
     let verbs: &[&str] = match method {
-        "GET" => &["get", "list", "read", "retrieve"],
-        "POST" => &["create", "add", "post"],
-        "PATCH" => &["update", "edit"],
-        "PUT" => &["update", "replace", "put", "upload", "set"],
-        "DELETE" => &["delete", "remove"],
-        _ => &[],
+        HttpMethod::Get => &["get", "list", "read", "retrieve"],
+        HttpMethod::Post => &["create", "add", "post"],
+        HttpMethod::Patch => &["update", "edit"],
+        HttpMethod::Put => &["update", "replace", "put", "upload", "set"],
+        HttpMethod::Delete => &["delete", "remove"],
+        HttpMethod::Head | HttpMethod::Options => &[],
     };
     verbs.contains(&verb)
 }
@@ -249,7 +250,7 @@ impl<'a> Chooser<'a> {
         let verb = words.next().unwrap_or("").to_ascii_lowercase();
         let rest = squeezed(&words.collect::<String>());
         let segment = last_segment_name(&e.path);
-        let names_request = is_verb_of(&e.method, &verb) || same_noun(&squeezed(&verb), &segment);
+        let names_request = is_verb_of(e.method, &verb) || same_noun(&squeezed(&verb), &segment);
         names_request
             && (rest.is_empty()
                 || same_noun(&rest, &segment)
@@ -591,6 +592,7 @@ fn same_permissions(a: &PermissionFacts, b: &PermissionFacts) -> bool {
 #[cfg(test)]
 mod tests {
     use super::{home_pages, is_intune, is_verb_of, last_segment_name, same_noun, squeezed};
+    use crate::parse::HttpMethod;
     use std::collections::BTreeMap;
 
     #[test]
@@ -622,8 +624,8 @@ mod tests {
 
     #[test]
     fn verbs_intune_copies_and_home_pages() {
-        assert!(is_verb_of("PATCH", "update") && !is_verb_of("PATCH", "move"));
-        assert!(is_verb_of("DELETE", "remove") && !is_verb_of("GET", "create"));
+        assert!(is_verb_of(HttpMethod::Patch, "update") && !is_verb_of(HttpMethod::Patch, "move"));
+        assert!(is_verb_of(HttpMethod::Delete, "remove") && !is_verb_of(HttpMethod::Get, "create"));
         assert!(is_intune("api/intune-devices-user-update.md"));
         assert!(is_intune("Intune-x.md") && !is_intune("api/user-update.md"));
         let page_types = BTreeMap::from(

@@ -292,10 +292,10 @@ pub fn export(models: &[Model]) -> IrExport<'_> {
             .flat_map(|m| {
                 m.endpoints.iter().map(|e| EndpointJson {
                     version: &m.version,
-                    method: &e.method,
+                    method: e.method.as_str(),
                     path: &e.path,
                     title: &e.title,
-                    path_params: &e.path_params,
+                    path_params: &e.template.params,
                     request_body: e.request_body.as_deref(),
                     body_parameters: e.body_parameters.iter().map(property).collect(),
                     query_parameters: named_rows(&e.query_parameters),

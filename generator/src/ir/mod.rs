@@ -8,13 +8,15 @@ pub mod examples;
 pub mod json;
 mod json_write;
 mod names_check;
+mod path;
 
 pub use build::build_model;
+pub use path::{PathPart, PathSegment, PathTemplate, QueryPair, QueryTemplate};
 
 use crate::diagnostics::Diagnostic;
-use crate::extract::paths::PathSegment;
 use crate::extract::type_cell::Primitive;
-use crate::extract::{ExampleKind, NamedRow, PageKind, PermissionFacts};
+pub use crate::extract::{ExampleKind, NamedRow, PageKind, PermissionFacts, Scopes};
+pub use crate::parse::HttpMethod;
 use crate::source::Location;
 use std::collections::BTreeMap;
 use std::sync::Arc;
@@ -212,17 +214,14 @@ pub struct ResponseDef {
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Endpoint {
     /// `POST`.
-    pub method: String,
-    /// Path template.
+    pub method: HttpMethod,
+    /// The path template as the model writes it (an ID written into the
+    /// path read as the parameter it stands for), query included.
     pub path: String,
     /// The page title.
     pub title: String,
-    /// The path's segments.
-    pub segments: Vec<PathSegment>,
-    /// Path parameter names, in order.
-    pub path_params: Vec<String>,
-    /// A query string written on the request line, if any.
-    pub query: Option<String>,
+    /// The path, read: segments, parameters and query pairs.
+    pub template: PathTemplate,
     /// Request body type, as the docs spell it.
     pub request_body: Option<String>,
     /// The request body type in the model, when it has it.

@@ -20,15 +20,77 @@ pub use published::parse_published;
 
 use crate::source::SourceFile;
 
+/// An HTTP method a request line may start with.
+///
+/// Declared in alphabetical order: endpoints sort by path, then method, and
+/// that order is the order of the methods' names.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum HttpMethod {
+    /// `DELETE`.
+    Delete,
+    /// `GET`.
+    Get,
+    /// `HEAD`.
+    Head,
+    /// `OPTIONS`.
+    Options,
+    /// `PATCH`.
+    Patch,
+    /// `POST`.
+    Post,
+    /// `PUT`.
+    Put,
+}
+
+impl HttpMethod {
+    /// Every method, in [`Ord`] order.
+    pub const ALL: [HttpMethod; 7] = [
+        HttpMethod::Delete,
+        HttpMethod::Get,
+        HttpMethod::Head,
+        HttpMethod::Options,
+        HttpMethod::Patch,
+        HttpMethod::Post,
+        HttpMethod::Put,
+    ];
+
+    /// The method as written on a request line: `GET`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            HttpMethod::Delete => "DELETE",
+            HttpMethod::Get => "GET",
+            HttpMethod::Head => "HEAD",
+            HttpMethod::Options => "OPTIONS",
+            HttpMethod::Patch => "PATCH",
+            HttpMethod::Post => "POST",
+            HttpMethod::Put => "PUT",
+        }
+    }
+
+    /// The method an upper-case word names, if any.
+    pub fn from_word(word: &str) -> Option<HttpMethod> {
+        HttpMethod::ALL.into_iter().find(|m| m.as_str() == word)
+    }
+}
+
+impl std::fmt::Display for HttpMethod {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.pad(self.as_str())
+    }
+}
+
+impl serde::Serialize for HttpMethod {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+
 /// `METHOD target [HTTP/1.1]` → `(METHOD, target)`: a request line as the
 /// docs write it (HTTP request blocks, the first line of request examples);
 /// `None` when the line does not start with an upper-case HTTP method and a target.
-pub(crate) fn request_line(line: &str) -> Option<(&str, &str)> {
-    const METHODS: [&str; 7] = ["GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS"];
+pub(crate) fn request_line(line: &str) -> Option<(HttpMethod, &str)> {
     let (method, rest) = line.split_once(|c: char| c.is_whitespace())?;
-    if !METHODS.contains(&method) {
-        return None;
-    }
+    let method = HttpMethod::from_word(method)?;
     let mut target = rest.trim();
     if let Some((before, version)) = target.rsplit_once(|c: char| c.is_whitespace()) {
         let digits = version.strip_prefix("HTTP/").map(str::as_bytes);
@@ -206,26 +268,29 @@ impl Block {
 
 #[cfg(test)]
 mod tests {
-    use super::request_line;
+    use super::{request_line, HttpMethod};
 
     #[test]
     fn request_lines() {
-        assert_eq!(request_line("GET /me/events"), Some(("GET", "/me/events")));
+        assert_eq!(
+            request_line("GET /me/events"),
+            Some((HttpMethod::Get, "/me/events"))
+        );
         assert_eq!(
             request_line("POST  /a/{id}/b HTTP/1.1"),
-            Some(("POST", "/a/{id}/b"))
+            Some((HttpMethod::Post, "/a/{id}/b"))
         );
         assert_eq!(
             request_line("PATCH https://graph.microsoft.com/v1.0/x HTTP/2"),
-            Some(("PATCH", "https://graph.microsoft.com/v1.0/x"))
+            Some((HttpMethod::Patch, "https://graph.microsoft.com/v1.0/x"))
         );
         assert_eq!(
             request_line("GET /drive/root:/a b.txt:/content"),
-            Some(("GET", "/drive/root:/a b.txt:/content"))
+            Some((HttpMethod::Get, "/drive/root:/a b.txt:/content"))
         );
         assert_eq!(
             request_line("GET /x HTTP/1.1x"),
-            Some(("GET", "/x HTTP/1.1x"))
+            Some((HttpMethod::Get, "/x HTTP/1.1x"))
         );
         assert_eq!(request_line("FETCH /x"), None);
         assert_eq!(request_line("GET"), None);

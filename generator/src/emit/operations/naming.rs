@@ -1,0 +1,183 @@
+//! Endpoint function names: one per method and path template, decided
+//! once per module (the endpoint tests call the same functions).
+
+use crate::ir::{Endpoint, HttpMethod, Model, PathPart, PathSegment, PathTemplate};
+use crate::naming::{field_name, module_name, parameter_name, unique_names};
+use std::collections::BTreeMap;
+
+/// The module path of an endpoint: its literal segments, system segments left out.
+fn module_path(segments: &[PathSegment]) -> Vec<String> {
+    segments
+        .iter()
+        .filter(|s| s.system().is_none())
+        .filter_map(PathSegment::module_word)
+        .map(module_name)
+        .collect()
+}
+
+/// The function name before collisions are resolved.
+fn function_name(e: &Endpoint) -> String {
+    let system = e
+        .template
+        .trailing_system()
+        .map(|s| s.trim_start_matches('$').to_ascii_lowercase());
+    let addressed = e.template.addressed();
+    let base = match e.method {
+        HttpMethod::Get => {
+            if addressed.is_some_and(|s| s.is_param()) || !e.response.collection {
+                "get"
+            } else {
+                "list"
+            }
+        }
+        HttpMethod::Post if e.response.status == Some(201) => "create",
+        HttpMethod::Post => "post",
+        HttpMethod::Patch => "update",
+        HttpMethod::Put => "put",
+        HttpMethod::Delete => "delete",
+        other @ (HttpMethod::Head | HttpMethod::Options) => return field_name(other.as_str()),
+    };
+    match system {
+        Some(s) => field_name(&format!("{base}_{s}")),
+        None => base.to_owned(),
+    }
+}
+
+/// The Rust names of an endpoint function's string parameters: the path's,
+/// then the query's ([`PathTemplate::arguments`]), none of them `body`.
+pub(crate) fn argument_names(template: &PathTemplate) -> Vec<String> {
+    let all: Vec<&String> = template.arguments().collect();
+    let unique = unique_names(
+        all.iter().enumerate().map(|(i, p)| (i, parameter_name(p))),
+        &["body"],
+        false,
+    );
+    (0..all.len()).map(|i| unique[&i].clone()).collect()
+}
+
+/// Every endpoint's module path and function name, by module: the one place
+/// endpoint names are decided (the endpoint tests call the same functions).
+pub(crate) fn function_names(model: &Model) -> BTreeMap<Vec<String>, Vec<(&Endpoint, String)>> {
+    let mut modules: BTreeMap<Vec<String>, Vec<&Endpoint>> = BTreeMap::new();
+    for e in &model.endpoints {
+        modules
+            .entry(module_path(&e.template.segments))
+            .or_default()
+            .push(e);
+    }
+    let mut named: BTreeMap<Vec<String>, Vec<(&Endpoint, String)>> = BTreeMap::new();
+    for (path, endpoints) in &modules {
+        let bases: Vec<String> = endpoints.iter().map(|e| function_name(e)).collect();
+        let shared = |base: &String| bases.iter().filter(|b| *b == base).count() > 1;
+        // Endpoints of one module with the same name are told apart by what
+        // sets them apart; numbers only for what is still the same after that.
+        let first: Vec<String> = endpoints
+            .iter()
+            .zip(&bases)
+            .map(|(e, base)| {
+                if shared(base) {
+                    distinguished_name(base, e, false)
+                } else {
+                    base.clone()
+                }
+            })
+            .collect();
+        // Still the same: the query's values say more (`$expand=extensions`
+        // beside `$expand=singleValueExtendedProperties`).
+        let still_shared = |name: &String| first.iter().filter(|n| *n == name).count() > 1;
+        let fn_names =
+            unique_names(
+                endpoints.iter().zip(&bases).zip(&first).enumerate().map(
+                    |(i, ((e, base), name))| {
+                        let name = if still_shared(name) {
+                            distinguished_name(base, e, true)
+                        } else {
+                            name.clone()
+                        };
+                        (i, name)
+                    },
+                ),
+                &[],
+                false,
+            );
+        for (i, e) in endpoints.iter().enumerate() {
+            named
+                .entry(path.clone())
+                .or_default()
+                .push((e, fn_names[&i].clone()));
+        }
+    }
+    named
+}
+
+/// `base` with what sets `e` apart from other endpoints of its module, in
+/// words of the path's literal text only (so renaming a `{parameter}`, which
+/// is no change to the endpoint, renames no function): a segment that is a
+/// key (`get_by_id` beside the collection's `get`), the names of a
+/// function's arguments (`get_by_date` beside `get_by_period` for
+/// `getX(date={d})` and `getX(period='{p}')`), and the names of the query
+/// its request line writes (`get_by_id_with_expand`), and with `values` the
+/// first word of each query value too (`get_by_id_with_expand_extensions`).
+fn distinguished_name(base: &str, e: &Endpoint, values: bool) -> String {
+    let mut name = base.to_owned();
+    let addressed = e.template.addressed();
+    // A word as it reads inside a name (`type`, not the field name `type_`).
+    let word = |text: &str| field_name(text).trim_end_matches('_').to_owned();
+    let keys: Vec<String> = match addressed.map(|s| s.parts.as_slice()) {
+        Some([PathPart::Param(_)]) => vec!["id".to_owned()],
+        Some(parts) => parts
+            .iter()
+            .enumerate()
+            .filter(|(_, p)| matches!(p, PathPart::Param(_)))
+            .map(|(i, _)| argument_key(parts, i).map_or_else(|| "key".to_owned(), |k| word(&k)))
+            .collect(),
+        None => Vec::new(),
+    };
+    for (i, key) in keys.iter().enumerate() {
+        name.push_str(if i == 0 { "_by_" } else { "_and_" });
+        name.push_str(key);
+    }
+    let pairs = &e.template.query.pairs;
+    if !pairs.is_empty() {
+        name.push_str("_with");
+        for pair in pairs {
+            name.push('_');
+            name.push_str(&word(pair.name.trim_start_matches('$')));
+            if let Some(value) = values.then(|| value_word(&pair.value)).flatten() {
+                name.push('_');
+                name.push_str(&word(value));
+            }
+        }
+    }
+    field_name(&name)
+}
+
+/// The word a query value starts with, as written in the docs
+/// (`extensions` in `extensions($filter=…)`, `displayName` in
+/// `displayName eq 'x'`); none when it starts with a parameter, a number or
+/// a sign.
+fn value_word(value: &[PathPart]) -> Option<&str> {
+    let PathPart::Literal(text) = value.first()? else {
+        return None;
+    };
+    let text = text.trim_start_matches(['$', '\'', '"', ' ']);
+    let end = text
+        .find(|c: char| !(c.is_ascii_alphanumeric() || c == '_'))
+        .unwrap_or(text.len());
+    let word = &text[..end];
+    word.starts_with(|c: char| c.is_ascii_alphabetic())
+        .then_some(word)
+}
+
+/// The argument name written before the parameter at `parts[i]`: `date` in
+/// `getX(date={d})`, `period` in `getX(period='{p}')`.
+fn argument_key(parts: &[PathPart], i: usize) -> Option<String> {
+    let PathPart::Literal(before) = parts.get(i.checked_sub(1)?)? else {
+        return None;
+    };
+    let before = before
+        .trim_end_matches(['\'', '"', ' '])
+        .strip_suffix('=')?;
+    let key = before.rsplit(['(', ',', ' ']).next()?.trim();
+    (!key.is_empty()).then(|| key.to_owned())
+}
