@@ -1,0 +1,206 @@
+//! Endpoints: request lines read once, one kept per method and path shape, `/me` aliases linked.
+
+use super::resolve::Resolver;
+use super::*;
+
+pub(super) fn build_endpoints(
+    model: &mut Model,
+    pages: &[PageFacts],
+    page_types: &BTreeMap<String, String>,
+    anonymous: &AnonymousEnums,
+    diagnostics: &mut Vec<Diagnostic>,
+) {
+    let known_types = model.type_keys();
+    use rayon::prelude::*;
+    let all: Vec<&crate::extract::EndpointFacts> =
+        pages.iter().flat_map(|page| &page.endpoints).collect();
+    // Paths are read in parallel; which endpoint of a method and path shape
+    // is kept is decided after (`keep_one_per_endpoint`).
+    // A GUID written into the path is read as the parameter it stands for.
+    let parsed: Vec<_> = all
+        .par_iter()
+        .map(|e| {
+            let (path, keys) = literal_keys_as_params(&e.path)
+                .map_or((None, Vec::new()), |(path, keys)| (Some(path), keys));
+            let parsed = parse_path(path.as_deref().unwrap_or(&e.path))
+                .map(|(segments, query)| PathTemplate::new(segments, query));
+            (path, keys, parsed)
+        })
+        .collect();
+    // Request lines of one method and path shape, in page order.
+    let mut groups: LineGroups<'_> = BTreeMap::new();
+    for (e, (path, keys, parsed)) in all.iter().zip(parsed) {
+        for k in &keys {
+            diagnostics.push(Diagnostic::new(
+                Severity::Warning,
+                codes::HTTP_REQUEST_LITERAL_KEY,
+                e.location.clone(),
+                format!(
+                    "`{} {}` writes the ID `{}` where a parameter belongs; it is read as `{{{}}}`",
+                    e.method, e.path, k.written, k.param
+                ),
+            ));
+        }
+        match parsed {
+            Ok(parsed) => {
+                let key = (path_shape(path.as_deref().unwrap_or(&e.path)), e.method);
+                groups.entry(key).or_default().push((*e, path, parsed));
+            }
+            Err(PathError(reason)) => diagnostics.push(Diagnostic::new(
+                Severity::Warning,
+                codes::HTTP_REQUEST_UNREADABLE,
+                e.location.clone(),
+                format!("{reason}; this request line was skipped"),
+            )),
+        }
+    }
+    let lookup = model.type_lookup();
+    let kept = keep_one_per_endpoint(model, &lookup, pages, page_types, groups, diagnostics);
+    let built: Vec<(Endpoint, Vec<Diagnostic>)> = {
+        let resolver = Resolver {
+            model,
+            known_types: &known_types,
+            anonymous,
+        };
+        kept.into_par_iter()
+            .map(|(e, path, template)| {
+                let mut found = Vec::new();
+                let owner = e.title.clone();
+                // Several tables may list the same field: the first row wins.
+                let mut body_parameters: Vec<Property> = Vec::new();
+                for p in &e.body_parameters {
+                    if body_parameters
+                        .iter()
+                        .any(|b| b.name.eq_ignore_ascii_case(&p.name))
+                    {
+                        continue;
+                    }
+                    body_parameters.push(resolver.property_in(
+                        crate::extract::DEFAULT_NAMESPACE,
+                        &owner,
+                        p,
+                        &mut found,
+                    ));
+                }
+                // A body type by its name, else by the page its link goes to.
+                let find = |name: &Option<String>, page: &Option<String>| {
+                    super::duplicates::body_type(
+                        model,
+                        &lookup,
+                        page_types,
+                        name.as_deref(),
+                        page.as_deref(),
+                    )
+                };
+                let endpoint = Endpoint {
+                    method: e.method,
+                    path: path.unwrap_or_else(|| e.path.clone()),
+                    title: e.title.clone(),
+                    template,
+                    request_body: e.request_body.clone(),
+                    request_body_type: find(&e.request_body, &e.request_page),
+                    body_parameters,
+                    query_parameters: e.query_parameters.clone(),
+                    headers: e.headers.clone(),
+                    response: ResponseDef {
+                        status: e.response_status,
+                        ty: e.response_type.clone(),
+                        resolved: find(&e.response_type, &e.response_page),
+                        collection: e.response_collection,
+                    },
+                    permissions: e.permissions.clone(),
+                    alias_of: None,
+                    source: e.location.clone(),
+                };
+                (endpoint, found)
+            })
+            .collect()
+    };
+    let mut endpoints = Vec::with_capacity(built.len());
+    for (endpoint, found) in built {
+        endpoints.push(endpoint);
+        diagnostics.extend(found);
+    }
+    endpoints.sort_by(|a, b| (&a.path, &a.method, &a.source).cmp(&(&b.path, &b.method, &b.source)));
+    link_me_aliases(&mut endpoints);
+    model.endpoints = endpoints;
+}
+
+/// A readable request line: its facts, its path with any GUID read as a
+/// parameter, and the path as read.
+type ReadLine<'p> = (&'p EndpointFacts, Option<String>, PathTemplate);
+
+/// Readable request lines by path shape and method, in page order.
+type LineGroups<'p> = BTreeMap<(String, HttpMethod), Vec<ReadLine<'p>>>;
+
+/// Of each group of request lines with one method and path shape, the one
+/// the model follows (see [`super::duplicates`]), with a `duplicate-endpoint`
+/// diagnostic for each other one and an `http-request-unreadable` one for
+/// each piece of its query that is no `name=value` pair.
+fn keep_one_per_endpoint<'p>(
+    model: &Model,
+    lookup: &TypeLookup<'_>,
+    pages: &[PageFacts],
+    page_types: &BTreeMap<String, String>,
+    groups: LineGroups<'p>,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> Vec<ReadLine<'p>> {
+    let chooser = super::duplicates::Chooser::new(model, lookup, pages, page_types);
+    let mut kept = Vec::with_capacity(groups.len());
+    for (_, mut group) in groups {
+        let winner = if group.len() == 1 {
+            0
+        } else {
+            let facts: Vec<&EndpointFacts> = group.iter().map(|(e, _, _)| *e).collect();
+            let (winner, found) = chooser.choose(&facts);
+            diagnostics.extend(found);
+            winner
+        };
+        let (e, path, template) = group.swap_remove(winner);
+        for piece in &template.query.unreadable {
+            diagnostics.push(Diagnostic::new(
+                Severity::Warning,
+                codes::HTTP_REQUEST_UNREADABLE,
+                e.location.clone(),
+                format!(
+                    "`{piece}` in the query of `{} {}` is not a `name=value` pair; the endpoint function leaves it out",
+                    e.method, e.path
+                ),
+            ));
+        }
+        kept.push((e, path, template));
+    }
+    kept
+}
+
+/// `/me/x` is `/users/{id}/x` for the signed-in user: record which endpoint
+/// each `/me` path is an alias of.
+fn link_me_aliases(endpoints: &mut [Endpoint]) {
+    let shape = |segments: &[PathSegment]| -> Vec<Option<String>> {
+        segments
+            .iter()
+            .map(|s| {
+                if s.is_param() {
+                    None
+                } else {
+                    Some(format!("{:?}", s.parts))
+                }
+            })
+            .collect()
+    };
+    let users: BTreeMap<(HttpMethod, Vec<Option<String>>), String> = endpoints
+        .iter()
+        .filter(|e| {
+            let segments = &e.template.segments;
+            segments.first().and_then(|s| s.literal()) == Some("users")
+                && segments.get(1).is_some_and(|s| s.is_param())
+        })
+        .map(|e| ((e.method, shape(&e.template.segments[2..])), e.path.clone()))
+        .collect();
+    for e in endpoints.iter_mut() {
+        let segments = &e.template.segments;
+        if segments.first().and_then(|s| s.literal()) == Some("me") {
+            e.alias_of = users.get(&(e.method, shape(&segments[1..]))).cloned();
+        }
+    }
+}

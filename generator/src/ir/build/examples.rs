@@ -1,0 +1,46 @@
+//! Examples: each request and response body with the model type it holds.
+
+use super::*;
+
+pub(super) fn build_examples(model: &mut Model, pages: &[PageFacts]) {
+    let lookup = model.type_lookup();
+    let mut examples = Vec::new();
+    for page in pages {
+        let request_body = page.endpoints.iter().find_map(|e| e.request_body.clone());
+        let mut last_request_name: Option<String> = None;
+        for ex in &page.examples {
+            // A response without a name answers the request before it.
+            let name = match ex.kind {
+                crate::extract::ExampleKind::Request => {
+                    last_request_name = ex.name.clone();
+                    ex.name.clone()
+                }
+                crate::extract::ExampleKind::Response => {
+                    ex.name.clone().or_else(|| last_request_name.clone())
+                }
+            };
+            let body_type = ex.body.as_deref().and_then(crate::extract::odata_type_of);
+            let named = body_type.or_else(|| ex.odata_type.clone()).or_else(|| {
+                (ex.kind == crate::extract::ExampleKind::Request)
+                    .then(|| request_body.clone())
+                    .flatten()
+            });
+            let ty = named.and_then(|n| match split_qualified(&n) {
+                TypeName::Named { namespace, name } => lookup
+                    .find(namespace.as_deref(), &name)
+                    .map(|t| t.name.clone()),
+                _ => None,
+            });
+            examples.push(Example {
+                kind: ex.kind,
+                name,
+                ty,
+                collection: ex.is_collection,
+                first_line: ex.first_line.clone(),
+                body: ex.body.clone(),
+                source: ex.body_location.clone(),
+            });
+        }
+    }
+    model.examples.extend(examples);
+}

@@ -1,0 +1,289 @@
+//! Types: the facts of every page describing one type merged, properties resolved.
+
+use super::bases::{pick_base, resolve_bases};
+use super::keys::{add_unlisted_keys, alias_keys};
+use super::resolve::Resolver;
+use super::*;
+
+pub(super) fn build_types(
+    model: &mut Model,
+    all: &[&TypeFacts],
+    page_types: &BTreeMap<String, String>,
+    anonymous: &AnonymousEnums,
+    diagnostics: &mut Vec<Diagnostic>,
+) {
+    let resource_keys: BTreeSet<String> = all
+        .iter()
+        .filter(|f| f.origin == TypeOrigin::ResourcePage)
+        .map(|f| key_of(&f.namespace, &f.name))
+        .collect();
+    let enum_keys: BTreeSet<&String> = model.enums.keys().collect();
+    let aliases = alias_keys(all, &resource_keys, &enum_keys, diagnostics);
+    let mut groups: BTreeMap<String, Vec<&TypeFacts>> = BTreeMap::new();
+    for facts in all {
+        let key = key_of(&facts.namespace, &facts.name);
+        let key = match aliases.get(&key) {
+            Some(alias) => alias.target.clone(),
+            None if !resource_keys.contains(&key) => facts
+                .linked_page
+                .as_ref()
+                .and_then(|page| page_types.get(page))
+                .cloned()
+                .unwrap_or(key),
+            None => key,
+        };
+        groups.entry(key).or_default().push(facts);
+    }
+    // First the names, so property types can be resolved against every type.
+    let mut known_types: BTreeMap<String, QualifiedName> = groups
+        .iter()
+        .map(|(k, v)| {
+            let first = v
+                .iter()
+                .min_by_key(|f| (f.origin, &f.location))
+                .expect("non-empty group");
+            (
+                k.clone(),
+                QualifiedName::new(first.namespace.clone(), first.name.clone()),
+            )
+        })
+        .collect();
+    for (key, alias) in &aliases {
+        if let Some(name) = known_types.get(&alias.target).cloned() {
+            known_types.entry(key.clone()).or_insert(name);
+        }
+    }
+    let resolver = Resolver {
+        model,
+        known_types: &known_types,
+        anonymous,
+    };
+    // The key each resource page's annotation names (`keyProperty`).
+    let keys: BTreeMap<String, (String, Location)> = groups
+        .iter()
+        .filter_map(|(key, facts)| {
+            let named = facts
+                .iter()
+                .filter(|f| f.origin == TypeOrigin::ResourcePage)
+                .min_by_key(|f| &f.location)?
+                .key_property
+                .clone()?;
+            Some((key.clone(), named))
+        })
+        .collect();
+    let mut types = BTreeMap::new();
+    let mut request_only = BTreeMap::new();
+    // Each type merges on its own (in parallel); results are taken in key order.
+    let merged: Vec<_> = {
+        use rayon::prelude::*;
+        let groups: Vec<(String, Vec<&TypeFacts>)> = groups.into_iter().collect();
+        groups
+            .into_par_iter()
+            .map(|(key, mut facts)| {
+                facts.sort_by(|a, b| (a.origin, &a.location).cmp(&(b.origin, &b.location)));
+                let mut found = Vec::new();
+                let (def, added) = merge_type(&facts, &resolver, &mut found);
+                (key, def, added, found)
+            })
+            .collect()
+    };
+    let mut names_by_type: BTreeMap<&String, Vec<String>> = BTreeMap::new();
+    for alias in aliases.values() {
+        names_by_type
+            .entry(&alias.target)
+            .or_default()
+            .push(alias.spelling.clone());
+    }
+    for (key, mut def, added, found) in merged {
+        diagnostics.extend(found);
+        def.aliases = names_by_type.remove(&key).unwrap_or_default();
+        def.aliases.sort();
+        request_only.insert(key.clone(), added);
+        types.insert(key, def);
+    }
+    model.types = types;
+    resolve_bases(model, diagnostics);
+    add_unlisted_keys(model, &keys, diagnostics);
+    check_request_only(model, &request_only, diagnostics);
+}
+
+/// A property only a create/update page lists is fine when a base type has
+/// it (the request table lists inherited properties too): it is then dropped
+/// from the derived type. Otherwise it is reported and kept.
+fn check_request_only(
+    model: &mut Model,
+    request_only: &BTreeMap<String, Vec<String>>,
+    diagnostics: &mut Vec<Diagnostic>,
+) {
+    for (key, names) in request_only {
+        if names.is_empty() {
+            continue;
+        }
+        let inherited: BTreeSet<String> = match model.types.get(key) {
+            Some(ty) => model
+                .ancestors(ty)
+                .iter()
+                .flat_map(|t| t.properties.iter().chain(&t.relationships))
+                .map(|p| p.name.to_ascii_lowercase())
+                .collect(),
+            None => continue,
+        };
+        let Some(ty) = model.types.get_mut(key) else {
+            continue;
+        };
+        let owner = ty.name.name.clone();
+        for name in names {
+            if inherited.contains(&name.to_ascii_lowercase()) {
+                ty.properties.retain(|p| &p.name != name);
+                continue;
+            }
+            if let Some(p) = ty.properties.iter().find(|p| &p.name == name) {
+                diagnostics.push(
+                    Diagnostic::new(
+                        Severity::Warning,
+                        codes::PROPERTY_NOT_ON_RESOURCE,
+                        p.source.clone(),
+                        format!("`{name}` is not a property of `{owner}` on its resource page; the model adds it"),
+                    )
+                    .with_related(ty.sources[0].clone(), format!("the resource page of `{owner}`")),
+                );
+            }
+        }
+    }
+}
+
+/// Merges the facts of one type. Also returns the properties that only a
+/// request-body table lists (checked against the base types later).
+fn merge_type(
+    facts: &[&TypeFacts],
+    resolver: &Resolver<'_>,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> (TypeDef, Vec<String>) {
+    let mut added = Vec::new();
+    let primary = facts[0];
+    let mut def = TypeDef {
+        name: QualifiedName::new(primary.namespace.clone(), primary.name.clone()),
+        base: None,
+        description: String::new(),
+        properties: Vec::new(),
+        relationships: Vec::new(),
+        open: facts.iter().any(|f| f.open),
+        aliases: Vec::new(),
+        sources: facts.iter().map(|f| f.location.clone()).collect(),
+    };
+    def.description = facts
+        .iter()
+        .map(|f| f.description.as_str())
+        .find(|d| !d.is_empty())
+        .unwrap_or("")
+        .to_owned();
+    for (i, f) in facts.iter().enumerate() {
+        let from_secondary = i > 0
+            && primary.origin == TypeOrigin::ResourcePage
+            && f.origin == TypeOrigin::RequestBody;
+        if i > 0 && f.origin == TypeOrigin::ResourcePage {
+            diagnostics.push(
+                Diagnostic::new(
+                    Severity::Info,
+                    codes::TYPE_DESCRIBED_TWICE,
+                    f.location.clone(),
+                    format!(
+                        "`{}` is also described on this page; the model merges its properties into those of the first page",
+                        primary.name
+                    ),
+                )
+                .with_related(primary.location.clone(), "first described here"),
+            );
+        }
+        for (list, incoming) in [
+            (&mut def.properties, &f.properties),
+            (&mut def.relationships, &f.relationships),
+        ] {
+            for p in incoming {
+                let prop = resolver.property(f, p, diagnostics);
+                merge_property(
+                    list,
+                    prop,
+                    &primary.name,
+                    from_secondary,
+                    &mut added,
+                    diagnostics,
+                );
+            }
+        }
+    }
+    // Base hints are resolved once every type is known; keep them for now.
+    def.base = pick_base(facts, diagnostics);
+    (def, added)
+}
+
+fn merge_property(
+    list: &mut Vec<Property>,
+    prop: Property,
+    owner: &str,
+    from_secondary: bool,
+    added: &mut Vec<String>,
+    diagnostics: &mut Vec<Diagnostic>,
+) {
+    let Some(existing) = list
+        .iter_mut()
+        .find(|p| p.name.eq_ignore_ascii_case(&prop.name))
+    else {
+        if from_secondary {
+            added.push(prop.name.clone());
+        }
+        list.push(prop);
+        return;
+    };
+    if existing.source == prop.source {
+        return;
+    }
+    if existing.ty != prop.ty && !matches!(prop.ty, TypeRef::Untyped(_)) {
+        diagnostics.push(
+            Diagnostic::new(
+                Severity::Warning,
+                codes::PROPERTY_TYPE_CONFLICT,
+                prop.source.clone(),
+                format!(
+                    "`{owner}.{}` is typed `{}` here but `{}` on the page the model follows",
+                    prop.name,
+                    prop.ty.docs_spelling(),
+                    existing.ty.docs_spelling()
+                ),
+            )
+            .with_related(
+                existing.source.clone(),
+                format!("typed `{}` here", existing.ty.docs_spelling()),
+            ),
+        );
+    } else if existing.collection != prop.collection {
+        diagnostics.push(
+            Diagnostic::new(
+                Severity::Warning,
+                codes::PROPERTY_COLLECTION_CONFLICT,
+                prop.source.clone(),
+                format!(
+                    "`{owner}.{}` is {} here but {} on the page the model follows",
+                    prop.name,
+                    if prop.collection {
+                        "a collection"
+                    } else {
+                        "a single value"
+                    },
+                    if existing.collection {
+                        "a collection"
+                    } else {
+                        "a single value"
+                    }
+                ),
+            )
+            .with_related(existing.source.clone(), "the model follows this row"),
+        );
+    }
+    if existing.description.is_empty() {
+        existing.description = prop.description;
+    }
+    existing.read_only = existing.read_only.or(prop.read_only);
+    existing.nullable = existing.nullable.or(prop.nullable);
+    existing.optional = existing.optional.or(prop.optional);
+}
