@@ -210,7 +210,10 @@ fn enums_whose_only_definition_is_a_sentence() {
         ["oil", "gas", "candle", "unknownFutureValue"]
     );
     assert_eq!(
-        fuel.sources.iter().map(|s| s.kind).collect::<Vec<_>>(),
+        fuel.sources
+            .iter()
+            .map(|s| s.kind.as_str())
+            .collect::<Vec<_>>(),
         ["possible-values"]
     );
     assert!(!fuel.synthesized);

@@ -3,7 +3,7 @@
 use proc_macro2::TokenStream;
 use quote::quote;
 
-use crate::extract::todos::{description_placeholder, without_placeholder, TodoKind};
+use crate::ir::Placeholder;
 
 /// The words every doc line about a placeholder upstream left starts with;
 /// stable, so reviewers and tools can search for it.
@@ -11,22 +11,26 @@ pub const UNDOCUMENTED_MARKER: &str = "Undocumented upstream:";
 
 /// The doc text for a description: the text itself, or what is left of it
 /// plus a marker line saying what upstream never documented and where.
-pub(crate) fn describe(description: &str, what: &str, page: &str) -> String {
-    match description_placeholder(description) {
+pub(crate) fn describe(
+    description: &str,
+    placeholder: Option<&Placeholder>,
+    what: &str,
+    page: &str,
+) -> String {
+    match placeholder {
         None => description.to_owned(),
-        Some((TodoKind::TodoDescription, placeholder)) => {
-            let rest = without_placeholder(description);
-            let marker = format!("{UNDOCUMENTED_MARKER} the description of this {what} is the placeholder `{placeholder}` in `{page}`.");
+        Some(Placeholder::Todo { marker, rest }) => {
+            let marker = format!("{UNDOCUMENTED_MARKER} the description of this {what} is the placeholder `{marker}` in `{page}`.");
             if rest.is_empty() {
                 marker
             } else {
                 format!("{rest}\n\n{marker}")
             }
         }
-        Some((TodoKind::NotYetDocumented, _)) => {
+        Some(Placeholder::NotYetDocumented) => {
             format!("{UNDOCUMENTED_MARKER} the description of this {what} says \"Not yet documented\" in `{page}`.")
         }
-        Some(_) => format!(
+        Some(Placeholder::Missing) => format!(
             "{UNDOCUMENTED_MARKER} the docs give no description of this {what} in `{page}`."
         ),
     }

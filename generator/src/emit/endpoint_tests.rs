@@ -4,61 +4,14 @@
 //! method, encoded path and body on the server side, answers with the docs'
 //! response, and checks the parsed result.
 
-use super::examples::contradicts_model;
 use super::names::{ident, CrateNames, ItemKind};
-use super::operations::{function_names, in_odata_string, is_raw_download};
+use super::operations::{in_odata_string, is_raw_download};
 use super::path::expected_wire_path;
 use super::{raw_string, rust_file, EmitError, EmitOptions, GeneratedFile};
-use crate::extract::paths::parse_query;
-use crate::extract::placeholders::has_placeholders;
-use crate::extract::ExampleKind;
-use crate::ir::{Endpoint, Example, HttpMethod, Model, PathPart};
+use crate::ir::{HttpMethod, Model, PathPart, Verdict};
 use crate::naming::{field_name, unique_names};
 use proc_macro2::TokenStream;
 use quote::quote;
-use std::collections::BTreeMap;
-
-/// The method, the path (without host and version) and the query parameter
-/// names of a request example's first line.
-fn example_path(first_line: &str) -> Option<(String, String, Vec<String>)> {
-    let line = first_line.trim();
-    let (method, url) = line.split_once(char::is_whitespace)?;
-    let method = method.to_ascii_uppercase();
-    // The URL runs to the end of the line (a `$filter` holds spaces), or to
-    // an ` HTTP/1.1` after it.
-    let url = url.trim();
-    let url = url.rsplit_once(" HTTP/").map_or(url, |(u, _)| u).trim_end();
-    if url.is_empty() {
-        return None;
-    }
-    let path = url
-        .split_once("://")
-        .map(|(_, rest)| rest.find('/').map(|i| &rest[i..]).unwrap_or("/"))
-        .unwrap_or(url);
-    let (path, query) = path.split_once('?').unwrap_or((path, ""));
-    let query_names = parse_query(query).into_iter().map(|p| p.name).collect();
-    let mut segments: Vec<&str> = path.split('/').filter(|s| !s.is_empty()).collect();
-    if segments
-        .first()
-        .is_some_and(|s| crate::workspace::is_version_name(s))
-    {
-        segments.remove(0);
-    }
-    Some((method, format!("/{}", segments.join("/")), query_names))
-}
-
-/// Whether a concrete URL path matches an endpoint's template.
-fn matches(e: &Endpoint, method: &str, path: &str) -> bool {
-    if e.method.as_str() != method {
-        return false;
-    }
-    e.template.matches(path)
-}
-
-fn concrete(body: &Option<String>) -> Option<serde_json::Value> {
-    let value: serde_json::Value = serde_json::from_str(body.as_deref()?).ok()?;
-    (!has_placeholders(&value)).then_some(value)
-}
 
 /// What one generated test needs.
 struct Case {
@@ -74,46 +27,6 @@ struct Case {
     query_matchers: Vec<TokenStream>,
 }
 
-/// Request/response example pairs by endpoint.
-fn pairs(model: &Model) -> Vec<(&Endpoint, &Example, &Example)> {
-    let mut out = Vec::new();
-    for (i, request) in model.examples.iter().enumerate() {
-        if request.kind != ExampleKind::Request {
-            continue;
-        }
-        let Some(response) = model.examples[i + 1..]
-            .iter()
-            .take_while(|x| x.source.path == request.source.path)
-            .find(|x| x.kind == ExampleKind::Response && x.name == request.name)
-        else {
-            continue;
-        };
-        let Some((method, path, query_names)) = example_path(&request.first_line) else {
-            continue;
-        };
-        // Of the page's endpoints the URL matches, the one whose request line
-        // writes the most of the URL's query parameters and none it lacks.
-        let Some(endpoint) = model
-            .endpoints
-            .iter()
-            .filter(|e| e.source.path == request.source.path && matches(e, &method, &path))
-            .filter_map(|e| {
-                let pairs = &e.template.query.pairs;
-                pairs
-                    .iter()
-                    .all(|p| query_names.contains(&p.name))
-                    .then_some((e, pairs.len()))
-            })
-            .max_by_key(|&(e, written)| (written, std::cmp::Reverse(e.source.line)))
-            .map(|(e, _)| e)
-        else {
-            continue;
-        };
-        out.push((endpoint, request, response));
-    }
-    out
-}
-
 /// Emits the test file, or `None` when no endpoint has a usable pair.
 pub(crate) fn emit(
     model: &Model,
@@ -123,18 +36,14 @@ pub(crate) fn emit(
 ) -> Result<Option<GeneratedFile>, EmitError> {
     let crate_ident = ident(&options.crate_name.replace('-', "_"));
     let version_mod = ident(names.version_module(&model.version));
-    // Function names as the operations emitter gives them.
-    let fn_names: BTreeMap<(String, HttpMethod), (Vec<String>, String)> = function_names(model)
-        .into_iter()
-        .flat_map(|(path, list)| {
-            list.into_iter()
-                .map(move |(e, name)| ((e.path.clone(), e.method), (path.clone(), name)))
-        })
-        .collect();
-
     let mut cases = Vec::new();
-    for (e, request, response) in pairs(model) {
-        if is_raw_download(e) || concrete(&response.body).is_none() {
+    for exchange in &model.exchanges {
+        let e = &model.endpoints[exchange.endpoint];
+        let request = &model.examples[exchange.request];
+        let response = &model.examples[exchange.response];
+        // Bodies a test can take as the service's word: concrete, and as the
+        // endpoint's types say.
+        if is_raw_download(e) || exchange.response_verdict != Some(Verdict::Concrete) {
             continue;
         }
         let status: u16 = response
@@ -145,38 +54,21 @@ pub(crate) fn emit(
             .unwrap_or(200);
         // A documented 204 and a reference have no body to compare.
         if !(200..300).contains(&status)
-            || e.response.resolved.is_none()
             || e.response.status == Some(204)
             || e.template.is_reference()
             || !e.body_parameters.is_empty()
         {
             continue;
         }
-        let response_contradicts = e
-            .response
-            .resolved
-            .as_ref()
-            .is_some_and(|ty| contradicts_model(model, response, ty, e.response.collection));
-        let request_contradicts = e
-            .request_body_type
-            .as_ref()
-            .is_some_and(|ty| contradicts_model(model, request, ty, false));
-        if response_contradicts || request_contradicts {
-            continue;
-        }
-        let request_json = match (&e.request_body_type, &request.body) {
-            (Some(_), body) => match concrete(body) {
-                Some(v) => Some(v),
-                None => continue,
-            },
-            (None, None) => None,
-            (None, Some(_)) => continue,
+        // A body the model has no type for is not sent.
+        let has_request_body = match exchange.request_verdict {
+            Some(Verdict::Concrete) => true,
+            Some(_) => continue,
+            None if request.body.is_some() => continue,
+            None => false,
         };
-        let Some((module, fn_name)) = fn_names.get(&(e.path.clone(), e.method)) else {
-            continue;
-        };
-        let module: Vec<proc_macro2::Ident> = module.iter().map(|m| ident(m)).collect();
-        let fn_ident = ident(fn_name);
+        let module: Vec<proc_macro2::Ident> = e.function.module.iter().map(|m| ident(m)).collect();
+        let fn_ident = ident(&e.function.name);
         // Path parameter values with a `/` in them: they must arrive encoded, as one segment.
         let params = &e.template.params;
         let values: Vec<String> = params.iter().map(|p| format!("{p}/1")).collect();
@@ -219,11 +111,11 @@ pub(crate) fn emit(
                 quote! { .and(::wiremock::matchers::query_param(#name, #value)) }
             })
             .collect();
-        let body_setup = match (&request_json, &e.request_body_type) {
-            (Some(_), Some(q)) => {
+        let body_setup = match (has_request_body, &e.request_body_type) {
+            (true, Some(q)) => {
                 let item = names.try_item(&model.version, ItemKind::Type, q);
                 let Some(item) = item else { continue };
-                let ty = ident(&item.ident);
+                let ty = ident(item.ident);
                 let ty_path = match &item.namespace_module {
                     Some(ns) => {
                         let ns = ident(ns);
@@ -260,7 +152,7 @@ pub(crate) fn emit(
             e.method, e.path, request.source, response.source
         );
         let call = quote! { ::#crate_ident::#version_mod::api::#(#module::)*#fn_ident(#(#args),*) };
-        let cfg = super::features::cfg(features.endpoint(&model.version, e));
+        let cfg = super::features::cfg(features.endpoint(e));
         cases.push(Case {
             name,
             doc,

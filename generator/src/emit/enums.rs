@@ -3,7 +3,6 @@
 use super::docs::{describe, doc_attrs};
 use super::names::{ident, ItemName};
 use crate::ir::EnumDef;
-use crate::naming::{type_name, unique_names};
 use proc_macro2::{Literal, TokenStream};
 use quote::quote;
 
@@ -12,7 +11,7 @@ fn enum_doc(e: &EnumDef) -> TokenStream {
     let mut text = if e.description.trim().is_empty() {
         "The docs give no description of this enum.".to_owned()
     } else {
-        describe(&e.description, "enum", page)
+        describe(&e.description, e.placeholder.as_ref(), "enum", page)
     };
     if e.synthesized {
         text.push_str("\n\nNo page names this enum: the docs type the property `Enumeration` and list its values.");
@@ -44,35 +43,23 @@ fn enum_doc(e: &EnumDef) -> TokenStream {
 
 /// Emits the enum and its impls.
 pub(crate) fn emit_enum(e: &EnumDef, item: &ItemName) -> TokenStream {
-    let name = ident(&item.ident);
-    let variant_names = unique_names(
-        e.members
-            .iter()
-            .enumerate()
-            .map(|(i, m)| (i, type_name(&m.name))),
-        &[],
-        false,
-    );
-    let catch_all_name = unique_names(
-        [(0, "Undocumented".to_owned())],
-        &variant_names
-            .values()
-            .map(String::as_str)
-            .collect::<Vec<_>>(),
-        false,
-    )[&0]
-        .clone();
+    let name = ident(item.ident);
+    let (variant_names, catch_all_name) =
+        crate::ir::variant_names(e.members.iter().map(|m| m.name.as_str()));
     let catch_all = ident(&catch_all_name);
-    let variants: Vec<_> = (0..e.members.len())
-        .map(|i| ident(&variant_names[&i]))
-        .collect();
+    let variants: Vec<_> = variant_names.iter().map(|v| ident(v)).collect();
     let wires: Vec<&str> = e.members.iter().map(|m| m.name.as_str()).collect();
 
     let variant_defs = e.members.iter().zip(&variants).map(|(m, v)| {
         let mut text = if m.description.trim().is_empty() {
             format!("`{}`", m.name)
         } else {
-            describe(&m.description, "member", &m.source.path)
+            describe(
+                &m.description,
+                m.placeholder.as_ref(),
+                "member",
+                &m.source.path,
+            )
         };
         if let Some(value) = m.value {
             text.push_str(&format!("\n\nDocumented value: {value}."));

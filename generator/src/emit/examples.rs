@@ -4,44 +4,10 @@
 
 use super::names::{ident, CrateNames, ItemKind};
 use super::{raw_string, rust_file, EmitError, EmitOptions, GeneratedFile};
-use crate::diagnostics::codes;
-use crate::extract::placeholders::has_placeholders;
-use crate::ir::{Example, Model, QualifiedName, TypeLookup};
+use crate::ir::{ExampleKind, Model, QualifiedName, TypeLookup, Verdict};
 use crate::naming::{field_name, unique_names};
 use proc_macro2::{Ident, TokenStream};
 use quote::quote;
-
-/// Whether `example`, read as `ty` (a page of a collection when
-/// `collection`), contradicts the docs' own types: a collection page without
-/// a `value` array, or what the example checks report as a value of the wrong
-/// JSON type or a malformed one (`example-wrong-type`, `example-bad-value`).
-/// Such an example is left out of the generated tests, which would otherwise
-/// fail on the docs' mistake rather than on the crate.
-pub(crate) fn contradicts_model(
-    model: &Model,
-    example: &Example,
-    ty: &QualifiedName,
-    collection: bool,
-) -> bool {
-    let Some(body) = &example.body else {
-        return false;
-    };
-    if collection {
-        let value: Option<serde_json::Value> = serde_json::from_str(body).ok();
-        if !value.is_some_and(|v| v.get("value").is_some_and(|items| items.is_array())) {
-            return true;
-        }
-    }
-    let as_read = Example {
-        ty: Some(ty.clone()),
-        collection,
-        ..example.clone()
-    };
-    let (found, _) = crate::ir::examples::check_example(model, &as_read);
-    found
-        .iter()
-        .any(|d| d.code == codes::EXAMPLE_WRONG_TYPE || d.code == codes::EXAMPLE_BAD_VALUE)
-}
 
 /// Emits the test file, or `None` when the version has no concrete example.
 pub(crate) fn emit(
@@ -59,24 +25,18 @@ pub(crate) fn emit(
     };
     let mut cases = Vec::new();
     for (i, ex) in model.examples.iter().enumerate() {
-        let (Some(body), Some(ty)) = (&ex.body, &ex.ty) else {
+        let (Some(body), Some(json), Some(ty)) = (&ex.body, &ex.json, &ex.ty) else {
             continue;
         };
-        let Ok(json) = serde_json::from_str::<serde_json::Value>(body) else {
-            continue;
-        };
-        if !json.is_object() || has_placeholders(&json) {
+        if !json.is_object() || ex.verdict != Verdict::Concrete {
             continue;
         }
-        if contradicts_model(model, ex, ty, ex.collection) {
-            continue;
-        }
-        let Some(check) = tests.check(ty, ex.collection, &json) else {
+        let Some(check) = tests.check(ty, ex.collection, json) else {
             continue;
         };
         let kind = match ex.kind {
-            crate::extract::ExampleKind::Request => "request",
-            crate::extract::ExampleKind::Response => "response",
+            ExampleKind::Request => "request",
+            ExampleKind::Response => "response",
         };
         let base = ex
             .name
@@ -86,7 +46,7 @@ pub(crate) fn emit(
         // The test names the derived types too: it needs their workloads.
         let mut needed =
             std::collections::BTreeSet::from([features.item(&model.version, ItemKind::Type, ty)]);
-        for derived in tests.derived_types(ty, ex.collection, &json) {
+        for derived in tests.derived_types(ty, ex.collection, json) {
             needed.insert(features.item(&model.version, ItemKind::Type, derived));
         }
         let cfg = super::features::cfg_all(&needed);
@@ -137,7 +97,7 @@ pub(crate) fn emit(
 /// What the checks of one version's example tests read.
 struct ExampleTests<'m> {
     model: &'m Model,
-    names: &'m CrateNames,
+    names: &'m CrateNames<'m>,
     lookup: TypeLookup<'m>,
     crate_ident: &'m Ident,
 }
@@ -149,8 +109,8 @@ impl ExampleTests<'_> {
         let item = self
             .names
             .try_item(&self.model.version, ItemKind::Type, ty)?;
-        let version = ident(&item.version_module);
-        let ty_ident = ident(&item.ident);
+        let version = ident(item.version_module);
+        let ty_ident = ident(item.ident);
         Some(match &item.namespace_module {
             Some(ns) => {
                 let ns = ident(ns);

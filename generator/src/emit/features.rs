@@ -9,78 +9,44 @@ use proc_macro2::TokenStream;
 use quote::quote;
 use std::collections::{BTreeMap, BTreeSet};
 
-/// The feature of every item and endpoint, and what each feature needs.
+/// What each workload feature needs, and look-ups of the workload the
+/// model gave each item and endpoint.
 #[derive(Clone, Debug, Default)]
-pub struct Features {
-    items: BTreeMap<(String, ItemKind, String), String>,
-    endpoints: BTreeMap<(String, String, String), String>,
+pub struct Features<'m> {
+    models: BTreeMap<&'m str, &'m Model>,
     /// Feature → the features it turns on.
     pub needs: BTreeMap<String, BTreeSet<String>>,
 }
 
-fn page_workloads(model: &Model) -> BTreeMap<&str, &str> {
-    model
-        .pages
-        .iter()
-        .map(|p| (&*p.path, p.workload.as_str()))
-        .collect()
-}
-
-impl Features {
-    /// Decides every feature.
-    pub fn new(models: &[&Model]) -> Features {
-        let mut f = Features::default();
-        for model in models {
-            let pages = page_workloads(model);
-            let of = |path: Option<&str>| {
-                path.and_then(|p| pages.get(p))
-                    .copied()
-                    .unwrap_or("core")
-                    .to_owned()
-            };
-            for t in model.types.values() {
-                let w = of(t.sources.first().map(|s| &*s.path));
-                f.items
-                    .insert((model.version.clone(), ItemKind::Type, t.name.key()), w);
-            }
-            for e in model.enums.values() {
-                let w = of(e.sources.first().map(|s| &*s.source.path));
-                f.items
-                    .insert((model.version.clone(), ItemKind::Enum, e.name.key()), w);
-            }
-            for e in &model.endpoints {
-                let w = of(Some(&*e.source.path));
-                f.endpoints.insert(endpoint_key(&model.version, e), w);
-            }
-        }
+impl<'m> Features<'m> {
+    /// Decides what each feature needs: the features of every item its
+    /// items refer to (property types, base types, request and response
+    /// bodies).
+    pub fn new(models: &[&'m Model]) -> Features<'m> {
+        let mut f = Features {
+            models: models.iter().map(|m| (m.version.as_str(), *m)).collect(),
+            needs: BTreeMap::new(),
+        };
         for model in models {
             for t in model.types.values() {
-                let own = f.item(&model.version, ItemKind::Type, &t.name).to_owned();
                 let mut needs = BTreeSet::new();
                 for p in t.properties.iter().chain(&t.relationships) {
-                    needs.extend(f.of_ref(&model.version, &p.ty));
+                    needs.extend(f.of_ref(model, &p.ty));
                 }
                 if let Some(base) = &t.base {
-                    needs.extend(
-                        f.try_item(&model.version, ItemKind::Type, base)
-                            .map(str::to_owned),
-                    );
+                    needs.extend(model.types.get(&base.key()).map(|b| b.workload.clone()));
                 }
-                f.add_needs(own, needs);
+                f.add_needs(t.workload.clone(), needs);
             }
             for e in &model.endpoints {
-                let own = f.endpoint(&model.version, e).to_owned();
                 let mut needs = BTreeSet::new();
                 for q in e.request_body_type.iter().chain(&e.response.resolved) {
-                    needs.extend(
-                        f.try_item(&model.version, ItemKind::Type, q)
-                            .map(str::to_owned),
-                    );
+                    needs.extend(model.types.get(&q.key()).map(|t| t.workload.clone()));
                 }
                 for p in &e.body_parameters {
-                    needs.extend(f.of_ref(&model.version, &p.ty));
+                    needs.extend(f.of_ref(model, &p.ty));
                 }
-                f.add_needs(own, needs);
+                f.add_needs(e.workload.clone(), needs);
             }
         }
         f
@@ -91,49 +57,41 @@ impl Features {
         self.needs.entry(feature).or_default().extend(needs);
     }
 
-    fn of_ref(&self, version: &str, ty: &TypeRef) -> Option<String> {
+    fn of_ref(&self, model: &Model, ty: &TypeRef) -> Option<String> {
         match ty {
-            TypeRef::Enum(q) => self.try_item(version, ItemKind::Enum, q).map(str::to_owned),
-            TypeRef::Complex(q) => self.try_item(version, ItemKind::Type, q).map(str::to_owned),
+            TypeRef::Enum(q) => model.enums.get(&q.key()).map(|e| e.workload.clone()),
+            TypeRef::Complex(q) => model.types.get(&q.key()).map(|t| t.workload.clone()),
             _ => None,
         }
     }
 
-    fn try_item(&self, version: &str, kind: ItemKind, name: &QualifiedName) -> Option<&str> {
-        self.items
-            .get(&(version.to_owned(), kind, name.key()))
-            .map(String::as_str)
-    }
-
     /// The feature of an item.
     pub fn item(&self, version: &str, kind: ItemKind, name: &QualifiedName) -> &str {
-        self.try_item(version, kind, name).unwrap_or("core")
+        let Some(model) = self.models.get(version) else {
+            return "core";
+        };
+        let workload = match kind {
+            ItemKind::Type => model.types.get(&name.key()).map(|t| &t.workload),
+            ItemKind::Enum => model.enums.get(&name.key()).map(|e| &e.workload),
+        };
+        workload.map_or("core", String::as_str)
     }
 
     /// The feature of an endpoint.
-    pub fn endpoint(&self, version: &str, e: &Endpoint) -> &str {
-        self.endpoints
-            .get(&endpoint_key(version, e))
-            .map(String::as_str)
-            .unwrap_or("core")
+    pub fn endpoint<'e>(&self, e: &'e Endpoint) -> &'e str {
+        &e.workload
     }
 
     /// Every feature, sorted.
     pub fn all(&self) -> BTreeSet<&str> {
-        self.items
-            .values()
-            .chain(self.endpoints.values())
-            .map(String::as_str)
-            .collect()
+        let mut all = BTreeSet::new();
+        for model in self.models.values() {
+            all.extend(model.types.values().map(|t| t.workload.as_str()));
+            all.extend(model.enums.values().map(|e| e.workload.as_str()));
+            all.extend(model.endpoints.iter().map(|e| e.workload.as_str()));
+        }
+        all
     }
-}
-
-fn endpoint_key(version: &str, e: &Endpoint) -> (String, String, String) {
-    (
-        version.to_owned(),
-        e.method.as_str().to_owned(),
-        e.path.clone(),
-    )
 }
 
 /// `#[cfg(feature = "…")]`.

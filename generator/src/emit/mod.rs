@@ -233,16 +233,21 @@ fn emit_version(
         .map(Item::Type)
         .chain(model.enums.values().map(Item::Enum))
         .collect();
-    let item_dir = |ns: &Option<String>| match ns {
+    let item_dir = |ns: Option<&str>| match ns {
         Some(ns) => format!("{version_dir}/{ns}"),
         None => version_dir.clone(),
     };
     let hierarchy = structs::Hierarchy::new(model);
-    type Emitted = (Option<String>, String, String, String, GeneratedFile);
-    let emitted: Vec<Result<Emitted, EmitError>> = items
+    /// One item's file, and what its module file says of it.
+    struct EmittedItem<'n> {
+        name: names::ItemName<'n>,
+        feature: &'n str,
+        file: GeneratedFile,
+    }
+    let emitted: Vec<Result<EmittedItem<'_>, EmitError>> = items
         .par_iter()
         .map(|item| {
-            let (names_of, feature, tokens) = match item {
+            let (name, feature, tokens) = match item {
                 Item::Type(ty) => {
                     let n = names.item(&model.version, names::ItemKind::Type, &ty.name);
                     let f = features.item(&model.version, names::ItemKind::Type, &ty.name);
@@ -251,43 +256,39 @@ fn emit_version(
                 Item::Enum(e) => {
                     let n = names.item(&model.version, names::ItemKind::Enum, &e.name);
                     let f = features.item(&model.version, names::ItemKind::Enum, &e.name);
-                    (n, f, enums::emit_enum(e, n))
+                    (n, f, enums::emit_enum(e, &n))
                 }
             };
-            let path = format!(
-                "{}/{}.rs",
-                item_dir(&names_of.namespace_module),
-                names_of.module
-            );
+            let path = format!("{}/{}.rs", item_dir(name.namespace_module), name.module);
             let file = rust_file(path, tokens, options)?;
-            Ok((
-                names_of.namespace_module.clone(),
-                names_of.module.clone(),
-                names_of.ident.clone(),
-                feature.to_owned(),
+            Ok(EmittedItem {
+                name,
+                feature,
                 file,
-            ))
+            })
         })
         .collect();
-    let mut by_namespace: std::collections::BTreeMap<
-        Option<String>,
-        Vec<(String, String, String)>,
-    > = std::collections::BTreeMap::new();
+    let mut by_namespace: std::collections::BTreeMap<Option<&str>, Vec<(&str, &str, &str)>> =
+        std::collections::BTreeMap::new();
     for result in emitted {
-        let (namespace, module, ident, feature, file) = result?;
+        let EmittedItem {
+            name,
+            feature,
+            file,
+        } = result?;
         files.push(file);
         by_namespace
-            .entry(namespace)
+            .entry(name.namespace_module)
             .or_default()
-            .push((module, ident, feature));
+            .push((name.module, name.ident, feature));
     }
-    let namespace_modules: Vec<String> = by_namespace.keys().flatten().cloned().collect();
+    let namespace_modules: Vec<&str> = by_namespace.keys().flatten().copied().collect();
     by_namespace.entry(None).or_default();
     for (namespace, mut items) in by_namespace {
-        items.sort_by(|a, b| a.0.cmp(&b.0));
-        let dir = item_dir(&namespace);
-        let child_namespaces: Vec<&String> = if namespace.is_none() {
-            namespace_modules.iter().collect()
+        items.sort_by(|a, b| a.0.cmp(b.0));
+        let dir = item_dir(namespace);
+        let child_namespaces: Vec<&str> = if namespace.is_none() {
+            namespace_modules.clone()
         } else {
             Vec::new()
         };

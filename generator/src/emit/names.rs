@@ -1,23 +1,24 @@
-//! The Rust name and module of every item of the crate, decided once so
+//! Looking up the Rust names the model's naming pass gave every item, so
 //! every emitter refers to items the same way.
 
 use crate::ir::{Model, QualifiedName};
-use crate::naming::{module_name, type_name, unique_names, version_module};
+use crate::naming::{unique_names, version_module};
 use proc_macro2::{Ident, Span, TokenStream};
 use quote::quote;
 use std::collections::BTreeMap;
 
-/// The Rust names of one item.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct ItemName {
+/// The Rust names of one item, as the model's naming pass decided them,
+/// with its version's module.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct ItemName<'m> {
     /// The type's identifier.
-    pub ident: String,
+    pub ident: &'m str,
     /// The file/module it lives in.
-    pub module: String,
+    pub module: &'m str,
     /// The namespace module, for namespaces other than `microsoft.graph`.
-    pub namespace_module: Option<String>,
+    pub namespace_module: Option<&'m str>,
     /// The version module.
-    pub version_module: String,
+    pub version_module: &'m str,
 }
 
 /// Whether an item is a struct or an enum: a type and an enum may share a
@@ -30,30 +31,16 @@ pub enum ItemKind {
     Enum,
 }
 
-/// Names of every version module and item.
+/// The version modules, and the models whose entries hold every item's names.
 #[derive(Clone, Debug, Default)]
-pub struct CrateNames {
+pub struct CrateNames<'m> {
     versions: BTreeMap<String, String>,
-    items: BTreeMap<(String, ItemKind, String), ItemName>,
+    models: BTreeMap<&'m str, &'m Model>,
 }
 
-/// Names that item modules may not take in a version module.
-const RESERVED_MODULES: &[&str] = &["mod", "primitives", "client", "api", "tests"];
-
-/// The namespace module for a namespace, or `None` for `microsoft.graph`.
-fn namespace_module(namespace: &str) -> Option<String> {
-    if namespace.eq_ignore_ascii_case(crate::extract::DEFAULT_NAMESPACE) {
-        return None;
-    }
-    let short = namespace
-        .strip_prefix("microsoft.graph.")
-        .unwrap_or(namespace);
-    Some(module_name(short))
-}
-
-impl CrateNames {
-    /// Decides every name. Deterministic: depends only on the models' contents.
-    pub fn new(models: &[&Model]) -> CrateNames {
+impl<'m> CrateNames<'m> {
+    /// Names the version modules (the one name decided across models).
+    pub fn new(models: &[&'m Model]) -> CrateNames<'m> {
         let versions = unique_names(
             models
                 .iter()
@@ -61,73 +48,10 @@ impl CrateNames {
             &["primitives", "client"],
             true,
         );
-        let mut items = BTreeMap::new();
-        for model in models {
-            let version_mod = versions[&model.version].clone();
-            // Group by namespace module.
-            // Namespace modules: never a reserved name, never two alike.
-            let namespaces: std::collections::BTreeSet<&str> = model
-                .types
-                .values()
-                .map(|t| t.name.namespace.as_str())
-                .chain(model.enums.values().map(|e| e.name.namespace.as_str()))
-                .filter(|ns| namespace_module(ns).is_some())
-                .collect();
-            let ns_modules = unique_names(
-                namespaces.iter().map(|ns| {
-                    (
-                        ns.to_ascii_lowercase(),
-                        namespace_module(ns).unwrap_or_default(),
-                    )
-                }),
-                RESERVED_MODULES,
-                true,
-            );
-            let namespace_module = |ns: &str| {
-                namespace_module(ns).map(|_| ns_modules[&ns.to_ascii_lowercase()].clone())
-            };
-            let mut groups: BTreeMap<Option<String>, Vec<(ItemKind, &QualifiedName)>> =
-                BTreeMap::new();
-            let all = model
-                .types
-                .values()
-                .map(|t| (ItemKind::Type, &t.name))
-                .chain(model.enums.values().map(|e| (ItemKind::Enum, &e.name)));
-            for (kind, q) in all {
-                groups
-                    .entry(namespace_module(&q.namespace))
-                    .or_default()
-                    .push((kind, q));
-            }
-            let namespace_mods: Vec<String> = groups.keys().flatten().cloned().collect();
-            for (ns_mod, names) in groups {
-                let keyed = |f: fn(&str) -> String| {
-                    names
-                        .iter()
-                        .map(move |(k, q)| ((q.key(), *k), f(&q.name)))
-                        .collect::<Vec<_>>()
-                };
-                let idents = unique_names(keyed(type_name), &[], false);
-                let mut reserved: Vec<&str> = RESERVED_MODULES.to_vec();
-                if ns_mod.is_none() {
-                    reserved.extend(namespace_mods.iter().map(String::as_str));
-                }
-                let modules = unique_names(keyed(module_name), &reserved, true);
-                for (kind, q) in names {
-                    let key = (q.key(), kind);
-                    items.insert(
-                        (model.version.clone(), kind, q.key()),
-                        ItemName {
-                            ident: idents[&key].clone(),
-                            module: modules[&key].clone(),
-                            namespace_module: ns_mod.clone(),
-                            version_module: version_mod.clone(),
-                        },
-                    );
-                }
-            }
+        CrateNames {
+            versions,
+            models: models.iter().map(|m| (m.version.as_str(), *m)).collect(),
         }
-        CrateNames { versions, items }
     }
 
     /// The module of an API version.
@@ -139,7 +63,7 @@ impl CrateNames {
     }
 
     /// The names of a model item.
-    pub fn item(&self, version: &str, kind: ItemKind, name: &QualifiedName) -> &ItemName {
+    pub fn item(&self, version: &str, kind: ItemKind, name: &QualifiedName) -> ItemName<'_> {
         self.try_item(version, kind, name)
             .expect("every model item is named")
     }
@@ -150,16 +74,26 @@ impl CrateNames {
         version: &str,
         kind: ItemKind,
         name: &QualifiedName,
-    ) -> Option<&ItemName> {
-        self.items.get(&(version.to_owned(), kind, name.key()))
+    ) -> Option<ItemName<'_>> {
+        let model = self.models.get(version)?;
+        let rust = match kind {
+            ItemKind::Type => &model.types.get(&name.key())?.rust,
+            ItemKind::Enum => &model.enums.get(&name.key())?.rust,
+        };
+        Some(ItemName {
+            ident: &rust.ident,
+            module: &rust.module,
+            namespace_module: rust.namespace_module.as_deref(),
+            version_module: self.version_module(version),
+        })
     }
 
     /// `crate::v1_0::X` (or `crate::v1_0::ns::X`) for an item.
     pub fn path(&self, version: &str, kind: ItemKind, name: &QualifiedName) -> Option<TokenStream> {
         let item = self.try_item(version, kind, name)?;
-        let version = ident(&item.version_module);
-        let ty = ident(&item.ident);
-        Some(match &item.namespace_module {
+        let version = ident(item.version_module);
+        let ty = ident(item.ident);
+        Some(match item.namespace_module {
             Some(ns) => {
                 let ns = ident(ns);
                 quote! { crate::#version::#ns::#ty }

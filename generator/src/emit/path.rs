@@ -83,12 +83,10 @@ pub(crate) fn expected_wire_path(
 #[cfg(test)]
 mod tests {
     use super::{expected_wire_path, format_string};
-    use crate::extract::paths::parse_path;
     use crate::ir::PathTemplate;
 
     fn template(text: &str) -> PathTemplate {
-        let (segments, query) = parse_path(text).expect("a readable path");
-        PathTemplate::new(segments, query)
+        PathTemplate::parse(text).expect("a readable path")
     }
 
     #[test]

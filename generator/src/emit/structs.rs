@@ -4,13 +4,9 @@ use super::docs::{describe, doc_attrs};
 use super::names::{ident, CrateNames, ItemKind};
 use super::types::property_type;
 use crate::ir::{Model, Property, TypeDef};
-use crate::naming::{field_name, unique_names};
 use proc_macro2::TokenStream;
 use quote::quote;
 use std::collections::{BTreeMap, BTreeSet};
-
-/// Field names no property may take.
-const RESERVED_FIELDS: &[&str] = &["odata_type", "additional_properties"];
 
 /// A property as it appears on a struct: its own or inherited.
 struct Field<'m> {
@@ -55,7 +51,7 @@ fn fields<'m>(model: &'m Model, ty: &'m TypeDef) -> Vec<Field<'m>> {
 /// The docs of `ty`'s item; `any_json` for Graph's `Json`, which is an alias.
 fn struct_doc(model: &Model, ty: &TypeDef, any_json: bool) -> TokenStream {
     let page = ty.sources.first().map(|s| &*s.path).unwrap_or("");
-    let mut text = describe(&ty.description, "type", page);
+    let mut text = describe(&ty.description, ty.placeholder.as_ref(), "type", page);
     if let Some(base) = &ty.base {
         text.push_str(&format!("\n\nBase type: `{}`.", base.name));
     }
@@ -85,7 +81,12 @@ fn struct_doc(model: &Model, ty: &TypeDef, any_json: bool) -> TokenStream {
 
 fn field_doc(field: &Field<'_>) -> TokenStream {
     let p = field.property;
-    let mut text = describe(&p.description, "property", &p.source.path);
+    let mut text = describe(
+        &p.description,
+        p.placeholder.as_ref(),
+        "property",
+        &p.source.path,
+    );
     if let Some(base) = field.inherited_from {
         text.push_str(&format!("\n\nInherited from `{base}`."));
     }
@@ -148,7 +149,7 @@ pub(crate) fn emit_struct(
         && ty.properties.is_empty()
         && ty.relationships.is_empty()
     {
-        let name = ident(&item.ident);
+        let name = ident(item.ident);
         let doc = struct_doc(model, ty, true);
         return quote! {
             #doc
@@ -158,13 +159,13 @@ pub(crate) fn emit_struct(
     let fields = fields(model, ty);
     let mut tokens = struct_tokens(
         &model.version,
-        &item.ident,
+        item.ident,
         struct_doc(model, ty, false),
         &fields,
         names,
         &TokenStream::new(),
     );
-    let name = ident(&item.ident);
+    let name = ident(item.ident);
     tokens.extend(model_impl(model, ty, &name, names, hierarchy));
     if hierarchy.patch_bodies.contains(&ty.name.key()) {
         tokens.extend(field_constants(&name, &fields));
@@ -234,15 +235,10 @@ fn field_constants(name: &proc_macro2::Ident, fields: &[Field<'_>]) -> TokenStre
 
 /// The Rust names of the fields, in order.
 fn field_idents(fields: &[Field<'_>]) -> Vec<proc_macro2::Ident> {
-    let field_names = unique_names(
-        fields
-            .iter()
-            .enumerate()
-            .map(|(i, f)| (i, field_name(&f.property.name))),
-        RESERVED_FIELDS,
-        false,
-    );
-    (0..fields.len()).map(|i| ident(&field_names[&i])).collect()
+    crate::ir::field_names(fields.iter().map(|f| f.property.name.as_str()))
+        .iter()
+        .map(|name| ident(name))
+        .collect()
 }
 
 /// Emits a struct of `properties` that is no model type (an action's body

@@ -1,7 +1,7 @@
 //! Rust types for property types.
 
 use super::names::{CrateNames, ItemKind};
-use crate::extract::type_cell::Primitive;
+use crate::ir::Primitive;
 use crate::ir::{Property, TypeRef};
 use proc_macro2::TokenStream;
 use quote::quote;

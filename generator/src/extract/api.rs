@@ -107,6 +107,9 @@ pub struct ExampleFacts {
     pub first_line: String,
     /// The JSON body text, if any.
     pub body: Option<String>,
+    /// The body read as JSON (trailing commas left out), when it is JSON:
+    /// the one place an example body is parsed.
+    pub json: Option<serde_json::Value>,
     /// Where the body starts.
     pub body_location: Location,
     /// Where the code block starts.
@@ -632,15 +635,33 @@ pub(crate) fn extract_examples(sections: &Sections<'_>, facts: &mut PageFacts) {
             None => (None, location.clone()),
         };
         // Each body is parsed once; only one that fails is looked at again.
-        let mut invalid = body
+        let parsed = body
             .as_deref()
-            .and_then(|text| serde_json::from_str::<serde::de::IgnoredAny>(text).err());
+            .map(serde_json::from_str::<serde_json::Value>);
+        let (mut json, mut invalid) = match (parsed, &body) {
+            (Some(Ok(value)), _) => (Some(value), None),
+            // Read without building values, serde_json places some errors
+            // better (a control character in a string: where it is, not
+            // where the string ends), so a body that fails is read so again.
+            (Some(Err(e)), Some(text)) => (
+                None,
+                Some(
+                    serde_json::from_str::<serde::de::IgnoredAny>(text)
+                        .err()
+                        .unwrap_or(e),
+                ),
+            ),
+            _ => (None, None),
+        };
         if let (Some(_), Some(text)) = (&invalid, &body) {
             // Commas before a closing bracket have one reading: the body is
             // read without them, and each is reported where it is.
             let commas = json_commas::trailing_commas(text);
             let fixed = json_commas::without_commas(text, &commas);
-            if !commas.is_empty() && serde_json::from_str::<serde::de::IgnoredAny>(&fixed).is_ok() {
+            let reread = (!commas.is_empty())
+                .then(|| serde_json::from_str::<serde_json::Value>(&fixed).ok())
+                .flatten();
+            if let Some(value) = reread {
                 let index = LineIndex::new(body_location.path.clone(), text);
                 for &offset in &commas {
                     let at = index.location(text, offset);
@@ -652,6 +673,7 @@ pub(crate) fn extract_examples(sections: &Sections<'_>, facts: &mut PageFacts) {
                     ));
                 }
                 body = Some(fixed);
+                json = Some(value);
                 invalid = None;
             }
         }
@@ -678,6 +700,7 @@ pub(crate) fn extract_examples(sections: &Sections<'_>, facts: &mut PageFacts) {
             is_collection: a.is_collection,
             first_line,
             body,
+            json,
             body_location,
             location: location.clone(),
             first_line_location,

@@ -3,9 +3,9 @@
 //! dates. Placeholders (`"String"`, `"Integer"`) are reported as
 //! placeholders, not as mistakes.
 
-use super::{Example, Model, Property, TypeDef, TypeRef};
+use super::{Example, Model, Property, QualifiedName, TypeDef, TypeRef, Verdict};
 use crate::diagnostics::{codes, Diagnostic, Severity};
-use crate::extract::placeholders::is_placeholder_value;
+use crate::extract::placeholders::{has_placeholders, is_placeholder_value};
 use crate::extract::todos::{TodoFacts, TodoKind};
 use crate::extract::type_cell::{split_qualified, Primitive, TypeName};
 use crate::source::Location;
@@ -311,10 +311,7 @@ impl<'m> Checker<'m> {
 
 /// Checks one example; returns its findings and the placeholders it holds.
 pub fn check_example(model: &Model, example: &Example) -> (Vec<Diagnostic>, Vec<TodoFacts>) {
-    let (Some(body), Some(ty)) = (&example.body, &example.ty) else {
-        return Default::default();
-    };
-    let Ok(value) = serde_json::from_str::<Value>(body) else {
+    let (Some(body), Some(value), Some(ty)) = (&example.body, &example.json, &example.ty) else {
         return Default::default();
     };
     let Some(def) = model.types.get(&ty.key()) else {
@@ -336,7 +333,7 @@ pub fn check_example(model: &Model, example: &Example) -> (Vec<Diagnostic>, Vec<
         out: Vec::new(),
         todos: Vec::new(),
     };
-    match (&value, example.collection) {
+    match (value, example.collection) {
         (Value::Object(map), true) => {
             if let Some(Value::Array(items)) = map.get("value") {
                 for item in items {
@@ -344,10 +341,55 @@ pub fn check_example(model: &Model, example: &Example) -> (Vec<Diagnostic>, Vec<
                 }
             }
         }
-        (Value::Object(_), false) => checker.object(def, &value, 0),
+        (Value::Object(_), false) => checker.object(def, value, 0),
         _ => {}
     }
     (checker.out, checker.todos)
+}
+
+/// The verdict on `example` read as its own type, from what
+/// [`check_example`] found in it.
+pub fn verdict(example: &Example, found: &[Diagnostic]) -> Verdict {
+    let Some(json) = &example.json else {
+        return match example.body {
+            Some(_) => Verdict::NotJson,
+            None => Verdict::NoBody,
+        };
+    };
+    if has_placeholders(json) {
+        return Verdict::Placeholders;
+    }
+    let wrong =
+        |d: &Diagnostic| d.code == codes::EXAMPLE_WRONG_TYPE || d.code == codes::EXAMPLE_BAD_VALUE;
+    if example.ty.is_some()
+        && (lacks_value_array(example.collection, json) || found.iter().any(wrong))
+    {
+        return Verdict::Contradicts;
+    }
+    Verdict::Concrete
+}
+
+/// The verdict on `example` read as `ty` (a page of a collection when
+/// `collection`), which may not be the type the example names: an
+/// endpoint's response type.
+pub fn verdict_as(
+    model: &Model,
+    example: &Example,
+    ty: &QualifiedName,
+    collection: bool,
+) -> Verdict {
+    let as_read = Example {
+        ty: Some(ty.clone()),
+        collection,
+        ..example.clone()
+    };
+    let (found, _) = check_example(model, &as_read);
+    verdict(&as_read, &found)
+}
+
+/// A page of a collection without a `value` array.
+fn lacks_value_array(collection: bool, json: &Value) -> bool {
+    collection && !json.get("value").is_some_and(Value::is_array)
 }
 
 /// The method and path of a request example's first line:

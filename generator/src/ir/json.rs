@@ -264,7 +264,7 @@ fn enum_json<'m>(version: &'m str, e: &'m EnumDef) -> EnumJson<'m> {
             .sources
             .iter()
             .map(|s| EnumSourceJson {
-                kind: s.kind,
+                kind: s.kind.as_str(),
                 source: &s.source,
             })
             .collect(),

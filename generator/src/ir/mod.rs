@@ -5,16 +5,19 @@
 mod build;
 mod duplicates;
 pub mod examples;
+mod exchanges;
 pub mod json;
 mod json_write;
-mod names_check;
+mod names;
 mod path;
 
 pub use build::build_model;
+pub use names::{field_names, variant_names, FunctionName, RustName, RESERVED_MODULES};
 pub use path::{PathPart, PathSegment, PathTemplate, QueryPair, QueryTemplate};
 
 use crate::diagnostics::Diagnostic;
-use crate::extract::type_cell::Primitive;
+pub use crate::extract::type_cell::Primitive;
+pub use crate::extract::DEFAULT_NAMESPACE;
 pub use crate::extract::{ExampleKind, NamedRow, PageKind, PermissionFacts, Scopes};
 pub use crate::parse::HttpMethod;
 use crate::source::Location;
@@ -115,6 +118,37 @@ impl TypeRef {
     }
 }
 
+/// A placeholder upstream left where a description belongs.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Placeholder {
+    /// A TODO marker (`TODO: Add Description`), and the text around it.
+    Todo {
+        /// The marker as written.
+        marker: String,
+        /// The description without the marker (may be empty).
+        rest: String,
+    },
+    /// "Not yet documented".
+    NotYetDocumented,
+    /// No description at all.
+    Missing,
+}
+
+impl Placeholder {
+    /// The placeholder a description is, if it is one.
+    pub fn of(description: &str) -> Option<Placeholder> {
+        use crate::extract::todos::{description_placeholder, without_placeholder, TodoKind};
+        Some(match description_placeholder(description)? {
+            (TodoKind::TodoDescription, marker) => Placeholder::Todo {
+                marker,
+                rest: without_placeholder(description),
+            },
+            (TodoKind::NotYetDocumented, _) => Placeholder::NotYetDocumented,
+            _ => Placeholder::Missing,
+        })
+    }
+}
+
 /// A property or relationship of a type.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Property {
@@ -126,6 +160,9 @@ pub struct Property {
     pub collection: bool,
     /// Description.
     pub description: String,
+    /// The placeholder the description is, if it is one (set when the
+    /// model is complete).
+    pub placeholder: Option<Placeholder>,
     /// `Some(true)` when the docs say read-only.
     pub read_only: Option<bool>,
     /// When the docs say whether it is nullable.
@@ -145,6 +182,8 @@ pub struct TypeDef {
     pub base: Option<QualifiedName>,
     /// Description.
     pub description: String,
+    /// The placeholder the description is, if it is one.
+    pub placeholder: Option<Placeholder>,
     /// Properties in table order.
     pub properties: Vec<Property>,
     /// Relationships (navigation properties) in table order.
@@ -158,6 +197,10 @@ pub struct TypeDef {
     pub aliases: Vec<String>,
     /// Every page that describes it, the authoritative one first.
     pub sources: Vec<Location>,
+    /// Its Rust names (set by the naming pass).
+    pub rust: RustName,
+    /// The workload (Cargo feature) of the page that defines it.
+    pub workload: String,
 }
 
 /// An enum member.
@@ -169,15 +212,36 @@ pub struct EnumMember {
     pub value: Option<i64>,
     /// Description.
     pub description: String,
+    /// The placeholder the description is, if it is one.
+    pub placeholder: Option<Placeholder>,
     /// Where it is listed.
     pub source: Location,
+}
+
+/// How a page lists an enum's members.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum EnumListKind {
+    /// A table of members (an enum's own page, or a section of one).
+    MembersTable,
+    /// A "Possible values are …" sentence in a property's description.
+    PossibleValues,
+}
+
+impl EnumListKind {
+    /// `members-table` or `possible-values`: the name the `ir` JSON gives it.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            EnumListKind::MembersTable => "members-table",
+            EnumListKind::PossibleValues => "possible-values",
+        }
+    }
 }
 
 /// One place an enum's members are listed.
 #[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord)]
 pub struct EnumSource {
-    /// `members-table` or `possible-values`.
-    pub kind: &'static str,
+    /// How the members are listed there.
+    pub kind: EnumListKind,
     /// Where.
     pub source: Location,
 }
@@ -189,12 +253,18 @@ pub struct EnumDef {
     pub name: QualifiedName,
     /// Description.
     pub description: String,
+    /// The placeholder the description is, if it is one.
+    pub placeholder: Option<Placeholder>,
     /// Members in the order of the list the model took.
     pub members: Vec<EnumMember>,
     /// Every list of its members, the one the model took first.
     pub sources: Vec<EnumSource>,
     /// True when no page names this enum: it was made up for a property typed `Enumeration`.
     pub synthesized: bool,
+    /// Its Rust names (set by the naming pass).
+    pub rust: RustName,
+    /// The workload (Cargo feature) of the page that lists it first.
+    pub workload: String,
 }
 
 /// The success response of an endpoint.
@@ -238,6 +308,10 @@ pub struct Endpoint {
     pub permissions: PermissionFacts,
     /// For a `/me/…` path, the `/users/{id}/…` path it is an alias of.
     pub alias_of: Option<String>,
+    /// Its function's Rust names (set by the naming pass).
+    pub function: FunctionName,
+    /// The workload (Cargo feature) of its page.
+    pub workload: String,
     /// Where the request line is.
     pub source: Location,
 }
@@ -255,10 +329,51 @@ pub struct Example {
     pub collection: bool,
     /// The first line: `POST https://…` for a request, `HTTP/1.1 201 Created` for a response.
     pub first_line: String,
-    /// The JSON body.
+    /// The JSON body, as written.
     pub body: Option<String>,
+    /// The body read as JSON, when it is JSON: read once, here.
+    pub json: Option<serde_json::Value>,
+    /// What checking the body against its type found.
+    pub verdict: Verdict,
     /// Where the body starts.
     pub source: Location,
+}
+
+/// What checking an example body as some model type found: whether a
+/// generated test can take it as the service's word.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Verdict {
+    /// There is no body.
+    NoBody,
+    /// The body is not JSON.
+    NotJson,
+    /// Some value is a placeholder (`"String"`), not a real one.
+    Placeholders,
+    /// The body contradicts the docs' own types: a value of the wrong JSON
+    /// type or a malformed one, or a page of a collection without a `value`
+    /// array. A test would fail on the docs' mistake, not on the crate.
+    Contradicts,
+    /// Real values the type can hold (or no type to check them against).
+    Concrete,
+}
+
+/// A request example, the response example that answers it, and the
+/// endpoint the request's URL calls, with what checking both bodies as the
+/// endpoint's types found.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Exchange {
+    /// The endpoint, by index in [`Model::endpoints`].
+    pub endpoint: usize,
+    /// The request example, by index in [`Model::examples`].
+    pub request: usize,
+    /// The response example, by index in [`Model::examples`].
+    pub response: usize,
+    /// The request body read as the endpoint's request body type (never a
+    /// collection); `None` when the model has no such type.
+    pub request_verdict: Option<Verdict>,
+    /// The response body read as the endpoint's response type; `None` when
+    /// the model has no such type.
+    pub response_verdict: Option<Verdict>,
 }
 
 /// What the model knows of a page.
@@ -336,6 +451,9 @@ pub struct Model {
     pub endpoints: Vec<Endpoint>,
     /// Examples in page order.
     pub examples: Vec<Example>,
+    /// Request and response examples paired with the endpoint they call,
+    /// in example order.
+    pub exchanges: Vec<Exchange>,
     /// Pages read, sorted by path.
     pub pages: Vec<PageInfo>,
     /// Placeholders upstream left in the pages, sorted by location.

@@ -44,6 +44,12 @@ impl PathTemplate {
         }
     }
 
+    /// Reads a request line's path and query (a leading `/` is required).
+    pub fn parse(text: &str) -> Result<PathTemplate, crate::extract::paths::PathError> {
+        let (segments, query) = crate::extract::paths::parse_path(text)?;
+        Ok(PathTemplate::new(segments, query))
+    }
+
     /// Every string argument the path and its query take: the path's
     /// parameters, then the query's.
     pub fn arguments(&self) -> impl Iterator<Item = &String> {
@@ -110,11 +116,9 @@ impl QueryTemplate {
 #[cfg(test)]
 mod tests {
     use super::PathTemplate;
-    use crate::extract::paths::parse_path;
 
     fn template(text: &str) -> PathTemplate {
-        let (segments, query) = parse_path(text).expect("a readable path");
-        PathTemplate::new(segments, query)
+        PathTemplate::parse(text).expect("a readable path")
     }
 
     #[test]

@@ -2,7 +2,6 @@
 //! struct of its body parameters when it has them. Each piece of the
 //! function (path, body, response, query, doc) is built on its own.
 
-use super::naming::argument_names;
 use crate::emit::docs::{doc_attrs, UNDOCUMENTED_MARKER};
 use crate::emit::features::{cfg, Features};
 use crate::emit::names::{ident, CrateNames, ItemKind};
@@ -37,17 +36,17 @@ pub(crate) fn in_odata_string(parts: &[PathPart], i: usize) -> bool {
 }
 
 /// An endpoint function's string arguments: the template's parameters and
-/// the Rust names they get.
+/// the Rust names the model gives them.
 struct Arguments<'e> {
     template: &'e PathTemplate,
-    names: Vec<String>,
+    names: &'e [String],
 }
 
 impl<'e> Arguments<'e> {
-    fn new(template: &'e PathTemplate) -> Self {
+    fn new(e: &'e Endpoint) -> Self {
         Arguments {
-            template,
-            names: argument_names(template),
+            template: &e.template,
+            names: &e.function.arguments,
         }
     }
 
@@ -393,10 +392,10 @@ pub(super) fn endpoint_tokens(
     names: &CrateNames,
     features: &Features,
     e: &Endpoint,
-    fn_name: &str,
 ) -> TokenStream {
-    let cfg = cfg(features.endpoint(&model.version, e));
-    let args = Arguments::new(&e.template);
+    let fn_name = e.function.name.as_str();
+    let cfg = cfg(features.endpoint(e));
+    let args = Arguments::new(e);
     let permissions_ident = ident(&format!("{}_PERMISSIONS", fn_name.to_ascii_uppercase()));
     let body = request_body(model, names, e, fn_name, &cfg);
     let doc = doc_attrs(&function_doc(

@@ -22,8 +22,7 @@ pub(super) fn build_endpoints(
         .map(|e| {
             let (path, keys) = literal_keys_as_params(&e.path)
                 .map_or((None, Vec::new()), |(path, keys)| (Some(path), keys));
-            let parsed = parse_path(path.as_deref().unwrap_or(&e.path))
-                .map(|(segments, query)| PathTemplate::new(segments, query));
+            let parsed = PathTemplate::parse(path.as_deref().unwrap_or(&e.path));
             (path, keys, parsed)
         })
         .collect();
@@ -110,6 +109,8 @@ pub(super) fn build_endpoints(
                     },
                     permissions: e.permissions.clone(),
                     alias_of: None,
+                    function: FunctionName::default(),
+                    workload: String::new(),
                     source: e.location.clone(),
                 };
                 (endpoint, found)

@@ -198,6 +198,8 @@ fn merge_enum_lists(
                     }
                 }
                 None => members.push(EnumMember {
+                    // Set once the model is complete (`mark_placeholders`).
+                    placeholder: None,
                     name: m.name.clone(),
                     value: m.value,
                     description: m.description.clone(),
@@ -259,14 +261,16 @@ fn merge_enum_lists(
         .iter()
         .map(|l| EnumSource {
             kind: match l.origin {
-                EnumOrigin::MembersTable => "members-table",
-                EnumOrigin::PossibleValues { .. } => "possible-values",
+                EnumOrigin::MembersTable => EnumListKind::MembersTable,
+                EnumOrigin::PossibleValues { .. } => EnumListKind::PossibleValues,
             },
             source: l.location.clone(),
         })
         .collect();
     sources.dedup();
     EnumDef {
+        // Set once the model is complete (`mark_placeholders`).
+        placeholder: None,
         name: QualifiedName::new(first.namespace.clone(), first.name.clone()),
         description: lists
             .iter()
@@ -277,6 +281,8 @@ fn merge_enum_lists(
         members,
         sources,
         synthesized,
+        rust: RustName::default(),
+        workload: String::new(),
     }
 }
 

@@ -46,6 +46,8 @@ pub(super) fn add_unlisted_keys(
                 (TypeRef::Untyped("Json".to_owned()), "untyped JSON")
             };
             let property = Property {
+                // Set once the model is complete (`mark_placeholders`).
+                placeholder: None,
                 name: name.clone(),
                 ty,
                 collection: false,

@@ -2,7 +2,7 @@
 
 use super::*;
 use crate::diagnostics::{codes, Diagnostic, Severity};
-use crate::extract::paths::{literal_keys_as_params, parse_path, PathError, PathSegment};
+use crate::extract::paths::{literal_keys_as_params, PathError, PathSegment};
 use crate::extract::todos::TodoFacts;
 use crate::extract::type_cell::{split_qualified, TypeCell, TypeName};
 use crate::extract::{
@@ -82,7 +82,7 @@ pub fn build_model(version: &str, mut pages: Vec<PageFacts>) -> Model {
         &anonymous,
         &mut diagnostics,
     );
-    build_examples(&mut model, &pages);
+    build_examples(&mut model, &mut pages);
     diagnostics.extend(super::examples::check_all_example_urls(&pages));
     let mut todos: Vec<TodoFacts> = pages.iter().flat_map(|p| p.todos.iter().cloned()).collect();
     let checked: Vec<_> = {
@@ -93,11 +93,17 @@ pub fn build_model(version: &str, mut pages: Vec<PageFacts>) -> Model {
             .map(|example| super::examples::check_example(&model, example))
             .collect()
     };
-    for (found, placeholders) in checked {
+    for (example, (found, placeholders)) in model.examples.iter_mut().zip(checked) {
+        example.verdict = super::examples::verdict(example, &found);
         diagnostics.extend(found);
         todos.extend(placeholders);
     }
-    diagnostics.extend(super::names_check::check_names(&model));
+    model.exchanges = super::exchanges::pair_examples(&model);
+    diagnostics.extend(super::names::check::check_names(&model));
+    mark_placeholders(&mut model);
+    assign_workloads(&mut model);
+    super::names::name_items(&mut model);
+    super::names::name_functions(&mut model);
     todos.sort_by(|a, b| (&a.source, a.kind, &a.owner).cmp(&(&b.source, b.kind, &b.owner)));
     todos.dedup();
     model.todos = todos;
@@ -129,3 +135,50 @@ fn page_types(all: &[&TypeFacts]) -> BTreeMap<String, String> {
 
 /// Anonymous `Enumeration` properties: (owner key, property lowercase) → enum.
 type AnonymousEnums = BTreeMap<(String, String), QualifiedName>;
+
+/// Gives each type, enum and endpoint the workload of the page that
+/// defines it (a type's or enum's first source), `core` for none.
+fn assign_workloads(model: &mut Model) {
+    let pages: BTreeMap<&str, &str> = model
+        .pages
+        .iter()
+        .map(|p| (&*p.path, p.workload.as_str()))
+        .collect();
+    let of = |path: Option<&str>| {
+        path.and_then(|p| pages.get(p))
+            .copied()
+            .unwrap_or("core")
+            .to_owned()
+    };
+    for t in model.types.values_mut() {
+        t.workload = of(t.sources.first().map(|s| &*s.path));
+    }
+    for e in model.enums.values_mut() {
+        e.workload = of(e.sources.first().map(|s| &*s.source.path));
+    }
+    for e in &mut model.endpoints {
+        e.workload = of(Some(&*e.source.path));
+    }
+}
+
+/// Records which descriptions are placeholders, once every description is
+/// final: emission and reports read the kind instead of the text.
+fn mark_placeholders(model: &mut Model) {
+    for ty in model.types.values_mut() {
+        ty.placeholder = Placeholder::of(&ty.description);
+        for p in ty.properties.iter_mut().chain(&mut ty.relationships) {
+            p.placeholder = Placeholder::of(&p.description);
+        }
+    }
+    for e in model.enums.values_mut() {
+        e.placeholder = Placeholder::of(&e.description);
+        for m in &mut e.members {
+            m.placeholder = Placeholder::of(&m.description);
+        }
+    }
+    for e in &mut model.endpoints {
+        for p in &mut e.body_parameters {
+            p.placeholder = Placeholder::of(&p.description);
+        }
+    }
+}

@@ -82,6 +82,8 @@ impl Resolver<'_> {
         diagnostics: &mut Vec<Diagnostic>,
     ) -> Property {
         Property {
+            // Set once the model is complete (`mark_placeholders`).
+            placeholder: None,
             name: p.name.clone(),
             ty: self.resolve_in(namespace, owner, p, diagnostics),
             collection: p.type_cell.as_ref().map(|c| c.collection).unwrap_or(false),

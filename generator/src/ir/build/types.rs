@@ -162,12 +162,16 @@ fn merge_type(
     let mut added = Vec::new();
     let primary = facts[0];
     let mut def = TypeDef {
+        // Set once the model is complete (`mark_placeholders`).
+        placeholder: None,
         name: QualifiedName::new(primary.namespace.clone(), primary.name.clone()),
         base: None,
         description: String::new(),
         properties: Vec::new(),
         relationships: Vec::new(),
         open: facts.iter().any(|f| f.open),
+        rust: RustName::default(),
+        workload: String::new(),
         aliases: Vec::new(),
         sources: facts.iter().map(|f| f.location.clone()).collect(),
     };

@@ -2,8 +2,8 @@
 //! once converted: the generated code stays valid either way, and these
 //! diagnostics say what it did.
 
-use super::Model;
 use crate::diagnostics::{codes, Diagnostic, Severity};
+use crate::ir::Model;
 use crate::naming::{field_name, type_name};
 use crate::source::Location;
 use std::collections::BTreeMap;

@@ -1,6 +1,14 @@
-//! Endpoint function names: one per method and path template, decided
-//! once per module (the endpoint tests call the same functions).
+//! Endpoint function names: one per method and path template, in modules
+//! that follow the path's literal segments, decided once per module.
+//!
+//! `GET` → `get` (path ends in a parameter, or a single object) or `list`
+//! (a collection); `POST` → `create` (201 Created) or `post`; `PATCH` →
+//! `update`; `PUT` → `put`; `DELETE` → `delete`; a trailing `$ref`,
+//! `$value` or `$count` adds `_ref`, `_value`, `_count`. Names that still
+//! collide in one module are told apart by what sets them apart, then get
+//! `2`, `3`, … in path order.
 
+use super::FunctionName;
 use crate::ir::{Endpoint, HttpMethod, Model, PathPart, PathSegment, PathTemplate};
 use crate::naming::{field_name, module_name, parameter_name, unique_names};
 use std::collections::BTreeMap;
@@ -45,7 +53,7 @@ fn function_name(e: &Endpoint) -> String {
 
 /// The Rust names of an endpoint function's string parameters: the path's,
 /// then the query's ([`PathTemplate::arguments`]), none of them `body`.
-pub(crate) fn argument_names(template: &PathTemplate) -> Vec<String> {
+fn argument_names(template: &PathTemplate) -> Vec<String> {
     let all: Vec<&String> = template.arguments().collect();
     let unique = unique_names(
         all.iter().enumerate().map(|(i, p)| (i, parameter_name(p))),
@@ -55,18 +63,27 @@ pub(crate) fn argument_names(template: &PathTemplate) -> Vec<String> {
     (0..all.len()).map(|i| unique[&i].clone()).collect()
 }
 
-/// Every endpoint's module path and function name, by module: the one place
-/// endpoint names are decided (the endpoint tests call the same functions).
-pub(crate) fn function_names(model: &Model) -> BTreeMap<Vec<String>, Vec<(&Endpoint, String)>> {
-    let mut modules: BTreeMap<Vec<String>, Vec<&Endpoint>> = BTreeMap::new();
-    for e in &model.endpoints {
+/// Names every endpoint's function: its module path, its name, and the
+/// names of its string arguments.
+pub fn name_functions(model: &mut Model) {
+    let names = function_names(model);
+    for (e, name) in model.endpoints.iter_mut().zip(names) {
+        e.function = name;
+    }
+}
+
+/// Every endpoint's function name, in endpoint order.
+fn function_names(model: &Model) -> Vec<FunctionName> {
+    let mut modules: BTreeMap<Vec<String>, Vec<(usize, &Endpoint)>> = BTreeMap::new();
+    for (i, e) in model.endpoints.iter().enumerate() {
         modules
             .entry(module_path(&e.template.segments))
             .or_default()
-            .push(e);
+            .push((i, e));
     }
-    let mut named: BTreeMap<Vec<String>, Vec<(&Endpoint, String)>> = BTreeMap::new();
-    for (path, endpoints) in &modules {
+    let mut named = vec![FunctionName::default(); model.endpoints.len()];
+    for (path, entries) in &modules {
+        let endpoints: Vec<&Endpoint> = entries.iter().map(|(_, e)| *e).collect();
         let bases: Vec<String> = endpoints.iter().map(|e| function_name(e)).collect();
         let shared = |base: &String| bases.iter().filter(|b| *b == base).count() > 1;
         // Endpoints of one module with the same name are told apart by what
@@ -100,11 +117,12 @@ pub(crate) fn function_names(model: &Model) -> BTreeMap<Vec<String>, Vec<(&Endpo
                 &[],
                 false,
             );
-        for (i, e) in endpoints.iter().enumerate() {
-            named
-                .entry(path.clone())
-                .or_default()
-                .push((e, fn_names[&i].clone()));
+        for (k, (i, e)) in entries.iter().enumerate() {
+            named[*i] = FunctionName {
+                module: path.clone(),
+                name: fn_names[&k].clone(),
+                arguments: argument_names(&e.template),
+            };
         }
     }
     named
@@ -180,4 +198,128 @@ fn argument_key(parts: &[PathPart], i: usize) -> Option<String> {
         .strip_suffix('=')?;
     let key = before.rsplit(['(', ',', ' ']).next()?.trim();
     (!key.is_empty()).then(|| key.to_owned())
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::source::SourceFile;
+
+    fn names_of(request_lines: &str) -> Vec<(String, String)> {
+        let page = format!(
+            "---\ntitle: \"Get things\"\ndoc_type: apiPageType\n---\n\n# Get things\n\n## HTTP request\n\n```http\n{request_lines}\n```\n"
+        );
+        let model = crate::build_version("v1.0", &[SourceFile::new("api/things.md", page)]);
+        let mut out: Vec<(String, String)> = model
+            .endpoints
+            .iter()
+            .map(|e| {
+                let f = &e.function;
+                (
+                    e.path.clone(),
+                    format!("{}::{}", f.module.join("::"), f.name),
+                )
+            })
+            .collect();
+        out.sort();
+        out
+    }
+
+    #[test]
+    fn endpoints_sharing_a_name_are_told_apart_by_parameters_then_query() {
+        let names = names_of(
+            "GET /sites/{site-id}/lists\n\
+             GET /sites/{site-id}/lists/{list-id}\n\
+             GET /sites/{site-id}/lists/{list-id}?expand=columns\n\
+             GET /reports/getThing(date={date_value})\n\
+             GET /reports/getThing(period='{period_value}')\n\
+             GET /things/{type}\n\
+             GET /things\n\
+             GET /me?$filter=a\n\
+             GET /me?$filter=b",
+        );
+        let expected = [
+            ("/me?$filter=a", "me::get_with_filter_a"),
+            ("/me?$filter=b", "me::get_with_filter_b"),
+            (
+                "/reports/getThing(date={date_value})",
+                "reports::get_thing::get_by_date",
+            ),
+            (
+                "/reports/getThing(period='{period_value}')",
+                "reports::get_thing::get_by_period",
+            ),
+            ("/sites/{site-id}/lists", "sites::lists::get"),
+            (
+                "/sites/{site-id}/lists/{list-id}",
+                "sites::lists::get_by_id",
+            ),
+            (
+                "/sites/{site-id}/lists/{list-id}?expand=columns",
+                "sites::lists::get_by_id_with_expand",
+            ),
+            ("/things", "things::get"),
+            ("/things/{type}", "things::get_by_id"),
+        ];
+        let expected: Vec<(String, String)> = expected
+            .iter()
+            .map(|(p, n)| (p.to_string(), n.to_string()))
+            .collect();
+        assert_eq!(names, expected);
+    }
+
+    #[test]
+    fn the_query_values_first_word_tells_apart_what_its_names_do_not() {
+        let names = names_of(
+            "GET /users/{id}/messages/{id}?$expand=extensions($filter=id eq '{x}')\n\
+             GET /users/{id}/messages/{id}?$expand=singleValueExtendedProperties($filter=id eq '{x}')\n\
+             GET /users/{id}/messages?$filter=props/any(p: p/value eq '{v}')\n\
+             GET /users/{id}/messages?$filter=props/any(p: p/value ne '{v}')\n\
+             GET /users/{id}/messages?$top=5\n\
+             GET /users/{id}/messages?$top=10",
+        );
+        let names: Vec<&str> = names.iter().map(|(_, n)| n.as_str()).collect();
+        assert_eq!(
+            names,
+            [
+                "users::messages::get_by_id_with_expand_extensions",
+                "users::messages::get_by_id_with_expand_single_value_extended_properties",
+                "users::messages::get_with_filter_props",
+                "users::messages::get_with_filter_props2",
+                // A number is no word: numbered, in path order (`10` before `5`).
+                "users::messages::get_with_top",
+                "users::messages::get_with_top2",
+            ]
+        );
+    }
+
+    #[test]
+    fn renaming_a_parameter_renames_no_function() {
+        let names = |lines: &str| -> Vec<String> {
+            names_of(lines).into_iter().map(|(_, name)| name).collect()
+        };
+        assert_eq!(
+            names("GET /lists\nGET /lists/{list-id}\nGET /r/getX(date={date_value})\nGET /r/getX(period='{p}')"),
+            names("GET /lists\nGET /lists/{id}\nGET /r/getX(date={d})\nGET /r/getX(period='{period}')"),
+        );
+    }
+
+    #[test]
+    fn a_name_no_other_endpoint_shares_stays_plain() {
+        let names = names_of(
+            "GET /sites/{site-id}/lists/{list-id}\nPATCH /sites/{site-id}/lists/{list-id}",
+        );
+        assert_eq!(
+            names,
+            [
+                (
+                    "/sites/{site-id}/lists/{list-id}".to_owned(),
+                    "sites::lists::get".to_owned()
+                ),
+                (
+                    "/sites/{site-id}/lists/{list-id}".to_owned(),
+                    "sites::lists::update".to_owned()
+                ),
+            ]
+        );
+    }
 }
