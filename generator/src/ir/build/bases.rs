@@ -108,3 +108,119 @@ pub(super) fn resolve_bases(model: &mut Model, diagnostics: &mut Vec<Diagnostic>
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::super::test_pages::{model_of, resource, type_named, with_code};
+    use crate::diagnostics::{codes, Severity};
+    use crate::ir::QualifiedName;
+
+    fn graph(name: &str) -> Option<QualifiedName> {
+        Some(QualifiedName::new("microsoft.graph", name))
+    }
+
+    #[test]
+    fn an_inherits_from_sentence_sets_the_base_in_the_base_pages_spelling() {
+        let base = resource("thingBase", "", &["id|String|Key."]);
+        let thing = resource(
+            "thing",
+            "A thing. Inherits from [ThingBase](thingbase.md).",
+            &["size|Int32|How big."],
+        );
+        let model = model_of(&[
+            ("resources/thingbase.md", &base),
+            ("resources/thing.md", &thing),
+        ]);
+        assert_eq!(type_named(&model, "thing").base, graph("thingBase"));
+        assert_eq!(type_named(&model, "thingBase").base, None);
+        assert!(with_code(&model, codes::BASE_TYPE_CYCLE).is_empty());
+    }
+
+    #[test]
+    fn a_type_said_to_inherit_from_itself_has_no_base() {
+        let selfish = resource(
+            "selfish",
+            "Inherits from [selfish](selfish.md).",
+            &["me|String|Itself."],
+        );
+        let model = model_of(&[("resources/selfish.md", &selfish)]);
+        assert_eq!(type_named(&model, "selfish").base, None);
+        let found = with_code(&model, codes::BASE_TYPE_CYCLE);
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert_eq!(found[0].severity, Severity::Warning);
+    }
+
+    #[test]
+    fn a_cycle_of_two_types_is_reported_on_each_and_ancestors_stop_at_it() {
+        let a = resource("alpha", "Inherits from [beta](beta.md).", &["a|String|A."]);
+        let b = resource("beta", "Inherits from [alpha](alpha.md).", &["b|String|B."]);
+        let model = model_of(&[("resources/alpha.md", &a), ("resources/beta.md", &b)]);
+        let alpha = type_named(&model, "alpha");
+        assert_eq!(alpha.base, graph("beta"));
+        assert_eq!(model.ancestors(alpha).len(), 1);
+        let mut paths: Vec<&str> = with_code(&model, codes::BASE_TYPE_CYCLE)
+            .iter()
+            .map(|d| &*d.source.path)
+            .collect();
+        paths.sort();
+        assert_eq!(paths, ["resources/alpha.md", "resources/beta.md"]);
+    }
+
+    #[test]
+    fn of_conflicting_explicit_bases_the_annotation_wins_with_a_warning() {
+        let mut thing = resource(
+            "thing",
+            "Inherits from [otherBase](otherbase.md).",
+            &["size|Int32|How big."],
+        );
+        thing.push_str(
+            "\n## JSON representation\n\n<!-- {\n  \"blockType\": \"resource\",\n  \
+             \"baseType\": \"microsoft.graph.thingBase\"\n}-->\n```json\n{}\n```\n",
+        );
+        let model = model_of(&[
+            (
+                "resources/thingbase.md",
+                &resource("thingBase", "", &["id|String|Key."]),
+            ),
+            (
+                "resources/otherbase.md",
+                &resource("otherBase", "", &["id|String|Key."]),
+            ),
+            ("resources/thing.md", &thing),
+        ]);
+        assert_eq!(type_named(&model, "thing").base, graph("thingBase"));
+        let found = with_code(&model, codes::BASE_TYPE_CONFLICT);
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert!(
+            found[0].message.contains("`otherBase`"),
+            "{}",
+            found[0].message
+        );
+    }
+
+    #[test]
+    fn without_an_explicit_base_the_base_most_inherited_from_wins() {
+        let thing = resource(
+            "thing",
+            "",
+            &[
+                "id|String|Key. Inherited from [entity](entity.md).",
+                "name|String|Name. Inherited from [namedThing](namedthing.md).",
+                "label|String|Label. Inherited from [namedThing](namedthing.md).",
+            ],
+        );
+        let model = model_of(&[
+            (
+                "resources/entity.md",
+                &resource("entity", "", &["id|String|Key."]),
+            ),
+            (
+                "resources/namedthing.md",
+                &resource("namedThing", "", &["name|String|Name."]),
+            ),
+            ("resources/thing.md", &thing),
+        ]);
+        assert_eq!(type_named(&model, "thing").base, graph("namedThing"));
+        assert!(with_code(&model, codes::BASE_TYPE_CONFLICT).is_empty());
+    }
+}

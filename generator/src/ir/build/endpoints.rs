@@ -205,3 +205,133 @@ fn link_me_aliases(endpoints: &mut [Endpoint]) {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::super::test_pages::{model_of, with_code};
+    use crate::diagnostics::{codes, Severity};
+    use crate::ir::{Endpoint, HttpMethod, Model};
+
+    /// An api page titled `title` whose HTTP request block holds `lines`.
+    fn api_page(title: &str, lines: &[&str]) -> String {
+        format!(
+            "# {title}\n\n## HTTP request\n\n```http\n{}\n```\n",
+            lines.join("\n")
+        )
+    }
+
+    fn endpoint<'m>(model: &'m Model, method: HttpMethod, path: &str) -> &'m Endpoint {
+        model
+            .endpoints
+            .iter()
+            .find(|e| e.method == method && e.path == path)
+            .unwrap_or_else(|| panic!("no `{method} {path}`"))
+    }
+
+    #[test]
+    fn a_guid_written_in_the_path_is_read_as_a_parameter_with_a_warning() {
+        let page = api_page(
+            "List assignments",
+            &["GET /education/classes/acdefc6b-2dc6-4e71-b1e9-6d9810ab1793/assignments"],
+        );
+        let model = model_of(&[("api/assignments-list.md", &page)]);
+        let paths: Vec<&str> = model.endpoints.iter().map(|e| e.path.as_str()).collect();
+        assert_eq!(paths, ["/education/classes/{class-id}/assignments"]);
+        assert!(model.endpoints[0].template.segments[2].is_param());
+        let found = with_code(&model, codes::HTTP_REQUEST_LITERAL_KEY);
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert_eq!(found[0].severity, Severity::Warning);
+        assert!(
+            found[0].message.contains("`{class-id}`"),
+            "{}",
+            found[0].message
+        );
+    }
+
+    #[test]
+    fn two_pages_with_one_method_and_path_shape_keep_one_endpoint() {
+        let a = api_page("Get thing", &["GET /things/{id}"]);
+        let b = api_page(
+            "Get thing again",
+            &["GET /Things/{thing-id}", "DELETE /things/{id}"],
+        );
+        let model = model_of(&[("api/thing-get.md", &a), ("api/thing-get-again.md", &b)]);
+        let gets: Vec<&Endpoint> = model
+            .endpoints
+            .iter()
+            .filter(|e| e.method == HttpMethod::Get)
+            .collect();
+        assert_eq!(gets.len(), 1, "{gets:?}");
+        endpoint(&model, HttpMethod::Delete, "/things/{id}");
+        let found = with_code(&model, codes::DUPLICATE_ENDPOINT);
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert_ne!(found[0].source.path, gets[0].source.path);
+        assert_eq!(found[0].related[0].source, gets[0].source);
+    }
+
+    #[test]
+    fn a_me_path_is_an_alias_of_the_users_path_with_the_same_method_and_shape() {
+        let page = api_page(
+            "Things of a user",
+            &[
+                "GET /me/things",
+                "GET /users/{id | userPrincipalName}/things",
+                "POST /me/things",
+                "GET /me/things/{thing-id}",
+                "GET /users/{id}/things/{thing-id}/parts",
+            ],
+        );
+        let model = model_of(&[("api/user-things.md", &page)]);
+        assert_eq!(
+            endpoint(&model, HttpMethod::Get, "/me/things")
+                .alias_of
+                .as_deref(),
+            Some("/users/{id | userPrincipalName}/things")
+        );
+        assert_eq!(
+            endpoint(&model, HttpMethod::Post, "/me/things").alias_of,
+            None
+        );
+        assert_eq!(
+            endpoint(&model, HttpMethod::Get, "/me/things/{thing-id}").alias_of,
+            None
+        );
+    }
+
+    #[test]
+    fn an_unreadable_query_piece_is_a_warning_and_the_endpoint_is_kept() {
+        let page = api_page(
+            "Find things",
+            &["GET /things?requiresReview:{Boolean}&$top=5"],
+        );
+        let model = model_of(&[("api/things-find.md", &page)]);
+        let kept = endpoint(
+            &model,
+            HttpMethod::Get,
+            "/things?requiresReview:{Boolean}&$top=5",
+        );
+        let found = with_code(&model, codes::HTTP_REQUEST_UNREADABLE);
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert!(
+            found[0].message.contains("`requiresReview:{Boolean}`"),
+            "{}",
+            found[0].message
+        );
+        assert_eq!(found[0].source, kept.source);
+    }
+
+    #[test]
+    fn a_path_that_does_not_parse_is_skipped_with_a_warning() {
+        let page = api_page("Get things", &["GET /things/{id", "GET /things"]);
+        let model = model_of(&[("api/things-get.md", &page)]);
+        let paths: Vec<&str> = model.endpoints.iter().map(|e| e.path.as_str()).collect();
+        assert_eq!(paths, ["/things"]);
+        let found = with_code(&model, codes::HTTP_REQUEST_UNREADABLE);
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert!(
+            found[0].message.ends_with("this request line was skipped"),
+            "{}",
+            found[0].message
+        );
+    }
+}

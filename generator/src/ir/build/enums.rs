@@ -293,3 +293,179 @@ fn quoted(names: &[&str]) -> String {
         .collect::<Vec<_>>()
         .join(", ")
 }
+
+#[cfg(test)]
+mod tests {
+    use super::super::test_pages::{model_of, resource, type_named, with_code};
+    use crate::diagnostics::{codes, Severity};
+    use crate::ir::{EnumListKind, Model, QualifiedName, TypeRef};
+
+    /// An enum page with a `### name values` members table for each (name, members).
+    fn enum_page(tables: &[(&str, &[&str])]) -> String {
+        let mut page = "# Enum values\n\nNamespace: microsoft.graph\n".to_owned();
+        for (name, members) in tables {
+            page.push_str(&format!(
+                "\n### {name} values\n\n|Member|Description|\n|:---|:---|\n"
+            ));
+            for m in *members {
+                page.push_str(&format!("|{m}|A member.|\n"));
+            }
+        }
+        page
+    }
+
+    fn member_names(model: &Model, key: &str) -> Vec<String> {
+        let def = model
+            .enums
+            .get(key)
+            .unwrap_or_else(|| panic!("no enum `{key}` in {:?}", model.enums.keys()));
+        def.members.iter().map(|m| m.name.clone()).collect()
+    }
+
+    fn property_type(model: &Model, owner: &str, property: &str) -> TypeRef {
+        let ty = type_named(model, owner);
+        let p = ty.properties.iter().find(|p| p.name == property);
+        p.unwrap_or_else(|| panic!("no `{owner}.{property}`"))
+            .ty
+            .clone()
+    }
+
+    #[test]
+    fn a_members_table_beats_a_possible_values_list_that_disagrees_with_it() {
+        let enums = enum_page(&[("thingState", &["on", "off", "paused"])]);
+        let thing = resource(
+            "thing",
+            "",
+            &["state|thingState|Possible values are: `on`, `off`, `broken`."],
+        );
+        let model = model_of(&[
+            ("resources/enums.md", &enums),
+            ("resources/thing.md", &thing),
+        ]);
+        assert_eq!(
+            member_names(&model, "microsoft.graph.thingstate"),
+            ["on", "off", "paused"]
+        );
+        let kinds: Vec<EnumListKind> = model.enums["microsoft.graph.thingstate"]
+            .sources
+            .iter()
+            .map(|s| s.kind)
+            .collect();
+        assert_eq!(
+            kinds,
+            [EnumListKind::MembersTable, EnumListKind::PossibleValues]
+        );
+        let found = with_code(&model, codes::ENUM_MEMBERS_DISAGREE);
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert_eq!(&*found[0].source.path, "resources/thing.md");
+        assert_eq!(found[0].severity, Severity::Warning);
+        assert!(
+            found[0].message.contains("lacks `paused`")
+                && found[0].message.contains("adds `broken`"),
+            "{}",
+            found[0].message
+        );
+        assert_eq!(&*found[0].related[0].source.path, "resources/enums.md");
+    }
+
+    #[test]
+    fn an_enumeration_property_matching_no_enum_gets_a_synthesized_enum() {
+        let thing = resource(
+            "thing",
+            "",
+            &["color|Enumeration|The possible values are `red`, `green` and `blue`."],
+        );
+        let model = model_of(&[("resources/thing.md", &thing)]);
+        let def = &model.enums["microsoft.graph.thingcolor"];
+        assert!(def.synthesized);
+        assert_eq!(
+            member_names(&model, "microsoft.graph.thingcolor"),
+            ["red", "green", "blue"]
+        );
+        assert_eq!(
+            property_type(&model, "thing", "color"),
+            TypeRef::Enum(QualifiedName::new("microsoft.graph", "thingColor"))
+        );
+        let found = with_code(&model, codes::ANONYMOUS_ENUM);
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert_eq!(found[0].severity, Severity::Info);
+    }
+
+    #[test]
+    fn a_synthesized_name_taken_by_a_type_gets_an_enum_suffix() {
+        let thing = resource(
+            "thing",
+            "",
+            &["color|Enumeration|Possible values are: `red`, `blue`."],
+        );
+        let taken = resource("thingColor", "", &["hue|String|A hue."]);
+        let model = model_of(&[
+            ("resources/thing.md", &thing),
+            ("resources/thingcolor.md", &taken),
+        ]);
+        assert!(!model.enums.contains_key("microsoft.graph.thingcolor"));
+        assert!(model.enums["microsoft.graph.thingcolorenum"].synthesized);
+        assert_eq!(
+            property_type(&model, "thing", "color"),
+            TypeRef::Enum(QualifiedName::new("microsoft.graph", "thingColorEnum"))
+        );
+    }
+
+    #[test]
+    fn an_enumeration_property_takes_the_named_enum_with_its_values_or_the_first_of_several() {
+        let enums = enum_page(&[
+            ("shade", &["Red", "Green"]),
+            ("tint", &["red", "green"]),
+            ("size", &["small", "large"]),
+        ]);
+        let thing = resource(
+            "thing",
+            "",
+            &[
+                "color|Enumeration|Possible values are: `red`, `green`.",
+                "size|Enumeration|Possible values are: `large`, `small`.",
+            ],
+        );
+        let model = model_of(&[
+            ("resources/enums.md", &enums),
+            ("resources/thing.md", &thing),
+        ]);
+        // One enum has the values (in another order): it is that enum.
+        assert_eq!(
+            property_type(&model, "thing", "size"),
+            TypeRef::Enum(QualifiedName::new("microsoft.graph", "size"))
+        );
+        // Two have them (without case): the first in key order, with a warning.
+        assert_eq!(
+            property_type(&model, "thing", "color"),
+            TypeRef::Enum(QualifiedName::new("microsoft.graph", "shade"))
+        );
+        let found = with_code(&model, codes::ANONYMOUS_ENUM_AMBIGUOUS);
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert!(found[0].message.contains("`tint`"), "{}", found[0].message);
+        assert!(model.enums.values().all(|e| !e.synthesized));
+        assert!(with_code(&model, codes::ANONYMOUS_ENUM).is_empty());
+    }
+
+    #[test]
+    fn possible_values_on_a_property_typed_as_a_complex_type_make_no_enum() {
+        let thing = resource(
+            "thing",
+            "",
+            &["fit|fitInfo|Possible values are: `tight`, `loose`."],
+        );
+        let info = resource("fitInfo", "", &["width|Int32|How wide."]);
+        let model = model_of(&[
+            ("resources/thing.md", &thing),
+            ("resources/fitinfo.md", &info),
+        ]);
+        assert!(!model.enums.contains_key("microsoft.graph.fitinfo"));
+        assert_eq!(
+            property_type(&model, "thing", "fit"),
+            TypeRef::Complex(QualifiedName::new("microsoft.graph", "fitInfo"))
+        );
+        let found = with_code(&model, codes::POSSIBLE_VALUES_ON_TYPE);
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert_eq!(&*found[0].source.path, "resources/thing.md");
+    }
+}

@@ -139,3 +139,134 @@ pub(super) fn alias_keys(
     }
     aliases
 }
+
+#[cfg(test)]
+mod tests {
+    use super::super::test_pages::{model_of, resource, type_named, with_code};
+    use crate::diagnostics::{codes, Severity};
+    use crate::ir::{Primitive, QualifiedName, TypeRef};
+
+    /// A resource page titled `titled` whose JSON representation's
+    /// annotation has `fields` (`"name": value` lines after `blockType`).
+    fn annotated(titled: &str, intro: &str, rows: &[&str], fields: &[&str]) -> String {
+        let mut page = resource(titled, intro, rows);
+        page.push_str("\n## JSON representation\n\n<!-- {\n  \"blockType\": \"resource\"");
+        for field in fields {
+            page.push_str(&format!(",\n  {field}"));
+        }
+        page.push_str("\n}-->\n```json\n{}\n```\n");
+        page
+    }
+
+    #[test]
+    fn a_key_property_no_table_lists_is_added_first_as_a_string_with_an_info() {
+        let thing = annotated(
+            "thing",
+            "",
+            &["size|Int32|How big."],
+            &[
+                r#""@odata.type": "microsoft.graph.thing""#,
+                r#""keyProperty": "id""#,
+            ],
+        );
+        let model = model_of(&[("resources/thing.md", &thing)]);
+        let thing = type_named(&model, "thing");
+        assert_eq!(thing.properties[0].name, "id");
+        assert_eq!(
+            thing.properties[0].ty,
+            TypeRef::Primitive(Primitive::String)
+        );
+        assert_eq!(thing.properties[1].name, "size");
+        let found = with_code(&model, codes::KEY_PROPERTY_NOT_LISTED);
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert_eq!(found[0].severity, Severity::Info);
+        assert_eq!(found[0].source, thing.properties[0].source);
+    }
+
+    #[test]
+    fn a_listed_key_is_not_added_and_another_unlisted_key_is_untyped_json() {
+        let listed = annotated(
+            "thing",
+            "",
+            &["ID|String|Key."],
+            &[r#""keyProperty": "id""#],
+        );
+        let other = annotated(
+            "gadget",
+            "",
+            &["size|Int32|How big."],
+            &[r#""keyProperty": "code""#],
+        );
+        let model = model_of(&[
+            ("resources/thing.md", &listed),
+            ("resources/gadget.md", &other),
+        ]);
+        assert_eq!(type_named(&model, "thing").properties.len(), 1);
+        let gadget = type_named(&model, "gadget");
+        assert_eq!(gadget.properties[0].name, "code");
+        assert_eq!(gadget.properties[0].ty, TypeRef::Untyped("Json".to_owned()));
+        assert_eq!(with_code(&model, codes::KEY_PROPERTY_NOT_LISTED).len(), 1);
+    }
+
+    #[test]
+    fn a_key_a_base_type_also_lacks_is_added_to_the_base_only() {
+        let base = annotated(
+            "thingBase",
+            "",
+            &["size|Int32|How big."],
+            &[r#""keyProperty": "id""#],
+        );
+        let thing = annotated(
+            "thing",
+            "Inherits from [thingBase](thingbase.md).",
+            &["color|String|Its color."],
+            &[r#""keyProperty": "id""#],
+        );
+        let model = model_of(&[
+            ("resources/thingbase.md", &base),
+            ("resources/thing.md", &thing),
+        ]);
+        assert_eq!(type_named(&model, "thingBase").properties[0].name, "id");
+        let thing = type_named(&model, "thing");
+        assert!(thing.properties.iter().all(|p| p.name != "id"));
+        let found = with_code(&model, codes::KEY_PROPERTY_NOT_LISTED);
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert_eq!(&*found[0].source.path, "resources/thingbase.md");
+    }
+
+    #[test]
+    fn a_title_name_is_an_alias_unless_another_page_defines_that_type() {
+        let gizmo = annotated(
+            "widget",
+            "",
+            &["size|Int32|How big."],
+            &[r#""@odata.type": "microsoft.graph.gizmo""#],
+        );
+        let user = resource("user", "", &["tool|widget|A tool."]);
+        let alone = model_of(&[("resources/gizmo.md", &gizmo), ("resources/user.md", &user)]);
+        assert_eq!(type_named(&alone, "gizmo").aliases, ["widget"]);
+        let gizmo_name = QualifiedName::new("microsoft.graph", "gizmo");
+        assert_eq!(
+            type_named(&alone, "user").properties[0].ty,
+            TypeRef::Complex(gizmo_name)
+        );
+
+        let widget = resource("widget", "", &["id|String|Key."]);
+        let model = model_of(&[
+            ("resources/gizmo.md", &gizmo),
+            ("resources/user.md", &user),
+            ("resources/widget.md", &widget),
+        ]);
+        assert!(type_named(&model, "gizmo").aliases.is_empty());
+        assert_eq!(
+            type_named(&model, "user").properties[0].ty,
+            TypeRef::Complex(QualifiedName::new("microsoft.graph", "widget"))
+        );
+        let refused: Vec<_> = with_code(&model, codes::TYPE_NAME_DIFFERS)
+            .into_iter()
+            .filter(|d| d.message.contains("a type of its own"))
+            .collect();
+        assert_eq!(refused.len(), 1, "{:?}", model.diagnostics);
+        assert_eq!(&*refused[0].source.path, "resources/gizmo.md");
+    }
+}

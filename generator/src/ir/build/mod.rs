@@ -182,3 +182,138 @@ fn mark_placeholders(model: &mut Model) {
         }
     }
 }
+
+/// Small in-test pages for the builders' tests, and look-ups in the model
+/// they build.
+#[cfg(test)]
+mod test_pages {
+    use crate::diagnostics::Diagnostic;
+    use crate::ir::{key_of, Model, TypeDef};
+    use crate::source::SourceFile;
+
+    /// The model of `pages`, each a (path, text) pair, as version `v1.0`.
+    pub(super) fn model_of(pages: &[(&str, &str)]) -> Model {
+        let files: Vec<SourceFile> = pages
+            .iter()
+            .map(|(path, text)| SourceFile::new(*path, *text))
+            .collect();
+        crate::build_version("v1.0", &files)
+    }
+
+    /// A `# {name} resource type` page in `microsoft.graph`: `intro` under
+    /// the title, then a Properties table of `rows` (`name|Type|Description`).
+    pub(super) fn resource(name: &str, intro: &str, rows: &[&str]) -> String {
+        let mut page = format!(
+            "# {name} resource type\n\nNamespace: microsoft.graph\n\n{intro}\n\n## Properties\n\
+             |Property|Type|Description|\n|:---|:---|:---|\n"
+        );
+        for row in rows {
+            page.push_str(&format!("|{row}|\n"));
+        }
+        page
+    }
+
+    /// The diagnostics of `model` with `code`.
+    pub(super) fn with_code<'m>(model: &'m Model, code: &str) -> Vec<&'m Diagnostic> {
+        model
+            .diagnostics
+            .iter()
+            .filter(|d| d.code == code)
+            .collect()
+    }
+
+    /// The type `name` of `microsoft.graph`; the test fails without it.
+    pub(super) fn type_named<'m>(model: &'m Model, name: &str) -> &'m TypeDef {
+        model
+            .types
+            .get(&key_of(crate::extract::DEFAULT_NAMESPACE, name))
+            .unwrap_or_else(|| panic!("no type `{name}` in {:?}", model.types.keys()))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::test_pages::{model_of, resource, with_code};
+    use crate::diagnostics::{codes, Severity};
+
+    #[test]
+    fn a_page_that_yields_nothing_is_reported_as_page_without_model() {
+        let thing = resource("thing", "A thing.", &["size|Int32|How big."]);
+        let model = model_of(&[
+            (
+                "concepts/overview.md",
+                "# Overview\n\nWhat the API is about.\n",
+            ),
+            ("resources/thing.md", &thing),
+        ]);
+        let found = with_code(&model, codes::PAGE_WITHOUT_MODEL);
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert_eq!(&*found[0].source.path, "concepts/overview.md");
+        assert_eq!(found[0].severity, Severity::Info);
+        assert!(
+            found[0].message.contains("(Overview)"),
+            "{}",
+            found[0].message
+        );
+    }
+
+    #[test]
+    fn the_model_does_not_depend_on_the_order_of_pages() {
+        let a = resource(
+            "thingA",
+            "",
+            &[
+                "x|String|",
+                "kind|thingKind|Possible values are: `on`, `off`.",
+            ],
+        );
+        let b = resource(
+            "thingA",
+            "Also thingA.",
+            &["x|Int32|Differs.", "y|mystery|Unknown type."],
+        );
+        let api =
+            "# Get thing\n\n## HTTP request\n\n```http\nGET /things/{id}\nGET /me/things\n```\n";
+        let pages = [
+            ("resources/a.md", a.as_str()),
+            ("resources/b.md", b.as_str()),
+            ("api/thing-get.md", api),
+        ];
+        let forward = model_of(&pages);
+        let mut reversed_pages = pages;
+        reversed_pages.reverse();
+        let reversed = model_of(&reversed_pages);
+        // The pages disagree, so the order they were merged in could show.
+        assert!(!forward.diagnostics.is_empty());
+        assert_eq!(format!("{forward:?}"), format!("{reversed:?}"));
+    }
+
+    #[test]
+    fn diagnostics_are_sorted_and_pages_listed_by_path() {
+        let b = resource(
+            "thingB",
+            "",
+            &["y|mystery|Unknown.", "z|mystery|Unknown too."],
+        );
+        let a = resource("thingA", "", &["x|enigma|Unknown."]);
+        let model = model_of(&[
+            ("resources/b.md", &b),
+            ("concepts/overview.md", "# Overview\n\nNo model here.\n"),
+            ("resources/a.md", &a),
+        ]);
+        // Found first (an info, from reading the pages) but sorted after the
+        // warnings found later (types resolved).
+        assert_eq!(with_code(&model, codes::PAGE_WITHOUT_MODEL).len(), 1);
+        assert_eq!(with_code(&model, codes::UNRESOLVED_TYPE).len(), 3);
+        assert!(
+            model.diagnostics.windows(2).all(|w| w[0] < w[1]),
+            "{:?}",
+            model.diagnostics
+        );
+        let paths: Vec<&str> = model.pages.iter().map(|p| &*p.path).collect();
+        assert_eq!(
+            paths,
+            ["concepts/overview.md", "resources/a.md", "resources/b.md"]
+        );
+    }
+}

@@ -95,3 +95,133 @@ impl Resolver<'_> {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::super::test_pages::{model_of, resource, type_named, with_code};
+    use crate::diagnostics::{codes, Severity};
+    use crate::ir::{key_of, Model, Primitive, Property, QualifiedName, TypeRef};
+
+    const CALL_RECORDS: &str = "microsoft.graph.callRecords";
+
+    /// A resource page of `name` in `microsoft.graph.callRecords`.
+    fn call_records_page(name: &str, rows: &[&str]) -> String {
+        resource(name, "", rows).replace(
+            "Namespace: microsoft.graph\n",
+            &format!("Namespace: {CALL_RECORDS}\n"),
+        )
+    }
+
+    fn property<'m>(model: &'m Model, owner_key: &str, name: &str) -> &'m Property {
+        model.types[owner_key]
+            .properties
+            .iter()
+            .find(|p| p.name == name)
+            .unwrap_or_else(|| panic!("no `{owner_key}.{name}`"))
+    }
+
+    #[test]
+    fn a_type_no_page_defines_is_untyped_with_an_unresolved_type_warning() {
+        let thing = resource(
+            "thing",
+            "",
+            &["size|Int32|Known.", "mystery|mysteryType|Unknown."],
+        );
+        let model = model_of(&[("resources/thing.md", &thing)]);
+        let mystery = property(&model, "microsoft.graph.thing", "mystery");
+        assert_eq!(mystery.ty, TypeRef::Untyped("mysteryType".to_owned()));
+        let found = with_code(&model, codes::UNRESOLVED_TYPE);
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert_eq!(found[0].severity, Severity::Warning);
+        assert!(
+            found[0].message.contains("`thing.mystery`"),
+            "{}",
+            found[0].message
+        );
+        assert_eq!(found[0].source.line, mystery.source.line);
+    }
+
+    #[test]
+    fn a_namespaced_name_resolves_in_its_namespace_and_a_bare_one_in_the_owners() {
+        let graph_session = resource("session", "", &["id|String|Key."]);
+        let records_session = call_records_page("session", &["id|String|Key."]);
+        let thing = resource(
+            "thing",
+            "",
+            &[
+                "call|microsoft.graph.callRecords.session|Qualified.",
+                "own|session|Bare, in the owner's namespace.",
+            ],
+        );
+        let record = call_records_page(
+            "callRecord",
+            &["sessions|Collection(session)|Bare, in callRecords."],
+        );
+        let model = model_of(&[
+            ("resources/session.md", &graph_session),
+            ("resources/callrecords-session.md", &records_session),
+            ("resources/thing.md", &thing),
+            ("resources/callrecords-callrecord.md", &record),
+        ]);
+        let records = QualifiedName::new(CALL_RECORDS, "session");
+        let graph = QualifiedName::new("microsoft.graph", "session");
+        let thing_key = "microsoft.graph.thing";
+        assert_eq!(
+            property(&model, thing_key, "call").ty,
+            TypeRef::Complex(records.clone())
+        );
+        assert_eq!(
+            property(&model, thing_key, "own").ty,
+            TypeRef::Complex(graph)
+        );
+        let sessions = property(&model, &key_of(CALL_RECORDS, "callRecord"), "sessions");
+        assert_eq!(sessions.ty, TypeRef::Complex(records));
+        assert!(sessions.collection);
+        assert!(with_code(&model, codes::UNRESOLVED_TYPE).is_empty());
+    }
+
+    #[test]
+    fn a_bare_name_missing_from_the_owners_namespace_falls_back_to_microsoft_graph() {
+        let part = resource("part", "", &["id|String|Key."]);
+        let record = call_records_page("callRecord", &["part|part|Only in microsoft.graph."]);
+        let model = model_of(&[
+            ("resources/part.md", &part),
+            ("resources/callrecords-callrecord.md", &record),
+        ]);
+        let part = property(&model, &key_of(CALL_RECORDS, "callRecord"), "part");
+        assert_eq!(
+            part.ty,
+            TypeRef::Complex(QualifiedName::new("microsoft.graph", "part"))
+        );
+    }
+
+    #[test]
+    fn enum_names_resolve_to_enums_and_json_is_untyped_without_a_warning() {
+        let enums = "# Enum values\n\nNamespace: microsoft.graph\n\n### shade values\n\n\
+                     |Member|Description|\n|:---|:---|\n|red|Red.|\n|blue|Blue.|\n";
+        let thing = resource(
+            "thing",
+            "",
+            &[
+                "shade|shade|An enum.",
+                "values|Json|Any JSON.",
+                "count|Int64|A number.",
+            ],
+        );
+        let model = model_of(&[
+            ("resources/enums.md", enums),
+            ("resources/thing.md", &thing),
+        ]);
+        let thing = type_named(&model, "thing");
+        let types: Vec<&TypeRef> = thing.properties.iter().map(|p| &p.ty).collect();
+        assert_eq!(
+            types,
+            [
+                &TypeRef::Enum(QualifiedName::new("microsoft.graph", "shade")),
+                &TypeRef::Untyped("Json".to_owned()),
+                &TypeRef::Primitive(Primitive::Int64),
+            ]
+        );
+        assert!(with_code(&model, codes::UNRESOLVED_TYPE).is_empty());
+    }
+}

@@ -291,3 +291,128 @@ fn merge_property(
     existing.nullable = existing.nullable.or(prop.nullable);
     existing.optional = existing.optional.or(prop.optional);
 }
+
+#[cfg(test)]
+mod tests {
+    use super::super::test_pages::{model_of, resource, type_named, with_code};
+    use crate::diagnostics::{codes, Severity};
+    use crate::ir::{Primitive, TypeRef};
+
+    /// A create page whose request body is a [thing](../resources/`linked`)
+    /// (link text `text`), with a Properties table of `rows`.
+    fn create_page(text: &str, linked: &str, rows: &[&str]) -> String {
+        let mut page = format!(
+            "# Create thing\n\n## HTTP request\n\n```http\nPOST /things\n```\n\n## Request body\n\n\
+             In the request body, supply a JSON representation of the [{text}](../resources/{linked}) object.\n\n\
+             |Property|Type|Description|\n|:---|:---|:---|\n"
+        );
+        for row in rows {
+            page.push_str(&format!("|{row}|\n"));
+        }
+        page
+    }
+
+    fn names(properties: &[crate::ir::Property]) -> Vec<&str> {
+        properties.iter().map(|p| p.name.as_str()).collect()
+    }
+
+    #[test]
+    fn two_pages_of_one_type_merge_and_the_first_pages_row_wins() {
+        let a = resource("thing", "", &["a|String|From page a."]);
+        let b = resource(
+            "thing",
+            "",
+            &["a|Int32|From page b.", "b|String|Only on b."],
+        );
+        let model = model_of(&[("resources/thing-a.md", &a), ("resources/thing-b.md", &b)]);
+        let thing = type_named(&model, "thing");
+        assert_eq!(names(&thing.properties), ["a", "b"]);
+        assert_eq!(
+            thing.properties[0].ty,
+            TypeRef::Primitive(Primitive::String)
+        );
+        assert_eq!(thing.properties[0].description, "From page a.");
+        assert_eq!(thing.sources.len(), 2);
+        let conflict = with_code(&model, codes::PROPERTY_TYPE_CONFLICT);
+        assert_eq!(conflict.len(), 1, "{conflict:?}");
+        assert_eq!(&*conflict[0].source.path, "resources/thing-b.md");
+        assert_eq!(&*conflict[0].related[0].source.path, "resources/thing-a.md");
+        let twice = with_code(&model, codes::TYPE_DESCRIBED_TWICE);
+        assert_eq!(twice.len(), 1, "{twice:?}");
+        assert_eq!(&*twice[0].source.path, "resources/thing-b.md");
+        assert_eq!(twice[0].severity, Severity::Info);
+    }
+
+    #[test]
+    fn empty_descriptions_are_filled_from_a_later_page() {
+        let a = resource("thing", "", &["a|String|", "c|String collection|Tags."]);
+        let b = resource(
+            "thing",
+            "A thing, said on page b.",
+            &["a|String|Said on b.", "c|String|Not a collection here."],
+        );
+        let model = model_of(&[("resources/thing-a.md", &a), ("resources/thing-b.md", &b)]);
+        let thing = type_named(&model, "thing");
+        assert_eq!(thing.description, "A thing, said on page b.");
+        assert_eq!(thing.properties[0].description, "Said on b.");
+        // A filled description is no conflict; a collection that is not one is.
+        assert!(with_code(&model, codes::PROPERTY_TYPE_CONFLICT).is_empty());
+        assert!(thing.properties[1].collection);
+        let found = with_code(&model, codes::PROPERTY_COLLECTION_CONFLICT);
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert_eq!(&*found[0].source.path, "resources/thing-b.md");
+    }
+
+    #[test]
+    fn a_create_page_only_property_is_dropped_when_a_base_has_it_and_otherwise_reported() {
+        let base = resource(
+            "thingBase",
+            "",
+            &["id|String|Key.", "displayName|String|Name."],
+        );
+        let thing = resource(
+            "thing",
+            "Inherits from [thingBase](thingbase.md).",
+            &["size|Int32|How big."],
+        );
+        let create = create_page(
+            "thing",
+            "thing.md",
+            &[
+                "displayName|String|Name.",
+                "size|Int32|How big.",
+                "extra|String|Only here.",
+            ],
+        );
+        let model = model_of(&[
+            ("resources/thingbase.md", &base),
+            ("resources/thing.md", &thing),
+            ("api/thing-create.md", &create),
+        ]);
+        let thing = type_named(&model, "thing");
+        assert_eq!(names(&thing.properties), ["size", "extra"]);
+        let found = with_code(&model, codes::PROPERTY_NOT_ON_RESOURCE);
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert!(found[0].message.contains("`extra`"), "{}", found[0].message);
+        assert_eq!(&*found[0].source.path, "api/thing-create.md");
+        assert_eq!(&*found[0].related[0].source.path, "resources/thing.md");
+    }
+
+    #[test]
+    fn a_request_body_whose_link_text_is_no_type_name_joins_the_linked_pages_type() {
+        let tab = resource("teamsTab", "", &["name|String|Its name."]);
+        let create = create_page(
+            "tab",
+            "teamstab.md",
+            &["name|String|Its name.", "url|String|Where."],
+        );
+        let model = model_of(&[
+            ("resources/teamstab.md", &tab),
+            ("api/tab-create.md", &create),
+        ]);
+        assert!(!model.types.contains_key("microsoft.graph.tab"));
+        let tab = type_named(&model, "teamsTab");
+        assert_eq!(names(&tab.properties), ["name", "url"]);
+        assert_eq!(tab.sources.len(), 2);
+    }
+}
