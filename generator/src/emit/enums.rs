@@ -3,7 +3,7 @@
 use super::docs::{describe, doc_attrs};
 use super::names::{ident, ItemName};
 use crate::ir::EnumDef;
-use proc_macro2::{Literal, TokenStream};
+use proc_macro2::{Ident, Literal, TokenStream};
 use quote::quote;
 
 fn enum_doc(e: &EnumDef) -> TokenStream {
@@ -41,16 +41,9 @@ fn enum_doc(e: &EnumDef) -> TokenStream {
     doc_attrs(&text)
 }
 
-/// Emits the enum and its impls.
-pub(crate) fn emit_enum(e: &EnumDef, item: &ItemName) -> TokenStream {
-    let name = ident(item.ident);
-    let (variant_names, catch_all_name) =
-        crate::ir::variant_names(e.members.iter().map(|m| m.name.as_str()));
-    let catch_all = ident(&catch_all_name);
-    let variants: Vec<_> = variant_names.iter().map(|v| ident(v)).collect();
-    let wires: Vec<&str> = e.members.iter().map(|m| m.name.as_str()).collect();
-
-    let variant_defs = e.members.iter().zip(&variants).map(|(m, v)| {
+/// One variant per member, with its doc.
+fn variant_defs(e: &EnumDef, variants: &[Ident]) -> TokenStream {
+    let defs = e.members.iter().zip(variants).map(|(m, v)| {
         let mut text = if m.description.trim().is_empty() {
             format!("`{}`", m.name)
         } else {
@@ -67,78 +60,64 @@ pub(crate) fn emit_enum(e: &EnumDef, item: &ItemName) -> TokenStream {
         let doc = doc_attrs(&text);
         quote! { #doc #v, }
     });
-    let valued: Vec<(&proc_macro2::Ident, Literal)> = e
+    quote! { #(#defs)* }
+}
+
+/// `documented_value`, and `from_documented_value` when the docs give the
+/// members integer values.
+fn value_fns(e: &EnumDef, variants: &[Ident]) -> TokenStream {
+    let valued: Vec<(&Ident, Literal)> = e
         .members
         .iter()
-        .zip(&variants)
+        .zip(variants)
         .filter_map(|(m, v)| m.value.map(|value| (v, Literal::i64_unsuffixed(value))))
         .collect();
-    let value_fns = if valued.is_empty() {
-        quote! {
+    if valued.is_empty() {
+        return quote! {
             #[doc = " The integer value the docs give for this member; the docs give none for this enum."]
             pub fn documented_value(&self) -> ::std::option::Option<i64> {
                 ::std::option::Option::None
             }
-        }
-    } else {
-        // Two members may share a value: the first one listed answers `from_documented_value`.
-        let mut seen = std::collections::BTreeSet::new();
-        let from_arms: Vec<_> = valued
-            .iter()
-            .filter(|(_, lit)| seen.insert(lit.to_string()))
-            .map(|(v, lit)| quote! { #lit => ::std::option::Option::Some(Self::#v), })
-            .collect();
-        let to_arms = valued
-            .iter()
-            .map(|(v, lit)| quote! { Self::#v => ::std::option::Option::Some(#lit), });
-        quote! {
-            #[doc = " The integer value the docs give for this member, if any."]
-            pub fn documented_value(&self) -> ::std::option::Option<i64> {
-                match self {
-                    #(#to_arms)*
-                    _ => ::std::option::Option::None,
-                }
-            }
-
-            #[doc = " The member whose documented integer value is `value`."]
-            pub fn from_documented_value(value: i64) -> ::std::option::Option<Self> {
-                match value {
-                    #(#from_arms)*
-                    _ => ::std::option::Option::None,
-                }
-            }
-        }
-    };
-    let doc = enum_doc(e);
+        };
+    }
+    // Two members may share a value: the first one listed answers `from_documented_value`.
+    let mut seen = std::collections::BTreeSet::new();
+    let from_arms: Vec<_> = valued
+        .iter()
+        .filter(|(_, lit)| seen.insert(lit.to_string()))
+        .map(|(v, lit)| quote! { #lit => ::std::option::Option::Some(Self::#v), })
+        .collect();
+    let to_arms = valued
+        .iter()
+        .map(|(v, lit)| quote! { Self::#v => ::std::option::Option::Some(#lit), });
     quote! {
-        #doc
-        #[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
-        pub enum #name {
-            #(#variant_defs)*
-            #[doc = " A value the docs do not list, kept as received."]
-            #catch_all(::std::string::String),
+        #[doc = " The integer value the docs give for this member, if any."]
+        pub fn documented_value(&self) -> ::std::option::Option<i64> {
+            match self {
+                #(#to_arms)*
+                _ => ::std::option::Option::None,
+            }
         }
 
-        impl #name {
-            #[doc = " Every member the docs list, in their order."]
-            pub const DOCUMENTED: &'static [Self] = &[#(Self::#variants),*];
-
-            #[doc = " The value as sent on the wire."]
-            pub fn as_str(&self) -> &str {
-                match self {
-                    #(Self::#variants => #wires,)*
-                    Self::#catch_all(value) => value.as_str(),
-                }
+        #[doc = " The member whose documented integer value is `value`."]
+        pub fn from_documented_value(value: i64) -> ::std::option::Option<Self> {
+            match value {
+                #(#from_arms)*
+                _ => ::std::option::Option::None,
             }
-
-            #[doc = " Whether the docs list this value."]
-            pub fn is_documented(&self) -> bool {
-                !matches!(self, Self::#catch_all(_))
-            }
-
-            #value_fns
         }
+    }
+}
 
+/// `From<&str>`, `FromStr`, `Display` and serde's traits: the wire value
+/// both ways, any value the docs do not list kept in the catch-all.
+fn conversion_impls(
+    name: &Ident,
+    wires: &[&str],
+    variants: &[Ident],
+    catch_all: &Ident,
+) -> TokenStream {
+    quote! {
         impl ::std::convert::From<&str> for #name {
             fn from(value: &str) -> Self {
                 match value {
@@ -174,5 +153,50 @@ pub(crate) fn emit_enum(e: &EnumDef, item: &ItemName) -> TokenStream {
                 ::std::result::Result::Ok(Self::from(value.as_str()))
             }
         }
+    }
+}
+
+/// Emits the enum and its impls.
+pub(crate) fn emit_enum(e: &EnumDef, item: &ItemName) -> TokenStream {
+    let name = ident(item.ident);
+    let (variant_names, catch_all_name) =
+        crate::ir::variant_names(e.members.iter().map(|m| m.name.as_str()));
+    let catch_all = ident(&catch_all_name);
+    let variants: Vec<Ident> = variant_names.iter().map(|v| ident(v)).collect();
+    let wires: Vec<&str> = e.members.iter().map(|m| m.name.as_str()).collect();
+    let doc = enum_doc(e);
+    let variant_defs = variant_defs(e, &variants);
+    let value_fns = value_fns(e, &variants);
+    let conversions = conversion_impls(&name, &wires, &variants, &catch_all);
+    quote! {
+        #doc
+        #[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+        pub enum #name {
+            #variant_defs
+            #[doc = " A value the docs do not list, kept as received."]
+            #catch_all(::std::string::String),
+        }
+
+        impl #name {
+            #[doc = " Every member the docs list, in their order."]
+            pub const DOCUMENTED: &'static [Self] = &[#(Self::#variants),*];
+
+            #[doc = " The value as sent on the wire."]
+            pub fn as_str(&self) -> &str {
+                match self {
+                    #(Self::#variants => #wires,)*
+                    Self::#catch_all(value) => value.as_str(),
+                }
+            }
+
+            #[doc = " Whether the docs list this value."]
+            pub fn is_documented(&self) -> bool {
+                !matches!(self, Self::#catch_all(_))
+            }
+
+            #value_fns
+        }
+
+        #conversions
     }
 }

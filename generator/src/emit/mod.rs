@@ -15,6 +15,7 @@ mod path;
 mod runtime;
 mod structs;
 mod types;
+mod version;
 
 pub use names::{CrateNames, ItemKind};
 
@@ -163,7 +164,7 @@ pub fn emit_crate(
     ];
     files.extend(runtime::emit_all(options)?);
     for model in &models {
-        files.extend(emit_version(model, &names, &features, options)?);
+        files.extend(version::emit(model, &names, &features, options)?);
         files.extend(operations::emit(model, &names, &features, options)?);
         if let Some(test) = examples::emit(model, &names, &features, options)? {
             files.push(test);
@@ -210,128 +211,4 @@ fn emit_lib(
         #(#mods)*
     };
     rust_file("src/lib.rs".to_owned(), tokens, options)
-}
-
-fn emit_version(
-    model: &Model,
-    names: &CrateNames,
-    features: &features::Features,
-    options: &EmitOptions,
-) -> Result<Vec<GeneratedFile>, EmitError> {
-    let version_dir = format!("src/{}", names.version_module(&model.version));
-    let mut files = Vec::new();
-    // One file per item, emitted and formatted in parallel (token streams are
-    // not `Send`, so each is built and formatted on the same thread).
-    use rayon::prelude::*;
-    enum Item<'m> {
-        Type(&'m crate::ir::TypeDef),
-        Enum(&'m crate::ir::EnumDef),
-    }
-    let items: Vec<Item<'_>> = model
-        .types
-        .values()
-        .map(Item::Type)
-        .chain(model.enums.values().map(Item::Enum))
-        .collect();
-    let item_dir = |ns: Option<&str>| match ns {
-        Some(ns) => format!("{version_dir}/{ns}"),
-        None => version_dir.clone(),
-    };
-    let hierarchy = structs::Hierarchy::new(model);
-    /// One item's file, and what its module file says of it.
-    struct EmittedItem<'n> {
-        name: names::ItemName<'n>,
-        feature: &'n str,
-        file: GeneratedFile,
-    }
-    let emitted: Vec<Result<EmittedItem<'_>, EmitError>> = items
-        .par_iter()
-        .map(|item| {
-            let (name, feature, tokens) = match item {
-                Item::Type(ty) => {
-                    let n = names.item(&model.version, names::ItemKind::Type, &ty.name);
-                    let f = features.item(&model.version, names::ItemKind::Type, &ty.name);
-                    (n, f, structs::emit_struct(model, ty, names, &hierarchy))
-                }
-                Item::Enum(e) => {
-                    let n = names.item(&model.version, names::ItemKind::Enum, &e.name);
-                    let f = features.item(&model.version, names::ItemKind::Enum, &e.name);
-                    (n, f, enums::emit_enum(e, &n))
-                }
-            };
-            let path = format!("{}/{}.rs", item_dir(name.namespace_module), name.module);
-            let file = rust_file(path, tokens, options)?;
-            Ok(EmittedItem {
-                name,
-                feature,
-                file,
-            })
-        })
-        .collect();
-    let mut by_namespace: std::collections::BTreeMap<Option<&str>, Vec<(&str, &str, &str)>> =
-        std::collections::BTreeMap::new();
-    for result in emitted {
-        let EmittedItem {
-            name,
-            feature,
-            file,
-        } = result?;
-        files.push(file);
-        by_namespace
-            .entry(name.namespace_module)
-            .or_default()
-            .push((name.module, name.ident, feature));
-    }
-    let namespace_modules: Vec<&str> = by_namespace.keys().flatten().copied().collect();
-    by_namespace.entry(None).or_default();
-    for (namespace, mut items) in by_namespace {
-        items.sort_by(|a, b| a.0.cmp(b.0));
-        let dir = item_dir(namespace);
-        let child_namespaces: Vec<&str> = if namespace.is_none() {
-            namespace_modules.clone()
-        } else {
-            Vec::new()
-        };
-        let ns_mods = child_namespaces.iter().map(|ns| {
-            let ident = names::ident(ns);
-            quote! { pub mod #ident; }
-        });
-        let item_mods = items.iter().map(|(module, ident, feature)| {
-            let m = names::ident(module);
-            let i = names::ident(ident);
-            let cfg = features::cfg(feature);
-            quote! {
-                #cfg
-                mod #m;
-                #cfg
-                pub use self::#m::#i;
-            }
-        });
-        let title = match &namespace {
-            Some(_) => format!(
-                "Items of another namespace in the `{}` API version.",
-                model.version
-            ),
-            None => format!("Types and enums of the `{}` API version.", model.version),
-        };
-        let doc = docs::inner_doc_attrs(&title);
-        let api = (namespace.is_none() && !model.endpoints.is_empty()).then(|| {
-            let base_url = format!("https://graph.microsoft.com/{}", model.version);
-            let base_doc = format!(" The default base URL of the `{}` API.", model.version);
-            quote! {
-                #[doc = #base_doc]
-                pub const BASE_URL: &str = #base_url;
-
-                pub mod api;
-            }
-        });
-        let tokens = quote! {
-            #doc
-            #api
-            #(#ns_mods)*
-            #(#item_mods)*
-        };
-        files.push(rust_file(format!("{dir}/mod.rs"), tokens, options)?);
-    }
-    Ok(files)
 }

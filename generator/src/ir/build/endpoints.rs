@@ -3,6 +3,9 @@
 use super::resolve::Resolver;
 use super::*;
 
+/// Builds every endpoint: request lines read, one kept per method and path
+/// shape, bodies and responses resolved, sorted by path and method, `/me`
+/// aliases linked.
 pub(super) fn build_endpoints(
     model: &mut Model,
     pages: &[PageFacts],
@@ -10,13 +13,46 @@ pub(super) fn build_endpoints(
     anonymous: &AnonymousEnums,
     diagnostics: &mut Vec<Diagnostic>,
 ) {
-    let known_types = model.type_keys();
     use rayon::prelude::*;
-    let all: Vec<&crate::extract::EndpointFacts> =
-        pages.iter().flat_map(|page| &page.endpoints).collect();
-    // Paths are read in parallel; which endpoint of a method and path shape
-    // is kept is decided after (`keep_one_per_endpoint`).
-    // A GUID written into the path is read as the parameter it stands for.
+    let known_types = model.type_keys();
+    let groups = read_request_lines(pages, diagnostics);
+    let lookup = model.type_lookup();
+    let kept = keep_one_per_endpoint(model, &lookup, pages, page_types, groups, diagnostics);
+    let built: Vec<(Endpoint, Vec<Diagnostic>)> = {
+        let resolver = Resolver {
+            model,
+            known_types: &known_types,
+            anonymous,
+        };
+        let bodies = BodyTypes {
+            model,
+            lookup: &lookup,
+            page_types,
+        };
+        kept.into_par_iter()
+            .map(|line| endpoint_of(line, &resolver, &bodies))
+            .collect()
+    };
+    let mut endpoints = Vec::with_capacity(built.len());
+    for (endpoint, found) in built {
+        endpoints.push(endpoint);
+        diagnostics.extend(found);
+    }
+    endpoints.sort_by(|a, b| (&a.path, &a.method, &a.source).cmp(&(&b.path, &b.method, &b.source)));
+    link_me_aliases(&mut endpoints);
+    model.endpoints = endpoints;
+}
+
+/// Every page's request lines, read in parallel into templates (a GUID
+/// written into the path read as the parameter it stands for), grouped by
+/// method and path shape in page order. Which one of a group is kept is
+/// decided after (`keep_one_per_endpoint`).
+fn read_request_lines<'p>(
+    pages: &'p [PageFacts],
+    diagnostics: &mut Vec<Diagnostic>,
+) -> LineGroups<'p> {
+    use rayon::prelude::*;
+    let all: Vec<&EndpointFacts> = pages.iter().flat_map(|page| &page.endpoints).collect();
     let parsed: Vec<_> = all
         .par_iter()
         .map(|e| {
@@ -26,7 +62,6 @@ pub(super) fn build_endpoints(
             (path, keys, parsed)
         })
         .collect();
-    // Request lines of one method and path shape, in page order.
     let mut groups: LineGroups<'_> = BTreeMap::new();
     for (e, (path, keys, parsed)) in all.iter().zip(parsed) {
         for k in &keys {
@@ -53,78 +88,76 @@ pub(super) fn build_endpoints(
             )),
         }
     }
-    let lookup = model.type_lookup();
-    let kept = keep_one_per_endpoint(model, &lookup, pages, page_types, groups, diagnostics);
-    let built: Vec<(Endpoint, Vec<Diagnostic>)> = {
-        let resolver = Resolver {
-            model,
-            known_types: &known_types,
-            anonymous,
-        };
-        kept.into_par_iter()
-            .map(|(e, path, template)| {
-                let mut found = Vec::new();
-                let owner = e.title.clone();
-                // Several tables may list the same field: the first row wins.
-                let mut body_parameters: Vec<Property> = Vec::new();
-                for p in &e.body_parameters {
-                    if body_parameters
-                        .iter()
-                        .any(|b| b.name.eq_ignore_ascii_case(&p.name))
-                    {
-                        continue;
-                    }
-                    body_parameters.push(resolver.property_in(
-                        crate::extract::DEFAULT_NAMESPACE,
-                        &owner,
-                        p,
-                        &mut found,
-                    ));
-                }
-                // A body type by its name, else by the page its link goes to.
-                let find = |name: &Option<String>, page: &Option<String>| {
-                    super::duplicates::body_type(
-                        model,
-                        &lookup,
-                        page_types,
-                        name.as_deref(),
-                        page.as_deref(),
-                    )
-                };
-                let endpoint = Endpoint {
-                    method: e.method,
-                    path: path.unwrap_or_else(|| e.path.clone()),
-                    title: e.title.clone(),
-                    template,
-                    request_body: e.request_body.clone(),
-                    request_body_type: find(&e.request_body, &e.request_page),
-                    body_parameters,
-                    query_parameters: e.query_parameters.clone(),
-                    headers: e.headers.clone(),
-                    response: ResponseDef {
-                        status: e.response_status,
-                        ty: e.response_type.clone(),
-                        resolved: find(&e.response_type, &e.response_page),
-                        collection: e.response_collection,
-                    },
-                    permissions: e.permissions.clone(),
-                    alias_of: None,
-                    function: FunctionName::default(),
-                    workload: String::new(),
-                    source: e.location.clone(),
-                };
-                (endpoint, found)
-            })
-            .collect()
-    };
-    let mut endpoints = Vec::with_capacity(built.len());
-    for (endpoint, found) in built {
-        endpoints.push(endpoint);
-        diagnostics.extend(found);
+    groups
+}
+
+/// What request and response body types are found by.
+struct BodyTypes<'a, 'm> {
+    model: &'a Model,
+    lookup: &'a TypeLookup<'m>,
+    page_types: &'a BTreeMap<String, String>,
+}
+
+impl BodyTypes<'_, '_> {
+    /// A body type by its name, else by the page its link goes to.
+    fn find(&self, name: &Option<String>, page: &Option<String>) -> Option<QualifiedName> {
+        super::duplicates::body_type(
+            self.model,
+            self.lookup,
+            self.page_types,
+            name.as_deref(),
+            page.as_deref(),
+        )
     }
-    endpoints.sort_by(|a, b| (&a.path, &a.method, &a.source).cmp(&(&b.path, &b.method, &b.source)));
-    link_me_aliases(&mut endpoints);
-    model.endpoints = endpoints;
+}
+
+/// The endpoint of a kept request line, and what resolving its body
+/// parameters found.
+fn endpoint_of(
+    (e, path, template): ReadLine<'_>,
+    resolver: &Resolver<'_>,
+    bodies: &BodyTypes<'_, '_>,
+) -> (Endpoint, Vec<Diagnostic>) {
+    let mut found = Vec::new();
+    // Several tables may list the same field: the first row wins.
+    let mut body_parameters: Vec<Property> = Vec::new();
+    for p in &e.body_parameters {
+        if body_parameters
+            .iter()
+            .any(|b| b.name.eq_ignore_ascii_case(&p.name))
+        {
+            continue;
+        }
+        body_parameters.push(resolver.property_in(
+            crate::extract::DEFAULT_NAMESPACE,
+            &e.title,
+            p,
+            &mut found,
+        ));
+    }
+    let endpoint = Endpoint {
+        method: e.method,
+        path: path.unwrap_or_else(|| e.path.clone()),
+        title: e.title.clone(),
+        template,
+        request_body: e.request_body.clone(),
+        request_body_type: bodies.find(&e.request_body, &e.request_page),
+        body_parameters,
+        query_parameters: e.query_parameters.clone(),
+        headers: e.headers.clone(),
+        response: ResponseDef {
+            status: e.response_status,
+            ty: e.response_type.clone(),
+            resolved: bodies.find(&e.response_type, &e.response_page),
+            collection: e.response_collection,
+        },
+        permissions: e.permissions.clone(),
+        alias_of: None,
+        function: FunctionName::default(),
+        workload: String::new(),
+        source: e.location.clone(),
+    };
+    (endpoint, found)
 }
 
 /// A readable request line: its facts, its path with any GUID read as a

@@ -33,33 +33,7 @@ pub fn build_model(version: &str, mut pages: Vec<PageFacts>) -> Model {
         ..Model::default()
     };
     let mut diagnostics = Vec::new();
-    for page in &pages {
-        diagnostics.extend(page.diagnostics.iter().cloned());
-        let ms_prod = page.front_matter.as_ref().and_then(|f| f.get("ms.prod"));
-        model.pages.push(PageInfo {
-            path: page.path.clone(),
-            kind: page.kind,
-            title: page.title.clone(),
-            workload: super::workload(&page.path, ms_prod),
-        });
-        let yields = !page.types.is_empty() || !page.enums.is_empty() || !page.endpoints.is_empty();
-        if !yields && page.diagnostics.is_empty() {
-            diagnostics.push(Diagnostic::new(
-                Severity::Info,
-                codes::PAGE_WITHOUT_MODEL,
-                Location::start_of(&page.path),
-                format!(
-                    "this page ({}) defines no type, enum or endpoint the generator recognizes",
-                    if page.title.is_empty() {
-                        "untitled"
-                    } else {
-                        &page.title
-                    }
-                ),
-            ));
-        }
-    }
-
+    record_pages(&mut model, &pages, &mut diagnostics);
     let all_enums: Vec<&EnumFacts> = pages.iter().flat_map(|p| &p.enums).collect();
     let all_types: Vec<&TypeFacts> = pages.iter().flat_map(|p| &p.types).collect();
     let type_keys: BTreeSet<String> = all_types
@@ -85,19 +59,7 @@ pub fn build_model(version: &str, mut pages: Vec<PageFacts>) -> Model {
     build_examples(&mut model, &mut pages);
     diagnostics.extend(super::examples::check_all_example_urls(&pages));
     let mut todos: Vec<TodoFacts> = pages.iter().flat_map(|p| p.todos.iter().cloned()).collect();
-    let checked: Vec<_> = {
-        use rayon::prelude::*;
-        model
-            .examples
-            .par_iter()
-            .map(|example| super::examples::check_example(&model, example))
-            .collect()
-    };
-    for (example, (found, placeholders)) in model.examples.iter_mut().zip(checked) {
-        example.verdict = super::examples::verdict(example, &found);
-        diagnostics.extend(found);
-        todos.extend(placeholders);
-    }
+    check_examples(&mut model, &mut diagnostics, &mut todos);
     model.exchanges = super::exchanges::pair_examples(&model);
     diagnostics.extend(super::names::check::check_names(&model));
     mark_placeholders(&mut model);
@@ -107,7 +69,6 @@ pub fn build_model(version: &str, mut pages: Vec<PageFacts>) -> Model {
     todos.sort_by(|a, b| (&a.source, a.kind, &a.owner).cmp(&(&b.source, b.kind, &b.owner)));
     todos.dedup();
     model.todos = todos;
-
     diagnostics.sort();
     diagnostics.dedup();
     model.diagnostics = diagnostics;
@@ -117,6 +78,56 @@ pub fn build_model(version: &str, mut pages: Vec<PageFacts>) -> Model {
         pages.into_par_iter().for_each(drop);
     }
     model
+}
+
+/// Records each page (its workload from the file name or `ms.prod`) and its
+/// own diagnostics; a page that yields nothing and says nothing is
+/// `page-without-model`.
+fn record_pages(model: &mut Model, pages: &[PageFacts], diagnostics: &mut Vec<Diagnostic>) {
+    for page in pages {
+        diagnostics.extend(page.diagnostics.iter().cloned());
+        let ms_prod = page.front_matter.as_ref().and_then(|f| f.get("ms.prod"));
+        model.pages.push(PageInfo {
+            path: page.path.clone(),
+            kind: page.kind,
+            title: page.title.clone(),
+            workload: super::workload(&page.path, ms_prod),
+        });
+        let yields = !page.types.is_empty() || !page.enums.is_empty() || !page.endpoints.is_empty();
+        if !yields && page.diagnostics.is_empty() {
+            let title = if page.title.is_empty() {
+                "untitled"
+            } else {
+                &page.title
+            };
+            diagnostics.push(Diagnostic::new(
+                Severity::Info,
+                codes::PAGE_WITHOUT_MODEL,
+                Location::start_of(&page.path),
+                format!("this page ({title}) defines no type, enum or endpoint the generator recognizes"),
+            ));
+        }
+    }
+}
+
+/// Checks every example body against the model (in parallel): its
+/// findings, the placeholders it holds, and its verdict.
+fn check_examples(
+    model: &mut Model,
+    diagnostics: &mut Vec<Diagnostic>,
+    todos: &mut Vec<TodoFacts>,
+) {
+    use rayon::prelude::*;
+    let checked: Vec<_> = model
+        .examples
+        .par_iter()
+        .map(|example| super::examples::check_example(model, example))
+        .collect();
+    for (example, (found, placeholders)) in model.examples.iter_mut().zip(checked) {
+        example.verdict = super::examples::verdict(example, &found);
+        diagnostics.extend(found);
+        todos.extend(placeholders);
+    }
 }
 
 /// The type each resource page describes, by the page's lower-case path, for

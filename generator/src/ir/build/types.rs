@@ -1,10 +1,13 @@
 //! Types: the facts of every page describing one type merged, properties resolved.
 
 use super::bases::{pick_base, resolve_bases};
-use super::keys::{add_unlisted_keys, alias_keys};
+use super::keys::{add_unlisted_keys, alias_keys, Alias};
 use super::resolve::Resolver;
 use super::*;
 
+/// Builds every type: the facts of each type (its aliases' and linked
+/// request bodies' included) merged in parallel, then base types, unlisted
+/// keys and request-only properties settled.
 pub(super) fn build_types(
     model: &mut Model,
     all: &[&TypeFacts],
@@ -19,6 +22,46 @@ pub(super) fn build_types(
         .collect();
     let enum_keys: BTreeSet<&String> = model.enums.keys().collect();
     let aliases = alias_keys(all, &resource_keys, &enum_keys, diagnostics);
+    let groups = group_facts(all, &aliases, &resource_keys, page_types);
+    let known_types = known_types(&groups, &aliases);
+    let resolver = Resolver {
+        model,
+        known_types: &known_types,
+        anonymous,
+    };
+    let keys = annotated_keys(&groups);
+    let merged = merge_groups(groups, &resolver);
+    let mut names_by_type: BTreeMap<&String, Vec<String>> = BTreeMap::new();
+    for alias in aliases.values() {
+        names_by_type
+            .entry(&alias.target)
+            .or_default()
+            .push(alias.spelling.clone());
+    }
+    let mut types = BTreeMap::new();
+    let mut request_only = BTreeMap::new();
+    for (key, mut def, added, found) in merged {
+        diagnostics.extend(found);
+        def.aliases = names_by_type.remove(&key).unwrap_or_default();
+        def.aliases.sort();
+        request_only.insert(key.clone(), added);
+        types.insert(key, def);
+    }
+    model.types = types;
+    resolve_bases(model, diagnostics);
+    add_unlisted_keys(model, &keys, diagnostics);
+    check_request_only(model, &request_only, diagnostics);
+}
+
+/// The facts of each type by its key: an alias's under the type it names,
+/// a request body's that no resource page names under the type of the page
+/// its link goes to.
+fn group_facts<'f>(
+    all: &[&'f TypeFacts],
+    aliases: &BTreeMap<String, Alias>,
+    resource_keys: &BTreeSet<String>,
+    page_types: &BTreeMap<String, String>,
+) -> BTreeMap<String, Vec<&'f TypeFacts>> {
     let mut groups: BTreeMap<String, Vec<&TypeFacts>> = BTreeMap::new();
     for facts in all {
         let key = key_of(&facts.namespace, &facts.name);
@@ -34,32 +77,38 @@ pub(super) fn build_types(
         };
         groups.entry(key).or_default().push(facts);
     }
-    // First the names, so property types can be resolved against every type.
-    let mut known_types: BTreeMap<String, QualifiedName> = groups
+    groups
+}
+
+/// Every type's name by key, its aliases' keys included: known before any
+/// type is merged, so property types resolve against every type.
+fn known_types(
+    groups: &BTreeMap<String, Vec<&TypeFacts>>,
+    aliases: &BTreeMap<String, Alias>,
+) -> BTreeMap<String, QualifiedName> {
+    let mut known: BTreeMap<String, QualifiedName> = groups
         .iter()
-        .map(|(k, v)| {
-            let first = v
-                .iter()
-                .min_by_key(|f| (f.origin, &f.location))
-                .expect("non-empty group");
-            (
+        .filter_map(|(k, v)| {
+            let first = v.iter().min_by_key(|f| (f.origin, &f.location))?;
+            Some((
                 k.clone(),
                 QualifiedName::new(first.namespace.clone(), first.name.clone()),
-            )
+            ))
         })
         .collect();
-    for (key, alias) in &aliases {
-        if let Some(name) = known_types.get(&alias.target).cloned() {
-            known_types.entry(key.clone()).or_insert(name);
+    for (key, alias) in aliases {
+        if let Some(name) = known.get(&alias.target).cloned() {
+            known.entry(key.clone()).or_insert(name);
         }
     }
-    let resolver = Resolver {
-        model,
-        known_types: &known_types,
-        anonymous,
-    };
-    // The key each resource page's annotation names (`keyProperty`).
-    let keys: BTreeMap<String, (String, Location)> = groups
+    known
+}
+
+/// The key each resource page's annotation names (`keyProperty`).
+fn annotated_keys(
+    groups: &BTreeMap<String, Vec<&TypeFacts>>,
+) -> BTreeMap<String, (String, Location)> {
+    groups
         .iter()
         .filter_map(|(key, facts)| {
             let named = facts
@@ -70,41 +119,26 @@ pub(super) fn build_types(
                 .clone()?;
             Some((key.clone(), named))
         })
-        .collect();
-    let mut types = BTreeMap::new();
-    let mut request_only = BTreeMap::new();
-    // Each type merges on its own (in parallel); results are taken in key order.
-    let merged: Vec<_> = {
-        use rayon::prelude::*;
-        let groups: Vec<(String, Vec<&TypeFacts>)> = groups.into_iter().collect();
-        groups
-            .into_par_iter()
-            .map(|(key, mut facts)| {
-                facts.sort_by(|a, b| (a.origin, &a.location).cmp(&(b.origin, &b.location)));
-                let mut found = Vec::new();
-                let (def, added) = merge_type(&facts, &resolver, &mut found);
-                (key, def, added, found)
-            })
-            .collect()
-    };
-    let mut names_by_type: BTreeMap<&String, Vec<String>> = BTreeMap::new();
-    for alias in aliases.values() {
-        names_by_type
-            .entry(&alias.target)
-            .or_default()
-            .push(alias.spelling.clone());
-    }
-    for (key, mut def, added, found) in merged {
-        diagnostics.extend(found);
-        def.aliases = names_by_type.remove(&key).unwrap_or_default();
-        def.aliases.sort();
-        request_only.insert(key.clone(), added);
-        types.insert(key, def);
-    }
-    model.types = types;
-    resolve_bases(model, diagnostics);
-    add_unlisted_keys(model, &keys, diagnostics);
-    check_request_only(model, &request_only, diagnostics);
+        .collect()
+}
+
+/// A merged type: its key, its definition, the properties only a request
+/// body lists, and what merging found.
+type Merged = (String, TypeDef, Vec<String>, Vec<Diagnostic>);
+
+/// Each type merged on its own (in parallel); results in key order.
+fn merge_groups(groups: BTreeMap<String, Vec<&TypeFacts>>, resolver: &Resolver<'_>) -> Vec<Merged> {
+    use rayon::prelude::*;
+    let groups: Vec<(String, Vec<&TypeFacts>)> = groups.into_iter().collect();
+    groups
+        .into_par_iter()
+        .map(|(key, mut facts)| {
+            facts.sort_by(|a, b| (a.origin, &a.location).cmp(&(b.origin, &b.location)));
+            let mut found = Vec::new();
+            let (def, added) = merge_type(&facts, resolver, &mut found);
+            (key, def, added, found)
+        })
+        .collect()
 }
 
 /// A property only a create/update page lists is fine when a base type has
