@@ -1,7 +1,7 @@
 //! Pairing each request example with the response that answers it and the
 //! endpoint its URL calls, for the generated endpoint tests.
 //!
-//! The pairing is strict where [`super::examples::example_request`] (which
+//! The pairing is strict where [`super::example_urls::example_request`] (which
 //! reports a URL that matches no request line) is lenient: a test must call
 //! exactly the endpoint the example shows, so `/me` is not read as
 //! `/users/{id}` and the URL's query must name every pair the request line

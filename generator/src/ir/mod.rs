@@ -4,6 +4,7 @@
 
 mod build;
 mod duplicates;
+pub mod example_urls;
 pub mod examples;
 mod exchanges;
 pub mod json;

@@ -57,7 +57,7 @@ pub fn build_model(version: &str, mut pages: Vec<PageFacts>) -> Model {
         &mut diagnostics,
     );
     build_examples(&mut model, &mut pages);
-    diagnostics.extend(super::examples::check_all_example_urls(&pages));
+    diagnostics.extend(super::example_urls::check_all_example_urls(&pages));
     let mut todos: Vec<TodoFacts> = pages.iter().flat_map(|p| p.todos.iter().cloned()).collect();
     check_examples(&mut model, &mut diagnostics, &mut todos);
     model.exchanges = super::exchanges::pair_examples(&model);
