@@ -43,6 +43,36 @@ impl SourceFile {
     }
 }
 
+/// Whether a path component or URL segment names an API version (`v1.0`,
+/// `beta`, `v2`).
+pub fn is_version_name(name: &str) -> bool {
+    name == "beta"
+        || (name.starts_with('v')
+            && name.len() > 1
+            && name[1..].chars().all(|c| c.is_ascii_digit() || c == '.')
+            && name[1..].starts_with(|c: char| c.is_ascii_digit()))
+}
+
+/// The Graph URLs of a text that name an API version
+/// (`https://graph.microsoft.com/beta/…`), in text order: the byte offset
+/// where each URL starts (its scheme, when it has one) and the version.
+pub fn version_urls(text: &str) -> impl Iterator<Item = (usize, &str)> {
+    const HOST: &str = "graph.microsoft.com/";
+    memchr::memmem::find_iter(text.as_bytes(), HOST).filter_map(move |at| {
+        let rest = &text[at + HOST.len()..];
+        let version = &rest[..rest.find('/')?];
+        if !is_version_name(version) {
+            return None;
+        }
+        let before = &text[..at];
+        let start = ["https://", "http://"]
+            .iter()
+            .find(|scheme| before.ends_with(*scheme))
+            .map_or(at, |scheme| at - scheme.len());
+        Some((start, version))
+    })
+}
+
 /// A position in a page: 1-based line and column (columns count characters).
 #[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct Location {
@@ -187,6 +217,32 @@ mod tests {
                 "offset {offset}"
             );
         }
+    }
+
+    #[test]
+    fn version_names() {
+        assert!(is_version_name("v1.0"));
+        assert!(is_version_name("beta"));
+        assert!(is_version_name("v2"));
+        assert!(!is_version_name("vendor"));
+        assert!(!is_version_name("v"));
+        assert!(!is_version_name("v.1"));
+        assert!(!is_version_name("Beta"));
+    }
+
+    #[test]
+    fn version_urls_name_their_version_and_start_at_the_scheme() {
+        let text = "GET https://graph.microsoft.com/v1.0/me\n\
+                    see graph.microsoft.com/beta/users and \
+                    https://graph.microsoft.com/users/x (no version), \
+                    http://graph.microsoft.com/v2/x, graph.microsoft.com/beta";
+        let found: Vec<(usize, &str)> = version_urls(text).collect();
+        let starts: Vec<&str> = found.iter().map(|(at, _)| &text[*at..*at + 12]).collect();
+        assert_eq!(
+            found.iter().map(|(_, v)| *v).collect::<Vec<_>>(),
+            ["v1.0", "beta", "v2"]
+        );
+        assert_eq!(starts, ["https://grap", "graph.micros", "http://graph"]);
     }
 
     #[test]
