@@ -165,4 +165,7 @@ pub mod codes {
     pub const EXAMPLE_URL_NOT_REQUEST_LINE: &str = "example-url-not-request-line";
     /// A row of a published-text table that cannot be split into cells.
     pub const PUBLISHED_ROW_UNREADABLE: &str = "published-row-unreadable";
+    /// A docs tree without version folders is one API version; an example
+    /// URL of one of its pages names another.
+    pub const API_VERSION_MIXED: &str = "api-version-mixed";
 }

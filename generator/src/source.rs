@@ -13,8 +13,8 @@ pub struct SourceFile {
     /// The page text, with CRLF line ends normalized to LF and any BOM removed.
     pub text: String,
     /// The format to parse it as; `None` detects it from the text
-    /// ([`detect_format`](crate::parse::detect_format)).
-    pub format: Option<crate::parse::InputFormat>,
+    /// (the parser's `detect_format`).
+    pub format: Option<InputFormat>,
 }
 
 impl SourceFile {
@@ -37,10 +37,40 @@ impl SourceFile {
     }
 
     /// The same file, parsed as `format` whatever its text looks like (`None`: detected).
-    pub fn with_format(mut self, format: Option<crate::parse::InputFormat>) -> Self {
+    pub fn with_format(mut self, format: Option<InputFormat>) -> Self {
         self.format = format;
         self
     }
+}
+
+/// Whether a path component or URL segment names an API version (`v1.0`,
+/// `beta`, `v2`).
+pub fn is_version_name(name: &str) -> bool {
+    name == "beta"
+        || (name.starts_with('v')
+            && name.len() > 1
+            && name[1..].chars().all(|c| c.is_ascii_digit() || c == '.')
+            && name[1..].starts_with(|c: char| c.is_ascii_digit()))
+}
+
+/// The Graph URLs of a text that name an API version
+/// (`https://graph.microsoft.com/beta/…`), in text order: the byte offset
+/// where each URL starts (its scheme, when it has one) and the version.
+pub fn version_urls(text: &str) -> impl Iterator<Item = (usize, &str)> {
+    const HOST: &str = "graph.microsoft.com/";
+    memchr::memmem::find_iter(text.as_bytes(), HOST).filter_map(move |at| {
+        let rest = &text[at + HOST.len()..];
+        let version = &rest[..rest.find('/')?];
+        if !is_version_name(version) {
+            return None;
+        }
+        let before = &text[..at];
+        let start = ["https://", "http://"]
+            .iter()
+            .find(|scheme| before.ends_with(*scheme))
+            .map_or(at, |scheme| at - scheme.len());
+        Some((start, version))
+    })
 }
 
 /// A position in a page: 1-based line and column (columns count characters).
@@ -150,6 +180,17 @@ impl LineIndex {
     }
 }
 
+/// The format of a page's text (a file may force one; otherwise the
+/// parser decides per file).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum InputFormat {
+    /// Markdown from the docs repository (front matter, `|` tables, `#` headings, fences).
+    Markdown,
+    /// Plain text copied from the published docs site (no markdown markers,
+    /// tables flattened into lines).
+    PublishedText,
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -187,6 +228,32 @@ mod tests {
                 "offset {offset}"
             );
         }
+    }
+
+    #[test]
+    fn version_names() {
+        assert!(is_version_name("v1.0"));
+        assert!(is_version_name("beta"));
+        assert!(is_version_name("v2"));
+        assert!(!is_version_name("vendor"));
+        assert!(!is_version_name("v"));
+        assert!(!is_version_name("v.1"));
+        assert!(!is_version_name("Beta"));
+    }
+
+    #[test]
+    fn version_urls_name_their_version_and_start_at_the_scheme() {
+        let text = "GET https://graph.microsoft.com/v1.0/me\n\
+                    see graph.microsoft.com/beta/users and \
+                    https://graph.microsoft.com/users/x (no version), \
+                    http://graph.microsoft.com/v2/x, graph.microsoft.com/beta";
+        let found: Vec<(usize, &str)> = version_urls(text).collect();
+        let starts: Vec<&str> = found.iter().map(|(at, _)| &text[*at..*at + 12]).collect();
+        assert_eq!(
+            found.iter().map(|(_, v)| *v).collect::<Vec<_>>(),
+            ["v1.0", "beta", "v2"]
+        );
+        assert_eq!(starts, ["https://grap", "graph.micros", "http://graph"]);
     }
 
     #[test]

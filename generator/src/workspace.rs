@@ -34,29 +34,11 @@ fn io_err(path: &Path, e: impl fmt::Display) -> IoError {
     }
 }
 
-/// Whether a path component names an API version (`v1.0`, `beta`).
-pub fn is_version_name(name: &str) -> bool {
-    name == "beta"
-        || (name.starts_with('v')
-            && name.len() > 1
-            && name[1..].chars().all(|c| c.is_ascii_digit() || c == '.')
-            && name[1..].starts_with(|c: char| c.is_ascii_digit()))
-}
+/// Re-exported from [`crate::source`], where it lives, for the modules that
+/// still name it here.
+mod versions;
 
-/// The version a page belongs to: the first path component (of the path as
-/// named, then of its place under the root) that names a version; else the
-/// version its examples' URLs name; else `default`.
-fn version_of(components: &[String], text: &str) -> String {
-    if let Some(v) = components.iter().rev().find(|c| is_version_name(c)) {
-        return v.clone();
-    }
-    for v in ["v1.0", "beta"] {
-        if text.contains(&format!("graph.microsoft.com/{v}/")) {
-            return v.to_owned();
-        }
-    }
-    "default".to_owned()
-}
+use versions::{versions_of_root, RootPages};
 
 fn components(path: &Path) -> Vec<String> {
     path.components()
@@ -97,65 +79,34 @@ fn read_page(
 /// (recursively, `target` and hidden folders skipped); a file named directly
 /// is read whatever its extension. Page paths are relative to the folder
 /// named (or the file's name), so output does not depend on where the tree is.
+/// A tree without version folders is one API version, read from its example
+/// URLs (see [`load_docs_as`]).
 pub fn load_docs(paths: &[PathBuf]) -> Result<(DocsSet, Vec<Diagnostic>), IoError> {
+    load_docs_as(paths, None)
+}
+
+/// [`load_docs`], with `api_version` (a version name, such as `v1.0`) as the
+/// version of each tree without version folders instead of the one its
+/// example URLs name. A tree with version folders and an `api_version` is an
+/// error: its folders already say.
+pub fn load_docs_as(
+    paths: &[PathBuf],
+    api_version: Option<&str>,
+) -> Result<(DocsSet, Vec<Diagnostic>), IoError> {
     let mut docs = DocsSet::default();
     let mut diagnostics = Vec::new();
     for root in paths {
         let meta = fs::metadata(root).map_err(|e| io_err(root, e))?;
-        // The version comes from folders below the root, or the root's own
-        // name: never from where the tree happens to sit.
-        let root_components: Vec<String> = components(root).last().cloned().into_iter().collect();
-        if meta.is_file() {
-            let name = root
-                .file_name()
-                .map(|n| n.to_string_lossy().into_owned())
-                .unwrap_or_default();
-            let file = read_page(root, name, &mut diagnostics)?;
-            let location = Location::start_of(&file.path);
-            // A page named directly may say its version in the path as given.
-            if !docs.add(&version_of(&components(root), &file.text), file) {
-                diagnostics.push(Diagnostic::new(
-                    Severity::Warning,
-                    "duplicate-page",
-                    location,
-                    "this page was named twice; it was read once",
-                ));
-            }
-            continue;
-        }
-        let mut found = Vec::new();
-        walk(root, &mut found)?;
-        // Any fixed order will do (the pages are sorted by their relative
-        // path below); comparing bytes is much cheaper than comparing paths.
-        found.sort_unstable_by(|a, b| {
-            a.as_os_str()
-                .as_encoded_bytes()
-                .cmp(b.as_os_str().as_encoded_bytes())
-        });
-        // Read in parallel; the result does not depend on the order.
-        use rayon::prelude::*;
-        /// A page read from disk: its version, the file, and what reading it found.
-        type ReadPage = (String, SourceFile, Vec<Diagnostic>);
-        let read: Vec<Result<ReadPage, IoError>> = found
-            .par_iter()
-            .map(|path| {
-                let rel = path.strip_prefix(root).unwrap_or(path);
-                let rel_components = components(rel);
-                let display = rel_components.join("/");
-                let mut page_diagnostics = Vec::new();
-                let file = read_page(path, display, &mut page_diagnostics)?;
-                let mut all = root_components.clone();
-                all.extend(rel_components);
-                Ok((version_of(&all, &file.text), file, page_diagnostics))
-            })
-            .collect();
-        let mut by_version: BTreeMap<String, Vec<SourceFile>> = BTreeMap::new();
-        for r in read {
-            let (version, file, page_diagnostics) = r?;
-            diagnostics.extend(page_diagnostics);
-            by_version.entry(version).or_default().push(file);
-        }
-        for (version, mut files) in by_version {
+        let (pages, duplicate) = if meta.is_file() {
+            let page = read_named_file(root, &mut diagnostics)?;
+            (vec![page], "this page was named twice; it was read once")
+        } else {
+            (
+                read_folder(root, &mut diagnostics)?,
+                "two docs folders hold a page at this path; only one of them was read (name folders whose pages have distinct paths)",
+            )
+        };
+        for (version, mut files) in versions_of_root(root, pages, api_version, &mut diagnostics)? {
             // In the order the set keeps, so each page is added at the end.
             files.sort_by(|a, b| a.path.cmp(&b.path));
             for file in files {
@@ -165,13 +116,67 @@ pub fn load_docs(paths: &[PathBuf]) -> Result<(DocsSet, Vec<Diagnostic>), IoErro
                         Severity::Warning,
                         "duplicate-page",
                         location,
-                        "two docs folders hold a page at this path; only one of them was read (name folders whose pages have distinct paths)",
+                        duplicate,
                     ));
                 }
             }
         }
     }
     Ok((docs, diagnostics))
+}
+
+/// A file named directly: its page is named by the file's name, and the
+/// path as given may name its version.
+fn read_named_file(
+    path: &Path,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> Result<(Vec<String>, SourceFile), IoError> {
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let file = read_page(path, name, diagnostics)?;
+    Ok((components(path), file))
+}
+
+/// The pages of a folder, each with the components that may name its
+/// version: those below the root, or the root's own name; never those of
+/// where the tree happens to sit.
+fn read_folder(root: &Path, diagnostics: &mut Vec<Diagnostic>) -> Result<RootPages, IoError> {
+    let root_components: Vec<String> = components(root).last().cloned().into_iter().collect();
+    let mut found = Vec::new();
+    walk(root, &mut found)?;
+    // Any fixed order will do (the pages are sorted by their relative
+    // path later); comparing bytes is much cheaper than comparing paths.
+    found.sort_unstable_by(|a, b| {
+        a.as_os_str()
+            .as_encoded_bytes()
+            .cmp(b.as_os_str().as_encoded_bytes())
+    });
+    // Read in parallel; the result does not depend on the order.
+    use rayon::prelude::*;
+    /// A page read from disk: its version components, the file, and what reading it found.
+    type ReadPage = (Vec<String>, SourceFile, Vec<Diagnostic>);
+    let read: Vec<Result<ReadPage, IoError>> = found
+        .par_iter()
+        .map(|path| {
+            let rel = path.strip_prefix(root).unwrap_or(path);
+            let rel_components = components(rel);
+            let display = rel_components.join("/");
+            let mut page_diagnostics = Vec::new();
+            let file = read_page(path, display, &mut page_diagnostics)?;
+            let mut all = root_components.clone();
+            all.extend(rel_components);
+            Ok((all, file, page_diagnostics))
+        })
+        .collect();
+    let mut pages = Vec::with_capacity(read.len());
+    for r in read {
+        let (components, file, page_diagnostics) = r?;
+        diagnostics.extend(page_diagnostics);
+        pages.push((components, file));
+    }
+    Ok(pages)
 }
 
 fn walk(dir: &Path, out: &mut Vec<PathBuf>) -> Result<(), IoError> {
@@ -204,13 +209,22 @@ fn is_repository_file(name: &str) -> bool {
 /// `git:REV:PATH` (the docs at a revision of the repository in the working
 /// directory, e.g. `git:origin/main:docs-input`).
 pub fn load_side(spec: &str) -> Result<(DocsSet, Vec<Diagnostic>), IoError> {
+    load_side_as(spec, None)
+}
+
+/// [`load_side`], with the API version of a side without version folders
+/// given, as in [`load_docs_as`].
+pub fn load_side_as(
+    spec: &str,
+    api_version: Option<&str>,
+) -> Result<(DocsSet, Vec<Diagnostic>), IoError> {
     match spec.strip_prefix("git:") {
-        Some(rest) => load_git(rest),
-        None => load_docs(&[PathBuf::from(spec)]),
+        Some(rest) => load_git(rest, api_version),
+        None => load_docs_as(&[PathBuf::from(spec)], api_version),
     }
 }
 
-fn load_git(rest: &str) -> Result<(DocsSet, Vec<Diagnostic>), IoError> {
+fn load_git(rest: &str, api_version: Option<&str>) -> Result<(DocsSet, Vec<Diagnostic>), IoError> {
     use std::io::{BufRead, BufReader, Read, Write};
     use std::process::{Command, Stdio};
     let (rev, path) = rest.split_once(':').unwrap_or((rest, "."));
@@ -260,7 +274,7 @@ fn load_git(rest: &str) -> Result<(DocsSet, Vec<Diagnostic>), IoError> {
             .take()
             .ok_or_else(|| io_err(&spec_path, "no stdout"))?,
     );
-    let mut docs = DocsSet::default();
+    let mut pages = Vec::with_capacity(names.len());
     let mut diagnostics = Vec::new();
     let root_components: Vec<String> = components(Path::new(path))
         .last()
@@ -311,10 +325,17 @@ fn load_git(rest: &str) -> Result<(DocsSet, Vec<Diagnostic>), IoError> {
         let file = SourceFile::new(display, text);
         let mut all = root_components.clone();
         all.extend(rel_components);
-        let _ = docs.add(&version_of(&all, &file.text), file);
+        pages.push((all, file));
     }
     let _ = writer.join();
     let _ = child.wait();
+    let mut docs = DocsSet::default();
+    for (version, files) in versions_of_root(&spec_path, pages, api_version, &mut diagnostics)? {
+        for file in files {
+            // A git tree holds each path once.
+            let _ = docs.add(&version, file);
+        }
+    }
     Ok((docs, diagnostics))
 }
 
@@ -547,23 +568,6 @@ pub fn location_text<'d>(docs: &'d DocsSet, location: &Location) -> Option<&'d s
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn version_names() {
-        assert!(is_version_name("v1.0"));
-        assert!(is_version_name("beta"));
-        assert!(!is_version_name("vendor"));
-        assert!(!is_version_name("v"));
-        assert_eq!(
-            version_of(&["docs-input".into(), "v1.0".into(), "api".into()], ""),
-            "v1.0"
-        );
-        assert_eq!(
-            version_of(&["seeds".into()], "POST https://graph.microsoft.com/beta/x"),
-            "beta"
-        );
-        assert_eq!(version_of(&[], ""), "default");
-    }
 
     #[test]
     fn generated_paths_cannot_escape() {

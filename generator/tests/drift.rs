@@ -4,7 +4,7 @@
 
 mod common;
 
-use graph_docs_codegen::drift::{consistency, diff_models, Config, FailOn, Level};
+use graph_docs_codegen::drift::{consistency, diff_models, Config, FailOn, Level, Subject};
 use graph_docs_codegen::source::SourceFile;
 use graph_docs_codegen::{build_models, build_version, workspace::load_docs};
 use std::collections::{BTreeMap, BTreeSet};
@@ -89,7 +89,11 @@ fn corpus_enum_member_drift_matches_the_enum_pages() {
     let changes = diff_models(&old[0], &new[0], &Config::default());
     let mut reported = BTreeSet::new();
     for c in &changes {
-        let (Some(e), Some(_)) = (&c.r#enum, &c.member) else {
+        let Subject::EnumMember {
+            enum_name: e,
+            member,
+        } = &c.subject
+        else {
             continue;
         };
         let e = e.to_ascii_lowercase();
@@ -97,10 +101,10 @@ fn corpus_enum_member_drift_matches_the_enum_pages() {
             "enum-member-added"
             | "enum-member-inserted-before-sentinel"
             | "enum-sentinel-added" => {
-                reported.insert((e, c.member.clone().unwrap(), "added"));
+                reported.insert((e, member.clone(), "added"));
             }
             "enum-member-removed" | "enum-sentinel-removed" => {
-                reported.insert((e, c.member.clone().unwrap(), "removed"));
+                reported.insert((e, member.clone(), "removed"));
             }
             "enum-member-case-changed" | "enum-member-renamed" => {
                 // The message names both: `old` … `new`.
@@ -464,7 +468,7 @@ fn docs_input_versions_and_consistency() {
     // beta's create and resource pages list 27 members where its enum page lists 36.
     assert!(
         found.iter().any(|c| c.rule == "enum-lists-disagree"
-            && c.r#enum.as_deref() == Some("resultantAppStateDetail")),
+            && matches!(&c.subject, Subject::EnumList { enum_name, .. } if enum_name == "resultantAppStateDetail")),
         "{found:?}"
     );
     // Every v1.0 member of resultantAppStateDetail is in beta: nothing missing.
@@ -631,8 +635,14 @@ fn v1_members_missing_from_beta_are_reported() {
     let found = consistency(&[v1, beta], &Config::default());
     assert_eq!(found.len(), 1, "{found:?}");
     assert_eq!(
-        (found[0].rule.id(), found[0].member.as_deref()),
-        ("enum-member-missing-in-beta", Some("blue"))
+        (found[0].rule.id(), &found[0].subject),
+        (
+            "enum-member-missing-in-beta",
+            &Subject::EnumMember {
+                enum_name: "color".to_owned(),
+                member: "blue".to_owned()
+            }
+        )
     );
     assert!(
         found[0].old.is_some() && found[0].new.is_some(),

@@ -8,7 +8,7 @@ mod common;
 
 use common::render_published::render_published;
 use common::seed;
-use graph_docs_codegen::drift::{diff_models, Config};
+use graph_docs_codegen::drift::{diff_models, Config, Subject};
 use graph_docs_codegen::extract::todos::description_placeholder;
 use graph_docs_codegen::extract::{ExampleKind, PageFacts, Scopes};
 use graph_docs_codegen::parse::{detect_format, parse_published, Block, InputFormat};
@@ -348,10 +348,13 @@ fn drift_from_000_to_001_reports_added_members_and_filled_placeholders() {
     let changes = diff_models(&old, &new, &Config::default());
     let reported: BTreeSet<String> = changes
         .iter()
-        .filter(|c| {
-            c.rule == "enum-member-added" && c.r#enum.as_deref() == Some("resultantAppStateDetail")
+        .filter(|c| c.rule == "enum-member-added")
+        .filter_map(|c| match &c.subject {
+            Subject::EnumMember { enum_name, member } if enum_name == "resultantAppStateDetail" => {
+                Some(member.clone())
+            }
+            _ => None,
         })
-        .filter_map(|c| c.member.clone())
         .collect();
     assert_eq!(reported, added);
 
@@ -372,7 +375,10 @@ fn drift_from_000_to_001_reports_added_members_and_filled_placeholders() {
     let filled: BTreeSet<String> = changes
         .iter()
         .filter(|c| c.rule == "placeholder-filled")
-        .filter_map(|c| c.placeholder.clone())
+        .filter_map(|c| match &c.subject {
+            Subject::Placeholder { kind, owner } => Some(format!("{}:{owner}", kind.as_str())),
+            _ => None,
+        })
         .collect();
     for name in &todo_rows {
         let wanted = format!("todo-description:`mobileAppInstallStatus.{name}` description");

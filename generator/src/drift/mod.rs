@@ -3,31 +3,25 @@
 //! for clients, and where one docs tree contradicts itself.
 
 mod config;
+mod pairing;
 mod render;
 mod rule;
 mod rules;
+mod subject;
 
 pub use config::{BetaPolicy, Config, ConfigError, Ignore};
+pub use pairing::{pair_versions, VersionPairs};
 pub use render::render;
 pub use rule::Rule;
 pub use rules::{consistency, diff_models};
+pub use subject::Subject;
 
 use crate::source::Location;
 use serde::Serialize;
 
 /// How much a change matters to clients.
 #[derive(
-    Clone,
-    Copy,
-    Debug,
-    PartialEq,
-    Eq,
-    PartialOrd,
-    Ord,
-    Hash,
-    Serialize,
-    serde::Deserialize,
-    clap::ValueEnum,
+    Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, serde::Deserialize,
 )]
 #[serde(rename_all = "lowercase")]
 pub enum Level {
@@ -70,24 +64,10 @@ pub struct Change {
     pub severity: Level,
     /// API version.
     pub version: String,
-    /// The enum concerned, if any.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub r#enum: Option<String>,
-    /// The enum member concerned, if any.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub member: Option<String>,
-    /// The type concerned, if any.
-    #[serde(rename = "type", skip_serializing_if = "Option::is_none")]
-    pub ty: Option<String>,
-    /// The property concerned, if any.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub property: Option<String>,
-    /// The endpoint concerned (`METHOD path`), if any.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub endpoint: Option<String>,
-    /// The placeholder concerned, as `kind:owner` (`todo-description:x.y description`), if any.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub placeholder: Option<String>,
+    /// What the change is about (written as the fields its kind fills: `enum`,
+    /// `member`, `type`, `property`, `endpoint`, `placeholder`).
+    #[serde(flatten)]
+    pub subject: Subject,
     /// What changed, for people.
     pub message: String,
     /// Where it was on the old side.
@@ -97,7 +77,7 @@ pub struct Change {
 }
 
 /// Which severity makes the run fail.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum FailOn {
     /// Fail on breaking changes.
     Breaking,

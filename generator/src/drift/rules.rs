@@ -2,7 +2,7 @@
 //! direction-aware (an enum clients send is held to more than one they only
 //! receive) and follow Graph's evolvable-enum rule.
 
-use super::{Change, Config, Level, Rule};
+use super::{Change, Config, Level, Rule, Subject};
 use crate::diagnostics::codes;
 use crate::ir::{EnumDef, Model, Property, TypeRef};
 use crate::source::Location;
@@ -47,34 +47,6 @@ struct Differ<'a> {
     out: Vec<Change>,
 }
 
-/// The subject of a change.
-#[derive(Default)]
-struct Subject {
-    r#enum: Option<String>,
-    member: Option<String>,
-    ty: Option<String>,
-    property: Option<String>,
-    endpoint: Option<String>,
-    placeholder: Option<String>,
-}
-
-impl Subject {
-    fn key(&self) -> String {
-        [
-            &self.r#enum,
-            &self.member,
-            &self.ty,
-            &self.property,
-            &self.endpoint,
-            &self.placeholder,
-        ]
-        .iter()
-        .filter_map(|s| s.as_deref())
-        .collect::<Vec<_>>()
-        .join(".")
-    }
-}
-
 impl Differ<'_> {
     fn push(
         &mut self,
@@ -101,12 +73,7 @@ impl Differ<'_> {
             rule,
             severity,
             version: self.version.to_owned(),
-            r#enum: subject.r#enum,
-            member: subject.member,
-            ty: subject.ty,
-            property: subject.property,
-            endpoint: subject.endpoint,
-            placeholder: subject.placeholder,
+            subject,
             message,
             old,
             new,
@@ -116,9 +83,8 @@ impl Differ<'_> {
     fn enums(&mut self, old: &Model, new: &Model, usage: &BTreeMap<String, Usage>) {
         for (key, e) in &new.enums {
             if !old.enums.contains_key(key) {
-                let s = Subject {
-                    r#enum: Some(e.name.name.clone()),
-                    ..Subject::default()
+                let s = Subject::Enum {
+                    name: e.name.name.clone(),
                 };
                 let loc = e.sources.first().map(|s| s.source.clone());
                 self.push(
@@ -133,9 +99,8 @@ impl Differ<'_> {
         }
         for (key, o) in &old.enums {
             let Some(n) = new.enums.get(key) else {
-                let s = Subject {
-                    r#enum: Some(o.name.name.clone()),
-                    ..Subject::default()
+                let s = Subject::Enum {
+                    name: o.name.name.clone(),
                 };
                 let loc = o.sources.first().map(|s| s.source.clone());
                 self.push(
@@ -161,10 +126,9 @@ impl Differ<'_> {
 
     fn members(&mut self, o: &EnumDef, n: &EnumDef, usage: Usage) {
         let name = &n.name.name;
-        let subject = |member: &str| Subject {
-            r#enum: Some(name.clone()),
-            member: Some(member.to_owned()),
-            ..Subject::default()
+        let subject = |member: &str| Subject::EnumMember {
+            enum_name: name.clone(),
+            member: member.to_owned(),
         };
         let old_names: BTreeSet<&str> = o.members.iter().map(|m| m.name.as_str()).collect();
         let new_names: BTreeSet<&str> = n.members.iter().map(|m| m.name.as_str()).collect();
@@ -298,11 +262,7 @@ impl Differ<'_> {
             }
         }
         // The sentinel itself.
-        let sentinel_subject = || Subject {
-            r#enum: Some(name.clone()),
-            member: Some(SENTINEL.to_owned()),
-            ..Subject::default()
-        };
+        let sentinel_subject = || subject(SENTINEL);
         match (old_sentinel, new_sentinel) {
             (None, Some(i)) => self.push(
                 Rule::EnumSentinelAdded,
@@ -351,9 +311,8 @@ impl Differ<'_> {
     fn types(&mut self, old: &Model, new: &Model) {
         for (key, t) in &new.types {
             if !old.types.contains_key(key) {
-                let s = Subject {
-                    ty: Some(t.name.name.clone()),
-                    ..Subject::default()
+                let s = Subject::Type {
+                    name: t.name.name.clone(),
                 };
                 self.push(
                     Rule::TypeAdded,
@@ -367,9 +326,8 @@ impl Differ<'_> {
         }
         for (key, o) in &old.types {
             let Some(n) = new.types.get(key) else {
-                let s = Subject {
-                    ty: Some(o.name.name.clone()),
-                    ..Subject::default()
+                let s = Subject::Type {
+                    name: o.name.name.clone(),
                 };
                 self.push(
                     Rule::TypeRemoved,
@@ -390,9 +348,8 @@ impl Differ<'_> {
                         .map(|q| format!("`{}`", q.name))
                         .unwrap_or_default()
                 };
-                let s = Subject {
-                    ty: Some(n.name.name.clone()),
-                    ..Subject::default()
+                let s = Subject::Type {
+                    name: n.name.name.clone(),
                 };
                 let name = &n.name.name;
                 // The docs state a base type ("Inherits from", an annotation) or
@@ -428,10 +385,9 @@ impl Differ<'_> {
             };
             let (op, np) = (props(o), props(n));
             let ty = &n.name.name;
-            let subject = |p: &str| Subject {
-                ty: Some(ty.clone()),
-                property: Some(p.to_owned()),
-                ..Subject::default()
+            let subject = |p: &str| Subject::Property {
+                type_name: ty.clone(),
+                property: p.to_owned(),
             };
             for (k, p) in &np {
                 if !op.contains_key(k) {
@@ -509,9 +465,9 @@ impl Differ<'_> {
                     .collect()
             };
         let (oe, ne) = (index(old), index(new));
-        let subject = |e: &crate::ir::Endpoint| Subject {
-            endpoint: Some(format!("{} {}", e.method, e.path)),
-            ..Subject::default()
+        let subject = |e: &crate::ir::Endpoint| Subject::Endpoint {
+            method: e.method.as_str().to_owned(),
+            path: e.path.clone(),
         };
         for (k, e) in &ne {
             if !oe.contains_key(k) {
@@ -659,9 +615,9 @@ impl Differ<'_> {
                 continue;
             }
             // The kind is part of the subject: one owner can hold placeholders of several kinds.
-            let s = Subject {
-                placeholder: Some(format!("{}:{}", t.kind.as_str(), t.owner)),
-                ..Subject::default()
+            let s = Subject::Placeholder {
+                kind: t.kind,
+                owner: t.owner.clone(),
             };
             let what = if t.text.is_empty() {
                 String::new()
@@ -718,10 +674,9 @@ pub fn consistency(models: &[Model], config: &Config) -> Vec<Change> {
             .filter(|d| d.code == codes::ENUM_MEMBERS_DISAGREE)
         {
             let name = diag.message.split('`').nth(1).unwrap_or("").to_owned();
-            let s = Subject {
-                r#enum: Some(name),
-                member: Some(format!("{}", diag.source)),
-                ..Subject::default()
+            let s = Subject::EnumList {
+                enum_name: name,
+                at: diag.source.clone(),
             };
             let taken = diag.related.first().map(|r| r.source.clone());
             d.push(
@@ -749,10 +704,9 @@ pub fn consistency(models: &[Model], config: &Config) -> Vec<Change> {
             };
             for m in &e.members {
                 if !b.members.iter().any(|x| x.name == m.name) {
-                    let s = Subject {
-                        r#enum: Some(e.name.name.clone()),
-                        member: Some(m.name.clone()),
-                        ..Subject::default()
+                    let s = Subject::EnumMember {
+                        enum_name: e.name.name.clone(),
+                        member: m.name.clone(),
                     };
                     d.push(
                         Rule::EnumMemberMissingInBeta,

@@ -486,7 +486,7 @@ fn normalize_request_path(path: &str) -> String {
         path = rest.find('/').map(|i| &rest[i..]).unwrap_or("/");
         if let Some(rest) = path.strip_prefix('/') {
             let first = rest.split('/').next().unwrap_or("");
-            if crate::workspace::is_version_name(first) {
+            if crate::source::is_version_name(first) {
                 path = &rest[first.len()..];
             }
         }

@@ -36,7 +36,7 @@ pub fn example_request(first_line: &str) -> Option<(String, String)> {
     let mut segments: Vec<&str> = path.split('/').filter(|s| !s.is_empty()).collect();
     if segments
         .first()
-        .is_some_and(|s| crate::workspace::is_version_name(&s.to_ascii_lowercase()))
+        .is_some_and(|s| crate::source::is_version_name(&s.to_ascii_lowercase()))
     {
         segments.remove(0);
     }

@@ -33,7 +33,7 @@ fn example_call(first_line: &str) -> Option<(String, String, Vec<String>)> {
     let mut segments: Vec<&str> = path.split('/').filter(|s| !s.is_empty()).collect();
     if segments
         .first()
-        .is_some_and(|s| crate::workspace::is_version_name(s))
+        .is_some_and(|s| crate::source::is_version_name(s))
     {
         segments.remove(0);
     }

@@ -18,6 +18,7 @@ pub use front_matter::FrontMatter;
 pub use markdown::parse_markdown;
 pub use published::parse_published;
 
+pub use crate::source::InputFormat;
 use crate::source::SourceFile;
 
 /// An HTTP method a request line may start with.
@@ -101,16 +102,6 @@ pub(crate) fn request_line(line: &str) -> Option<(HttpMethod, &str)> {
         }
     }
     (!target.is_empty()).then_some((method, target))
-}
-
-/// The format of a page's text.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub enum InputFormat {
-    /// Markdown from the docs repository (front matter, `|` tables, `#` headings, fences).
-    Markdown,
-    /// Plain text copied from the published docs site (no markdown markers,
-    /// tables flattened into lines).
-    PublishedText,
 }
 
 /// Decides the format of a page from clear signals: front matter, a `#`
