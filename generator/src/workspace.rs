@@ -36,6 +36,7 @@ fn io_err(path: &Path, e: impl fmt::Display) -> IoError {
 
 /// Re-exported from [`crate::source`], where it lives, for the modules that
 /// still name it here.
+mod git;
 mod versions;
 
 use versions::{versions_of_root, RootPages};
@@ -219,124 +220,9 @@ pub fn load_side_as(
     api_version: Option<&str>,
 ) -> Result<(DocsSet, Vec<Diagnostic>), IoError> {
     match spec.strip_prefix("git:") {
-        Some(rest) => load_git(rest, api_version),
+        Some(rest) => git::load_git(rest, api_version),
         None => load_docs_as(&[PathBuf::from(spec)], api_version),
     }
-}
-
-fn load_git(rest: &str, api_version: Option<&str>) -> Result<(DocsSet, Vec<Diagnostic>), IoError> {
-    use std::io::{BufRead, BufReader, Read, Write};
-    use std::process::{Command, Stdio};
-    let (rev, path) = rest.split_once(':').unwrap_or((rest, "."));
-    let path = path.trim_end_matches('/');
-    let spec_path = PathBuf::from(format!("git:{rev}:{path}"));
-    let listing = Command::new("git")
-        .args([
-            "ls-tree",
-            "-r",
-            "-z",
-            "--name-only",
-            rev,
-            "--",
-            if path.is_empty() { "." } else { path },
-        ])
-        .output()
-        .map_err(|e| io_err(&spec_path, format!("cannot run git: {e}")))?;
-    if !listing.status.success() {
-        return Err(io_err(
-            &spec_path,
-            String::from_utf8_lossy(&listing.stderr).trim().to_owned(),
-        ));
-    }
-    let mut names: Vec<String> = listing
-        .stdout
-        .split(|b| *b == 0)
-        .filter_map(|n| std::str::from_utf8(n).ok())
-        .filter(|n| n.ends_with(".md") && !is_repository_file(n.rsplit('/').next().unwrap_or(n)))
-        .map(str::to_owned)
-        .collect();
-    names.sort();
-    let mut child = Command::new("git")
-        .args(["cat-file", "--batch"])
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .spawn()
-        .map_err(|e| io_err(&spec_path, format!("cannot run git: {e}")))?;
-    let mut stdin = child
-        .stdin
-        .take()
-        .ok_or_else(|| io_err(&spec_path, "no stdin"))?;
-    let requests: String = names.iter().map(|n| format!("{rev}:{n}\n")).collect();
-    let writer = std::thread::spawn(move || stdin.write_all(requests.as_bytes()));
-    let mut reader = BufReader::new(
-        child
-            .stdout
-            .take()
-            .ok_or_else(|| io_err(&spec_path, "no stdout"))?,
-    );
-    let mut pages = Vec::with_capacity(names.len());
-    let mut diagnostics = Vec::new();
-    let root_components: Vec<String> = components(Path::new(path))
-        .last()
-        .cloned()
-        .into_iter()
-        .collect();
-    for name in &names {
-        let mut header = String::new();
-        reader
-            .read_line(&mut header)
-            .map_err(|e| io_err(&spec_path, e))?;
-        let size: usize = header
-            .split_whitespace()
-            .nth(2)
-            .and_then(|s| s.parse().ok())
-            .ok_or_else(|| {
-                io_err(
-                    &spec_path,
-                    format!("git could not read {name}: {}", header.trim()),
-                )
-            })?;
-        let mut bytes = vec![0; size + 1];
-        reader
-            .read_exact(&mut bytes)
-            .map_err(|e| io_err(&spec_path, e))?;
-        bytes.pop();
-        let rel = Path::new(name)
-            .strip_prefix(path)
-            .unwrap_or(Path::new(name));
-        let rel_components = components(rel);
-        let display = rel_components.join("/");
-        let text = match String::from_utf8(bytes) {
-            Ok(t) => t,
-            Err(e) => {
-                diagnostics.push(Diagnostic::new(
-                    Severity::Error,
-                    "invalid-utf8",
-                    Location {
-                        path: display.clone().into(),
-                        line: 1,
-                        column: 1,
-                    },
-                    format!("{display} is not valid UTF-8; bad bytes were replaced"),
-                ));
-                String::from_utf8_lossy(e.as_bytes()).into_owned()
-            }
-        };
-        let file = SourceFile::new(display, text);
-        let mut all = root_components.clone();
-        all.extend(rel_components);
-        pages.push((all, file));
-    }
-    let _ = writer.join();
-    let _ = child.wait();
-    let mut docs = DocsSet::default();
-    for (version, files) in versions_of_root(&spec_path, pages, api_version, &mut diagnostics)? {
-        for file in files {
-            // A git tree holds each path once.
-            let _ = docs.add(&version, file);
-        }
-    }
-    Ok((docs, diagnostics))
 }
 
 /// Whether a file on disk was written by the generator (its header says so).
