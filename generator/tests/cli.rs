@@ -281,7 +281,7 @@ fn a_run_that_fails_halfway_leaves_the_previous_crate_untouched() {
     let tmp = tempfile::tempdir().unwrap();
     let out = tmp.path().join("crate");
     let out_s = out.to_str().unwrap();
-    let fixtures = common::repo_root().join("generator/tests/fixtures");
+    let fixtures = common::golden("property-types-and-names").pages();
     let o = run(
         &[
             "regen",

@@ -27,11 +27,9 @@ fn reorder(files: &[SourceFile], seed: usize) -> Vec<SourceFile> {
 #[test]
 fn page_order_and_thread_count_do_not_change_the_output() {
     let root = common::repo_root();
-    let (docs, _) = load_docs(&[
-        root.join("docs-input"),
-        root.join("generator/tests/fixtures"),
-    ])
-    .expect("docs load");
+    let mut folders = vec![root.join("docs-input")];
+    folders.extend(common::golden_pages());
+    let (docs, _) = load_docs(&folders).expect("docs load");
     let sorted: Vec<(String, Vec<SourceFile>)> = docs
         .versions
         .iter()

@@ -1,13 +1,14 @@
-//! A fixture page for each malformed shape (under `tests/fixtures`): each
-//! gives a located diagnostic, and the golden crate built from them compiles
-//! (it is a workspace member).
+//! A fixture page for each malformed shape (the pages of the goldens under
+//! `tests/goldens`, most in `malformed-pages`): each gives a located
+//! diagnostic, and the golden crates built from them compile (they are
+//! workspace members).
 
 mod common;
 
 use graph_docs_codegen::{build_models, workspace::load_docs};
 
 fn diagnostics() -> Vec<(String, String)> {
-    let (docs, _) = load_docs(&[common::repo_root().join("generator/tests/fixtures")]).unwrap();
+    let (docs, _) = load_docs(&common::golden_pages()).unwrap();
     build_models(&docs)
         .iter()
         .flat_map(|m| {
@@ -69,7 +70,7 @@ fn every_malformed_shape_is_a_located_diagnostic() {
 
 #[test]
 fn escaped_pipes_stay_in_their_cell() {
-    let (docs, _) = load_docs(&[common::repo_root().join("generator/tests/fixtures")]).unwrap();
+    let (docs, _) = load_docs(&common::golden_pages()).unwrap();
     let models = build_models(&docs);
     let t = models[0].find_type(None, "malformed").unwrap();
     let pipe = t.properties.iter().find(|p| p.name == "pipe").unwrap();
@@ -78,7 +79,7 @@ fn escaped_pipes_stay_in_their_cell() {
 
 #[test]
 fn equal_names_in_two_namespaces_are_two_types() {
-    let (docs, _) = load_docs(&[common::repo_root().join("generator/tests/fixtures")]).unwrap();
+    let (docs, _) = load_docs(&common::golden_pages()).unwrap();
     let models = build_models(&docs);
     let sessions: Vec<_> = models[0]
         .types
@@ -92,7 +93,9 @@ fn equal_names_in_two_namespaces_are_two_types() {
         "{sessions:?}"
     );
     let golden = std::fs::read_to_string(
-        common::repo_root().join("generator/tests/golden/src/v1_0/call_records/session.rs"),
+        common::golden("namespaces")
+            .crate_dir()
+            .join("src/v1_0/call_records/session.rs"),
     )
     .unwrap();
     assert!(

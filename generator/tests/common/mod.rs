@@ -17,6 +17,65 @@ pub fn repo_root() -> PathBuf {
         .to_owned()
 }
 
+/// A golden: a directory under `generator/tests/goldens/`, named after the
+/// behaviour it pins, holding fixture pages (`pages/`) and what they generate
+/// (`ir.json`, `crate/`). `tests/golden.rs` checks them.
+#[derive(Clone, Debug)]
+pub struct Golden {
+    /// The directory's name: the behaviour.
+    pub name: String,
+    /// The directory.
+    pub dir: PathBuf,
+}
+
+impl Golden {
+    /// The docs tree of its pages (`pages/v1.0/...`).
+    pub fn pages(&self) -> PathBuf {
+        self.dir.join("pages")
+    }
+
+    /// The generated crate, a workspace member.
+    pub fn crate_dir(&self) -> PathBuf {
+        self.dir.join("crate")
+    }
+}
+
+/// `generator/tests/goldens`.
+pub fn goldens_dir() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/goldens")
+}
+
+/// Every golden, by name: each directory under [`goldens_dir`] is one.
+pub fn goldens() -> Vec<Golden> {
+    let dir = goldens_dir();
+    let mut found: Vec<Golden> = std::fs::read_dir(&dir)
+        .unwrap_or_else(|e| panic!("{}: {e}", dir.display()))
+        .flatten()
+        .filter(|e| e.file_type().is_ok_and(|t| t.is_dir()))
+        .map(|e| Golden {
+            name: e.file_name().to_string_lossy().into_owned(),
+            dir: e.path(),
+        })
+        .collect();
+    found.sort_by(|a, b| a.name.cmp(&b.name));
+    found
+}
+
+/// The golden named `name`.
+pub fn golden(name: &str) -> Golden {
+    goldens()
+        .into_iter()
+        .find(|g| g.name == name)
+        .unwrap_or_else(|| panic!("no golden named `{name}` under {}", goldens_dir().display()))
+}
+
+/// The page folders of every golden, for tests that read all fixture pages
+/// at once. A page kept in several goldens is the same page in each (a test
+/// of `tests/golden.rs`), so loading reads it once, from the first folder.
+pub fn golden_pages() -> Vec<PathBuf> {
+    goldens().iter().map(Golden::pages).collect()
+}
+
 /// `../shared` beside the repository, or `$GRAPH_DOCS_SHARED`.
 pub fn shared_dir() -> PathBuf {
     std::env::var_os("GRAPH_DOCS_SHARED")
