@@ -201,6 +201,26 @@ fn key_line(yaml: &str, key: &str) -> Option<u32> {
         .map(|i| i as u32)
 }
 
+/// The byte range of the YAML between `---` fences at the top of `text`, and
+/// the offset just past the closing fence.
+pub(super) fn front_matter_range(text: &str) -> Option<(std::ops::Range<usize>, usize)> {
+    let rest = text.strip_prefix("---")?;
+    let first_newline = rest.find('\n')?;
+    if !rest[..first_newline].trim().is_empty() {
+        return None;
+    }
+    let yaml_start = 3 + first_newline + 1;
+    let mut offset = yaml_start;
+    for line in text[yaml_start..].split_inclusive('\n') {
+        let trimmed = line.trim_end();
+        if trimmed == "---" || trimmed == "..." {
+            return Some((yaml_start..offset, offset + line.len()));
+        }
+        offset += line.len();
+    }
+    None
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -1,6 +1,13 @@
 //! pulldown-cmark events → [`Block`]s with locations.
+//!
+//! [`Builder`] walks the events once; tables are built in
+//! `markdown_table.rs` and inline content (links, marks, inline HTML) in
+//! `markdown_inline.rs`.
 
-use super::{Annotation, Block, Cell, FrontMatter, Inline, Link, Page, Row};
+use super::front_matter::front_matter_range;
+use super::markdown_inline::{needs_normalizing, normalize_space};
+use super::markdown_table::TableBuilder;
+use super::{Annotation, Block, Cell, FrontMatter, Inline, Page};
 use crate::diagnostics::{codes, Diagnostic, Severity};
 use crate::source::{LineIndex, Location, SourceFile};
 use pulldown_cmark::{CodeBlockKind, Event, Options, Parser, Tag, TagEnd};
@@ -43,65 +50,60 @@ pub fn parse_markdown(file: &SourceFile) -> Page {
     builder.page
 }
 
-/// The byte range of the YAML between `---` fences at the top of `text`, and
-/// the offset just past the closing fence.
-fn front_matter_range(text: &str) -> Option<(std::ops::Range<usize>, usize)> {
-    let rest = text.strip_prefix("---")?;
-    let first_newline = rest.find('\n')?;
-    if !rest[..first_newline].trim().is_empty() {
-        return None;
-    }
-    let yaml_start = 3 + first_newline + 1;
-    let mut offset = yaml_start;
-    for line in text[yaml_start..].split_inclusive('\n') {
-        let trimmed = line.trim_end();
-        if trimmed == "---" || trimmed == "..." {
-            return Some((yaml_start..offset, offset + line.len()));
-        }
-        offset += line.len();
-    }
-    None
-}
-
 /// What the inline collector is collecting for.
-enum InlineTarget {
+pub(super) enum InlineTarget {
     Heading(u8),
     Paragraph,
     Cell,
 }
 
-struct InlineCollector {
-    target: InlineTarget,
-    start: usize,
-    end: usize,
-    content: Inline,
-    link_starts: Vec<(usize, String)>,
-    mark_starts: Vec<usize>,
+/// The inline content of one heading, paragraph, list item or table cell,
+/// collected until its end event.
+pub(super) struct InlineCollector {
+    pub(super) target: InlineTarget,
+    pub(super) start: usize,
+    pub(super) end: usize,
+    pub(super) content: Inline,
+    /// Where each open link's text starts in `content.text`, and its target.
+    pub(super) link_starts: Vec<(usize, String)>,
+    /// Where each open emphasis or strong span starts in `content.text`.
+    pub(super) mark_starts: Vec<usize>,
 }
 
-struct TableBuilder {
-    start: usize,
-    header: Option<Row>,
-    rows: Vec<Row>,
-    current: Option<Row>,
-}
-
-struct Builder<'a> {
-    file: &'a SourceFile,
-    index: &'a LineIndex,
-    page: Page,
-    inline: Option<InlineCollector>,
-    table: Option<TableBuilder>,
-    code: Option<(String, usize, String)>,
-    html: Option<(usize, String)>,
-    pending_annotation: Option<Annotation>,
+/// The state of one walk over a page's events.
+pub(super) struct Builder<'a> {
+    pub(super) file: &'a SourceFile,
+    pub(super) index: &'a LineIndex,
+    pub(super) page: Page,
+    pub(super) inline: Option<InlineCollector>,
+    pub(super) table: Option<TableBuilder>,
+    /// An open code block: its language, where its text starts, its text.
+    pub(super) code: Option<(String, usize, String)>,
+    /// An open HTML block: where it starts, its text.
+    pub(super) html: Option<(usize, String)>,
+    /// The annotation the next code block takes.
+    pub(super) pending_annotation: Option<Annotation>,
 }
 
 impl Builder<'_> {
-    fn loc(&self, offset: usize) -> Location {
+    /// The location of byte `offset` of the page.
+    pub(super) fn loc(&self, offset: usize) -> Location {
         self.index.location(&self.file.text, offset)
     }
 
+    /// Whether inline content is being collected for a table cell.
+    pub(super) fn in_cell(&self) -> bool {
+        matches!(
+            self.inline,
+            Some(InlineCollector {
+                target: InlineTarget::Cell,
+                ..
+            })
+        )
+    }
+
+    /// Starts collecting inline content for `target` (source bytes
+    /// `start..end`), closing what was being collected.
     fn start_inline(&mut self, target: InlineTarget, start: usize, end: usize) {
         self.flush_inline();
         self.inline = Some(InlineCollector {
@@ -119,7 +121,9 @@ impl Builder<'_> {
         });
     }
 
-    fn flush_inline(&mut self) {
+    /// Ends the inline content being collected: it becomes a heading, a
+    /// paragraph or a cell of the current table row.
+    pub(super) fn flush_inline(&mut self) {
         let Some(collector) = self.inline.take() else {
             return;
         };
@@ -163,215 +167,107 @@ impl Builder<'_> {
         }
     }
 
-    fn push_text(&mut self, text: &str) {
+    /// Appends `text` to the inline content being collected, if any.
+    pub(super) fn push_text(&mut self, text: &str) {
         if let Some(c) = self.inline.as_mut() {
             c.content.text.push_str(text);
         }
     }
 
+    /// Handles one event at byte `range` of the page.
     fn event(&mut self, event: Event<'_>, range: std::ops::Range<usize>) {
-        if let Some((_, _, code)) = self.code.as_mut() {
-            match event {
-                Event::Text(t) => code.push_str(&t),
-                Event::End(TagEnd::CodeBlock) => self.finish_code(),
-                _ => {}
-            }
+        // Inside a code block only its text and its end matter.
+        if self.code.is_some() {
+            self.code_block_event(event);
             return;
         }
         match event {
-            Event::Start(Tag::Heading { level, .. }) => {
-                self.start_inline(InlineTarget::Heading(level as u8), range.start, range.end)
-            }
-            Event::Start(Tag::Paragraph)
-                if !matches!(
-                    self.inline,
-                    Some(InlineCollector {
-                        target: InlineTarget::Cell,
-                        ..
-                    })
-                ) =>
-            {
-                self.start_inline(InlineTarget::Paragraph, range.start, range.end)
-            }
-            Event::Start(Tag::Item) => {
-                self.start_inline(InlineTarget::Paragraph, range.start, range.end)
-            }
-            Event::Start(Tag::List(_)) | Event::Start(Tag::BlockQuote(_)) => self.flush_inline(),
-            Event::End(TagEnd::Heading(_))
-            | Event::End(TagEnd::Paragraph)
-            | Event::End(TagEnd::Item)
-                if !matches!(
-                    self.inline,
-                    Some(InlineCollector {
-                        target: InlineTarget::Cell,
-                        ..
-                    })
-                ) =>
-            {
-                self.flush_inline()
-            }
-            Event::Start(Tag::Table(_)) => {
-                self.flush_inline();
-                self.table = Some(TableBuilder {
-                    start: range.start,
-                    header: None,
-                    rows: Vec::new(),
-                    current: None,
-                });
-            }
-            Event::Start(Tag::TableHead) | Event::Start(Tag::TableRow) => {
-                let location = self.loc(range.start);
-                let line_end = memchr::memchr(b'\n', &self.file.text.as_bytes()[range.start..])
-                    .map(|i| range.start + i)
-                    .unwrap_or(self.file.text.len());
-                let source_cells = count_cells(&self.file.text[range.start..line_end]);
-                if let Some(t) = self.table.as_mut() {
-                    t.current = Some(Row {
-                        cells: Vec::with_capacity(source_cells),
-                        source_cells,
-                        location,
-                    });
-                }
-            }
-            Event::Start(Tag::TableCell) => {
-                self.start_inline(InlineTarget::Cell, range.start, range.end)
-            }
-            Event::End(TagEnd::TableCell) => self.flush_inline(),
-            Event::End(TagEnd::TableHead) => {
-                if let Some(t) = self.table.as_mut() {
-                    t.header = t.current.take();
-                }
-            }
-            Event::End(TagEnd::TableRow) => {
-                if let Some(t) = self.table.as_mut() {
-                    if let Some(row) = t.current.take() {
-                        t.rows.push(row);
-                    }
-                }
-            }
-            Event::End(TagEnd::Table) => {
-                if let Some(t) = self.table.take() {
-                    let location = self.loc(t.start);
-                    let header = t.header.unwrap_or(Row {
-                        cells: Vec::new(),
-                        source_cells: 0,
-                        location: location.clone(),
-                    });
-                    self.page.blocks.push(Block::Table {
-                        header,
-                        rows: t.rows,
-                        location,
-                    });
-                }
-            }
-            Event::Start(Tag::CodeBlock(kind)) => {
-                self.flush_inline();
-                let (lang, start) = match kind {
-                    CodeBlockKind::Fenced(info) => {
-                        let lang = info
-                            .split_whitespace()
-                            .next()
-                            .unwrap_or("")
-                            .to_ascii_lowercase();
-                        let next_line =
-                            memchr::memchr(b'\n', &self.file.text.as_bytes()[range.start..])
-                                .map(|i| range.start + i + 1)
-                                .unwrap_or(range.start);
-                        (lang, next_line)
-                    }
-                    CodeBlockKind::Indented => (String::new(), range.start),
-                };
-                self.code = Some((lang, start, String::with_capacity(range.len())));
-            }
-            Event::Start(Tag::HtmlBlock) => self.html = Some((range.start, String::new())),
-            Event::Html(text) => {
-                if let Some((_, html)) = self.html.as_mut() {
-                    html.push_str(&text);
-                }
-            }
-            Event::End(TagEnd::HtmlBlock) => self.finish_html(),
-            Event::InlineHtml(html) => {
-                // Tags are matched without case, on their first bytes only.
-                let starts = |tag: &str| {
-                    html.get(..tag.len())
-                        .is_some_and(|p| p.eq_ignore_ascii_case(tag))
-                };
-                if starts("<br") {
-                    self.push_text(" ");
-                } else if starts("<li>") || starts("<li ") {
-                    // A list item: a bullet keeps it apart from the text before it.
-                    self.push_text(" • ");
-                } else if ["</li", "<ul", "</ul", "<ol", "</ol"]
-                    .into_iter()
-                    .any(starts)
-                {
-                    // The rest of a list: a space keeps the items apart from what follows.
-                    self.push_text(" ");
-                } else if html.starts_with("<!--") {
-                    self.inline_annotation(&html, range.start);
-                } else if matches!(
-                    self.inline,
-                    Some(InlineCollector {
-                        target: InlineTarget::Cell,
-                        ..
-                    })
-                ) {
-                    let location = self.loc(range.start);
-                    self.page.diagnostics.push(Diagnostic::new(
-                        Severity::Info,
-                        codes::HTML_IN_CELL,
-                        location,
-                        format!(
-                            "the HTML tag `{}` in this table cell was dropped (its text is kept)",
-                            html.trim()
-                        ),
-                    ));
-                }
-            }
-            Event::Start(Tag::Link { dest_url, .. }) => {
-                if let Some(c) = self.inline.as_mut() {
-                    c.link_starts
-                        .push((c.content.text.len(), dest_url.into_string()));
-                }
-            }
-            Event::End(TagEnd::Link) => {
-                if let Some(c) = self.inline.as_mut() {
-                    if let Some((start, dest)) = c.link_starts.pop() {
-                        let text = normalize_space(c.content.text.get(start..).unwrap_or(""));
-                        c.content.links.push(Link { text, dest });
-                    }
-                }
-            }
-            Event::Start(Tag::Emphasis) | Event::Start(Tag::Strong) => {
-                if let Some(c) = self.inline.as_mut() {
-                    c.mark_starts.push(c.content.text.len());
-                }
-            }
-            Event::End(end @ (TagEnd::Emphasis | TagEnd::Strong)) => {
-                if let Some(c) = self.inline.as_mut() {
-                    if let Some(start) = c.mark_starts.pop() {
-                        let marked = normalize_space(c.content.text.get(start..).unwrap_or(""));
-                        if !marked.is_empty() {
-                            if end == TagEnd::Strong {
-                                c.content.strong.push(marked.clone());
-                            }
-                            c.content.marked.push(marked);
-                        }
-                    }
-                }
-            }
-            Event::Code(code) => {
-                if let Some(c) = self.inline.as_mut() {
-                    c.content.text.push_str(&code);
-                    c.content.marked.push(code.trim().to_owned());
-                }
-            }
+            Event::Start(tag) => self.start_tag(tag, range),
+            Event::End(end) => self.end_tag(end),
+            Event::Html(text) => self.html_block_text(&text),
+            Event::InlineHtml(html) => self.inline_html(&html, range.start),
+            Event::Code(code) => self.code_span(&code),
             Event::Text(text) => self.push_text(&text),
             Event::SoftBreak | Event::HardBreak => self.push_text(" "),
             _ => {}
         }
     }
 
+    /// Handles the start of a construct at byte `range` of the page.
+    fn start_tag(&mut self, tag: Tag<'_>, range: std::ops::Range<usize>) {
+        match tag {
+            Tag::Heading { level, .. } => {
+                self.start_inline(InlineTarget::Heading(level as u8), range.start, range.end)
+            }
+            // A paragraph inside a table cell is part of the cell's content.
+            Tag::Paragraph if !self.in_cell() => {
+                self.start_inline(InlineTarget::Paragraph, range.start, range.end)
+            }
+            Tag::Item => self.start_inline(InlineTarget::Paragraph, range.start, range.end),
+            Tag::List(_) | Tag::BlockQuote(_) => self.flush_inline(),
+            Tag::Table(_) => self.start_table(range.start),
+            Tag::TableHead | Tag::TableRow => self.start_table_row(range.start),
+            Tag::TableCell => self.start_inline(InlineTarget::Cell, range.start, range.end),
+            Tag::CodeBlock(kind) => self.start_code_block(kind, range),
+            Tag::HtmlBlock => self.html = Some((range.start, String::new())),
+            Tag::Link { dest_url, .. } => self.start_link(dest_url),
+            Tag::Emphasis | Tag::Strong => self.start_mark(),
+            _ => {}
+        }
+    }
+
+    /// Handles the end of a construct.
+    fn end_tag(&mut self, end: TagEnd) {
+        match end {
+            TagEnd::Heading(_) | TagEnd::Paragraph | TagEnd::Item if !self.in_cell() => {
+                self.flush_inline()
+            }
+            TagEnd::TableCell => self.flush_inline(),
+            TagEnd::TableHead => self.end_table_head(),
+            TagEnd::TableRow => self.end_table_row(),
+            TagEnd::Table => self.finish_table(),
+            TagEnd::HtmlBlock => self.finish_html(),
+            TagEnd::Link => self.end_link(),
+            TagEnd::Emphasis | TagEnd::Strong => self.end_mark(end == TagEnd::Strong),
+            _ => {}
+        }
+    }
+
+    /// Opens a code block: its language (fenced blocks only, lowercased) and
+    /// where its text starts (the line after a fence).
+    fn start_code_block(&mut self, kind: CodeBlockKind<'_>, range: std::ops::Range<usize>) {
+        self.flush_inline();
+        let (lang, start) = match kind {
+            CodeBlockKind::Fenced(info) => {
+                let lang = info
+                    .split_whitespace()
+                    .next()
+                    .unwrap_or("")
+                    .to_ascii_lowercase();
+                let next_line = memchr::memchr(b'\n', &self.file.text.as_bytes()[range.start..])
+                    .map(|i| range.start + i + 1)
+                    .unwrap_or(range.start);
+                (lang, next_line)
+            }
+            CodeBlockKind::Indented => (String::new(), range.start),
+        };
+        self.code = Some((lang, start, String::with_capacity(range.len())));
+    }
+
+    /// Handles an event inside an open code block.
+    fn code_block_event(&mut self, event: Event<'_>) {
+        match event {
+            Event::Text(t) => {
+                if let Some((_, _, code)) = self.code.as_mut() {
+                    code.push_str(&t);
+                }
+            }
+            Event::End(TagEnd::CodeBlock) => self.finish_code(),
+            _ => {}
+        }
+    }
+
+    /// Closes the code block, which takes the pending annotation.
     fn finish_code(&mut self) {
         let Some((lang, start, text)) = self.code.take() else {
             return;
@@ -386,6 +282,14 @@ impl Builder<'_> {
         });
     }
 
+    /// Appends a piece of an open HTML block's text.
+    fn html_block_text(&mut self, text: &str) {
+        if let Some((_, html)) = self.html.as_mut() {
+            html.push_str(text);
+        }
+    }
+
+    /// Closes an HTML block, which may be an annotation.
     fn finish_html(&mut self) {
         let Some((start, html)) = self.html.take() else {
             return;
@@ -393,7 +297,9 @@ impl Builder<'_> {
         self.inline_annotation(&html, start);
     }
 
-    fn inline_annotation(&mut self, html: &str, start: usize) {
+    /// Reads `html` (starting at byte `start`) as an annotation for the next
+    /// code block; an invalid one is a warning.
+    pub(super) fn inline_annotation(&mut self, html: &str, start: usize) {
         match Annotation::parse(html) {
             Ok(Some(a)) => self.pending_annotation = Some(a),
             Ok(None) => {}
@@ -407,100 +313,12 @@ impl Builder<'_> {
     }
 }
 
-/// The number of cells in a table row's source line: pipes that are not
-/// escaped and not inside a code span separate cells; a leading and a
-/// trailing pipe do not.
-pub(crate) fn count_cells(line: &str) -> usize {
-    // Every character that matters is ASCII, and no byte of a multi-byte
-    // UTF-8 character is ASCII: the bytes between them can be skipped.
-    let bytes = line.trim().as_bytes();
-    let mut separators = 0;
-    let mut in_code = false;
-    let mut at = 0;
-    let mut last_pipe = None;
-    while let Some(found) = memchr::memchr3(b'\\', b'`', b'|', &bytes[at..]) {
-        let i = at + found;
-        match bytes[i] {
-            b'\\' => {
-                at = (i + 2).min(bytes.len());
-                continue;
-            }
-            b'`' => in_code = !in_code,
-            _ if !in_code => {
-                if i > 0 {
-                    separators += 1;
-                }
-                last_pipe = Some(i);
-            }
-            _ => {}
-        }
-        at = i + 1;
-    }
-    let ends_with_pipe = !bytes.is_empty() && last_pipe == Some(bytes.len() - 1);
-    if ends_with_pipe && separators > 0 {
-        separators -= 1;
-    }
-    separators + 1
-}
-
-/// Whether [`normalize_space`] would change `text`: leading, trailing or
-/// repeated whitespace, whitespace other than a space, or non-ASCII text
-/// (which may hold Unicode spaces). One pass over the bytes.
-fn needs_normalizing(text: &str) -> bool {
-    let bytes = text.as_bytes();
-    let (Some(first), Some(last)) = (bytes.first(), bytes.last()) else {
-        return false;
-    };
-    if first.is_ascii_whitespace() || last.is_ascii_whitespace() {
-        return true;
-    }
-    let mut previous_space = false;
-    for &b in bytes {
-        match b {
-            b' ' => {
-                if previous_space {
-                    return true;
-                }
-                previous_space = true;
-            }
-            b'\n' | b'\t' | b'\r' | 0x0c | 0x80.. => return true,
-            _ => previous_space = false,
-        }
-    }
-    false
-}
-
-/// Collapses runs of whitespace into one space and trims.
-pub(crate) fn normalize_space(text: &str) -> String {
-    if !needs_normalizing(text) {
-        return text.to_owned();
-    }
-    let mut out = String::with_capacity(text.len());
-    for word in text.split_whitespace() {
-        if !out.is_empty() {
-            out.push(' ');
-        }
-        out.push_str(word);
-    }
-    out
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
 
     fn page(text: &str) -> Page {
         parse_markdown(&SourceFile::new("t.md", text))
-    }
-
-    #[test]
-    fn list_items_in_cells_become_bullets() {
-        let p = page("|Property|Type|Description|\n|-|-|-|\n|x|String|Values are:<ul><li>one</li><li>two</li></ul>Then more.|\n");
-        let Block::Table { rows, .. } = &p.blocks[0] else {
-            panic!("{:?}", p.blocks)
-        };
-        let text = normalize_space(&rows[0].cells[2].content.text);
-        assert_eq!(text, "Values are: • one • two Then more.");
     }
 
     #[test]
@@ -540,33 +358,6 @@ mod tests {
     }
 
     #[test]
-    fn escaped_pipes_stay_in_their_cell() {
-        let p = page("|a|b|\n|-|-|\n|x \\| y|z|\n");
-        let Block::Table { rows, .. } = &p.blocks[0] else {
-            panic!()
-        };
-        assert_eq!(rows[0].cells[0].content.text, "x | y");
-        assert_eq!(rows[0].cells[1].content.text, "z");
-    }
-
-    #[test]
-    fn needs_normalizing_is_exactly_when_normalizing_changes_the_text() {
-        for text in [
-            "", "a", "a b", " a", "a ", "a  b", "a\tb", "a\nb", "a\u{a0}b", "é", "a\u{c}b", "a b c",
-        ] {
-            assert!(
-                needs_normalizing(text)
-                    || text.split_whitespace().collect::<Vec<_>>().join(" ") == text,
-                "{text:?}"
-            );
-            if text.is_ascii() {
-                let collapsed = text.split_whitespace().collect::<Vec<_>>().join(" ");
-                assert_eq!(needs_normalizing(text), collapsed != text, "{text:?}");
-            }
-        }
-    }
-
-    #[test]
     fn front_matter_keeps_page_offsets() {
         let p = page("---\ntitle: x\n---\n# Title\n\n|a|b|\n|-|-|\n|c|d|\n");
         assert_eq!(p.blocks[0].location().line, 4);
@@ -580,60 +371,6 @@ mod tests {
             ),
             (8, 4)
         );
-    }
-
-    /// The plain character-by-character reading `count_cells` must agree with.
-    fn count_cells_by_char(line: &str) -> usize {
-        let (mut separators, mut in_code, mut escaped, mut first, mut last_was_pipe) =
-            (0, false, false, true, false);
-        for c in line.trim().chars() {
-            last_was_pipe = false;
-            if escaped {
-                escaped = false;
-                first = false;
-                continue;
-            }
-            match c {
-                '\\' => escaped = true,
-                '`' => in_code = !in_code,
-                '|' if !in_code => {
-                    if !first {
-                        separators += 1;
-                    }
-                    last_was_pipe = true;
-                }
-                _ => {}
-            }
-            first = false;
-        }
-        if last_was_pipe && separators > 0 {
-            separators -= 1;
-        }
-        separators + 1
-    }
-
-    #[test]
-    fn counting_cells_by_byte_agrees_with_reading_each_character() {
-        use proptest::prelude::*;
-        crate::test_support::seeded_runner()
-            .run(&"[|`\\\\a é\\t]{0,14}", |line| {
-                prop_assert_eq!(count_cells(&line), count_cells_by_char(&line), "{:?}", line);
-                Ok(())
-            })
-            .unwrap();
-    }
-
-    #[test]
-    fn counts_the_cells_written_in_a_row() {
-        assert_eq!(count_cells("|a|b|c|"), 3);
-        assert_eq!(count_cells("a | b"), 2);
-        assert_eq!(count_cells("| x \\| y | `a|b` |"), 2);
-        assert_eq!(count_cells("| Member"), 1);
-        assert_eq!(count_cells("|a||"), 2);
-        assert_eq!(count_cells("| a \\"), 1);
-        assert_eq!(count_cells("| é | ü \\| x |"), 2);
-        assert_eq!(count_cells("`|`|"), 1);
-        assert_eq!(count_cells(""), 1);
     }
 
     #[test]

@@ -10,7 +10,10 @@ mod annotation;
 mod front_matter;
 pub(crate) mod json_commas;
 mod markdown;
+mod markdown_inline;
+mod markdown_table;
 pub mod published;
+mod published_code;
 mod published_rows;
 
 pub use annotation::Annotation;

@@ -5,14 +5,15 @@
 //! line is the title; section headings are lines holding a known section title
 //! ("Permissions", "HTTP request", "Properties", …); tables are a header line
 //! ("Property Type Description") followed by one line per row, cells separated
-//! by spaces (split back by `published_rows.rs`); the
-//! HTTP request lines are bare (`POST /x/{id}`); examples are raw HTTP
+//! by spaces (split back by `published_rows.rs`); the HTTP request lines are
+//! bare (`POST /x/{id}`); examples are raw HTTP
 //! (`POST https://graph.microsoft.com/…` or `HTTP/1.1 201 Created`, headers,
-//! then a JSON body). Every block and cell keeps its line and column in the
-//! text file. Rows that cannot be split are `published-row-unreadable`.
+//! then a JSON body; both read by `published_code.rs`). Every block and cell
+//! keeps its line and column in the text file. Rows that cannot be split are
+//! `published-row-unreadable`.
 
 use super::published_rows::{header, split_row, words, ColumnKind, Header};
-use super::{Annotation, Block, Cell, Inline, Page, Row};
+use super::{Block, Cell, Inline, Page, Row};
 use crate::diagnostics::{codes, Diagnostic, Severity};
 use crate::source::{LineIndex, Location, SourceFile};
 
@@ -73,33 +74,25 @@ pub fn parse_published(file: &SourceFile) -> Page {
     p.page
 }
 
-struct Parser<'a> {
+/// The state of one pass over a page's lines.
+pub(super) struct Parser<'a> {
     file: &'a SourceFile,
     index: LineIndex,
     /// Each line's byte offset and text (without its line end).
-    lines: Vec<(usize, &'a str)>,
-    page: Page,
+    pub(super) lines: Vec<(usize, &'a str)>,
+    pub(super) page: Page,
     /// The current level-2 section, lowercased.
-    section: String,
+    pub(super) section: String,
     /// Whether an Example(s) heading was seen (Request/Response are level 3 then).
     in_examples: bool,
     /// Request examples seen, to name them.
-    examples: usize,
+    pub(super) examples: usize,
     /// The name of a request example waiting for its response.
-    open_request: Option<String>,
-}
-
-/// What kind of code block a raw HTTP or JSON run is.
-#[derive(Clone, Copy, PartialEq, Eq)]
-enum CodeKind {
-    RequestLines,
-    RequestExample,
-    ResponseExample,
-    Json,
+    pub(super) open_request: Option<String>,
 }
 
 impl<'a> Parser<'a> {
-    fn loc(&self, offset: usize) -> Location {
+    pub(super) fn loc(&self, offset: usize) -> Location {
         self.index.location(&self.file.text, offset)
     }
 
@@ -109,18 +102,18 @@ impl<'a> Parser<'a> {
         self.loc(start + (line.len() - line.trim_start().len()))
     }
 
-    fn trimmed(&self, i: usize) -> &'a str {
+    pub(super) fn trimmed(&self, i: usize) -> &'a str {
         self.lines.get(i).map(|l| l.1.trim()).unwrap_or("")
     }
 
     /// The first non-blank line at or after `i`.
-    fn next_non_blank(&self, i: usize) -> Option<usize> {
+    pub(super) fn next_non_blank(&self, i: usize) -> Option<usize> {
         (i..self.lines.len()).find(|&j| !self.trimmed(j).is_empty())
     }
 
     fn inline(text: &str) -> Inline {
         Inline {
-            text: super::markdown::normalize_space(text),
+            text: super::markdown_inline::normalize_space(text),
             raw: text.trim().to_owned(),
             links: Vec::new(),
             marked: Vec::new(),
@@ -187,7 +180,7 @@ impl<'a> Parser<'a> {
     }
 
     /// The heading level of line `i`, if it is a heading.
-    fn heading_level(&self, i: usize) -> Option<u8> {
+    pub(super) fn heading_level(&self, i: usize) -> Option<u8> {
         let t = self.trimmed(i);
         if t.len() > 120 {
             return None;
@@ -221,77 +214,17 @@ impl<'a> Parser<'a> {
 
     /// Reads a table from its header line `i`; returns the line after it.
     fn table(&mut self, i: usize, h: Header) -> usize {
-        let (start, _) = self.lines[i];
         let location = self.line_loc(i);
-        let cells: Vec<Cell> = h
-            .cells
-            .iter()
-            .map(|(text, at)| Cell {
-                content: Self::inline(text),
-                location: self.loc(start + at),
-            })
-            .collect();
-        let width = cells.len();
-        let header_row = Row {
-            cells,
-            source_cells: width,
-            location: location.clone(),
-        };
+        let header_row = self.table_header(i, &h, location.clone());
+        let width = header_row.cells.len();
         let mut rows = Vec::new();
         let mut j = i + 1;
-        // A table ends at a blank line, a heading or another table's header.
-        while j < self.lines.len()
-            && !self.trimmed(j).is_empty()
-            && self.heading_level(j).is_none()
-            && header(self.trimmed(j)).is_none()
-        {
-            let (row_start, row_line) = self.lines[j];
+        while self.continues_table(j) {
+            let row_line = self.lines[j].1;
             if let (true, Some(last)) = (is_continuation(row_line, &h), rows.last_mut()) {
-                let last: &mut Row = last;
-                if let Some(cell) = last.cells.last_mut() {
-                    cell.content.text = super::markdown::normalize_space(&format!(
-                        "{} {}",
-                        cell.content.text, row_line
-                    ));
-                    cell.content.raw = cell.content.text.clone();
-                }
-                self.page.diagnostics.push(Diagnostic::new(
-                    Severity::Warning,
-                    codes::TABLE_ROW_SHAPE,
-                    self.line_loc(j),
-                    "this line reads as a sentence, not a row (a capitalized word, then lower-case words where the type should be): it continues the description above and was joined to it",
-                ));
-                j += 1;
-                continue;
-            }
-            match split_row(row_line, &h) {
-                Ok(cells) => {
-                    let cells: Vec<Cell> = cells
-                        .into_iter()
-                        .map(|(text, at)| Cell {
-                            content: Self::inline(&text),
-                            location: self.loc(row_start + at),
-                        })
-                        .collect();
-                    rows.push(Row {
-                        cells,
-                        source_cells: width,
-                        location: self.line_loc(j),
-                    });
-                }
-                Err(e) => {
-                    let at = self.loc(row_start + e.at);
-                    self.page.diagnostics.push(Diagnostic::new(
-                        Severity::Warning,
-                        codes::PUBLISHED_ROW_UNREADABLE,
-                        at,
-                        format!(
-                            "this row of the `{}` table cannot be split into cells: its {} column is not where the rules expect it; the row was skipped",
-                            h.cells.iter().map(|c| c.0.as_str()).collect::<Vec<_>>().join(" | "),
-                            e.column
-                        ),
-                    ));
-                }
+                self.join_continuation(last, j);
+            } else if let Some(row) = self.table_row(j, &h, width) {
+                rows.push(row);
             }
             j += 1;
         }
@@ -303,136 +236,87 @@ impl<'a> Parser<'a> {
         j
     }
 
-    /// Whether line text `t` starts a raw HTTP or JSON block, and which.
-    fn code_start(&self, t: &str) -> Option<CodeKind> {
-        if t.starts_with('{') || t.starts_with('[') {
-            return Some(CodeKind::Json);
-        }
-        if let Some(rest) = t.strip_prefix("HTTP/") {
-            let status = rest.split_whitespace().nth(1).unwrap_or("");
-            if status.len() == 3 && status.chars().all(|c| c.is_ascii_digit()) {
-                return Some(CodeKind::ResponseExample);
-            }
-        }
-        let (_, target) = super::request_line(t)?;
-        let url = target.starts_with("https://") || target.starts_with("http://");
-        if self.section.starts_with("http request") || (!url && target.starts_with('/')) {
-            Some(CodeKind::RequestLines)
-        } else if url {
-            Some(CodeKind::RequestExample)
-        } else {
-            None
-        }
-    }
-
-    /// Reads a code block starting at line `i`; returns the line after it.
-    fn code(&mut self, i: usize, kind: CodeKind) -> usize {
-        let mut end = i + 1;
-        match kind {
-            CodeKind::RequestLines => {
-                // Request lines, blank lines between them allowed.
-                while let Some(j) = self.next_non_blank(end) {
-                    if self.code_start(self.trimmed(j)) != Some(CodeKind::RequestLines) {
-                        break;
-                    }
-                    end = j + 1;
-                }
-            }
-            CodeKind::Json => end = self.json_end(i),
-            CodeKind::RequestExample | CodeKind::ResponseExample => {
-                while end < self.lines.len() && is_header_line(self.trimmed(end)) {
-                    end += 1;
-                }
-                if let Some(j) = self.next_non_blank(end) {
-                    let t = self.trimmed(j);
-                    if t.starts_with('{') || t.starts_with('[') {
-                        end = self.json_end(j);
-                    }
-                }
-            }
-        }
-        let text: String = self.lines[i..end]
-            .iter()
-            .map(|l| format!("{}\n", l.1))
-            .collect();
-        let annotation = match kind {
-            CodeKind::RequestExample => {
-                self.examples += 1;
-                let name = format!("{}-example-{}", stem(&self.page.path), self.examples);
-                self.open_request = Some(name.clone());
-                Some(annotation("request", name))
-            }
-            CodeKind::ResponseExample => {
-                let name = self.open_request.take().unwrap_or_else(|| {
-                    self.examples += 1;
-                    format!("{}-example-{}", stem(&self.page.path), self.examples)
-                });
-                Some(annotation("response", name))
-            }
-            CodeKind::RequestLines | CodeKind::Json => None,
-        };
-        let lang = if kind == CodeKind::Json {
-            "json"
-        } else {
-            "http"
-        };
+    /// The header row of a table whose header line is line `i`.
+    fn table_header(&self, i: usize, h: &Header, location: Location) -> Row {
         let (start, _) = self.lines[i];
-        self.page.blocks.push(Block::Code {
-            lang: lang.to_owned(),
-            text,
-            annotation,
-            location: self.loc(start),
-        });
-        end
+        let cells: Vec<Cell> = h
+            .cells
+            .iter()
+            .map(|(text, at)| Cell {
+                content: Self::inline(text),
+                location: self.loc(start + at),
+            })
+            .collect();
+        let width = cells.len();
+        Row {
+            cells,
+            source_cells: width,
+            location,
+        }
     }
 
-    /// The line after a JSON value starting at line `i`: where its brackets
-    /// balance, or before a blank line followed by a heading, a table or
-    /// another HTTP block (a truncated body), or the end of the text.
-    fn json_end(&self, i: usize) -> usize {
-        let mut depth: i64 = 0;
-        let (mut in_string, mut escaped) = (false, false);
-        let mut j = i;
-        while j < self.lines.len() {
-            let t = self.trimmed(j);
-            if t.is_empty() && j > i {
-                let Some(next) = self.next_non_blank(j) else {
-                    return j;
-                };
-                let nt = self.trimmed(next);
-                if self.heading_level(next).is_some()
-                    || header(nt).is_some()
-                    || self.code_start(nt).is_some_and(|k| k != CodeKind::Json)
-                {
-                    return j;
-                }
-                j = next;
-                continue;
+    /// Whether line `j` is still part of the table above it: a table ends
+    /// at a blank line, a heading or another table's header.
+    fn continues_table(&self, j: usize) -> bool {
+        j < self.lines.len()
+            && !self.trimmed(j).is_empty()
+            && self.heading_level(j).is_none()
+            && header(self.trimmed(j)).is_none()
+    }
+
+    /// Joins line `j`, a sentence continuing the description above, to the
+    /// last cell of `row`, with a warning.
+    fn join_continuation(&mut self, row: &mut Row, j: usize) {
+        let row_line = self.lines[j].1;
+        if let Some(cell) = row.cells.last_mut() {
+            cell.content.text = super::markdown_inline::normalize_space(&format!(
+                "{} {}",
+                cell.content.text, row_line
+            ));
+            cell.content.raw = cell.content.text.clone();
+        }
+        self.page.diagnostics.push(Diagnostic::new(
+            Severity::Warning,
+            codes::TABLE_ROW_SHAPE,
+            self.line_loc(j),
+            "this line reads as a sentence, not a row (a capitalized word, then lower-case words where the type should be): it continues the description above and was joined to it",
+        ));
+    }
+
+    /// The row of `width` cells line `j` splits into under header `h`, or
+    /// `None` (with a warning) when the rules cannot split it.
+    fn table_row(&mut self, j: usize, h: &Header, width: usize) -> Option<Row> {
+        let (row_start, row_line) = self.lines[j];
+        match split_row(row_line, h) {
+            Ok(cells) => {
+                let cells: Vec<Cell> = cells
+                    .into_iter()
+                    .map(|(text, at)| Cell {
+                        content: Self::inline(&text),
+                        location: self.loc(row_start + at),
+                    })
+                    .collect();
+                Some(Row {
+                    cells,
+                    source_cells: width,
+                    location: self.line_loc(j),
+                })
             }
-            for c in self.lines[j].1.chars() {
-                if in_string {
-                    match (escaped, c) {
-                        (true, _) => escaped = false,
-                        (false, '\\') => escaped = true,
-                        (false, '"') => in_string = false,
-                        _ => {}
-                    }
-                    continue;
-                }
-                match c {
-                    '"' => in_string = true,
-                    '{' | '[' => depth += 1,
-                    '}' | ']' => depth -= 1,
-                    _ => {}
-                }
-            }
-            in_string = false;
-            j += 1;
-            if depth <= 0 {
-                return j;
+            Err(e) => {
+                let at = self.loc(row_start + e.at);
+                self.page.diagnostics.push(Diagnostic::new(
+                    Severity::Warning,
+                    codes::PUBLISHED_ROW_UNREADABLE,
+                    at,
+                    format!(
+                        "this row of the `{}` table cannot be split into cells: its {} column is not where the rules expect it; the row was skipped",
+                        h.cells.iter().map(|c| c.0.as_str()).collect::<Vec<_>>().join(" | "),
+                        e.column
+                    ),
+                ));
+                None
             }
         }
-        j
     }
 }
 
@@ -466,44 +350,6 @@ fn is_continuation(line: &str, h: &Header) -> bool {
     }
 }
 
-/// `Content-Type: application/json`: an HTTP header line.
-fn is_header_line(t: &str) -> bool {
-    let Some((name, _)) = t.split_once(':') else {
-        return false;
-    };
-    !name.is_empty()
-        && name.len() < 60
-        && name.chars().all(|c| c.is_ascii_alphanumeric() || c == '-')
-}
-
-fn stem(path: &str) -> String {
-    let file = path.rsplit('/').next().unwrap_or(path);
-    let stem = file.split('.').next().unwrap_or(file);
-    stem.chars()
-        .map(|c| {
-            if c.is_ascii_alphanumeric() {
-                c.to_ascii_lowercase()
-            } else {
-                '_'
-            }
-        })
-        .collect()
-}
-
-/// The annotation the docs repository gives an example block.
-fn annotation(block_type: &str, name: String) -> Annotation {
-    Annotation {
-        block_type: block_type.to_owned(),
-        fields: serde_json::json!({ "blockType": block_type, "name": name }),
-        name: Some(name),
-        odata_type: None,
-        base_type: None,
-        is_collection: false,
-        open_type: false,
-        key_property: None,
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -511,6 +357,31 @@ mod tests {
 
     fn page(text: &str) -> Page {
         parse_published(&SourceFile::new("t.txt", text))
+    }
+
+    /// A block in a few words: `h2 Title`, `p`, `table 2` (rows), or
+    /// `http request @20` (language, annotation type, line).
+    fn block_summary(b: &Block) -> String {
+        match b {
+            Block::Heading { level, content, .. } => format!("h{level} {}", content.text),
+            Block::Paragraph { .. } => "p".to_owned(),
+            Block::Table { rows, .. } => format!("table {}", rows.len()),
+            Block::Code {
+                lang,
+                annotation,
+                location,
+                ..
+            } => {
+                format!(
+                    "{lang} {} @{}",
+                    annotation
+                        .as_ref()
+                        .map(|a| a.block_type.as_str())
+                        .unwrap_or("-"),
+                    location.line
+                )
+            }
+        }
     }
 
     #[test]
@@ -521,30 +392,7 @@ mod tests {
              Example\n\nRequest\n\nPOST https://graph.microsoft.com/beta/things\nContent-type: application/json\n\n{\n  \"id\": \"1\"\n}\n\n\
              Response\n\nHTTP/1.1 201 Created\nContent-Type: application/json\n\n{\n  \"id\": \"1\"\n}\n",
         );
-        let kinds: Vec<String> = p
-            .blocks
-            .iter()
-            .map(|b| match b {
-                Block::Heading { level, content, .. } => format!("h{level} {}", content.text),
-                Block::Paragraph { .. } => "p".to_owned(),
-                Block::Table { rows, .. } => format!("table {}", rows.len()),
-                Block::Code {
-                    lang,
-                    annotation,
-                    location,
-                    ..
-                } => {
-                    format!(
-                        "{lang} {} @{}",
-                        annotation
-                            .as_ref()
-                            .map(|a| a.block_type.as_str())
-                            .unwrap_or("-"),
-                        location.line
-                    )
-                }
-            })
-            .collect();
+        let kinds: Vec<String> = p.blocks.iter().map(block_summary).collect();
         assert_eq!(
             kinds,
             [
