@@ -2,11 +2,17 @@
 //! examples), each with the location it came from. Pure.
 
 mod api;
+mod base_hints;
+mod description_notes;
 mod enums;
+mod examples;
 pub mod paths;
+mod permissions;
 pub mod placeholders;
 pub mod possible_values;
+mod reference_bodies;
 mod resource;
+mod response;
 mod sections;
 mod tables;
 pub mod todos;
@@ -19,7 +25,9 @@ use crate::source::Location;
 use std::sync::Arc;
 use type_cell::TypeCell;
 
-pub use api::{EndpointFacts, ExampleFacts, ExampleKind, NamedRow, PermissionFacts, Scopes};
+pub use api::{EndpointFacts, NamedRow};
+pub use examples::{ExampleFacts, ExampleKind};
+pub use permissions::{PermissionFacts, Scopes};
 pub use resource::odata_type_of;
 
 /// What kind of page this is.
@@ -245,7 +253,7 @@ pub fn extract_page(page: &Page) -> PageFacts {
     }
     enums::extract_enum_tables(&sections, &mut facts);
     if kind != PageKind::Api {
-        api::extract_examples(&sections, &mut facts);
+        examples::extract_examples(&sections, &mut facts);
     }
     todos::find_todos(page, &mut facts);
     facts

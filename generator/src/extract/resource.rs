@@ -1,90 +1,13 @@
 //! Resource pages: `# x resource type` with Properties and Relationships tables.
 
+use super::base_hints::{inherited_cell_hints, inherits_links};
 use super::sections::Sections;
 use super::tables::{enum_lists_from_properties, first_header, property_rows};
 use super::type_cell::{split_qualified, TypeName};
-use super::{BaseHint, BaseHintKind, MethodLink, PageFacts, TypeFacts, TypeOrigin};
-use crate::parse::Block;
-use regex::Regex;
-use std::sync::OnceLock;
-
-fn inherited_re() -> &'static Regex {
-    static RE: OnceLock<Regex> = OnceLock::new();
-    RE.get_or_init(|| {
-        // `\b` in front is checked by `captures_at_word_start`.
-        Regex::new(r"(?i)inherit(?:ed|s)\s+from\s+(?:the\s+)?\[?([A-Za-z_][A-Za-z0-9_.]*)")
-            .expect("valid regex")
-    })
-}
-
-/// Base-type hints in a text, from "Inherits from [x]" or "Inherited from [x]".
-pub(crate) fn inherited_names(text: &str) -> Vec<String> {
-    super::word_boundary::captures_at_word_start(inherited_re(), text)
-        .filter_map(|c| c.get(1))
-        .map(|m| unqualified(m.as_str()))
-        .collect()
-}
-
-fn inherits_link_re() -> &'static Regex {
-    static RE: OnceLock<Regex> = OnceLock::new();
-    RE.get_or_init(|| {
-        // `\b` in front is checked by `captures_at_word_start`.
-        Regex::new(
-            r"(?i)(?:inherits|derive[sd])\s+from\s+(?:the\s+)?\[(?:`|\*\*)?([A-Za-z_][A-Za-z0-9_.]*)(?:`|\*\*)?\]",
-        )
-        .expect("valid regex")
-    })
-}
-
-/// Base types a paragraph's markdown names by link: "Inherits from
-/// [x](link)" anywhere; "Derived from [x](link)" starting a sentence or after
-/// a comma ("…, derived from [x]"); "is derived from [x]" and "derives from
-/// [x]" when the sentence is about the page's own type (`own`: "The
-/// **drive** resource is derived from [**baseItem**][baseItem]"), not about
-/// something else ("the navigation property, which is derived from [x]").
-/// Names may be bold or code; only linked names count.
-pub(crate) fn inherits_links(raw: &str, own: &[&str]) -> Vec<String> {
-    super::word_boundary::captures_at_word_start(inherits_link_re(), raw)
-        .filter(|c| {
-            let whole = c.get(0).expect("group 0 is the match");
-            let phrase = whole.as_str().to_ascii_lowercase();
-            if phrase.starts_with("inherits") {
-                return true;
-            }
-            let before = &raw[..whole.start()];
-            let sentence = before
-                .rfind(". ")
-                .map_or(before, |i| &before[i + 2..])
-                .trim_start();
-            let lead = sentence.trim_end().to_ascii_lowercase();
-            let subject = lead.strip_suffix(" is").or_else(|| lead.strip_suffix("is"));
-            match subject {
-                // "…, which is derived from": about something else.
-                Some(subject) => {
-                    let subject = subject.trim_end();
-                    !(subject.ends_with("which") || subject.ends_with("that"))
-                        && names_own(subject, own)
-                }
-                None if phrase.starts_with("derives") => {
-                    !(lead.ends_with("which") || lead.ends_with("that")) && names_own(&lead, own)
-                }
-                None => lead.is_empty() || lead.ends_with(','),
-            }
-        })
-        .filter_map(|c| c.get(1))
-        .map(|m| unqualified(m.as_str()))
-        .collect()
-}
-
-/// Whether a (lower-cased) sentence start names one of `own` as a word,
-/// bold or not.
-fn names_own(lead: &str, own: &[&str]) -> bool {
-    lead.split(|c: char| !(c.is_ascii_alphanumeric() || c == '_' || c == '.'))
-        .any(|word| {
-            own.iter()
-                .any(|o| !o.is_empty() && word.eq_ignore_ascii_case(o))
-        })
-}
+use super::{BaseHint, BaseHintKind, MethodLink, PageFacts, PropertyFacts, TypeFacts, TypeOrigin};
+use crate::diagnostics::Diagnostic;
+use crate::parse::{Annotation, Block, Page};
+use crate::source::Location;
 
 /// `microsoft.graph.x` → `x`.
 pub(crate) fn unqualified(name: &str) -> String {
@@ -94,141 +17,41 @@ pub(crate) fn unqualified(name: &str) -> String {
     }
 }
 
+/// A resource page's `resource` annotation: the annotation, where its code
+/// block is, and the block's text (the JSON representation).
+type ResourceAnnotation<'p> = (&'p Annotation, &'p Location, &'p String);
+
+/// The type a resource page describes, with its tables, base-type hints and
+/// the enums its "Possible values" sentences list; and the page's method links.
 pub(crate) fn extract_resource(sections: &Sections<'_>, facts: &mut PageFacts) {
     let page = sections.page;
-    let resource_annotation = page.blocks.iter().find_map(|b| match b {
-        Block::Code {
-            annotation: Some(a),
-            location,
-            text,
-            ..
-        } if a.block_type == "resource" => Some((a, location, text)),
-        _ => None,
-    });
-    let location = page
-        .blocks
-        .iter()
-        .find(|b| matches!(b, Block::Heading { level: 1, .. }))
-        .map(|b| b.location().clone())
-        .unwrap_or_else(|| crate::source::Location::start_of(&page.path));
-    let title = sections.title();
-    let title_name = title
-        .split_whitespace()
-        .next()
-        .unwrap_or("")
-        .trim_matches('`');
-    let title_name = (!title_name.is_empty() && title.split_whitespace().count() > 1)
-        .then(|| title_name.to_owned());
-    let annotated = resource_annotation.and_then(|(a, location, _)| {
-        let qualified = a.odata_type.as_deref()?.trim_start_matches('#');
-        let wire = unqualified(qualified);
-        let is_name = !wire.is_empty() && wire.chars().all(|c| c.is_alphanumeric() || c == '_');
-        is_name.then_some((qualified, wire, location))
-    });
-    // The annotation's `@odata.type` is the name on the wire; the title is
-    // prose and sometimes shortens it (`Chart` for `workbookChart`). Pages
-    // that use the title's name still find the type through an alias.
-    let mut aliases = Vec::new();
-    let name = match (title_name, annotated) {
-        (Some(titled), Some((_, wire, _))) if titled == wire => wire,
-        (Some(titled), Some((_, wire, _))) if titled.eq_ignore_ascii_case(&wire) => {
-            better_cased(titled, wire)
-        }
-        // "Configuring the invitation message": prose, not another name.
-        (Some(_), Some((_, wire, _))) if !names_a_resource_type(title) => wire,
-        (Some(titled), Some((qualified, wire, annotation_location))) => {
-            facts.diagnostics.push(title_differs(
-                &location,
-                &titled,
-                qualified,
-                &wire,
-                annotation_location,
-            ));
-            aliases.push(titled);
-            wire
-        }
-        (Some(titled), None) => titled,
-        (None, Some((_, wire, _))) => wire,
-        (None, None) => match resource_annotation.and_then(|(_, _, text)| json_odata_type(text)) {
-            Some(t) => unqualified(&t),
-            None => page
-                .path
-                .rsplit('/')
-                .next()
-                .unwrap_or("")
-                .trim_end_matches(".md")
-                .to_owned(),
-        },
-    };
+    let resource_annotation = resource_annotation(page);
+    let location = title_location(page);
+    let (name, aliases) = type_name(
+        sections,
+        resource_annotation,
+        &location,
+        &mut facts.diagnostics,
+    );
 
-    let mut base_hints = Vec::new();
-    if let Some((a, loc, _)) = resource_annotation {
-        if let Some(base) = &a.base_type {
-            base_hints.push(BaseHint {
-                name: unqualified(base),
-                kind: BaseHintKind::Annotation,
-                location: loc.clone(),
-            });
-        }
-    }
+    let mut base_hints: Vec<BaseHint> = annotation_base_hint(resource_annotation)
+        .into_iter()
+        .collect();
     // The names a sentence about this page's own type uses.
     let own: Vec<&str> = std::iter::once(name.as_str())
         .chain(aliases.iter().map(String::as_str))
         .collect();
-    let mut description = String::new();
-    for block in sections.intro() {
-        if let Block::Paragraph { content, location } = block {
-            let text = &content.text;
-            if text.starts_with("Namespace:") {
-                continue;
-            }
-            for name in inherits_links(&content.raw, &own) {
-                base_hints.push(BaseHint {
-                    name,
-                    kind: BaseHintKind::InheritsSentence,
-                    location: location.clone(),
-                });
-            }
-            let lower = text.to_ascii_lowercase();
-            if description.is_empty()
-                && !lower.starts_with("important")
-                && !lower.starts_with("note")
-                && !lower.starts_with("inherits from")
-                && !lower.starts_with("derived from")
-            {
-                description = text.clone();
-            }
-        }
-    }
+    let description = read_intro(sections, &own, &mut base_hints);
 
-    let mut properties = Vec::new();
-    for block in sections.section("properties") {
-        if let Block::Table { header, rows, .. } = block {
-            let first = first_header(header);
-            if first.starts_with("propert") || first == "name" {
-                properties.extend(property_rows(header, rows, &mut facts.diagnostics));
-            }
-        }
-    }
-    let mut relationships = Vec::new();
-    for block in sections.section("relationships") {
-        if let Block::Table { header, rows, .. } = block {
-            let first = first_header(header);
-            if first.starts_with("relationship") || first.starts_with("propert") || first == "name"
-            {
-                relationships.extend(property_rows(header, rows, &mut facts.diagnostics));
-            }
-        }
-    }
-    for p in properties.iter().chain(&relationships) {
-        for base in inherited_names(&p.description) {
-            base_hints.push(BaseHint {
-                name: base,
-                kind: BaseHintKind::InheritedCell,
-                location: p.location.clone(),
-            });
-        }
-    }
+    let properties = table_rows(sections, "properties", &mut facts.diagnostics, |first| {
+        first.starts_with("propert") || first == "name"
+    });
+    let relationships = table_rows(sections, "relationships", &mut facts.diagnostics, |first| {
+        first.starts_with("relationship") || first.starts_with("propert") || first == "name"
+    });
+    base_hints.extend(inherited_cell_hints(
+        properties.iter().chain(&relationships),
+    ));
     if let Some((_, location, text)) = resource_annotation {
         check_json_representation(
             &name,
@@ -260,6 +83,158 @@ pub(crate) fn extract_resource(sections: &Sections<'_>, facts: &mut PageFacts) {
         location,
     });
     facts.method_links = method_links(sections);
+}
+
+/// The page's first code block annotated as `resource`.
+fn resource_annotation(page: &Page) -> Option<ResourceAnnotation<'_>> {
+    page.blocks.iter().find_map(|b| match b {
+        Block::Code {
+            annotation: Some(a),
+            location,
+            text,
+            ..
+        } if a.block_type == "resource" => Some((a, location, text)),
+        _ => None,
+    })
+}
+
+/// Where the page's `#` title is (the page's start when it has none).
+fn title_location(page: &Page) -> Location {
+    page.blocks
+        .iter()
+        .find(|b| matches!(b, Block::Heading { level: 1, .. }))
+        .map(|b| b.location().clone())
+        .unwrap_or_else(|| Location::start_of(&page.path))
+}
+
+/// The base type the annotation's `baseType` names.
+fn annotation_base_hint(resource_annotation: Option<ResourceAnnotation<'_>>) -> Option<BaseHint> {
+    let (a, location, _) = resource_annotation?;
+    let base = a.base_type.as_ref()?;
+    Some(BaseHint {
+        name: unqualified(base),
+        kind: BaseHintKind::Annotation,
+        location: location.clone(),
+    })
+}
+
+/// The name of the type a resource page describes, and other names pages use
+/// for it. `location` is the title's; a title that names the type otherwise
+/// than the annotation is reported there.
+fn type_name(
+    sections: &Sections<'_>,
+    resource_annotation: Option<ResourceAnnotation<'_>>,
+    location: &Location,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> (String, Vec<String>) {
+    let title = sections.title();
+    let title_name = title
+        .split_whitespace()
+        .next()
+        .unwrap_or("")
+        .trim_matches('`');
+    let title_name = (!title_name.is_empty() && title.split_whitespace().count() > 1)
+        .then(|| title_name.to_owned());
+    let annotated = resource_annotation.and_then(|(a, location, _)| {
+        let qualified = a.odata_type.as_deref()?.trim_start_matches('#');
+        let wire = unqualified(qualified);
+        let is_name = !wire.is_empty() && wire.chars().all(|c| c.is_alphanumeric() || c == '_');
+        is_name.then_some((qualified, wire, location))
+    });
+    // The annotation's `@odata.type` is the name on the wire; the title is
+    // prose and sometimes shortens it (`Chart` for `workbookChart`). Pages
+    // that use the title's name still find the type through an alias.
+    let mut aliases = Vec::new();
+    let name = match (title_name, annotated) {
+        (Some(titled), Some((_, wire, _))) if titled == wire => wire,
+        (Some(titled), Some((_, wire, _))) if titled.eq_ignore_ascii_case(&wire) => {
+            better_cased(titled, wire)
+        }
+        // "Configuring the invitation message": prose, not another name.
+        (Some(_), Some((_, wire, _))) if !names_a_resource_type(title) => wire,
+        (Some(titled), Some((qualified, wire, annotation_location))) => {
+            diagnostics.push(title_differs(
+                location,
+                &titled,
+                qualified,
+                &wire,
+                annotation_location,
+            ));
+            aliases.push(titled);
+            wire
+        }
+        (Some(titled), None) => titled,
+        (None, Some((_, wire, _))) => wire,
+        (None, None) => unnamed_type_name(sections.page, resource_annotation),
+    };
+    (name, aliases)
+}
+
+/// The type's name when neither the title nor the annotation gives one: the
+/// JSON representation's `@odata.type`, else the page's file name.
+fn unnamed_type_name(page: &Page, resource_annotation: Option<ResourceAnnotation<'_>>) -> String {
+    match resource_annotation.and_then(|(_, _, text)| json_odata_type(text)) {
+        Some(t) => unqualified(&t),
+        None => page
+            .path
+            .rsplit('/')
+            .next()
+            .unwrap_or("")
+            .trim_end_matches(".md")
+            .to_owned(),
+    }
+}
+
+/// Reads the paragraphs before the first section: adds the base types their
+/// "Inherits from" links name to `base_hints`, and returns the first that
+/// describes the type (no namespace line, aside or inheritance sentence).
+/// `own` are the names of the page's type.
+fn read_intro(sections: &Sections<'_>, own: &[&str], base_hints: &mut Vec<BaseHint>) -> String {
+    let mut description = String::new();
+    for block in sections.intro() {
+        if let Block::Paragraph { content, location } = block {
+            let text = &content.text;
+            if text.starts_with("Namespace:") {
+                continue;
+            }
+            for name in inherits_links(&content.raw, own) {
+                base_hints.push(BaseHint {
+                    name,
+                    kind: BaseHintKind::InheritsSentence,
+                    location: location.clone(),
+                });
+            }
+            let lower = text.to_ascii_lowercase();
+            if description.is_empty()
+                && !lower.starts_with("important")
+                && !lower.starts_with("note")
+                && !lower.starts_with("inherits from")
+                && !lower.starts_with("derived from")
+            {
+                description = text.clone();
+            }
+        }
+    }
+    description
+}
+
+/// The rows of a section's tables whose first header cell (lower case)
+/// `accepts`.
+fn table_rows(
+    sections: &Sections<'_>,
+    section: &str,
+    diagnostics: &mut Vec<Diagnostic>,
+    accepts: impl Fn(&str) -> bool,
+) -> Vec<PropertyFacts> {
+    let mut rows_read = Vec::new();
+    for block in sections.section(section) {
+        if let Block::Table { header, rows, .. } = block {
+            if accepts(&first_header(header)) {
+                rows_read.extend(property_rows(header, rows, diagnostics));
+            }
+        }
+    }
+    rows_read
 }
 
 /// The links of the Methods section's tables: of each row, the first link
@@ -409,7 +384,7 @@ fn check_json_representation(
 
 #[cfg(test)]
 mod tests {
-    use super::{better_cased, inherits_links, names_a_resource_type};
+    use super::{better_cased, names_a_resource_type};
 
     #[test]
     fn case_only_differences_keep_the_wire_spelling_unless_it_lost_its_capitals() {
@@ -424,39 +399,6 @@ mod tests {
         assert_eq!(pick("orgContact", "orgcontact"), "orgContact");
         assert_eq!(pick("IdentitySet", "identityset"), "identitySet");
         assert_eq!(pick("identitySet", "IdentitySet"), "identitySet");
-    }
-
-    #[test]
-    fn every_phrasing_of_a_base_type_link_is_read() {
-        for (raw, base) in [
-            ("Inherits from [entity](entity.md).", "entity"),
-            ("Derived from [place](place.md).", "place"),
-            (
-                "The **drive** resource is derived from [**baseItem**](baseitem.md) and inherits properties from that resource.",
-                "baseItem",
-            ),
-            ("The **driveItem** is derived from [**baseItem**][baseItem].", "baseItem"),
-            ("x derives from [`teamworkHostedContent`](t.md)", "teamworkHostedContent"),
-            ("Inherits from [microsoft.graph.entity](entity.md).", "entity"),
-            (
-                "Used to create a mail threat assessment, derived from [threatAssessmentRequest](t.md).",
-                "threatAssessmentRequest",
-            ),
-            ("A room. Derived from [place](place.md).", "place"),
-        ] {
-            assert_eq!(inherits_links(raw, &["x", "drive", "driveItem"]), [base], "{raw}");
-        }
-        // Not a link, not the phrase, or about something else: no base.
-        for raw in [
-            "Derived from place.",
-            "Underived from [place](place.md).",
-            "Inherits properties from [place](place.md).",
-            "Used in the **extensions** navigation property, which is derived from the [extension](extension.md) abstract type.",
-            "Its **value** is derived from [signIn](signin.md) data.",
-            "Some values are computed or derived from [signIn](signin.md).",
-        ] {
-            assert!(inherits_links(raw, &["x", "drive"]).is_empty(), "{raw}");
-        }
     }
 
     #[test]

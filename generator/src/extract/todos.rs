@@ -188,33 +188,48 @@ pub(crate) fn find_todos(page: &Page, facts: &mut PageFacts) {
         seen: BTreeSet::new(),
         page,
     };
-    if let Some(front) = &page.front_matter {
-        for (key, entry) in &front.entries {
-            if let Some(p) = todo_placeholder(&entry.value) {
-                f.push(
-                    TodoKind::TodoFrontMatter,
-                    format!("the page's `{key}`"),
-                    p,
-                    entry.location.clone(),
-                );
-            } else if entry.value.trim().is_empty() && (key == "author" || key == "ms.prod") {
-                f.push(
-                    TodoKind::EmptyFrontMatter,
-                    format!("the page's `{key}`"),
-                    String::new(),
-                    entry.location.clone(),
-                );
-            }
+    // The order matters: a location is reported once, by the first finder
+    // that sees it, and prose is left out on lines already reported.
+    front_matter_todos(&mut f);
+    type_todos(&mut f, facts);
+    enum_todos(&mut f, facts);
+    if facts.kind == PageKind::Api {
+        permission_todos(&mut f, facts);
+    }
+    prose_todos(&mut f);
+    f.out.sort();
+    facts.todos = f.out;
+}
+
+/// TODOs and empty `author`/`ms.prod` values in the front matter.
+fn front_matter_todos(f: &mut Finder<'_>) {
+    let Some(front) = &f.page.front_matter else {
+        return;
+    };
+    for (key, entry) in &front.entries {
+        if let Some(p) = todo_placeholder(&entry.value) {
+            f.push(
+                TodoKind::TodoFrontMatter,
+                format!("the page's `{key}`"),
+                p,
+                entry.location.clone(),
+            );
+        } else if entry.value.trim().is_empty() && (key == "author" || key == "ms.prod") {
+            f.push(
+                TodoKind::EmptyFrontMatter,
+                format!("the page's `{key}`"),
+                String::new(),
+                entry.location.clone(),
+            );
         }
     }
+}
+
+/// Placeholders in the descriptions of the page's types and of their
+/// properties and relationships.
+fn type_todos(f: &mut Finder<'_>, facts: &PageFacts) {
     for ty in &facts.types {
-        if let Some((kind, text)) = description_placeholder(&ty.description) {
-            if kind != TodoKind::MissingDescription {
-                if let Some(location) = f.paragraph_location(&ty.description) {
-                    f.push(kind, format!("`{}` description", ty.name), text, location);
-                }
-            }
-        }
+        own_description_todo(f, &ty.name, &ty.description);
         for p in ty.properties.iter().chain(&ty.relationships) {
             if let Some((kind, text)) = description_placeholder(&p.description) {
                 f.push(
@@ -226,17 +241,16 @@ pub(crate) fn find_todos(page: &Page, facts: &mut PageFacts) {
             }
         }
     }
+}
+
+/// Placeholders in the descriptions of the page's member-table enums and of
+/// their members.
+fn enum_todos(f: &mut Finder<'_>, facts: &PageFacts) {
     for e in &facts.enums {
         if e.origin != super::EnumOrigin::MembersTable {
             continue;
         }
-        if let Some((kind, text)) = description_placeholder(&e.description) {
-            if kind != TodoKind::MissingDescription {
-                if let Some(location) = f.paragraph_location(&e.description) {
-                    f.push(kind, format!("`{}` description", e.name), text, location);
-                }
-            }
-        }
+        own_description_todo(f, &e.name, &e.description);
         for m in &e.members {
             // A table without a Description column says nothing is missing.
             if m.description_location == m.location {
@@ -252,11 +266,23 @@ pub(crate) fn find_todos(page: &Page, facts: &mut PageFacts) {
             }
         }
     }
-    if facts.kind == PageKind::Api {
-        permission_todos(&mut f, facts);
+}
+
+/// A placeholder in the description of a type or enum named `name`, found at
+/// the paragraph that holds it (a missing description has no place to point at).
+fn own_description_todo(f: &mut Finder<'_>, name: &str, description: &str) {
+    if let Some((kind, text)) = description_placeholder(description) {
+        if kind != TodoKind::MissingDescription {
+            if let Some(location) = f.paragraph_location(description) {
+                f.push(kind, format!("`{name}` description"), text, location);
+            }
+        }
     }
-    // Anything else: prose, headings and other table cells.
-    for block in &page.blocks {
+}
+
+/// Anything else: TODOs in prose, headings and other table cells.
+fn prose_todos(f: &mut Finder<'_>) {
+    for block in &f.page.blocks {
         match block {
             Block::Paragraph { content, location }
             | Block::Heading {
@@ -289,10 +315,9 @@ pub(crate) fn find_todos(page: &Page, facts: &mut PageFacts) {
             Block::Code { .. } => {}
         }
     }
-    f.out.sort();
-    facts.todos = f.out;
 }
 
+/// TODOs and empty cells in the permissions tables of an api page.
 fn permission_todos(f: &mut Finder<'_>, facts: &PageFacts) {
     let endpoints: Vec<String> = facts
         .endpoints
@@ -308,7 +333,7 @@ fn permission_todos(f: &mut Finder<'_>, facts: &PageFacts) {
         let Block::Table { header, rows, .. } = block else {
             continue;
         };
-        if !super::api::is_permissions_table(header) {
+        if !super::permissions::is_permissions_table(header) {
             continue;
         }
         for row in rows {

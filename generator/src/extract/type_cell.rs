@@ -161,74 +161,27 @@ pub fn parse_type_cell(cell: &Inline) -> Result<TypeCell, TypeCellError> {
     parse_type_text(&cell.text)
 }
 
-/// Reads a type cell from its plain text.
+/// Reads a type cell from its plain text: notes and collection markers are
+/// taken off, in this order, until a single type name is left.
 pub fn parse_type_text(text: &str) -> Result<TypeCell, TypeCellError> {
     let mut text = text.trim().trim_matches('`').trim().to_owned();
     if text.is_empty() {
         return Err(TypeCellError::Empty);
     }
-    let mut note = None;
-    let mut collection = false;
-    // Leading parenthetical note: `(Optional) String`.
-    if let Some(rest) = text.strip_prefix('(') {
-        if let Some((inner, after)) = rest.split_once(')') {
-            if !inner.trim().is_empty() && !after.trim().is_empty() {
-                note = Some(inner.trim().to_owned());
-                text = after.trim().to_owned();
-            }
-        }
+    let mut note = take_leading_note(&mut text);
+    let mut collection = take_collection_of(&mut text);
+    collection |= take_collection_call(&mut text);
+    // A trailing note wins over a leading one.
+    if let Some(trailing) = take_trailing_note(&mut text) {
+        note = Some(trailing);
     }
-    // `Collection of X`.
-    if let Some(rest) = text
-        .get(..14)
-        .filter(|p| p.eq_ignore_ascii_case("collection of "))
-        .and_then(|_| text.get(14..))
-    {
-        text = rest.trim().to_owned();
-        collection = true;
-    }
-    if let Some(inner) = strip_collection_call(&text) {
-        text = inner;
-        collection = true;
-    }
-    // Trailing parenthetical note: `String (identifier)`.
-    if let Some(open) = text.find('(') {
-        if text.ends_with(')') && open > 0 {
-            note = Some(text[open + 1..text.len() - 1].trim().to_owned());
-            text = text[..open].trim().to_owned();
-        }
-    }
-    for suffix in [" collection", " Collection", " array"] {
-        if let Some(stripped) = text.strip_suffix(suffix) {
-            text = stripped.trim().to_owned();
-            collection = true;
-        }
-    }
-    if let Some(inner) = strip_collection_call(&text) {
-        text = inner;
-        collection = true;
-    }
-    // `itemAnalytics resource`, `JSON object`, `Untyped JSON object`: the
-    // word after the name says what kind of thing it is, not another type.
-    for suffix in [" resource", " object", " objects"] {
-        let cut = text.len().saturating_sub(suffix.len());
-        if text.len() > suffix.len()
-            && text.is_char_boundary(cut)
-            && text[cut..].eq_ignore_ascii_case(suffix)
-        {
-            text = text[..cut].trim().to_owned();
-            break;
-        }
-    }
+    collection |= take_collection_suffixes(&mut text);
+    collection |= take_collection_call(&mut text);
+    drop_kind_word(&mut text);
     if text.eq_ignore_ascii_case("untyped json") {
         text = "Json".to_owned();
     }
-    let alternatives: Vec<String> = text
-        .split([',', '|', '/'])
-        .flat_map(|part| part.split(" or "))
-        .map(|s| s.trim().to_owned())
-        .filter(|s| !s.is_empty())
-        .collect();
+    let alternatives = alternatives_of(&text);
     if alternatives.len() > 1 {
         return Err(TypeCellError::Ambiguous(alternatives));
     }
@@ -236,18 +189,109 @@ pub fn parse_type_text(text: &str) -> Result<TypeCell, TypeCellError> {
     if !is_type_identifier(word) {
         return Err(TypeCellError::Unreadable(text));
     }
-    let name = if let Some(p) = Primitive::from_docs(word) {
+    Ok(TypeCell {
+        name: type_name_of(word),
+        collection,
+        note,
+    })
+}
+
+/// Takes a leading parenthetical note off the text: `(Optional) String`.
+fn take_leading_note(text: &mut String) -> Option<String> {
+    let rest = text.strip_prefix('(')?;
+    let (inner, after) = rest.split_once(')')?;
+    if inner.trim().is_empty() || after.trim().is_empty() {
+        return None;
+    }
+    let note = inner.trim().to_owned();
+    *text = after.trim().to_owned();
+    Some(note)
+}
+
+/// Takes a leading `Collection of ` off the text; whether there was one.
+fn take_collection_of(text: &mut String) -> bool {
+    let Some(rest) = text
+        .get(..14)
+        .filter(|p| p.eq_ignore_ascii_case("collection of "))
+        .and_then(|_| text.get(14..))
+    else {
+        return false;
+    };
+    *text = rest.trim().to_owned();
+    true
+}
+
+/// Replaces `Collection(X)` by `X`; whether the text was one.
+fn take_collection_call(text: &mut String) -> bool {
+    match strip_collection_call(text) {
+        Some(inner) => {
+            *text = inner;
+            true
+        }
+        None => false,
+    }
+}
+
+/// Takes a trailing parenthetical note off the text: `String (identifier)`.
+fn take_trailing_note(text: &mut String) -> Option<String> {
+    let open = text.find('(')?;
+    if !text.ends_with(')') || open == 0 {
+        return None;
+    }
+    let note = text[open + 1..text.len() - 1].trim().to_owned();
+    *text = text[..open].trim().to_owned();
+    Some(note)
+}
+
+/// Takes ` collection`, ` Collection` and ` array` off the end of the text
+/// (each in turn); whether any was there.
+fn take_collection_suffixes(text: &mut String) -> bool {
+    let mut collection = false;
+    for suffix in [" collection", " Collection", " array"] {
+        if let Some(stripped) = text.strip_suffix(suffix) {
+            *text = stripped.trim().to_owned();
+            collection = true;
+        }
+    }
+    collection
+}
+
+/// `itemAnalytics resource`, `JSON object`, `Untyped JSON object`: the
+/// word after the name says what kind of thing it is, not another type, and
+/// is dropped.
+fn drop_kind_word(text: &mut String) {
+    for suffix in [" resource", " object", " objects"] {
+        let cut = text.len().saturating_sub(suffix.len());
+        if text.len() > suffix.len()
+            && text.is_char_boundary(cut)
+            && text[cut..].eq_ignore_ascii_case(suffix)
+        {
+            *text = text[..cut].trim().to_owned();
+            break;
+        }
+    }
+}
+
+/// The types a cell names when it lists several (`a or b`, `a, b`, `a | b`,
+/// `a/b`); one entry when it names one.
+fn alternatives_of(text: &str) -> Vec<String> {
+    text.split([',', '|', '/'])
+        .flat_map(|part| part.split(" or "))
+        .map(|s| s.trim().to_owned())
+        .filter(|s| !s.is_empty())
+        .collect()
+}
+
+/// What a single type identifier names: a primitive, `Enumeration`, or a
+/// named type.
+fn type_name_of(word: &str) -> TypeName {
+    if let Some(p) = Primitive::from_docs(word) {
         TypeName::Primitive(p)
     } else if word.eq_ignore_ascii_case("enumeration") || word.eq_ignore_ascii_case("enum") {
         TypeName::Enumeration
     } else {
         split_qualified(word)
-    };
-    Ok(TypeCell {
-        name,
-        collection,
-        note,
-    })
+    }
 }
 
 /// Splits `microsoft.graph.x` into namespace and name; a bare name has no namespace.
