@@ -4,10 +4,11 @@
 
 use super::names::{ident, CrateNames, ItemKind};
 use super::{raw_string, rust_file, EmitError, EmitOptions, GeneratedFile};
-use crate::ir::{ExampleKind, Model, QualifiedName, TypeLookup, Verdict};
+use crate::ir::{Example, ExampleKind, Model, QualifiedName, TypeLookup, Verdict};
 use crate::naming::{field_name, unique_names};
 use proc_macro2::{Ident, TokenStream};
 use quote::quote;
+use std::collections::BTreeSet;
 
 /// Emits the test file, or `None` when the version has no concrete example.
 pub(crate) fn emit(
@@ -23,50 +24,66 @@ pub(crate) fn emit(
         lookup: model.type_lookup(),
         crate_ident: &crate_ident,
     };
-    let mut cases = Vec::new();
-    for (i, ex) in model.examples.iter().enumerate() {
-        let (Some(body), Some(json), Some(ty)) = (&ex.body, &ex.json, &ex.ty) else {
-            continue;
-        };
-        if !json.is_object() || ex.verdict != Verdict::Concrete {
-            continue;
-        }
-        let Some(check) = tests.check(ty, ex.collection, json) else {
-            continue;
-        };
-        let kind = match ex.kind {
-            ExampleKind::Request => "request",
-            ExampleKind::Response => "response",
-        };
-        let base = ex
-            .name
-            .as_deref()
-            .map(field_name)
-            .unwrap_or_else(|| format!("example_{}", ex.source.line));
-        // The test names the derived types too: it needs their workloads.
-        let mut needed =
-            std::collections::BTreeSet::from([features.item(&model.version, ItemKind::Type, ty)]);
-        for derived in tests.derived_types(ty, ex.collection, json) {
-            needed.insert(features.item(&model.version, ItemKind::Type, derived));
-        }
-        let cfg = super::features::cfg_all(&needed);
-        cases.push((
-            i,
-            format!("{base}_{kind}"),
-            ex.source.to_string(),
-            check,
-            body.clone(),
-            cfg,
-        ));
-    }
+    let cases: Vec<ExampleCase> = model
+        .examples
+        .iter()
+        .enumerate()
+        .filter_map(|(index, ex)| tests.case(index, ex, features))
+        .collect();
     if cases.is_empty() {
         return Ok(None);
     }
-    let fn_names = unique_names(cases.iter().map(|c| (c.0, field_name(&c.1))), &[], false);
-    let tests = cases.iter().map(|(i, _, source, check, body, cfg)| {
-        let name = ident(&fn_names[i]);
-        let doc = format!(" The example at `{source}`.");
-        let body = raw_string(body);
+    let fn_names = unique_names(
+        cases.iter().map(|c| (c.index, field_name(&c.name))),
+        &[],
+        false,
+    );
+    let test_fns = cases.iter().map(|c| c.test_fn(&fn_names[&c.index]));
+    let tokens = test_file(&model.version, test_fns);
+    let path = format!("tests/examples_{}.rs", names.version_module(&model.version));
+    rust_file(path, tokens, options).map(Some)
+}
+
+/// The file's tokens: its doc, the tests, and the `comparable` helper they
+/// call.
+fn test_file(version: &str, test_fns: impl Iterator<Item = TokenStream>) -> TokenStream {
+    let doc = format!(
+        " Round trips of the concrete examples of the `{version}` docs: each body deserializes into its"
+    );
+    let comparable = super::json_compare::comparable_fn();
+    quote! {
+        #![doc = #doc]
+        #![doc = " model type and serializes back to the same JSON, as the model sees it: `null` members"]
+        #![doc = " are absent, and `1.0` is `1`."]
+        #(#test_fns)*
+        #comparable
+    }
+}
+
+/// One concrete example the file tests.
+struct ExampleCase {
+    /// Its index among the model's examples: what its test's name is unique by.
+    index: usize,
+    /// The test's name before it is made unique: the example's name (or
+    /// line) and kind.
+    name: String,
+    /// Where the example is.
+    source: String,
+    /// The test body's checks (see [`ExampleTests::check`]).
+    check: TokenStream,
+    /// The example's JSON body, as written.
+    body: String,
+    /// The `#[cfg]` of the features the test needs.
+    cfg: TokenStream,
+}
+
+impl ExampleCase {
+    /// The test function, named `name`.
+    fn test_fn(&self, name: &str) -> TokenStream {
+        let name = ident(name);
+        let doc = format!(" The example at `{}`.", self.source);
+        let body = raw_string(&self.body);
+        let (cfg, check) = (&self.cfg, &self.check);
         quote! {
             #[doc = #doc]
             #cfg
@@ -77,21 +94,7 @@ pub(crate) fn emit(
                 #check
             }
         }
-    });
-    let doc = format!(
-        " Round trips of the concrete examples of the `{}` docs: each body deserializes into its",
-        model.version
-    );
-    let comparable = super::json_compare::comparable_fn();
-    let tokens = quote! {
-        #![doc = #doc]
-        #![doc = " model type and serializes back to the same JSON, as the model sees it: `null` members"]
-        #![doc = " are absent, and `1.0` is `1`."]
-        #(#tests)*
-        #comparable
-    };
-    let path = format!("tests/examples_{}.rs", names.version_module(&model.version));
-    rust_file(path, tokens, options).map(Some)
+    }
 }
 
 /// What the checks of one version's example tests read.
@@ -103,6 +106,57 @@ struct ExampleTests<'m> {
 }
 
 impl ExampleTests<'_> {
+    /// The test case of the example at `index`, if it is a concrete JSON
+    /// object of an emitted type that there is something to check for.
+    fn case(
+        &self,
+        index: usize,
+        ex: &Example,
+        features: &super::features::Features,
+    ) -> Option<ExampleCase> {
+        let (Some(body), Some(json), Some(ty)) = (&ex.body, &ex.json, &ex.ty) else {
+            return None;
+        };
+        if !json.is_object() || ex.verdict != Verdict::Concrete {
+            return None;
+        }
+        let check = self.check(ty, ex.collection, json)?;
+        let kind = match ex.kind {
+            ExampleKind::Request => "request",
+            ExampleKind::Response => "response",
+        };
+        let base = ex
+            .name
+            .as_deref()
+            .map(field_name)
+            .unwrap_or_else(|| format!("example_{}", ex.source.line));
+        Some(ExampleCase {
+            index,
+            name: format!("{base}_{kind}"),
+            source: ex.source.to_string(),
+            check,
+            body: body.clone(),
+            cfg: self.cfg(features, ty, ex.collection, json),
+        })
+    }
+
+    /// The `#[cfg]` of an example read as `ty`: the features of `ty` and,
+    /// since the test names the derived types too, of theirs.
+    fn cfg(
+        &self,
+        features: &super::features::Features,
+        ty: &QualifiedName,
+        collection: bool,
+        json: &serde_json::Value,
+    ) -> TokenStream {
+        let version = &self.model.version;
+        let mut needed = BTreeSet::from([features.item(version, ItemKind::Type, ty)]);
+        for derived in self.derived_types(ty, collection, json) {
+            needed.insert(features.item(version, ItemKind::Type, derived));
+        }
+        super::features::cfg_all(&needed)
+    }
+
     /// The path of a model type from the crate's tests, if it is emitted.
     fn type_path(&self, ty: &QualifiedName) -> Option<TokenStream> {
         let crate_ident = self.crate_ident;

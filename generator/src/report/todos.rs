@@ -57,6 +57,7 @@ fn fingerprint(version: &str, t: &TodoFacts) -> Fingerprint {
     }
 }
 
+/// How many placeholders there are of each kind.
 fn totals(todos: &[(&str, &TodoFacts)]) -> BTreeMap<TodoKind, usize> {
     let mut out = BTreeMap::new();
     for (_, t) in todos {
@@ -67,135 +68,203 @@ fn totals(todos: &[(&str, &TodoFacts)]) -> BTreeMap<TodoKind, usize> {
 
 /// Renders the report. `prefix` is put before page paths (the docs folder as named).
 pub fn render(models: &[Model], format: Format, prefix: &str) -> String {
-    let todos = all_todos(models);
-    let totals = totals(&todos);
-    let pages: BTreeMap<(&str, &str), Vec<&TodoFacts>> =
-        todos.iter().fold(BTreeMap::new(), |mut acc, (v, t)| {
-            acc.entry((*v, &*t.source.path))
-                .or_insert_with(Vec::new)
-                .push(*t);
-            acc
-        });
-    let mut out = String::new();
+    let report = TodoReport::of(models);
     match format {
-        Format::Json => {
-            #[derive(Serialize)]
-            struct Item<'a> {
-                version: &'a str,
-                #[serde(flatten)]
-                todo: &'a TodoFacts,
-            }
-            #[derive(Serialize)]
-            struct Report<'a> {
-                total: usize,
-                pages: usize,
-                by_kind: BTreeMap<&'static str, usize>,
-                todos: Vec<Item<'a>>,
-            }
-            let report = Report {
-                total: todos.len(),
-                pages: pages.len(),
-                by_kind: totals.iter().map(|(k, n)| (k.as_str(), *n)).collect(),
-                todos: todos
-                    .iter()
-                    .map(|(version, todo)| Item { version, todo })
-                    .collect(),
-            };
-            out = serde_json::to_string_pretty(&report).unwrap_or_default();
-            out.push('\n');
-        }
-        Format::Github => {
-            for (_, t) in &todos {
-                let message = if t.text.is_empty() {
-                    t.owner.clone()
-                } else {
-                    format!("{}: {}", t.owner, t.text)
-                };
-                let _ = writeln!(
-                    out,
-                    "::notice file={prefix}{},line={},col={},title=placeholder {}::{}",
-                    t.source.path,
-                    t.source.line,
-                    t.source.column,
-                    t.kind.as_str(),
-                    escape_github(&message)
-                );
-            }
-            let _ = writeln!(out, "{} placeholders on {} pages", todos.len(), pages.len());
-        }
-        Format::Text => {
-            for ((version, page), items) in &pages {
-                let _ = writeln!(out, "{prefix}{page} ({version})");
-                for kind in TodoKind::ALL {
-                    let of_kind: Vec<&&TodoFacts> =
-                        items.iter().filter(|t| t.kind == kind).collect();
-                    if of_kind.is_empty() {
-                        continue;
-                    }
-                    let _ = writeln!(out, "  {} ({})", kind.as_str(), of_kind.len());
-                    for t in of_kind {
-                        let text = if t.text.is_empty() {
-                            String::new()
-                        } else {
-                            format!(": {}", t.text)
-                        };
-                        let _ = writeln!(
-                            out,
-                            "    {}:{}  {}{}",
-                            t.source.line, t.source.column, t.owner, text
-                        );
-                    }
-                }
-            }
-            let _ = writeln!(
-                out,
-                "\n{} placeholders on {} pages",
-                todos.len(),
-                pages.len()
-            );
-            for (kind, n) in &totals {
-                let _ = writeln!(out, "  {n:>6}  {}", kind.as_str());
-            }
-        }
-        Format::Markdown => {
-            let _ = writeln!(
-                out,
-                "### Placeholders upstream left: {} on {} pages\n",
-                todos.len(),
-                pages.len()
-            );
-            let _ = writeln!(out, "| kind | count |\n|---|---:|");
-            for (kind, n) in &totals {
-                let _ = writeln!(out, "| `{}` | {n} |", kind.as_str());
-            }
-            for ((version, page), items) in &pages {
-                let _ = writeln!(
-                    out,
-                    "\n<details><summary><code>{prefix}{page}</code> ({version}): {}</summary>\n",
-                    items.len()
-                );
-                for t in items {
-                    let text = if t.text.is_empty() {
-                        String::new()
-                    } else {
-                        format!(" — `{}`", t.text)
-                    };
-                    let _ = writeln!(
-                        out,
-                        "- line {}: {} ({}){}",
-                        t.source.line,
-                        t.owner,
-                        t.kind.as_str(),
-                        text
-                    );
-                }
-                let _ = writeln!(out, "\n</details>");
-            }
-        }
+        Format::Json => report.json(),
+        Format::Github => report.github(prefix),
+        Format::Text => report.text(prefix),
+        Format::Markdown => report.markdown(prefix),
     }
-    out
 }
 
+/// The placeholders of some models as the report shows them: in order, by
+/// page, and counted by kind.
+struct TodoReport<'m> {
+    /// Every placeholder with its version, sorted.
+    todos: Vec<(&'m str, &'m TodoFacts)>,
+    /// How many there are of each kind.
+    totals: BTreeMap<TodoKind, usize>,
+    /// The placeholders of each page, by version and page path.
+    pages: BTreeMap<(&'m str, &'m str), Vec<&'m TodoFacts>>,
+}
+
+/// One placeholder of the JSON report.
+#[derive(Serialize)]
+struct JsonItem<'a> {
+    /// API version.
+    version: &'a str,
+    /// The placeholder.
+    #[serde(flatten)]
+    todo: &'a TodoFacts,
+}
+
+/// The JSON report: totals, then every placeholder.
+#[derive(Serialize)]
+struct JsonReport<'a> {
+    /// How many placeholders.
+    total: usize,
+    /// On how many pages.
+    pages: usize,
+    /// How many of each kind.
+    by_kind: BTreeMap<&'static str, usize>,
+    /// Every placeholder.
+    todos: Vec<JsonItem<'a>>,
+}
+
+impl<'m> TodoReport<'m> {
+    /// The report of `models`' placeholders.
+    fn of(models: &'m [Model]) -> TodoReport<'m> {
+        let todos = all_todos(models);
+        let totals = totals(&todos);
+        let pages: BTreeMap<(&str, &str), Vec<&TodoFacts>> =
+            todos.iter().fold(BTreeMap::new(), |mut acc, (v, t)| {
+                acc.entry((*v, &*t.source.path))
+                    .or_insert_with(Vec::new)
+                    .push(*t);
+                acc
+            });
+        TodoReport {
+            todos,
+            totals,
+            pages,
+        }
+    }
+
+    /// The JSON report, pretty, with a trailing newline.
+    fn json(&self) -> String {
+        let report = JsonReport {
+            total: self.todos.len(),
+            pages: self.pages.len(),
+            by_kind: self.totals.iter().map(|(k, n)| (k.as_str(), *n)).collect(),
+            todos: self
+                .todos
+                .iter()
+                .map(|(version, todo)| JsonItem { version, todo })
+                .collect(),
+        };
+        let mut out = serde_json::to_string_pretty(&report).unwrap_or_default();
+        out.push('\n');
+        out
+    }
+
+    /// GitHub workflow annotations: a notice per placeholder, then the count.
+    fn github(&self, prefix: &str) -> String {
+        let mut out = String::new();
+        for (_, t) in &self.todos {
+            let message = if t.text.is_empty() {
+                t.owner.clone()
+            } else {
+                format!("{}: {}", t.owner, t.text)
+            };
+            let _ = writeln!(
+                out,
+                "::notice file={prefix}{},line={},col={},title=placeholder {}::{}",
+                t.source.path,
+                t.source.line,
+                t.source.column,
+                t.kind.as_str(),
+                escape_github(&message)
+            );
+        }
+        let _ = writeln!(
+            out,
+            "{} placeholders on {} pages",
+            self.todos.len(),
+            self.pages.len()
+        );
+        out
+    }
+
+    /// The text report: each page's placeholders by kind, then the totals.
+    fn text(&self, prefix: &str) -> String {
+        let mut out = String::new();
+        for ((version, page), items) in &self.pages {
+            let _ = writeln!(out, "{prefix}{page} ({version})");
+            for kind in TodoKind::ALL {
+                text_kind(&mut out, kind, items);
+            }
+        }
+        let _ = writeln!(
+            out,
+            "\n{} placeholders on {} pages",
+            self.todos.len(),
+            self.pages.len()
+        );
+        for (kind, n) in &self.totals {
+            let _ = writeln!(out, "  {n:>6}  {}", kind.as_str());
+        }
+        out
+    }
+
+    /// The markdown report: the totals as a heading and a table, then each
+    /// page's placeholders in a collapsed `<details>`.
+    fn markdown(&self, prefix: &str) -> String {
+        let mut out = String::new();
+        let _ = writeln!(
+            out,
+            "### Placeholders upstream left: {} on {} pages\n",
+            self.todos.len(),
+            self.pages.len()
+        );
+        let _ = writeln!(out, "| kind | count |\n|---|---:|");
+        for (kind, n) in &self.totals {
+            let _ = writeln!(out, "| `{}` | {n} |", kind.as_str());
+        }
+        for ((version, page), items) in &self.pages {
+            markdown_page(&mut out, prefix, version, page, items);
+        }
+        out
+    }
+}
+
+/// The text lines of a page's placeholders of one kind, under a line with
+/// the kind and their number; nothing when the page has none.
+fn text_kind(out: &mut String, kind: TodoKind, items: &[&TodoFacts]) {
+    let of_kind: Vec<&&TodoFacts> = items.iter().filter(|t| t.kind == kind).collect();
+    if of_kind.is_empty() {
+        return;
+    }
+    let _ = writeln!(out, "  {} ({})", kind.as_str(), of_kind.len());
+    for t in of_kind {
+        let text = if t.text.is_empty() {
+            String::new()
+        } else {
+            format!(": {}", t.text)
+        };
+        let _ = writeln!(
+            out,
+            "    {}:{}  {}{}",
+            t.source.line, t.source.column, t.owner, text
+        );
+    }
+}
+
+/// A page's placeholders as a markdown list in a collapsed `<details>`.
+fn markdown_page(out: &mut String, prefix: &str, version: &str, page: &str, items: &[&TodoFacts]) {
+    let _ = writeln!(
+        out,
+        "\n<details><summary><code>{prefix}{page}</code> ({version}): {}</summary>\n",
+        items.len()
+    );
+    for t in items {
+        let text = if t.text.is_empty() {
+            String::new()
+        } else {
+            format!(" — `{}`", t.text)
+        };
+        let _ = writeln!(
+            out,
+            "- line {}: {} ({}){}",
+            t.source.line,
+            t.owner,
+            t.kind.as_str(),
+            text
+        );
+    }
+    let _ = writeln!(out, "\n</details>");
+}
+
+/// Escapes a message for a GitHub workflow command.
 fn escape_github(text: &str) -> String {
     text.replace('%', "%25")
         .replace('\r', "%0D")
