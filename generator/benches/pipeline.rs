@@ -115,7 +115,7 @@ fn floor_read_and_pulldown() -> std::io::Result<usize> {
         .sum())
 }
 
-/// The `ir` JSON of the model (streamed, parallel), written to a sink.
+/// The `ir` JSON of the model, written to a sink.
 #[divan::bench(sample_count = 10)]
 fn ir_json() -> std::io::Result<()> {
     graph_docs_codegen::ir::json::write_json(std::slice::from_ref(model()), &mut std::io::sink())

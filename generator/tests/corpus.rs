@@ -75,15 +75,6 @@ fn every_corpus_page_goes_through_the_pipeline() {
                 assert!(d.source.line >= 1 && d.source.column >= 1, "{d:?}");
             }
         }
-        // The streamed, parallel JSON writer gives serde_json's own pretty
-        // printing, byte for byte.
-        let mut expected =
-            serde_json::to_string_pretty(&graph_docs_codegen::ir::json::export(&models)).unwrap();
-        expected.push('\n');
-        assert!(
-            graph_docs_codegen::ir::json::to_json(&models) == expected,
-            "{folder}: the streamed `ir` JSON differs from serde_json's"
-        );
         let files = emit_crate(&models, &EmitOptions::default()).expect("the corpus crate emits");
         assert!(
             files.len() > summary.types,

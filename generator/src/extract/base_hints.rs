@@ -10,15 +10,15 @@ use std::sync::OnceLock;
 fn inherited_re() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
-        // `\b` in front is checked by `captures_at_word_start`.
-        Regex::new(r"(?i)inherit(?:ed|s)\s+from\s+(?:the\s+)?\[?([A-Za-z_][A-Za-z0-9_.]*)")
+        Regex::new(r"(?i)\binherit(?:ed|s)\s+from\s+(?:the\s+)?\[?([A-Za-z_][A-Za-z0-9_.]*)")
             .expect("valid regex")
     })
 }
 
 /// Base-type hints in a text, from "Inherits from [x]" or "Inherited from [x]".
 fn inherited_names(text: &str) -> Vec<String> {
-    super::word_boundary::captures_at_word_start(inherited_re(), text)
+    inherited_re()
+        .captures_iter(text)
         .filter_map(|c| c.get(1))
         .map(|m| unqualified(m.as_str()))
         .collect()
@@ -28,9 +28,8 @@ fn inherited_names(text: &str) -> Vec<String> {
 fn inherits_link_re() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
-        // `\b` in front is checked by `captures_at_word_start`.
         Regex::new(
-            r"(?i)(?:inherits|derive[sd])\s+from\s+(?:the\s+)?\[(?:`|\*\*)?([A-Za-z_][A-Za-z0-9_.]*)(?:`|\*\*)?\]",
+            r"(?i)\b(?:inherits|derive[sd])\s+from\s+(?:the\s+)?\[(?:`|\*\*)?([A-Za-z_][A-Za-z0-9_.]*)(?:`|\*\*)?\]",
         )
         .expect("valid regex")
     })
@@ -44,7 +43,8 @@ fn inherits_link_re() -> &'static Regex {
 /// something else ("the navigation property, which is derived from [x]").
 /// Names may be bold or code; only linked names count.
 pub(super) fn inherits_links(raw: &str, own: &[&str]) -> Vec<String> {
-    super::word_boundary::captures_at_word_start(inherits_link_re(), raw)
+    inherits_link_re()
+        .captures_iter(raw)
         .filter(|c| {
             let whole = c.get(0).expect("group 0 is the match");
             let phrase = whole.as_str().to_ascii_lowercase();

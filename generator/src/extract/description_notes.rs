@@ -83,12 +83,8 @@ pub(super) fn set_description_facts(p: &mut PropertyFacts, marked: &[String]) {
 /// that way; `None` when it says neither or both. A word that is one of the
 /// "Possible values" (`values`) does not count.
 pub(crate) fn optional_note(description: &str, values: &[String]) -> Option<bool> {
-    // The two spellings searched share all but their first letter.
-    let has_tail =
-        |word: &str| memchr::memmem::find(description.as_bytes(), &word.as_bytes()[1..]).is_some();
     let says = |word: &str| {
-        has_tail(word)
-            && !values.iter().any(|v| v.eq_ignore_ascii_case(word))
+        !values.iter().any(|v| v.eq_ignore_ascii_case(word))
             && (says_word(description, word, false)
                 || says_word(description, &word.to_ascii_lowercase(), true))
     };

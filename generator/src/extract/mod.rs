@@ -17,7 +17,6 @@ mod sections;
 mod tables;
 pub mod todos;
 pub mod type_cell;
-mod word_boundary;
 
 use crate::diagnostics::Diagnostic;
 use crate::parse::{FrontMatter, Page};

@@ -10,8 +10,7 @@ fn phrase() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
         Regex::new(
-            // `\b` in front is checked by `captures_at_word_start`.
-            r"(?i)(?:the\s+)?(?:possible|allowed|supported|valid)\s+values\s*(?:(?:for|of)\s+\S+\s+(?:are|include)|are|include|is)?\s*(?:one\s+of)?\s*:?\s*",
+            r"(?i)\b(?:the\s+)?(?:possible|allowed|supported|valid)\s+values\s*(?:(?:for|of)\s+\S+\s+(?:are|include)|are|include|is)?\s*(?:one\s+of)?\s*:?\s*",
         )
         .expect("valid regex")
     })
@@ -37,7 +36,7 @@ pub fn find_possible_values(text: &str) -> Option<PossibleValues> {
 /// emphasis: when the first value was marked, every later value must be too,
 /// so words of a description between the values are never taken as values.
 pub fn find_possible_values_marked(text: &str, marked: &[String]) -> Option<PossibleValues> {
-    for captures in super::word_boundary::captures_at_word_start(phrase(), text) {
+    for captures in phrase().captures_iter(text) {
         let m = captures.get(0).expect("group 0 is the match");
         let tail = &text[m.end()..];
         let values = if tail.starts_with('•') {

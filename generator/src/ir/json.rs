@@ -340,8 +340,8 @@ pub fn to_json(models: &[Model]) -> String {
     String::from_utf8(bytes).expect("serde_json writes UTF-8")
 }
 
-/// Writes the export as pretty JSON with a trailing newline, streamed: the
-/// items are serialized in parallel chunks and written in order.
+/// Writes the export as pretty JSON with a trailing newline.
 pub fn write_json<W: std::io::Write>(models: &[Model], out: &mut W) -> std::io::Result<()> {
-    super::json_write::write_export(&export(models), out)
+    serde_json::to_writer_pretty(&mut *out, &export(models))?;
+    out.write_all(b"\n")
 }

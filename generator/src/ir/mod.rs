@@ -8,7 +8,6 @@ pub mod example_urls;
 pub mod examples;
 mod exchanges;
 pub mod json;
-mod json_write;
 mod names;
 mod path;
 

@@ -73,7 +73,10 @@ pub fn build_model(version: &str, mut pages: Vec<PageFacts>) -> Model {
     diagnostics.dedup();
     model.diagnostics = diagnostics;
     // The page facts are many small allocations: free them in parallel.
-    {
+    // Saves 9% of the `ir` command's wall time (benches/fast_paths.sh drop).
+    if cfg!(library_drop) {
+        drop(pages);
+    } else {
         use rayon::prelude::*;
         pages.into_par_iter().for_each(drop);
     }
