@@ -73,7 +73,7 @@ pub fn upper_camel_case(name: &str) -> String {
 /// no two upper-case letters in a row (`deviceName` → `device`, `Name`), split
 /// before each upper-case letter, as heck splits them; `None` for any other name.
 fn lower_camel_words(name: &str) -> Option<impl Iterator<Item = &str> + '_> {
-    // Saves 5% of the `ir` command's instructions (benches/fast_paths.sh case).
+    // Saves 4% of the `ir` command's instructions (benches/fast_paths.sh case).
     if cfg!(library_case) {
         return None;
     }

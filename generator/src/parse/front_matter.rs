@@ -41,7 +41,7 @@ impl FrontMatter {
         // Nearly every page's front matter is flat `key: value` lines; those
         // are read without building a YAML document (the YAML library still
         // reads anything else, and agrees on these: see the tests).
-        // Saves 15% of the `ir` command's instructions (benches/fast_paths.sh front_matter).
+        // Saves 10% of the `ir` command's instructions (benches/fast_paths.sh front_matter).
         let fast = simple_fields(yaml).filter(|_| !cfg!(library_front_matter));
         if let Some(fields) = fast {
             for (line, key, value) in fields {
