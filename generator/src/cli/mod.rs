@@ -215,7 +215,7 @@ pub struct DocsArgs {
 /// Which endpoints to generate (`regen`, `check`, `ir`): Kiota's flags.
 #[derive(Debug, Args)]
 pub struct SubsetArgs {
-    /// Keep only the endpoints whose path template matches one of these globs (repeatable): `*` is one segment, `**` any number, `{id}` any parameter; e.g. `/me/messages/**`.
+    /// Keep only the endpoints whose path template matches one of these globs (repeatable): `*` is one segment, `**` any number, `{id}` any parameter, `#GET,PATCH` after it only those methods; e.g. `/me/messages/**`.
     #[arg(long, value_name = "GLOB")]
     pub include_path: Vec<String>,
     /// Leave out the endpoints whose path template matches one of these globs (repeatable).

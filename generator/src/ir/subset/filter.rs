@@ -8,8 +8,11 @@
 //! `/users/{*}` all match `/users/{id | userPrincipalName}`). Braces are
 //! never globset alternation. `*` is one segment (or part of one), `**` any
 //! number of segments, and a glob ending in `/**` also matches the path it
-//! ends below (`/me/messages/**` keeps `GET /me/messages`).
+//! ends below (`/me/messages/**` keeps `GET /me/messages`). As in Kiota, a
+//! glob may end in `#` and methods (`/me/messages/**#GET,PATCH`): it then
+//! matches only endpoints of those methods.
 
+use crate::ir::HttpMethod;
 use globset::{GlobBuilder, GlobSet, GlobSetBuilder};
 
 /// One glob as the user wrote it, and what it matches.
@@ -19,6 +22,8 @@ struct PathGlob {
     written: String,
     /// The glob, and its stem when it ends in `/**`.
     matcher: GlobSet,
+    /// The methods after `#`; empty for every method.
+    methods: Vec<HttpMethod>,
 }
 
 /// Which endpoint paths a subset keeps: any include glob matches (or none
@@ -70,20 +75,26 @@ impl PathFilter {
         self.include.is_empty() && self.exclude.is_empty()
     }
 
-    /// Whether the filter keeps an endpoint with this path template.
-    pub fn keeps(&self, path: &str) -> bool {
+    /// Whether the filter keeps an endpoint of this method and path template.
+    pub fn keeps(&self, method: HttpMethod, path: &str) -> bool {
         let shape = matched_text(path);
-        (self.include.is_empty() || self.include.iter().any(|g| g.matcher.is_match(&shape)))
-            && !self.exclude.iter().any(|g| g.matcher.is_match(&shape))
+        (self.include.is_empty() || self.include.iter().any(|g| g.matches(method, &shape)))
+            && !self.exclude.iter().any(|g| g.matches(method, &shape))
     }
 
-    /// The globs none of `paths` matches, each with its flag.
-    pub fn unmatched<'p>(&self, paths: impl IntoIterator<Item = &'p str>) -> Vec<FlagGlob> {
-        let shapes: Vec<String> = paths.into_iter().map(matched_text).collect();
+    /// The globs no endpoint of `endpoints` (methods and path templates)
+    /// matches, each with its flag.
+    pub fn unmatched<'p>(
+        &self,
+        endpoints: impl IntoIterator<Item = (HttpMethod, &'p str)>,
+    ) -> Vec<FlagGlob> {
+        let shapes: Vec<(HttpMethod, String)> = (endpoints.into_iter())
+            .map(|(method, path)| (method, matched_text(path)))
+            .collect();
         let flagged = (self.include.iter().map(|g| (INCLUDE_FLAG, g)))
             .chain(self.exclude.iter().map(|g| (EXCLUDE_FLAG, g)));
         flagged
-            .filter(|(_, g)| !shapes.iter().any(|s| g.matcher.is_match(s)))
+            .filter(|(_, g)| !shapes.iter().any(|(m, s)| g.matches(*m, s)))
             .map(|(flag, g)| FlagGlob {
                 flag,
                 glob: g.written.clone(),
@@ -94,8 +105,9 @@ impl PathFilter {
 
 impl PathGlob {
     /// Compiles a glob as written (see the module doc for how it reads).
-    fn new(written: &str) -> Result<PathGlob, globset::Error> {
-        let pattern = literal_braces(&matched_text(written));
+    fn new(written: &str) -> Result<PathGlob, String> {
+        let (path, methods) = split_methods(written)?;
+        let pattern = literal_braces(&matched_text(path));
         let mut set = GlobSetBuilder::new();
         set.add(glob(&pattern)?);
         if let Some(stem) = pattern.strip_suffix("/**").filter(|s| !s.is_empty()) {
@@ -103,14 +115,35 @@ impl PathGlob {
         }
         Ok(PathGlob {
             written: written.to_owned(),
-            matcher: set.build()?,
+            matcher: set.build().map_err(|e| e.to_string())?,
+            methods,
         })
+    }
+
+    /// Whether it matches an endpoint of this method and path shape.
+    fn matches(&self, method: HttpMethod, shape: &str) -> bool {
+        (self.methods.is_empty() || self.methods.contains(&method)) && self.matcher.is_match(shape)
     }
 }
 
+/// A glob's path pattern, and the methods after its `#` (none without one).
+fn split_methods(written: &str) -> Result<(&str, Vec<HttpMethod>), String> {
+    let Some((path, methods)) = written.rsplit_once('#') else {
+        return Ok((written, Vec::new()));
+    };
+    let method = |name: &str| {
+        HttpMethod::ALL
+            .into_iter()
+            .find(|m| m.as_str().eq_ignore_ascii_case(name.trim()))
+            .ok_or_else(|| format!("`{}` after `#` is no HTTP method", name.trim()))
+    };
+    let methods = methods.split(',').map(method).collect::<Result<_, _>>()?;
+    Ok((path, methods))
+}
+
 /// A globset glob whose `*` never crosses a `/`.
-fn glob(pattern: &str) -> Result<globset::Glob, globset::Error> {
-    GlobBuilder::new(pattern).literal_separator(true).build()
+fn glob(pattern: &str) -> Result<globset::Glob, String> {
+    (GlobBuilder::new(pattern).literal_separator(true).build()).map_err(|e| e.to_string())
 }
 
 /// What a glob or a path is matched as: its shape, without the query.
@@ -143,7 +176,8 @@ pub fn closest_paths<'p>(
     paths: impl IntoIterator<Item = &'p str>,
     max: usize,
 ) -> Vec<String> {
-    let target = matched_text(glob)
+    let path = glob.rsplit_once('#').map_or(glob, |(path, _)| path);
+    let target = matched_text(path)
         .trim_end_matches(['/', '*'])
         .replace("/**/", "/")
         .replace('*', "");
@@ -170,23 +204,28 @@ mod tests {
     #[test]
     fn a_double_star_spans_segments_and_keeps_the_path_it_ends_below() {
         let f = filter(&["/me/messages/**"], &[]);
-        assert!(f.keeps("/me/messages"));
-        assert!(f.keeps("/me/messages/{id}"));
-        assert!(f.keeps("/me/messages/{id}/attachments/{id}/$value"));
-        assert!(f.keeps("/me/messages?$filter=isRead eq false"));
-        assert!(!f.keeps("/me/messagesExtra"));
-        assert!(!f.keeps("/me/mailFolders/{id}/messages"));
-        assert!(!f.keeps("/users/{id}/messages"));
+        assert!(f.keeps(HttpMethod::Get, "/me/messages"));
+        assert!(f.keeps(HttpMethod::Get, "/me/messages/{id}"));
+        assert!(f.keeps(HttpMethod::Get, "/me/messages/{id}/attachments/{id}/$value"));
+        assert!(f.keeps(HttpMethod::Get, "/me/messages?$filter=isRead eq false"));
+        assert!(!f.keeps(HttpMethod::Get, "/me/messagesExtra"));
+        assert!(!f.keeps(HttpMethod::Get, "/me/mailFolders/{id}/messages"));
+        assert!(!f.keeps(HttpMethod::Get, "/users/{id}/messages"));
+        let anywhere = filter(&["**/messages/**"], &[]);
+        assert!(anywhere.keeps(HttpMethod::Get, "/users/{id}/messages"));
+        assert!(anywhere.keeps(HttpMethod::Get, "/me/mailFolders/{id}/messages/{id}"));
+        assert!(!anywhere.keeps(HttpMethod::Get, "/me/events"));
+        assert!(filter(&["/**"], &[]).keeps(HttpMethod::Get, "/me/events/{id}"));
     }
 
     #[test]
     fn a_single_star_is_one_segment_never_more() {
         let f = filter(&["/me/*/messages"], &[]);
-        assert!(f.keeps("/me/mailFolders/messages"));
-        assert!(f.keeps("/me/{id}/messages"));
-        assert!(!f.keeps("/me/mailFolders/{id}/messages"));
-        assert!(filter(&["/me/*"], &[]).keeps("/me/photo"));
-        assert!(!filter(&["/me/*"], &[]).keeps("/me/photo/$value"));
+        assert!(f.keeps(HttpMethod::Get, "/me/mailFolders/messages"));
+        assert!(f.keeps(HttpMethod::Get, "/me/{id}/messages"));
+        assert!(!f.keeps(HttpMethod::Get, "/me/mailFolders/{id}/messages"));
+        assert!(filter(&["/me/*"], &[]).keeps(HttpMethod::Get, "/me/photo"));
+        assert!(!filter(&["/me/*"], &[]).keeps(HttpMethod::Get, "/me/photo/$value"));
     }
 
     #[test]
@@ -194,36 +233,58 @@ mod tests {
         for glob in ["/users/{id}/**", "/users/{user-id}/**", "/Users/{*}/**"] {
             let f = filter(&[glob], &[]);
             assert!(
-                f.keeps("/users/{id | userPrincipalName}/messages"),
+                f.keeps(HttpMethod::Get, "/users/{id | userPrincipalName}/messages"),
                 "{glob}"
             );
             assert!(
-                !f.keeps("/users/delta"),
+                !f.keeps(HttpMethod::Get, "/users/delta"),
                 "{glob}: braces are no alternation"
             );
         }
-        assert!(filter(&["/users/*/messages"], &[]).keeps("/users/{id}/messages"));
+        assert!(filter(&["/users/*/messages"], &[]).keeps(HttpMethod::Get, "/users/{id}/messages"));
     }
 
     #[test]
     fn excludes_win_over_includes_and_no_include_keeps_everything() {
         let f = filter(&["/me/**"], &["/me/messages/**"]);
-        assert!(f.keeps("/me/events"));
-        assert!(!f.keeps("/me/messages/{id}"));
+        assert!(f.keeps(HttpMethod::Get, "/me/events"));
+        assert!(!f.keeps(HttpMethod::Get, "/me/messages/{id}"));
         let f = filter(&[], &["/me/**"]);
-        assert!(f.keeps("/users"));
-        assert!(!f.keeps("/me"));
+        assert!(f.keeps(HttpMethod::Get, "/users"));
+        assert!(!f.keeps(HttpMethod::Get, "/me"));
         assert!(filter(&[], &[]).is_empty());
     }
 
     #[test]
     fn globs_no_path_matches_are_named_with_their_flag() {
         let f = filter(&["/me/**", "/nope/**"], &["/me/x"]);
-        let unmatched = f.unmatched(["/me", "/me/events"]);
+        let unmatched = f.unmatched([(HttpMethod::Get, "/me"), (HttpMethod::Get, "/me/events")]);
         let shown: Vec<String> = unmatched.iter().map(ToString::to_string).collect();
         assert_eq!(
             shown,
             ["--include-path `/nope/**`", "--exclude-path `/me/x`"]
+        );
+    }
+
+    #[test]
+    fn methods_after_a_hash_narrow_a_glob_to_them() {
+        let f = filter(&["/me/messages/**#get,PATCH"], &["/me/messages#PATCH"]);
+        assert!(f.keeps(HttpMethod::Get, "/me/messages"));
+        assert!(f.keeps(HttpMethod::Patch, "/me/messages/{id}"));
+        assert!(!f.keeps(HttpMethod::Patch, "/me/messages"));
+        assert!(!f.keeps(HttpMethod::Delete, "/me/messages/{id}"));
+        let only_delete = filter(&["/me/messages#DELETE"], &[]);
+        assert_eq!(
+            only_delete
+                .unmatched([(HttpMethod::Get, "/me/messages")])
+                .len(),
+            1
+        );
+        let err = PathFilter::new(&["/me#FETCH".to_owned()], &[]).unwrap_err();
+        assert!(err.contains("`FETCH` after `#` is no HTTP method"), "{err}");
+        assert_eq!(
+            closest_paths("/me/mesages#GET", ["/me/messages"], 5),
+            ["/me/messages"]
         );
     }
 

@@ -49,14 +49,11 @@ pub fn subset(model: &Model, filter: &PathFilter) -> Result<Model, SubsetError> 
 /// globs matches no endpoint of any model (a glob may match in one API
 /// version only).
 pub fn subset_all(models: &[Model], filter: &PathFilter) -> Result<Vec<Model>, SubsetError> {
-    let paths = || {
-        models
-            .iter()
-            .flat_map(|m| &m.endpoints)
-            .map(|e| e.path.as_str())
-    };
-    if let Some(glob) = filter.unmatched(paths()).into_iter().next() {
-        let closest = closest_paths(&glob.glob, paths(), CLOSEST_SHOWN);
+    let endpoints = || models.iter().flat_map(|m| &m.endpoints);
+    let methods_and_paths = endpoints().map(|e| (e.method, e.path.as_str()));
+    if let Some(glob) = filter.unmatched(methods_and_paths).into_iter().next() {
+        let paths = endpoints().map(|e| e.path.as_str());
+        let closest = closest_paths(&glob.glob, paths, CLOSEST_SHOWN);
         return Err(SubsetError { glob, closest });
     }
     Ok(models.iter().map(|m| prune(m, filter)).collect())
@@ -66,7 +63,7 @@ pub fn subset_all(models: &[Model], filter: &PathFilter) -> Result<Vec<Model>, S
 /// reach, and the examples and exchanges left about them; renamed.
 fn prune(model: &Model, filter: &PathFilter) -> Model {
     let kept: Vec<usize> = (0..model.endpoints.len())
-        .filter(|&i| filter.keeps(&model.endpoints[i].path))
+        .filter(|&i| filter.keeps(model.endpoints[i].method, &model.endpoints[i].path))
         .collect();
     let reached = reach(model, kept.iter().map(|&i| &model.endpoints[i]));
     let mut out = Model {
