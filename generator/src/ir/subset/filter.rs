@@ -8,7 +8,8 @@
 //! `/users/{*}` all match `/users/{id | userPrincipalName}`). Braces are
 //! never globset alternation. `*` is one segment (or part of one), `**` any
 //! number of segments, and a glob ending in `/**` also matches the path it
-//! ends below (`/me/messages/**` keeps `GET /me/messages`). As in Kiota, a
+//! ends below (`/me/messages/**` keeps `GET /me/messages`). `?` is no
+//! wildcard: in a glob as in a path, it starts the query. As in Kiota, a
 //! glob may end in `#` and methods (`/me/messages/**#GET,PATCH`): it then
 //! matches only endpoints of those methods.
 
@@ -216,6 +217,8 @@ mod tests {
         assert!(anywhere.keeps(HttpMethod::Get, "/me/mailFolders/{id}/messages/{id}"));
         assert!(!anywhere.keeps(HttpMethod::Get, "/me/events"));
         assert!(filter(&["/**"], &[]).keeps(HttpMethod::Get, "/me/events/{id}"));
+        // A query, in the glob as in the path, is left out.
+        assert!(filter(&["/me/messages?$top=1"], &[]).keeps(HttpMethod::Get, "/me/messages"));
     }
 
     #[test]
