@@ -204,7 +204,7 @@ fn side_prefix(spec: &str) -> String {
 /// `ir`: the model as JSON, on standard output or in a file.
 pub(super) fn ir(defaults: &Defaults, args: &IrArgs) -> Result<u8, String> {
     let (docs, load_diagnostics, _) = load(defaults, &args.docs)?;
-    let mut models = build_models(&docs);
+    let mut models = args.subset.apply(build_models(&docs))?;
     if let Some(first) = models.first_mut() {
         first.diagnostics.extend(load_diagnostics);
         first.diagnostics.sort();

@@ -212,6 +212,43 @@ pub struct DocsArgs {
     pub api_version: Option<String>,
 }
 
+/// Which endpoints to generate (`regen`, `check`, `ir`): Kiota's flags.
+#[derive(Debug, Args)]
+pub struct SubsetArgs {
+    /// Keep only the endpoints whose path template matches one of these globs (repeatable): `*` is one segment, `**` any number, `{id}` any parameter, `#GET,PATCH` after it only those methods; e.g. `/me/messages/**`.
+    #[arg(long, value_name = "GLOB")]
+    pub include_path: Vec<String>,
+    /// Leave out the endpoints whose path template matches one of these globs (repeatable).
+    #[arg(long, value_name = "GLOB")]
+    pub exclude_path: Vec<String>,
+}
+
+impl SubsetArgs {
+    /// The models cut down to the endpoints the flags keep and the types
+    /// and enums they reach; the models themselves without any flag.
+    fn apply(&self, models: Vec<crate::ir::Model>) -> Result<Vec<crate::ir::Model>, String> {
+        use crate::ir::subset::{subset_all, PathFilter};
+        let filter = PathFilter::new(&self.include_path, &self.exclude_path)?;
+        if filter.is_empty() {
+            return Ok(models);
+        }
+        let subset = subset_all(&models, &filter).map_err(|e| e.to_string())?;
+        let count = |ms: &[crate::ir::Model], f: fn(&crate::ir::Model) -> usize| {
+            ms.iter().map(f).sum::<usize>()
+        };
+        eprintln!(
+            "subset: {} of {} endpoints, {} of {} types, {} of {} enums",
+            count(&subset, |m| m.endpoints.len()),
+            count(&models, |m| m.endpoints.len()),
+            count(&subset, |m| m.types.len()),
+            count(&models, |m| m.types.len()),
+            count(&subset, |m| m.enums.len()),
+            count(&models, |m| m.enums.len()),
+        );
+        Ok(subset)
+    }
+}
+
 /// How to print diagnostics.
 #[derive(Debug, Args)]
 pub struct DiagnosticArgs {
@@ -237,6 +274,8 @@ pub struct DiagnosticArgs {
 pub struct CrateArgs {
     #[command(flatten)]
     docs: DocsArgs,
+    #[command(flatten)]
+    subset: SubsetArgs,
     /// Output crate folder.
     #[arg(long, value_name = "DIR")]
     out: Option<PathBuf>,
@@ -268,6 +307,8 @@ pub struct CheckArgs {
 pub struct IrArgs {
     #[command(flatten)]
     docs: DocsArgs,
+    #[command(flatten)]
+    subset: SubsetArgs,
     /// Write the JSON here instead of standard output.
     #[arg(long, short, value_name = "FILE")]
     output: Option<PathBuf>,

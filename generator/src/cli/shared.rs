@@ -208,7 +208,7 @@ impl Generation {
     pub fn run(defaults: &Defaults, args: &CrateArgs) -> Result<Generation, String> {
         let out = args.out.clone().unwrap_or_else(|| defaults.out.clone());
         let (docs, load_diagnostics, prefix) = load(defaults, &args.docs)?;
-        let models = build_models(&docs);
+        let models = args.subset.apply(build_models(&docs))?;
         print_diagnostics(
             &docs,
             &models,

@@ -10,6 +10,7 @@ mod exchanges;
 pub mod json;
 mod names;
 mod path;
+pub mod subset;
 
 pub use build::build_model;
 pub use names::{field_names, variant_names, FunctionName, RustName, RESERVED_MODULES};
