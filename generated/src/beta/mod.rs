@@ -7,16 +7,16 @@
 pub const BASE_URL: &str = "https://graph.microsoft.com/beta";
 pub mod api;
 
-#[cfg(feature = "intune-shared")]
+#[cfg(feature = "core")]
 mod compliance_status;
 
-#[cfg(feature = "intune-shared")]
+#[cfg(feature = "core")]
 pub use self::compliance_status::ComplianceStatus;
 
-#[cfg(feature = "non-product-specific")]
+#[cfg(feature = "core")]
 mod entity;
 
-#[cfg(feature = "non-product-specific")]
+#[cfg(feature = "core")]
 pub use self::entity::Entity;
 
 #[cfg(feature = "intune-apps")]
@@ -37,10 +37,10 @@ mod mobile_app_install_status;
 #[cfg(feature = "intune-apps")]
 pub use self::mobile_app_install_status::MobileAppInstallStatus;
 
-#[cfg(feature = "intune-shared")]
+#[cfg(feature = "core")]
 mod resultant_app_state;
 
-#[cfg(feature = "intune-shared")]
+#[cfg(feature = "core")]
 pub use self::resultant_app_state::ResultantAppState;
 
 #[cfg(feature = "intune-apps")]

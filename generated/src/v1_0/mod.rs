@@ -7,16 +7,16 @@
 pub const BASE_URL: &str = "https://graph.microsoft.com/v1.0";
 pub mod api;
 
-#[cfg(feature = "intune")]
+#[cfg(feature = "core")]
 mod compliance_status;
 
-#[cfg(feature = "intune")]
+#[cfg(feature = "core")]
 pub use self::compliance_status::ComplianceStatus;
 
-#[cfg(feature = "non-product-specific")]
+#[cfg(feature = "core")]
 mod entity;
 
-#[cfg(feature = "non-product-specific")]
+#[cfg(feature = "core")]
 pub use self::entity::Entity;
 
 #[cfg(feature = "intune-apps")]
@@ -37,16 +37,16 @@ mod mobile_app_install_status;
 #[cfg(feature = "intune-apps")]
 pub use self::mobile_app_install_status::MobileAppInstallStatus;
 
-#[cfg(feature = "intune")]
+#[cfg(feature = "core")]
 mod resultant_app_state;
 
-#[cfg(feature = "intune")]
+#[cfg(feature = "core")]
 pub use self::resultant_app_state::ResultantAppState;
 
-#[cfg(feature = "intune")]
+#[cfg(feature = "core")]
 mod resultant_app_state_detail;
 
-#[cfg(feature = "intune")]
+#[cfg(feature = "core")]
 pub use self::resultant_app_state_detail::ResultantAppStateDetail;
 
 #[cfg(feature = "intune-apps")]

@@ -43,7 +43,8 @@ description = "Typed models of the Microsoft Graph API, generated from its refer
 
 [features]
 # Every workload; turn default features off and name the workloads you use
-# (each turns on the ones its types refer to) to compile less.
+# to compile less. Each turns on `core`, what workloads share; a field or an
+# endpoint reaching another workload's type is there when that one is on too.
 default = ["full"]
 {features}
 # Send requests with reqwest (`client::Sender`: retries after `Retry-After`,

@@ -4,7 +4,6 @@
 //! method, encoded path and body on the server side, answers with the docs'
 //! response, and checks the parsed result.
 
-use super::features::Features;
 use super::names::{ident, CrateNames, ItemKind};
 use super::operations::{in_odata_string, is_raw_download};
 use super::path::expected_wire_path;
@@ -32,7 +31,6 @@ struct Case {
 struct Tests<'m> {
     model: &'m Model,
     names: &'m CrateNames<'m>,
-    features: &'m Features<'m>,
     crate_ident: Ident,
     version_mod: Ident,
 }
@@ -208,7 +206,7 @@ impl Tests<'_> {
             response_raw: raw_string(response.body.as_deref().unwrap_or("")),
             status,
             call,
-            cfg: super::features::cfg(self.features.endpoint(e)),
+            cfg: super::features::cfg_all(&self.model.endpoint_workloads(e)),
             query_matchers,
         })
     }
@@ -259,13 +257,11 @@ fn test_fn(case: &Case, name: &Ident, crate_ident: &Ident) -> TokenStream {
 pub(crate) fn emit(
     model: &Model,
     names: &CrateNames,
-    features: &Features,
     options: &EmitOptions,
 ) -> Result<Option<GeneratedFile>, EmitError> {
     let tests = Tests {
         model,
         names,
-        features,
         crate_ident: ident(&options.crate_name.replace('-', "_")),
         version_mod: ident(names.version_module(&model.version)),
     };

@@ -1,10 +1,13 @@
 //! Cargo features per workload, so a user compiles only what they use. Each
-//! item, endpoint and generated test belongs to the workload of the page that
-//! defines it; a feature turns on the features of every item its items refer
-//! to (property types, base types, request and response bodies).
+//! item, endpoint and generated test belongs to the workload the model gave
+//! it (`core`, the foundation, for what several workloads share); every
+//! workload's feature turns `core` on. A reference from one workload to
+//! another (a navigation property, an endpoint's body) is compiled only when
+//! both are on, so no feature turns on another beyond what is left
+//! ungated.
 
 use super::names::ItemKind;
-use crate::ir::{Endpoint, Model, QualifiedName, TypeRef};
+use crate::ir::{Model, QualifiedName, FOUNDATION};
 use proc_macro2::TokenStream;
 use quote::quote;
 use std::collections::{BTreeMap, BTreeSet};
@@ -19,79 +22,81 @@ pub struct Features<'m> {
 }
 
 impl<'m> Features<'m> {
-    /// Decides what each feature needs: the features of every item its
-    /// items refer to (property types, base types, request and response
-    /// bodies).
+    /// Decides what each feature needs: the foundation, and the features
+    /// of what its types refer to without a gate (their own or the
+    /// foundation's, once the model has its foundation).
     pub fn new(models: &[&'m Model]) -> Features<'m> {
         let mut f = Features {
             models: models.iter().map(|m| (m.version.as_str(), *m)).collect(),
             needs: BTreeMap::new(),
         };
         for model in models {
-            for t in model.types.values() {
-                let mut needs = BTreeSet::new();
-                for p in t.properties.iter().chain(&t.relationships) {
-                    needs.extend(f.of_ref(model, &p.ty));
-                }
-                if let Some(base) = &t.base {
-                    needs.extend(model.types.get(&base.key()).map(|b| b.workload.clone()));
-                }
-                f.add_needs(t.workload.clone(), needs);
+            for workload in source_workloads(model) {
+                f.add_needs(workload.to_owned(), BTreeSet::from([FOUNDATION.to_owned()]));
             }
-            for e in &model.endpoints {
-                let mut needs = BTreeSet::new();
-                for q in e.request_body_type.iter().chain(&e.response.resolved) {
-                    needs.extend(model.types.get(&q.key()).map(|t| t.workload.clone()));
-                }
-                for p in &e.body_parameters {
-                    needs.extend(f.of_ref(model, &p.ty));
-                }
-                f.add_needs(e.workload.clone(), needs);
+            for t in model.types.values() {
+                let own = t.workload.as_str();
+                let needs = t
+                    .properties
+                    .iter()
+                    .chain(&t.relationships)
+                    .filter(|p| model.property_gate(own, &p.ty).is_none())
+                    .filter_map(|p| model.workload_of(&p.ty).map(str::to_owned))
+                    .collect();
+                f.add_needs(own.to_owned(), needs);
             }
         }
         f
     }
 
+    /// Records that `feature` turns on `needs` (itself left out).
     fn add_needs(&mut self, feature: String, mut needs: BTreeSet<String>) {
         needs.remove(&feature);
         self.needs.entry(feature).or_default().extend(needs);
     }
 
-    fn of_ref(&self, model: &Model, ty: &TypeRef) -> Option<String> {
-        match ty {
-            TypeRef::Enum(q) => model.enums.get(&q.key()).map(|e| e.workload.clone()),
-            TypeRef::Complex(q) => model.types.get(&q.key()).map(|t| t.workload.clone()),
-            _ => None,
-        }
-    }
-
     /// The feature of an item.
     pub fn item(&self, version: &str, kind: ItemKind, name: &QualifiedName) -> &str {
         let Some(model) = self.models.get(version) else {
-            return "core";
+            return FOUNDATION;
         };
         let workload = match kind {
             ItemKind::Type => model.types.get(&name.key()).map(|t| &t.workload),
             ItemKind::Enum => model.enums.get(&name.key()).map(|e| &e.workload),
         };
-        workload.map_or("core", String::as_str)
+        workload.map_or(FOUNDATION, String::as_str)
     }
 
-    /// The feature of an endpoint.
-    pub fn endpoint<'e>(&self, e: &'e Endpoint) -> &'e str {
-        &e.workload
-    }
-
-    /// Every feature, sorted.
+    /// Every feature, the foundation included, sorted.
     pub fn all(&self) -> BTreeSet<&str> {
-        let mut all = BTreeSet::new();
-        for model in self.models.values() {
-            all.extend(model.types.values().map(|t| t.workload.as_str()));
-            all.extend(model.enums.values().map(|e| e.workload.as_str()));
-            all.extend(model.endpoints.iter().map(|e| e.workload.as_str()));
-        }
+        let mut all: BTreeSet<&str> = self.needs.keys().map(String::as_str).collect();
+        all.insert(FOUNDATION);
         all
     }
+}
+
+/// The workload of every item and endpoint, and of every page that
+/// describes one: a workload whose items all went to the foundation
+/// (`teamwork`'s one value type) stays a feature a user can name.
+fn source_workloads(model: &Model) -> BTreeSet<&str> {
+    let pages: BTreeMap<&str, &str> = model
+        .pages
+        .iter()
+        .map(|p| (&*p.path, p.workload.as_str()))
+        .collect();
+    let mut out = BTreeSet::new();
+    for t in model.types.values() {
+        out.insert(t.workload.as_str());
+        out.extend(t.sources.iter().filter_map(|s| pages.get(&*s.path)));
+    }
+    for e in model.enums.values() {
+        out.insert(e.workload.as_str());
+        out.extend(e.sources.iter().filter_map(|s| pages.get(&*s.source.path)));
+    }
+    for e in &model.endpoints {
+        out.insert(e.workload.as_str());
+    }
+    out
 }
 
 /// `#[cfg(feature = "…")]`.
@@ -99,47 +104,15 @@ pub(crate) fn cfg(feature: &str) -> TokenStream {
     quote! { #[cfg(feature = #feature)] }
 }
 
-/// `#[cfg(feature = "…")]` when one feature, `#[cfg(all(…))]` when several.
+/// `#[cfg(feature = "…")]` when one feature, `#[cfg(all(…))]` when several;
+/// the foundation left out beside another (each turns it on).
 pub(crate) fn cfg_all(features: &BTreeSet<&str>) -> TokenStream {
+    let mut features = features.clone();
+    if features.len() > 1 {
+        features.remove(FOUNDATION);
+    }
     match features.len() {
         1 => cfg(features.iter().next().copied().unwrap_or_default()),
         _ => quote! { #[cfg(all(#(feature = #features),*))] },
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use crate::ir::workload;
-
-    #[test]
-    fn workloads_from_file_names_and_front_matter() {
-        assert_eq!(
-            workload(
-                "beta/api/intune-apps-mobileappinstallstatus-create.md",
-                None
-            ),
-            "intune-apps"
-        );
-        assert_eq!(
-            workload(
-                "resources/intune-shared-compliancestatus.md",
-                Some("intune")
-            ),
-            "intune-shared"
-        );
-        assert_eq!(
-            workload("resources/user.md", Some("microsoft-identity-platform")),
-            "microsoft-identity-platform"
-        );
-        assert_eq!(
-            workload("resources/x.md", Some("**TODO: Add MS prod.**")),
-            "core"
-        );
-        assert_eq!(
-            workload("resources/x.md", Some("Outlook & Calendar")),
-            "outlook-calendar"
-        );
-        assert_eq!(workload("resources/x.md", Some("default")), "default-docs");
-        assert_eq!(workload("resources/x.md", None), "core");
     }
 }

@@ -165,11 +165,11 @@ pub fn emit_crate(
     files.extend(runtime::emit_all(options)?);
     for model in &models {
         files.extend(version::emit(model, &names, &features, options)?);
-        files.extend(operations::emit(model, &names, &features, options)?);
+        files.extend(operations::emit(model, &names, options)?);
         if let Some(test) = examples::emit(model, &names, &features, options)? {
             files.push(test);
         }
-        if let Some(test) = endpoint_tests::emit(model, &names, &features, options)? {
+        if let Some(test) = endpoint_tests::emit(model, &names, options)? {
             files.push(test);
         }
     }

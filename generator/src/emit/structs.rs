@@ -12,6 +12,9 @@ use std::collections::{BTreeMap, BTreeSet};
 struct Field<'m> {
     property: &'m Property,
     inherited_from: Option<&'m str>,
+    /// The feature it is compiled under besides the struct's: another
+    /// workload's, whose type it holds.
+    gate: Option<&'m str>,
 }
 
 /// Every property of `ty` including inherited ones: the farthest base's first,
@@ -33,6 +36,7 @@ fn fields<'m>(model: &'m Model, ty: &'m TypeDef) -> Vec<Field<'m>> {
                 let field = Field {
                     property: p,
                     inherited_from,
+                    gate: model.property_gate(&ty.workload, &p.ty),
                 };
                 match out
                     .iter_mut()
@@ -188,11 +192,11 @@ fn model_impl(
         .get(&ty.name.key())
         .map(Vec::as_slice)
         .unwrap_or_default();
-    let bases = model
-        .ancestors(ty)
-        .into_iter()
-        .filter_map(|a| names.path(&model.version, ItemKind::Type, &a.name))
-        .map(|base| quote! { impl crate::client::DerivedFrom<#base> for #name {} });
+    let bases = model.ancestors(ty).into_iter().filter_map(|a| {
+        let base = names.path(&model.version, ItemKind::Type, &a.name)?;
+        let cfg = field_cfg(crate::ir::gate(&ty.workload, &a.workload));
+        Some(quote! { #cfg impl crate::client::DerivedFrom<#base> for #name {} })
+    });
     let derived = (!derived.is_empty()).then(|| {
         quote! { const DERIVED: &'static [&'static str] = &[#(#derived),*]; }
     });
@@ -221,8 +225,10 @@ fn field_constants(name: &proc_macro2::Ident, fields: &[Field<'_>]) -> TokenStre
         );
         let wire = f.property.name.as_str();
         let doc = format!(" The `{wire}` property, for [`crate::client::Patch::clear`].");
+        let cfg = field_cfg(f.gate);
         quote! {
             #[doc = #doc]
+            #cfg
             pub const #constant: crate::client::Field<Self> = crate::client::Field::new(#wire);
         }
     });
@@ -231,6 +237,11 @@ fn field_constants(name: &proc_macro2::Ident, fields: &[Field<'_>]) -> TokenStre
             #(#constants)*
         }
     }
+}
+
+/// `#[cfg(feature = "…")]` for a gated field, nothing for another.
+fn field_cfg(gate: Option<&str>) -> TokenStream {
+    gate.map(super::features::cfg).unwrap_or_default()
 }
 
 /// The Rust names of the fields, in order.
@@ -256,6 +267,8 @@ pub(crate) fn emit_plain_struct(
         .map(|property| Field {
             property,
             inherited_from: None,
+            // The struct's own `cfg` has the features of its fields.
+            gate: None,
         })
         .collect();
     struct_tokens(version, ident, doc_attrs(doc), &fields, names, cfg)
@@ -272,14 +285,20 @@ fn struct_tokens(
     let name = ident(ident_name);
     let idents = field_idents(fields);
     let wires: Vec<&str> = fields.iter().map(|f| f.property.name.as_str()).collect();
-    let field_tokens = fields.iter().zip(&idents).map(|(f, field)| {
-        let doc = field_doc(f);
-        let ty = property_type(version, f.property, names);
-        quote! {
-            #doc
-            pub #field: ::std::option::Option<#ty>,
-        }
-    });
+    let cfgs: Vec<TokenStream> = fields.iter().map(|f| field_cfg(f.gate)).collect();
+    let field_tokens = fields
+        .iter()
+        .zip(&idents)
+        .zip(&cfgs)
+        .map(|((f, field), cfg)| {
+            let doc = field_doc(f);
+            let ty = property_type(version, f.property, names);
+            quote! {
+                #doc
+                #cfg
+                pub #field: ::std::option::Option<#ty>,
+            }
+        });
     let definition = quote! {
         #doc
         #cfg
@@ -293,8 +312,8 @@ fn struct_tokens(
             pub additional_properties: ::std::collections::BTreeMap<::std::string::String, ::serde_json::Value>,
         }
     };
-    let serialize = serialize_impl(&name, &idents, &wires);
-    let deserialize = deserialize_impl(&name, &idents, &wires);
+    let serialize = serialize_impl(&name, &idents, &wires, &cfgs);
+    let deserialize = deserialize_impl(&name, &idents, &wires, &cfgs);
     quote! {
         #definition
         #cfg
@@ -305,18 +324,19 @@ fn struct_tokens(
 }
 
 /// `Serialize` as calls to the crate's `object` helpers: one line per field,
-/// in field order, `None` left out, then the undocumented properties.
+/// in field order (a gated field's under its `cfg`), `None` left out, then the undocumented properties.
 fn serialize_impl(
     name: &proc_macro2::Ident,
     idents: &[proc_macro2::Ident],
     wires: &[&str],
+    cfgs: &[TokenStream],
 ) -> TokenStream {
     quote! {
         impl ::serde::Serialize for #name {
             fn serialize<S: ::serde::Serializer>(&self, serializer: S) -> ::std::result::Result<S::Ok, S::Error> {
                 let mut object = crate::object::write(serializer)?;
                 object.field("@odata.type", &self.odata_type);
-                #(object.field(#wires, &self.#idents);)*
+                #(#cfgs object.field(#wires, &self.#idents);)*
                 object.end(&self.additional_properties)
             }
         }
@@ -324,18 +344,19 @@ fn serialize_impl(
 }
 
 /// `Deserialize` as calls to the crate's `object` helpers: each field taken
-/// by its wire name, the rest kept as undocumented properties.
+/// by its wire name (a gated field under its `cfg`), the rest kept as undocumented properties.
 fn deserialize_impl(
     name: &proc_macro2::Ident,
     idents: &[proc_macro2::Ident],
     wires: &[&str],
+    cfgs: &[TokenStream],
 ) -> TokenStream {
     quote! {
         impl<'de> ::serde::Deserialize<'de> for #name {
             fn deserialize<D: ::serde::Deserializer<'de>>(deserializer: D) -> ::std::result::Result<Self, D::Error> {
                 crate::object::read(deserializer, |fields| Self {
                     odata_type: fields.take("@odata.type"),
-                    #(#idents: fields.take(#wires),)*
+                    #(#cfgs #idents: fields.take(#wires),)*
                     additional_properties: fields.rest(),
                 })
             }

@@ -64,6 +64,9 @@ pub struct TypeJson<'m> {
     pub open: bool,
     /// Every page describing it.
     pub sources: &'m [Location],
+    /// The workload (Cargo feature of the generated crate): `core` for
+    /// what several workloads share.
+    pub workload: &'m str,
 }
 
 /// A property or relationship.
@@ -129,6 +132,9 @@ pub struct EnumJson<'m> {
     pub sources: Vec<EnumSourceJson<'m>>,
     /// True when made up for an `Enumeration` property.
     pub synthesized: bool,
+    /// The workload (Cargo feature of the generated crate): `core` for
+    /// what several workloads share.
+    pub workload: &'m str,
 }
 
 /// An endpoint's response.
@@ -174,6 +180,8 @@ pub struct EndpointJson<'m> {
     pub alias_of: Option<&'m str>,
     /// `path:line:col`.
     pub source: &'m Location,
+    /// The workload (Cargo feature of the generated crate) of its page.
+    pub workload: &'m str,
 }
 
 /// A query parameter or header row.
@@ -241,6 +249,7 @@ fn type_json<'m>(version: &'m str, t: &'m TypeDef) -> TypeJson<'m> {
         aliases: &t.aliases,
         open: t.open,
         sources: &t.sources,
+        workload: &t.workload,
     }
 }
 
@@ -269,6 +278,7 @@ fn enum_json<'m>(version: &'m str, e: &'m EnumDef) -> EnumJson<'m> {
             })
             .collect(),
         synthesized: e.synthesized,
+        workload: &e.workload,
     }
 }
 
@@ -309,6 +319,7 @@ pub fn export(models: &[Model]) -> IrExport<'_> {
                     },
                     permissions: &e.permissions,
                     source: &e.source,
+                    workload: &e.workload,
                 })
             })
             .collect(),

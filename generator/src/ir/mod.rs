@@ -11,10 +11,12 @@ pub mod json;
 mod names;
 mod path;
 pub mod subset;
+mod workloads;
 
 pub use build::build_model;
 pub use names::{field_names, variant_names, FunctionName, RustName, RESERVED_MODULES};
 pub use path::{PathPart, PathSegment, PathTemplate, QueryPair, QueryTemplate};
+pub use workloads::{gate, workload, FOUNDATION, GENERAL};
 
 use crate::diagnostics::Diagnostic;
 pub use crate::extract::type_cell::Primitive;
@@ -200,7 +202,9 @@ pub struct TypeDef {
     pub sources: Vec<Location>,
     /// Its Rust names (set by the naming pass).
     pub rust: RustName,
-    /// The workload (Cargo feature) of the page that defines it.
+    /// The workload (Cargo feature): [`FOUNDATION`] for the types every
+    /// workload needs, else that of the page named after it, else of its
+    /// first source.
     pub workload: String,
 }
 
@@ -264,7 +268,9 @@ pub struct EnumDef {
     pub synthesized: bool,
     /// Its Rust names (set by the naming pass).
     pub rust: RustName,
-    /// The workload (Cargo feature) of the page that lists it first.
+    /// The workload (Cargo feature): [`FOUNDATION`] when another
+    /// workload's type holds it, else that of its own page, else of the page
+    /// that lists it first.
     pub workload: String,
 }
 
@@ -388,55 +394,8 @@ pub struct PageInfo {
     pub title: String,
     /// The workload the page belongs to (a Cargo feature of the generated
     /// crate): `intune-apps` from an `intune-apps-…` file name, else the
-    /// front matter's `ms.prod`, else `core`.
+    /// front matter's `ms.prod`, else [`GENERAL`].
     pub workload: String,
-}
-
-/// The workload of a page: `intune-<area>` from an `intune-<area>-…` file
-/// name, else the slug of the front matter's `ms.prod` (a placeholder does not
-/// count), else `core`. Always a valid Cargo feature name, never `default`,
-/// `full` or `reqwest`.
-pub fn workload(path: &str, ms_prod: Option<&str>) -> String {
-    let file = path
-        .rsplit('/')
-        .next()
-        .unwrap_or(path)
-        .trim_end_matches(".md")
-        .to_ascii_lowercase();
-    let raw = if let Some(rest) = file.strip_prefix("intune-") {
-        match rest.split_once('-') {
-            Some((area, _)) => format!("intune-{area}"),
-            None => "intune".to_owned(),
-        }
-    } else {
-        match ms_prod {
-            Some(p)
-                if !p.trim().is_empty() && crate::extract::todos::todo_placeholder(p).is_none() =>
-            {
-                p.to_owned()
-            }
-            _ => "core".to_owned(),
-        }
-    };
-    let mut slug = String::new();
-    for c in raw.to_ascii_lowercase().chars() {
-        if c.is_ascii_alphanumeric() {
-            slug.push(c);
-        } else if !slug.ends_with('-') && !slug.is_empty() {
-            slug.push('-');
-        }
-    }
-    let mut slug = slug.trim_end_matches('-').to_owned();
-    if slug.is_empty() {
-        slug = "core".to_owned();
-    }
-    if slug.starts_with(|c: char| c.is_ascii_digit()) {
-        slug.insert_str(0, "w-");
-    }
-    if matches!(slug.as_str(), "default" | "full" | "reqwest") {
-        slug.push_str("-docs");
-    }
-    slug
 }
 
 /// The model of one API version.

@@ -3,7 +3,7 @@
 //! function (path, body, response, query, doc) is built on its own.
 
 use crate::emit::docs::{doc_attrs, UNDOCUMENTED_MARKER};
-use crate::emit::features::{cfg, Features};
+use crate::emit::features::cfg_all;
 use crate::emit::names::{ident, CrateNames, ItemKind};
 use crate::emit::path::format_string;
 use crate::emit::structs::emit_plain_struct;
@@ -387,14 +387,9 @@ fn permissions_const(e: &Endpoint, name: &Ident, fn_name: &str, cfg: &TokenStrea
 }
 
 /// One endpoint's function, its permissions constant, and its body struct if any.
-pub(super) fn endpoint_tokens(
-    model: &Model,
-    names: &CrateNames,
-    features: &Features,
-    e: &Endpoint,
-) -> TokenStream {
+pub(super) fn endpoint_tokens(model: &Model, names: &CrateNames, e: &Endpoint) -> TokenStream {
     let fn_name = e.function.name.as_str();
-    let cfg = cfg(features.endpoint(e));
+    let cfg = cfg_all(&model.endpoint_workloads(e));
     let args = Arguments::new(e);
     let permissions_ident = ident(&format!("{}_PERMISSIONS", fn_name.to_ascii_uppercase()));
     let body = request_body(model, names, e, fn_name, &cfg);

@@ -10,7 +10,6 @@ mod function;
 pub(crate) use function::{in_odata_string, is_raw_download};
 
 use super::docs::inner_doc_attrs;
-use super::features::Features;
 use super::names::{ident, CrateNames};
 use super::{rust_file, EmitError, EmitOptions, GeneratedFile};
 use crate::ir::{Endpoint, Model};
@@ -26,7 +25,6 @@ use std::collections::BTreeMap;
 pub(crate) fn emit(
     model: &Model,
     names: &CrateNames,
-    features: &Features,
     options: &EmitOptions,
 ) -> Result<Vec<GeneratedFile>, EmitError> {
     if model.endpoints.is_empty() {
@@ -64,7 +62,7 @@ pub(crate) fn emit(
             let items = module
                 .endpoints
                 .iter()
-                .map(|e| endpoint_tokens(model, names, features, e));
+                .map(|e| endpoint_tokens(model, names, e));
             // The root file is the module `api`.
             let own_name = path.last().map_or("api", String::as_str);
             let mods = module.children.iter().map(|child| {

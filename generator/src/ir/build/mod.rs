@@ -18,11 +18,13 @@ mod examples;
 mod keys;
 mod resolve;
 mod types;
+mod workloads;
 
 use endpoints::build_endpoints;
 use enums::build_enums;
 use examples::build_examples;
 use types::build_types;
+use workloads::assign_workloads;
 
 /// Builds the model of one API version from the facts of its pages. The
 /// result does not depend on the order of `pages`.
@@ -149,31 +151,6 @@ fn page_types(all: &[&TypeFacts]) -> BTreeMap<String, String> {
 
 /// Anonymous `Enumeration` properties: (owner key, property lowercase) → enum.
 type AnonymousEnums = BTreeMap<(String, String), QualifiedName>;
-
-/// Gives each type, enum and endpoint the workload of the page that
-/// defines it (a type's or enum's first source), `core` for none.
-fn assign_workloads(model: &mut Model) {
-    let pages: BTreeMap<&str, &str> = model
-        .pages
-        .iter()
-        .map(|p| (&*p.path, p.workload.as_str()))
-        .collect();
-    let of = |path: Option<&str>| {
-        path.and_then(|p| pages.get(p))
-            .copied()
-            .unwrap_or("core")
-            .to_owned()
-    };
-    for t in model.types.values_mut() {
-        t.workload = of(t.sources.first().map(|s| &*s.path));
-    }
-    for e in model.enums.values_mut() {
-        e.workload = of(e.sources.first().map(|s| &*s.source.path));
-    }
-    for e in &mut model.endpoints {
-        e.workload = of(Some(&*e.source.path));
-    }
-}
 
 /// Records which descriptions are placeholders, once every description is
 /// final: emission and reports read the kind instead of the text.

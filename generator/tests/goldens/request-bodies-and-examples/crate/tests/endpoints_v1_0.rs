@@ -7,7 +7,7 @@
 #![cfg(feature = "reqwest")]
 
 /// `POST /widgets`, with the examples at `v1.0/api/widget-create.md:51:1` and `v1.0/api/widget-create.md:81:1`.
-#[cfg(feature = "core")]
+#[cfg(all(feature = "fixtures", feature = "general"))]
 #[::tokio::test]
 async fn create_widget() {
     let server = ::wiremock::MockServer::start().await;

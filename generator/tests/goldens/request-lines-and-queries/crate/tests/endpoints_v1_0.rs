@@ -7,7 +7,7 @@
 #![cfg(feature = "reqwest")]
 
 /// `GET /users/{id}/widgets?$expand=parts&$filter=color%20eq%20'{color}'&$select={id},{path}`, with the examples at `v1.0/api/widget-list.md:82:1` and `v1.0/api/widget-list.md:96:1`.
-#[cfg(feature = "core")]
+#[cfg(all(feature = "fixtures", feature = "general"))]
 #[::tokio::test]
 async fn list_widgets_filtered() {
     let server = ::wiremock::MockServer::start().await;

@@ -13,17 +13,35 @@ mod device;
 #[cfg(feature = "directory-management")]
 pub use self::device::Device;
 
-#[cfg(feature = "directory-management")]
+#[cfg(feature = "core")]
 mod directory_object;
 
-#[cfg(feature = "directory-management")]
+#[cfg(feature = "core")]
 pub use self::directory_object::DirectoryObject;
+
+#[cfg(feature = "core")]
+mod entity;
+
+#[cfg(feature = "core")]
+pub use self::entity::Entity;
 
 #[cfg(feature = "groups")]
 mod group;
 
 #[cfg(feature = "groups")]
 pub use self::group::Group;
+
+#[cfg(feature = "microsoft-teams")]
+mod team;
+
+#[cfg(feature = "microsoft-teams")]
+pub use self::team::Team;
+
+#[cfg(feature = "applications")]
+mod teams_app;
+
+#[cfg(feature = "applications")]
+pub use self::teams_app::TeamsApp;
 
 #[cfg(feature = "users")]
 mod user;

@@ -13,10 +13,10 @@ mod device;
 #[cfg(feature = "directory-management")]
 pub use self::device::Device;
 
-#[cfg(feature = "directory-management")]
+#[cfg(feature = "core")]
 mod directory_object;
 
-#[cfg(feature = "directory-management")]
+#[cfg(feature = "core")]
 pub use self::directory_object::DirectoryObject;
 
 #[cfg(feature = "groups")]

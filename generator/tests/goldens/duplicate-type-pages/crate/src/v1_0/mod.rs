@@ -3,8 +3,8 @@
 
 //! Types and enums of the `v1.0` API version.
 
-#[cfg(feature = "core")]
+#[cfg(feature = "general")]
 mod doubled;
 
-#[cfg(feature = "core")]
+#[cfg(feature = "general")]
 pub use self::doubled::Doubled;

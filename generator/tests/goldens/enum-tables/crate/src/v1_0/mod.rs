@@ -3,14 +3,14 @@
 
 //! Types and enums of the `v1.0` API version.
 
-#[cfg(feature = "core")]
+#[cfg(feature = "general")]
 mod part_kind;
 
-#[cfg(feature = "core")]
+#[cfg(feature = "general")]
 pub use self::part_kind::PartKind;
 
-#[cfg(feature = "core")]
+#[cfg(feature = "general")]
 mod widget_state;
 
-#[cfg(feature = "core")]
+#[cfg(feature = "general")]
 pub use self::widget_state::WidgetState;

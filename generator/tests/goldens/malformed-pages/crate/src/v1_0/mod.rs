@@ -3,20 +3,20 @@
 
 //! Types and enums of the `v1.0` API version.
 
-#[cfg(feature = "core")]
+#[cfg(feature = "general")]
 mod hollow;
 
-#[cfg(feature = "core")]
+#[cfg(feature = "general")]
 pub use self::hollow::Hollow;
 
-#[cfg(feature = "core")]
+#[cfg(feature = "general")]
 mod malformed;
 
-#[cfg(feature = "core")]
+#[cfg(feature = "general")]
 pub use self::malformed::Malformed;
 
-#[cfg(feature = "core")]
+#[cfg(feature = "general")]
 mod selfish;
 
-#[cfg(feature = "core")]
+#[cfg(feature = "general")]
 pub use self::selfish::Selfish;

@@ -5,8 +5,8 @@
 
 pub mod call_records;
 
-#[cfg(feature = "core")]
+#[cfg(feature = "general")]
 mod session;
 
-#[cfg(feature = "core")]
+#[cfg(feature = "general")]
 pub use self::session::Session;

@@ -7,10 +7,10 @@
 pub const BASE_URL: &str = "https://graph.microsoft.com/v1.0";
 pub mod api;
 
-#[cfg(feature = "directory-management")]
+#[cfg(feature = "core")]
 mod directory_object;
 
-#[cfg(feature = "directory-management")]
+#[cfg(feature = "core")]
 pub use self::directory_object::DirectoryObject;
 
 #[cfg(feature = "groups")]

@@ -6,4 +6,5 @@
 //! `request(super::BASE_URL)`.
 
 pub mod groups;
+pub mod teams;
 pub mod users;

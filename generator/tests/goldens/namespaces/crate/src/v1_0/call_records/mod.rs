@@ -3,14 +3,14 @@
 
 //! Items of another namespace in the `v1.0` API version.
 
-#[cfg(feature = "core")]
+#[cfg(feature = "general")]
 mod modality;
 
-#[cfg(feature = "core")]
+#[cfg(feature = "general")]
 pub use self::modality::Modality;
 
-#[cfg(feature = "core")]
+#[cfg(feature = "general")]
 mod session;
 
-#[cfg(feature = "core")]
+#[cfg(feature = "general")]
 pub use self::session::Session;

@@ -4,7 +4,7 @@
 //! Endpoints of the `v1.0` API under `/widgets`.
 
 /// The permissions the docs list for [`create`].
-#[cfg(feature = "core")]
+#[cfg(all(feature = "fixtures", feature = "general"))]
 pub const CREATE_PERMISSIONS: crate::client::Permissions = crate::client::Permissions {
     delegated_work_or_school: crate::client::Scopes::Scopes(
         &["Widget.ReadWrite", "Widget.ReadWrite.All"],
@@ -29,7 +29,7 @@ pub const CREATE_PERMISSIONS: crate::client::Permissions = crate::client::Permis
 /// `v1.0/api/widget-create.md`: unknown, not none.
 ///
 /// Docs: `v1.0/api/widget-create.md`
-#[cfg(feature = "core")]
+#[cfg(all(feature = "fixtures", feature = "general"))]
 pub fn create(
     body: &crate::v1_0::Widget,
 ) -> crate::client::Operation<crate::v1_0::Widget> {

@@ -4,7 +4,7 @@
 //! Endpoints of the `v1.0` API under `/widgets/getByPath`.
 
 /// The permissions the docs list for [`get`].
-#[cfg(feature = "core")]
+#[cfg(feature = "general")]
 pub const GET_PERMISSIONS: crate::client::Permissions = crate::client::Permissions {
     delegated_work_or_school: crate::client::Scopes::NotDocumented,
     delegated_personal: crate::client::Scopes::NotDocumented,
@@ -21,7 +21,7 @@ pub const GET_PERMISSIONS: crate::client::Permissions = crate::client::Permissio
 /// account): not documented; application: not documented.
 ///
 /// Docs: `v1.0/api/widget-content.md`
-#[cfg(feature = "core")]
+#[cfg(feature = "general")]
 pub fn get(path: &str) -> crate::client::Operation<::serde_json::Value> {
     crate::client::Operation::new(
         ::http::Method::GET,

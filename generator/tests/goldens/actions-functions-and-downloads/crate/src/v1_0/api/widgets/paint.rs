@@ -4,7 +4,7 @@
 //! Endpoints of the `v1.0` API under `/widgets/{…}/paint`.
 
 /// The permissions the docs list for [`post`].
-#[cfg(feature = "core")]
+#[cfg(feature = "general")]
 pub const POST_PERMISSIONS: crate::client::Permissions = crate::client::Permissions {
     delegated_work_or_school: crate::client::Scopes::NotDocumented,
     delegated_personal: crate::client::Scopes::NotDocumented,
@@ -12,7 +12,7 @@ pub const POST_PERMISSIONS: crate::client::Permissions = crate::client::Permissi
 };
 
 /// The body parameters of [`post`].
-#[cfg(feature = "core")]
+#[cfg(feature = "general")]
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct PostBody {
     /// The `@odata.type` annotation: the concrete type of the object, such as
@@ -32,7 +32,7 @@ pub struct PostBody {
     >,
 }
 
-#[cfg(feature = "core")]
+#[cfg(feature = "general")]
 impl ::serde::Serialize for PostBody {
     fn serialize<S: ::serde::Serializer>(
         &self,
@@ -46,7 +46,7 @@ impl ::serde::Serialize for PostBody {
     }
 }
 
-#[cfg(feature = "core")]
+#[cfg(feature = "general")]
 impl<'de> ::serde::Deserialize<'de> for PostBody {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -75,7 +75,7 @@ impl<'de> ::serde::Deserialize<'de> for PostBody {
 /// account): not documented; application: not documented.
 ///
 /// Docs: `v1.0/api/widget-paint.md`
-#[cfg(feature = "core")]
+#[cfg(feature = "general")]
 pub fn post(widget_id: &str, body: &PostBody) -> crate::client::Operation<()> {
     let operation = crate::client::Operation::new(
         ::http::Method::POST,

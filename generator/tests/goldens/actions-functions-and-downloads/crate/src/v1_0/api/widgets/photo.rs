@@ -4,7 +4,7 @@
 //! Endpoints of the `v1.0` API under `/widgets/{…}/photo`.
 
 /// The permissions the docs list for [`get_value`].
-#[cfg(feature = "core")]
+#[cfg(feature = "general")]
 pub const GET_VALUE_PERMISSIONS: crate::client::Permissions = crate::client::Permissions {
     delegated_work_or_school: crate::client::Scopes::NotDocumented,
     delegated_personal: crate::client::Scopes::NotDocumented,
@@ -21,7 +21,7 @@ pub const GET_VALUE_PERMISSIONS: crate::client::Permissions = crate::client::Per
 /// account): not documented; application: not documented.
 ///
 /// Docs: `v1.0/api/widget-content.md`
-#[cfg(feature = "core")]
+#[cfg(feature = "general")]
 pub fn get_value(widget_id: &str) -> crate::client::Operation<crate::client::RawBody> {
     crate::client::Operation::new(
         ::http::Method::GET,

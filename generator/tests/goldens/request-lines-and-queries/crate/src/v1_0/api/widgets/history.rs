@@ -4,7 +4,7 @@
 //! Endpoints of the `v1.0` API under `/widgets/{…}/history`.
 
 /// The permissions the docs list for [`list`].
-#[cfg(feature = "core")]
+#[cfg(all(feature = "fixtures", feature = "general"))]
 pub const LIST_PERMISSIONS: crate::client::Permissions = crate::client::Permissions {
     delegated_work_or_school: crate::client::Scopes::Scopes(&["Widget.Read"]),
     delegated_personal: crate::client::Scopes::Unknown,
@@ -30,7 +30,7 @@ pub const LIST_PERMISSIONS: crate::client::Permissions = crate::client::Permissi
 /// `v1.0/api/widget-list.md`: unknown, not none.
 ///
 /// Docs: `v1.0/api/widget-list.md`
-#[cfg(feature = "core")]
+#[cfg(all(feature = "fixtures", feature = "general"))]
 pub fn list(
     widget_id: &str,
     operation: &str,

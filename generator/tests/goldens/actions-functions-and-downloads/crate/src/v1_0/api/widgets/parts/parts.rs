@@ -4,7 +4,7 @@
 //! Endpoints of the `v1.0` API under `/widgets/{…}/parts/{…}/parts`.
 
 /// The permissions the docs list for [`delete_ref`].
-#[cfg(feature = "core")]
+#[cfg(feature = "general")]
 pub const DELETE_REF_PERMISSIONS: crate::client::Permissions = crate::client::Permissions {
     delegated_work_or_school: crate::client::Scopes::NotDocumented,
     delegated_personal: crate::client::Scopes::NotDocumented,
@@ -21,7 +21,7 @@ pub const DELETE_REF_PERMISSIONS: crate::client::Permissions = crate::client::Pe
 /// account): not documented; application: not documented.
 ///
 /// Docs: `v1.0/api/widget-content.md`
-#[cfg(feature = "core")]
+#[cfg(feature = "general")]
 pub fn delete_ref(
     widget_id: &str,
     part_id: &str,

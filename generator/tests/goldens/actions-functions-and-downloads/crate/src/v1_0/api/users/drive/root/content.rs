@@ -4,7 +4,7 @@
 //! Endpoints of the `v1.0` API under `/users/{…}/drive/root/{…}/content`.
 
 /// The permissions the docs list for [`get`].
-#[cfg(feature = "core")]
+#[cfg(feature = "general")]
 pub const GET_PERMISSIONS: crate::client::Permissions = crate::client::Permissions {
     delegated_work_or_school: crate::client::Scopes::NotDocumented,
     delegated_personal: crate::client::Scopes::NotDocumented,
@@ -21,7 +21,7 @@ pub const GET_PERMISSIONS: crate::client::Permissions = crate::client::Permissio
 /// account): not documented; application: not documented.
 ///
 /// Docs: `v1.0/api/widget-content.md`
-#[cfg(feature = "core")]
+#[cfg(feature = "general")]
 pub fn get(
     user_id: &str,
     item_path: &str,
