@@ -8,79 +8,108 @@
 //! crate's compile time. Absent and `null` fields are both `None`; `None` is not
 //! written; fields the docs do not list are kept in `additional_properties`.
 //!
-//! Reading goes through a `serde_json` object first, so an error names the
-//! field it is about. If a key appears twice, the last one counts. (With no
-//! workload feature on, nothing uses these helpers.)
+//! Reading goes member by member, as serde's derive does; if a member appears
+//! twice, the last one counts. (With no workload feature on, nothing uses
+//! these helpers.)
 
 #![allow(dead_code)]
 
-/// The fields of an object being read into a struct.
-pub(crate) struct Fields {
-    fields: ::serde_json::Map<::std::string::String, ::serde_json::Value>,
-    error: ::std::option::Option<::std::string::String>,
-}
-
-impl Fields {
-    /// Takes field `name`: `None` when it is absent or `null`. A value of the
-    /// wrong type is remembered as the object's error, and `None` returned.
-    pub(crate) fn take<T: ::serde::de::DeserializeOwned>(
+/// A struct read from a JSON object one member at a time, as serde's derive
+/// reads it, but with one small generic function per struct instead of a
+/// field visitor and a map visitor.
+pub(crate) trait ReadFields: ::std::default::Default {
+    /// Reads the value of member `name` from `map` into its field; a member
+    /// the docs do not list goes to `additional_properties`.
+    fn read_field<'de, A: ::serde::de::MapAccess<'de>>(
         &mut self,
         name: &str,
-    ) -> ::std::option::Option<T> {
-        match self.fields.remove(name) {
-            ::std::option::Option::None
-            | ::std::option::Option::Some(::serde_json::Value::Null) => {
-                ::std::option::Option::None
-            }
-            ::std::option::Option::Some(value) => {
-                match T::deserialize(value) {
-                    ::std::result::Result::Ok(value) => {
-                        ::std::option::Option::Some(value)
-                    }
-                    ::std::result::Result::Err(error) => {
-                        if self.error.is_none() {
-                            self.error = ::std::option::Option::Some(
-                                format!("field `{name}`: {error}"),
-                            );
-                        }
-                        ::std::option::Option::None
-                    }
-                }
-            }
-        }
-    }
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error>;
+}
 
-    /// The fields not taken, as received.
-    pub(crate) fn rest(
-        &mut self,
-    ) -> ::std::collections::BTreeMap<::std::string::String, ::serde_json::Value> {
-        ::std::mem::take(&mut self.fields).into_iter().collect()
+/// Reads an object into `T`, member by member.
+pub(crate) fn read<'de, D, T>(deserializer: D) -> ::std::result::Result<T, D::Error>
+where
+    D: ::serde::Deserializer<'de>,
+    T: ReadFields,
+{
+    deserializer.deserialize_map(ObjectVisitor(::std::marker::PhantomData))
+}
+
+/// Reads the value of a member into its field: `None` when `null`. The
+/// field's type is the value's, so each call needs no inference.
+pub(crate) fn set<'de, A, T>(
+    field: &mut ::std::option::Option<T>,
+    map: &mut A,
+) -> ::std::result::Result<(), A::Error>
+where
+    A: ::serde::de::MapAccess<'de>,
+    T: ::serde::Deserialize<'de>,
+{
+    *field = map.next_value()?;
+    ::std::result::Result::Ok(())
+}
+
+/// Keeps a member the docs do not list in `rest`, as received.
+pub(crate) fn keep<'de, A: ::serde::de::MapAccess<'de>>(
+    rest: &mut ::std::collections::BTreeMap<::std::string::String, ::serde_json::Value>,
+    name: &str,
+    map: &mut A,
+) -> ::std::result::Result<(), A::Error> {
+    let value = map.next_value()?;
+    rest.insert(name.to_owned(), value);
+    ::std::result::Result::Ok(())
+}
+
+struct ObjectVisitor<T>(::std::marker::PhantomData<T>);
+impl<'de, T: ReadFields> ::serde::de::Visitor<'de> for ObjectVisitor<T> {
+    type Value = T;
+    fn expecting(
+        &self,
+        formatter: &mut ::std::fmt::Formatter<'_>,
+    ) -> ::std::fmt::Result {
+        formatter.write_str("a JSON object")
+    }
+    fn visit_map<A: ::serde::de::MapAccess<'de>>(
+        self,
+        mut map: A,
+    ) -> ::std::result::Result<T, A::Error> {
+        let mut value = T::default();
+        let mut name = ::std::string::String::new();
+        while map.next_key_seed(MemberName(&mut name))?.is_some() {
+            value.read_field(&name, &mut map)?;
+        }
+        ::std::result::Result::Ok(value)
     }
 }
 
-/// Reads an object and builds a struct from its fields with `build`; fails
-/// with the first field that did not read.
-pub(crate) fn read<'de, D, T>(
-    deserializer: D,
-    build: impl FnOnce(&mut Fields) -> T,
-) -> ::std::result::Result<T, D::Error>
-where
-    D: ::serde::Deserializer<'de>,
-{
-    let fields = <::serde_json::Map<
-        ::std::string::String,
-        ::serde_json::Value,
-    > as ::serde::Deserialize>::deserialize(deserializer)?;
-    let mut fields = Fields {
-        fields,
-        error: ::std::option::Option::None,
-    };
-    let value = build(&mut fields);
-    match fields.error {
-        ::std::option::Option::None => ::std::result::Result::Ok(value),
-        ::std::option::Option::Some(error) => {
-            ::std::result::Result::Err(::serde::de::Error::custom(error))
-        }
+/// Reads a member name into a reused buffer.
+struct MemberName<'a>(&'a mut ::std::string::String);
+impl<'de> ::serde::de::DeserializeSeed<'de> for MemberName<'_> {
+    type Value = ();
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        self,
+        deserializer: D,
+    ) -> ::std::result::Result<(), D::Error> {
+        deserializer.deserialize_str(self)
+    }
+}
+
+impl<'de> ::serde::de::Visitor<'de> for MemberName<'_> {
+    type Value = ();
+    fn expecting(
+        &self,
+        formatter: &mut ::std::fmt::Formatter<'_>,
+    ) -> ::std::fmt::Result {
+        formatter.write_str("a member name")
+    }
+    fn visit_str<E: ::serde::de::Error>(
+        self,
+        name: &str,
+    ) -> ::std::result::Result<(), E> {
+        self.0.clear();
+        self.0.push_str(name);
+        ::std::result::Result::Ok(())
     }
 }
 

@@ -3,6 +3,7 @@
 //! read and write JSON objects (`src/object.rs`, whose impls replaced serde's
 //! derive).
 
+use graph_model::client::{Collection, ResponseBody};
 use graph_model::v1_0::{ComplianceStatus, ManagedDeviceMobileAppConfigurationUserStatus as UserStatus};
 use serde_json::json;
 
@@ -57,12 +58,18 @@ fn a_patch_clears_a_property_with_a_null_under_its_wire_name() {
 }
 
 #[test]
-fn a_field_of_the_wrong_type_is_an_error_that_names_the_field() {
-    let error = serde_json::from_str::<UserStatus>(r#"{"id": "a1", "devicesCount": "three"}"#).unwrap_err();
-    let message = error.to_string();
-    assert!(message.starts_with("field `devicesCount`: invalid type: string \"three\""), "{message}");
+fn a_value_of_the_wrong_type_is_an_error_that_names_its_path_and_place() {
+    // A response read by the client names the path of the value that failed.
+    let body = br#"{"id": "a1", "devicesCount": "three"}"#;
+    let message = <UserStatus as ResponseBody>::from_body(body).unwrap_err().to_string();
+    assert!(message.starts_with("devicesCount: invalid type: string \"three\""), "{message}");
+    assert!(message.ends_with("at line 1 column 36"), "{message}");
+    let body = br#"{"value": [{"id": "a1"}, {"status": 7}]}"#;
+    let message = <Collection<UserStatus> as ResponseBody>::from_body(body).unwrap_err().to_string();
+    assert!(message.starts_with("value[1].status: "), "{message}");
+    // serde_json on its own gives the place, as for a derived impl.
     let error = serde_json::from_str::<UserStatus>(r#"{"status": 7}"#).unwrap_err();
-    assert!(error.to_string().starts_with("field `status`: "), "{error}");
+    assert_eq!((error.line(), error.column()), (1, 12), "{error}");
 }
 
 #[test]

@@ -450,3 +450,86 @@ fn the_version_never_comes_from_folders_above_the_docs_root() {
     let json: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
     assert_eq!(json["versions"], serde_json::json!(["default"]));
 }
+
+#[test]
+fn the_read_benchmark_pairs_the_crate_with_a_derive_copy() {
+    let tmp = tempfile::tempdir().unwrap();
+    let docs = common::repo_root().join("docs-input");
+    let docs = docs.to_str().unwrap();
+    let (read, derive) = (tmp.path().join("read"), tmp.path().join("derive"));
+    let o = run(
+        &[
+            "regen",
+            "--docs",
+            docs,
+            "--out",
+            read.to_str().unwrap(),
+            "--read-bench",
+        ],
+        tmp.path(),
+    );
+    assert!(o.status.success(), "{}", stderr(&o));
+    let o = run(
+        &[
+            "regen",
+            "--docs",
+            docs,
+            "--out",
+            derive.to_str().unwrap(),
+            "--crate-name",
+            "graph-model-derive",
+            "--serde-impls",
+            "derive",
+        ],
+        tmp.path(),
+    );
+    assert!(o.status.success(), "{}", stderr(&o));
+
+    let manifest = fs::read_to_string(read.join("Cargo.toml")).unwrap();
+    assert!(
+        manifest.contains("graph-model-derive = { path = \"../derive\" }"),
+        "{manifest}"
+    );
+    assert!(
+        manifest.contains("graph-model-derive-drop = { path = \"../derive-drop\" }"),
+        "{manifest}"
+    );
+    assert!(
+        manifest.contains("name = \"read_v1_0\"\nharness = false"),
+        "{manifest}"
+    );
+    let bench = fs::read_to_string(read.join("benches/read_v1_0.rs")).unwrap();
+    let reads = |krate: &str| {
+        bench
+            .matches(&format!("read_as::<::{krate}::v1_0::"))
+            .count()
+    };
+    assert!(
+        reads("graph_model") > 0,
+        "the bench reads the examples:\n{bench}"
+    );
+    assert_eq!(reads("graph_model"), reads("graph_model_derive"), "{bench}");
+    assert_eq!(
+        reads("graph_model"),
+        reads("graph_model_derive_drop"),
+        "{bench}"
+    );
+
+    // The copy derives serde on every struct and has no generated impl left.
+    let user_status = "src/v1_0/managed_device_mobile_app_configuration_user_status.rs";
+    let copy = fs::read_to_string(derive.join(user_status)).unwrap();
+    assert!(
+        copy.contains("::serde::Deserialize)]") && copy.contains("rename = \"@odata.type\""),
+        "{copy}"
+    );
+    assert!(
+        copy.contains("#[serde(flatten)]\n    pub additional_properties"),
+        "{copy}"
+    );
+    assert!(!copy.contains("crate::object::"), "{copy}");
+    let shipped = fs::read_to_string(read.join(user_status)).unwrap();
+    assert!(
+        shipped.contains("impl crate::object::ReadFields for") && !shipped.contains("#[serde("),
+        "{shipped}"
+    );
+}

@@ -35,6 +35,7 @@ fn generated() -> (Model, Vec<GeneratedFile>) {
         crate_name: "fidelity-fixtures".to_owned(),
         regen_command: "cargo test -p graph-docs-codegen --test fidelity".to_owned(),
         standalone: true,
+        ..EmitOptions::default()
     };
     let (mut models, files) =
         graph_docs_codegen::generate(&docs, &options).expect("fidelity fixtures emit");

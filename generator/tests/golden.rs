@@ -90,6 +90,7 @@ fn output(golden: &Golden) -> Output {
         crate_name: format!("golden-{name}"),
         regen_command: UPDATE_COMMAND.to_owned(),
         standalone: false,
+        ..EmitOptions::default()
     };
     let (models, crate_files) =
         generate(&docs, &options).unwrap_or_else(|e| panic!("golden `{name}`: {e:?}"));

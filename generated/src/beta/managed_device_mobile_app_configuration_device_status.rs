@@ -80,23 +80,36 @@ impl<'de> ::serde::Deserialize<'de> for ManagedDeviceMobileAppConfigurationDevic
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> ::std::result::Result<Self, D::Error> {
-        crate::object::read(
-            deserializer,
-            |fields| Self {
-                odata_type: fields.take("@odata.type"),
-                id: fields.take("id"),
-                device_display_name: fields.take("deviceDisplayName"),
-                user_name: fields.take("userName"),
-                device_model: fields.take("deviceModel"),
-                platform: fields.take("platform"),
-                compliance_grace_period_expiration_date_time: fields
-                    .take("complianceGracePeriodExpirationDateTime"),
-                status: fields.take("status"),
-                last_reported_date_time: fields.take("lastReportedDateTime"),
-                user_principal_name: fields.take("userPrincipalName"),
-                additional_properties: fields.rest(),
-            },
-        )
+        crate::object::read(deserializer)
+    }
+}
+
+impl crate::object::ReadFields for ManagedDeviceMobileAppConfigurationDeviceStatus {
+    fn read_field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        name: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match name {
+            "@odata.type" => crate::object::set(&mut self.odata_type, map),
+            "id" => crate::object::set(&mut self.id, map),
+            "deviceDisplayName" => crate::object::set(&mut self.device_display_name, map),
+            "userName" => crate::object::set(&mut self.user_name, map),
+            "deviceModel" => crate::object::set(&mut self.device_model, map),
+            "platform" => crate::object::set(&mut self.platform, map),
+            "complianceGracePeriodExpirationDateTime" => {
+                crate::object::set(
+                    &mut self.compliance_grace_period_expiration_date_time,
+                    map,
+                )
+            }
+            "status" => crate::object::set(&mut self.status, map),
+            "lastReportedDateTime" => {
+                crate::object::set(&mut self.last_reported_date_time, map)
+            }
+            "userPrincipalName" => crate::object::set(&mut self.user_principal_name, map),
+            _ => crate::object::keep(&mut self.additional_properties, name, map),
+        }
     }
 }
 

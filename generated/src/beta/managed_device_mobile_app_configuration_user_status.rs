@@ -78,19 +78,28 @@ impl<'de> ::serde::Deserialize<'de> for ManagedDeviceMobileAppConfigurationUserS
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> ::std::result::Result<Self, D::Error> {
-        crate::object::read(
-            deserializer,
-            |fields| Self {
-                odata_type: fields.take("@odata.type"),
-                id: fields.take("id"),
-                user_display_name: fields.take("userDisplayName"),
-                devices_count: fields.take("devicesCount"),
-                status: fields.take("status"),
-                last_reported_date_time: fields.take("lastReportedDateTime"),
-                user_principal_name: fields.take("userPrincipalName"),
-                additional_properties: fields.rest(),
-            },
-        )
+        crate::object::read(deserializer)
+    }
+}
+
+impl crate::object::ReadFields for ManagedDeviceMobileAppConfigurationUserStatus {
+    fn read_field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        name: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match name {
+            "@odata.type" => crate::object::set(&mut self.odata_type, map),
+            "id" => crate::object::set(&mut self.id, map),
+            "userDisplayName" => crate::object::set(&mut self.user_display_name, map),
+            "devicesCount" => crate::object::set(&mut self.devices_count, map),
+            "status" => crate::object::set(&mut self.status, map),
+            "lastReportedDateTime" => {
+                crate::object::set(&mut self.last_reported_date_time, map)
+            }
+            "userPrincipalName" => crate::object::set(&mut self.user_principal_name, map),
+            _ => crate::object::keep(&mut self.additional_properties, name, map),
+        }
     }
 }
 

@@ -128,28 +128,38 @@ impl<'de> ::serde::Deserialize<'de> for MobileAppInstallStatus {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> ::std::result::Result<Self, D::Error> {
-        crate::object::read(
-            deserializer,
-            |fields| Self {
-                odata_type: fields.take("@odata.type"),
-                id: fields.take("id"),
-                device_name: fields.take("deviceName"),
-                device_id: fields.take("deviceId"),
-                last_sync_date_time: fields.take("lastSyncDateTime"),
-                mobile_app_install_status_value: fields
-                    .take("mobileAppInstallStatusValue"),
-                install_state: fields.take("installState"),
-                install_state_detail: fields.take("installStateDetail"),
-                error_code: fields.take("errorCode"),
-                os_version: fields.take("osVersion"),
-                os_description: fields.take("osDescription"),
-                user_name: fields.take("userName"),
-                user_principal_name: fields.take("userPrincipalName"),
-                display_version: fields.take("displayVersion"),
-                app: fields.take("app"),
-                additional_properties: fields.rest(),
-            },
-        )
+        crate::object::read(deserializer)
+    }
+}
+
+impl crate::object::ReadFields for MobileAppInstallStatus {
+    fn read_field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        name: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match name {
+            "@odata.type" => crate::object::set(&mut self.odata_type, map),
+            "id" => crate::object::set(&mut self.id, map),
+            "deviceName" => crate::object::set(&mut self.device_name, map),
+            "deviceId" => crate::object::set(&mut self.device_id, map),
+            "lastSyncDateTime" => crate::object::set(&mut self.last_sync_date_time, map),
+            "mobileAppInstallStatusValue" => {
+                crate::object::set(&mut self.mobile_app_install_status_value, map)
+            }
+            "installState" => crate::object::set(&mut self.install_state, map),
+            "installStateDetail" => {
+                crate::object::set(&mut self.install_state_detail, map)
+            }
+            "errorCode" => crate::object::set(&mut self.error_code, map),
+            "osVersion" => crate::object::set(&mut self.os_version, map),
+            "osDescription" => crate::object::set(&mut self.os_description, map),
+            "userName" => crate::object::set(&mut self.user_name, map),
+            "userPrincipalName" => crate::object::set(&mut self.user_principal_name, map),
+            "displayVersion" => crate::object::set(&mut self.display_version, map),
+            "app" => crate::object::set(&mut self.app, map),
+            _ => crate::object::keep(&mut self.additional_properties, name, map),
+        }
     }
 }
 

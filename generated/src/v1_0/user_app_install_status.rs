@@ -66,20 +66,31 @@ impl<'de> ::serde::Deserialize<'de> for UserAppInstallStatus {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> ::std::result::Result<Self, D::Error> {
-        crate::object::read(
-            deserializer,
-            |fields| Self {
-                odata_type: fields.take("@odata.type"),
-                id: fields.take("id"),
-                user_name: fields.take("userName"),
-                user_principal_name: fields.take("userPrincipalName"),
-                installed_device_count: fields.take("installedDeviceCount"),
-                failed_device_count: fields.take("failedDeviceCount"),
-                not_installed_device_count: fields.take("notInstalledDeviceCount"),
-                device_statuses: fields.take("deviceStatuses"),
-                additional_properties: fields.rest(),
-            },
-        )
+        crate::object::read(deserializer)
+    }
+}
+
+impl crate::object::ReadFields for UserAppInstallStatus {
+    fn read_field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        name: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match name {
+            "@odata.type" => crate::object::set(&mut self.odata_type, map),
+            "id" => crate::object::set(&mut self.id, map),
+            "userName" => crate::object::set(&mut self.user_name, map),
+            "userPrincipalName" => crate::object::set(&mut self.user_principal_name, map),
+            "installedDeviceCount" => {
+                crate::object::set(&mut self.installed_device_count, map)
+            }
+            "failedDeviceCount" => crate::object::set(&mut self.failed_device_count, map),
+            "notInstalledDeviceCount" => {
+                crate::object::set(&mut self.not_installed_device_count, map)
+            }
+            "deviceStatuses" => crate::object::set(&mut self.device_statuses, map),
+            _ => crate::object::keep(&mut self.additional_properties, name, map),
+        }
     }
 }
 

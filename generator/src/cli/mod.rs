@@ -282,8 +282,40 @@ pub struct CrateArgs {
     /// Package name of the generated crate.
     #[arg(long, default_value = "graph-model")]
     crate_name: String,
+    /// For benchmarks: `derive` writes the model structs with serde's derive,
+    /// the baseline the read benchmark compares the crate's own impls with.
+    #[arg(long, value_enum, default_value = "generated", value_name = "KIND")]
+    serde_impls: SerdeImplsArg,
+    /// For benchmarks: also write `benches/read_<version>.rs`, timing every
+    /// concrete response example read with this crate and with the derive
+    /// copies it expects at `../derive` (`--serde-impls derive --crate-name
+    /// graph-model-derive`) and `../derive-drop` (`--serde-impls
+    /// derive-drop-unknown --crate-name graph-model-derive-drop`).
+    #[arg(long)]
+    read_bench: bool,
     #[command(flatten)]
     diagnostics: DiagnosticArgs,
+}
+
+/// `--serde-impls`: how the model structs read and write JSON.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+enum SerdeImplsArg {
+    /// The crate's own impls (what it ships).
+    Generated,
+    /// serde's derive, keeping members the docs do not list (`flatten`).
+    Derive,
+    /// serde's derive, dropping members the docs do not list.
+    DeriveDropUnknown,
+}
+
+impl From<SerdeImplsArg> for crate::emit::SerdeImpls {
+    fn from(arg: SerdeImplsArg) -> Self {
+        match arg {
+            SerdeImplsArg::Generated => crate::emit::SerdeImpls::Generated,
+            SerdeImplsArg::Derive => crate::emit::SerdeImpls::Derive,
+            SerdeImplsArg::DeriveDropUnknown => crate::emit::SerdeImpls::DeriveDroppingUnknown,
+        }
+    }
 }
 
 /// `regen` arguments.

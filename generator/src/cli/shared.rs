@@ -170,15 +170,17 @@ fn check_crate_name(name: &str) -> Result<(), String> {
     }
 }
 
-fn emit_options(defaults: &Defaults, out: &Path, crate_name: &str) -> EmitOptions {
+fn emit_options(defaults: &Defaults, out: &Path, args: &CrateArgs) -> EmitOptions {
     let member = defaults
         .workspace_member
         .as_deref()
         .is_some_and(|m| same_path(m, out));
     EmitOptions {
-        crate_name: crate_name.to_owned(),
+        crate_name: args.crate_name.clone(),
         regen_command: defaults.regen_command.clone(),
         standalone: !member,
+        serde_impls: args.serde_impls.into(),
+        read_bench: args.read_bench,
     }
 }
 
@@ -217,7 +219,7 @@ impl Generation {
             &args.diagnostics,
         );
         check_crate_name(&args.crate_name)?;
-        let options = emit_options(defaults, &out, &args.crate_name);
+        let options = emit_options(defaults, &out, args);
         let files = crate::emit::emit_crate(&models, &options).map_err(|e| e.to_string())?;
         Ok(Generation {
             prefix,

@@ -23,8 +23,30 @@ fn feature_lines(features: &Features) -> String {
     out
 }
 
-/// Emits `Cargo.toml`.
-pub(crate) fn emit(options: &EmitOptions, features: &Features) -> GeneratedFile {
+/// The dev-dependencies and `[[bench]]` targets of the read benchmarks
+/// (`EmitOptions::read_bench`): divan, and the derive copies beside the crate.
+fn bench_lines(benches: &[String]) -> String {
+    if benches.is_empty() {
+        return String::new();
+    }
+    let mut out = "divan = \"0.1\"\n".to_owned();
+    for (name, dir) in super::read_bench::DERIVE_COPIES {
+        out.push_str(&format!("{name} = {{ path = \"../{dir}\" }}\n"));
+    }
+    for bench in benches {
+        out.push_str(&format!(
+            "\n[[bench]]\nname = \"{bench}\"\nharness = false\nrequired-features = [\"full\"]\n"
+        ));
+    }
+    out
+}
+
+/// Emits `Cargo.toml`; `benches` are the read benchmarks' targets, if any.
+pub(crate) fn emit(
+    options: &EmitOptions,
+    features: &Features,
+    benches: &[String],
+) -> GeneratedFile {
     let workspace = if options.standalone {
         "\n[workspace]\n"
     } else {
@@ -61,16 +83,18 @@ percent-encoding = "2"
 reqwest = {{ version = "0.13", default-features = false, optional = true }}
 serde = {{ version = "1", features = ["derive"] }}
 serde_json = "1"
+serde_path_to_error = "0.1"
 tokio = {{ version = "1", default-features = false, features = ["time"], optional = true }}
 uuid = {{ version = "1", features = ["serde"] }}
 
 [dev-dependencies]
 tokio = {{ version = "1", features = ["macros", "rt-multi-thread"] }}
 wiremock = "0.6"
-{workspace}"#,
+{benches}{workspace}"#,
         command = options.regen_command,
         name = options.crate_name,
         features = feature_lines(features),
+        benches = bench_lines(benches),
     );
     GeneratedFile {
         path: "Cargo.toml".to_owned(),

@@ -12,6 +12,7 @@ mod json_compare;
 mod names;
 mod operations;
 mod path;
+mod read_bench;
 mod runtime;
 mod structs;
 mod types;
@@ -38,6 +39,26 @@ pub struct EmitOptions {
     /// Add an empty `[workspace]` table so the crate builds on its own
     /// wherever it is written.
     pub standalone: bool,
+    /// How the model structs read and write JSON.
+    pub serde_impls: SerdeImpls,
+    /// Also write `benches/read_<version>.rs`, which reads every concrete
+    /// response example with this crate and with a derive copy of it.
+    pub read_bench: bool,
+}
+
+/// How the model structs' `Serialize` and `Deserialize` impls are written.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum SerdeImpls {
+    /// Calls to the crate's `object` module: what the crate ships.
+    #[default]
+    Generated,
+    /// serde's derive, members the docs do not list kept in
+    /// `additional_properties` (`#[serde(flatten)]`): the same structs, the
+    /// baseline the read benchmark compares the generated impls with.
+    Derive,
+    /// serde's derive, members the docs do not list dropped: less work than
+    /// the crate does, the read benchmark's stricter baseline.
+    DeriveDroppingUnknown,
 }
 
 impl Default for EmitOptions {
@@ -46,6 +67,8 @@ impl Default for EmitOptions {
             crate_name: "graph-model".to_owned(),
             regen_command: "cargo xtask regen".to_owned(),
             standalone: true,
+            serde_impls: SerdeImpls::Generated,
+            read_bench: false,
         }
     }
 }
@@ -158,8 +181,13 @@ pub fn emit_crate(
     models.sort_by(|a, b| a.version.cmp(&b.version));
     let names = CrateNames::new(&models);
     let features = features::Features::new(&models);
+    let benches: Vec<String> = models
+        .iter()
+        .filter(|m| options.read_bench && read_bench::has_reads(m, &names))
+        .map(|m| read_bench::bench_name(names.version_module(&m.version)))
+        .collect();
     let mut files = vec![
-        cargo_toml::emit(options, &features),
+        cargo_toml::emit(options, &features, &benches),
         emit_lib(&names, &models, options)?,
     ];
     files.extend(runtime::emit_all(options)?);
@@ -171,6 +199,9 @@ pub fn emit_crate(
         }
         if let Some(test) = endpoint_tests::emit(model, &names, options)? {
             files.push(test);
+        }
+        if options.read_bench && read_bench::has_reads(model, &names) {
+            files.push(read_bench::emit(model, &names, options)?);
         }
     }
     files.sort();

@@ -3,6 +3,7 @@
 use super::docs::{describe, doc_attrs};
 use super::names::{ident, CrateNames, ItemKind};
 use super::types::property_type;
+use super::SerdeImpls;
 use crate::ir::{Model, Property, TypeDef};
 use proc_macro2::TokenStream;
 use quote::quote;
@@ -147,6 +148,7 @@ pub(crate) fn emit_struct(
     ty: &TypeDef,
     names: &CrateNames,
     hierarchy: &Hierarchy,
+    serde_impls: SerdeImpls,
 ) -> TokenStream {
     let item = names.item(&model.version, ItemKind::Type, &ty.name);
     if crate::ir::is_any_json(Some(&ty.name.namespace), &ty.name.name)
@@ -168,6 +170,7 @@ pub(crate) fn emit_struct(
         &fields,
         names,
         &TokenStream::new(),
+        serde_impls,
     );
     let name = ident(item.ident);
     tokens.extend(model_impl(model, ty, &name, names, hierarchy));
@@ -271,7 +274,15 @@ pub(crate) fn emit_plain_struct(
             gate: None,
         })
         .collect();
-    struct_tokens(version, ident, doc_attrs(doc), &fields, names, cfg)
+    struct_tokens(
+        version,
+        ident,
+        doc_attrs(doc),
+        &fields,
+        names,
+        cfg,
+        SerdeImpls::Generated,
+    )
 }
 
 fn struct_tokens(
@@ -281,8 +292,10 @@ fn struct_tokens(
     fields: &[Field<'_>],
     names: &CrateNames,
     cfg: &TokenStream,
+    serde_impls: SerdeImpls,
 ) -> TokenStream {
     let name = ident(ident_name);
+    let derive = serde_impls != SerdeImpls::Generated;
     let idents = field_idents(fields);
     let wires: Vec<&str> = fields.iter().map(|f| f.property.name.as_str()).collect();
     let cfgs: Vec<TokenStream> = fields.iter().map(|f| field_cfg(f.gate)).collect();
@@ -293,34 +306,64 @@ fn struct_tokens(
         .map(|((f, field), cfg)| {
             let doc = field_doc(f);
             let ty = property_type(version, f.property, names);
+            let serde = derive.then(|| serde_attr(&f.property.name));
             quote! {
                 #doc
                 #cfg
+                #serde
                 pub #field: ::std::option::Option<#ty>,
             }
         });
+    let (derives, odata_serde, rest_serde) = if derive {
+        (
+            quote! { #[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)] },
+            serde_attr("@odata.type"),
+            if serde_impls == SerdeImpls::Derive {
+                quote! { #[serde(flatten)] }
+            } else {
+                quote! { #[serde(skip)] }
+            },
+        )
+    } else {
+        let none = TokenStream::new();
+        (
+            quote! { #[derive(Clone, Debug, Default, PartialEq)] },
+            none.clone(),
+            none,
+        )
+    };
     let definition = quote! {
         #doc
         #cfg
-        #[derive(Clone, Debug, Default, PartialEq)]
+        #derives
         pub struct #name {
             #[doc = " The `@odata.type` annotation: the concrete type of the object, such as"]
             #[doc = " `#microsoft.graph.x`. Kept so derived types survive a round trip."]
+            #odata_serde
             pub odata_type: ::std::option::Option<::std::string::String>,
             #(#field_tokens)*
             #[doc = " Properties the docs do not list, kept as received."]
+            #rest_serde
             pub additional_properties: ::std::collections::BTreeMap<::std::string::String, ::serde_json::Value>,
         }
     };
+    if derive {
+        return definition;
+    }
     let serialize = serialize_impl(&name, &idents, &wires, &cfgs);
-    let deserialize = deserialize_impl(&name, &idents, &wires, &cfgs);
+    let deserialize = deserialize_impl(&name, &idents, &wires, &cfgs, cfg);
     quote! {
         #definition
         #cfg
         #serialize
-        #cfg
         #deserialize
     }
+}
+
+/// The field attribute of serde's derive (`SerdeImpls::Derive…`): the wire
+/// name, and `None` left out.
+fn serde_attr(wire: &str) -> TokenStream {
+    quote! { #[serde(rename = #wire, skip_serializing_if = "::std::option::Option::is_none")] }
 }
 
 /// `Serialize` as calls to the crate's `object` helpers: one line per field,
@@ -343,22 +386,37 @@ fn serialize_impl(
     }
 }
 
-/// `Deserialize` as calls to the crate's `object` helpers: each field taken
-/// by its wire name (a gated field under its `cfg`), the rest kept as undocumented properties.
+/// `Deserialize` through the crate's `object` helpers: a `read_field` that
+/// matches a member's wire name to its field (a gated field under its `cfg`)
+/// and keeps any other member as an undocumented property; both impls under
+/// the struct's `cfg`.
 fn deserialize_impl(
     name: &proc_macro2::Ident,
     idents: &[proc_macro2::Ident],
     wires: &[&str],
     cfgs: &[TokenStream],
+    cfg: &TokenStream,
 ) -> TokenStream {
     quote! {
+        #cfg
         impl<'de> ::serde::Deserialize<'de> for #name {
             fn deserialize<D: ::serde::Deserializer<'de>>(deserializer: D) -> ::std::result::Result<Self, D::Error> {
-                crate::object::read(deserializer, |fields| Self {
-                    odata_type: fields.take("@odata.type"),
-                    #(#cfgs #idents: fields.take(#wires),)*
-                    additional_properties: fields.rest(),
-                })
+                crate::object::read(deserializer)
+            }
+        }
+
+        #cfg
+        impl crate::object::ReadFields for #name {
+            fn read_field<'de, A: ::serde::de::MapAccess<'de>>(
+                &mut self,
+                name: &str,
+                map: &mut A,
+            ) -> ::std::result::Result<(), A::Error> {
+                match name {
+                    "@odata.type" => crate::object::set(&mut self.odata_type, map),
+                    #(#cfgs #wires => crate::object::set(&mut self.#idents, map),)*
+                    _ => crate::object::keep(&mut self.additional_properties, name, map),
+                }
             }
         }
     }

@@ -94,7 +94,11 @@ fn item_files<'n>(
                 Item::Type(ty) => {
                     let n = names.item(&model.version, ItemKind::Type, &ty.name);
                     let f = features.item(&model.version, ItemKind::Type, &ty.name);
-                    (n, f, structs::emit_struct(model, ty, names, &hierarchy))
+                    (
+                        n,
+                        f,
+                        structs::emit_struct(model, ty, names, &hierarchy, options.serde_impls),
+                    )
                 }
                 Item::Enum(e) => {
                     let n = names.item(&model.version, ItemKind::Enum, &e.name);

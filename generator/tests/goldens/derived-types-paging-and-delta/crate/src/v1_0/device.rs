@@ -58,18 +58,25 @@ impl<'de> ::serde::Deserialize<'de> for Device {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> ::std::result::Result<Self, D::Error> {
-        crate::object::read(
-            deserializer,
-            |fields| Self {
-                odata_type: fields.take("@odata.type"),
-                id: fields.take("id"),
-                deleted_date_time: fields.take("deletedDateTime"),
-                display_name: fields.take("displayName"),
-                operating_system: fields.take("operatingSystem"),
-                is_compliant: fields.take("isCompliant"),
-                additional_properties: fields.rest(),
-            },
-        )
+        crate::object::read(deserializer)
+    }
+}
+
+impl crate::object::ReadFields for Device {
+    fn read_field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        name: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match name {
+            "@odata.type" => crate::object::set(&mut self.odata_type, map),
+            "id" => crate::object::set(&mut self.id, map),
+            "deletedDateTime" => crate::object::set(&mut self.deleted_date_time, map),
+            "displayName" => crate::object::set(&mut self.display_name, map),
+            "operatingSystem" => crate::object::set(&mut self.operating_system, map),
+            "isCompliant" => crate::object::set(&mut self.is_compliant, map),
+            _ => crate::object::keep(&mut self.additional_properties, name, map),
+        }
     }
 }
 

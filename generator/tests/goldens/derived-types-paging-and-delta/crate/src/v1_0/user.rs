@@ -66,20 +66,27 @@ impl<'de> ::serde::Deserialize<'de> for User {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> ::std::result::Result<Self, D::Error> {
-        crate::object::read(
-            deserializer,
-            |fields| Self {
-                odata_type: fields.take("@odata.type"),
-                id: fields.take("id"),
-                deleted_date_time: fields.take("deletedDateTime"),
-                display_name: fields.take("displayName"),
-                job_title: fields.take("jobTitle"),
-                mail: fields.take("mail"),
-                office_location: fields.take("officeLocation"),
-                account_enabled: fields.take("accountEnabled"),
-                additional_properties: fields.rest(),
-            },
-        )
+        crate::object::read(deserializer)
+    }
+}
+
+impl crate::object::ReadFields for User {
+    fn read_field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        name: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match name {
+            "@odata.type" => crate::object::set(&mut self.odata_type, map),
+            "id" => crate::object::set(&mut self.id, map),
+            "deletedDateTime" => crate::object::set(&mut self.deleted_date_time, map),
+            "displayName" => crate::object::set(&mut self.display_name, map),
+            "jobTitle" => crate::object::set(&mut self.job_title, map),
+            "mail" => crate::object::set(&mut self.mail, map),
+            "officeLocation" => crate::object::set(&mut self.office_location, map),
+            "accountEnabled" => crate::object::set(&mut self.account_enabled, map),
+            _ => crate::object::keep(&mut self.additional_properties, name, map),
+        }
     }
 }
 

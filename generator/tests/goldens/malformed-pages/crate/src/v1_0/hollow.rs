@@ -32,13 +32,20 @@ impl<'de> ::serde::Deserialize<'de> for Hollow {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> ::std::result::Result<Self, D::Error> {
-        crate::object::read(
-            deserializer,
-            |fields| Self {
-                odata_type: fields.take("@odata.type"),
-                additional_properties: fields.rest(),
-            },
-        )
+        crate::object::read(deserializer)
+    }
+}
+
+impl crate::object::ReadFields for Hollow {
+    fn read_field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        name: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match name {
+            "@odata.type" => crate::object::set(&mut self.odata_type, map),
+            _ => crate::object::keep(&mut self.additional_properties, name, map),
+        }
     }
 }
 

@@ -81,25 +81,33 @@ impl<'de> ::serde::Deserialize<'de> for Malformed {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> ::std::result::Result<Self, D::Error> {
-        crate::object::read(
-            deserializer,
-            |fields| Self {
-                odata_type: fields.take("@odata.type"),
-                short: fields.take("short"),
-                long: fields.take("long"),
-                html: fields.take("html"),
-                dup: fields.take("dup"),
-                odata_etag: fields.take("odata.etag"),
-                x_y: fields.take("x-y"),
-                microsoft_graph_conflict_behavior: fields
-                    .take("@microsoft.graph.conflictBehavior"),
-                match_: fields.take("match"),
-                n_2fa: fields.take("2fa"),
-                thing: fields.take("thing"),
-                pipe: fields.take("pipe"),
-                additional_properties: fields.rest(),
-            },
-        )
+        crate::object::read(deserializer)
+    }
+}
+
+impl crate::object::ReadFields for Malformed {
+    fn read_field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        name: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match name {
+            "@odata.type" => crate::object::set(&mut self.odata_type, map),
+            "short" => crate::object::set(&mut self.short, map),
+            "long" => crate::object::set(&mut self.long, map),
+            "html" => crate::object::set(&mut self.html, map),
+            "dup" => crate::object::set(&mut self.dup, map),
+            "odata.etag" => crate::object::set(&mut self.odata_etag, map),
+            "x-y" => crate::object::set(&mut self.x_y, map),
+            "@microsoft.graph.conflictBehavior" => {
+                crate::object::set(&mut self.microsoft_graph_conflict_behavior, map)
+            }
+            "match" => crate::object::set(&mut self.match_, map),
+            "2fa" => crate::object::set(&mut self.n_2fa, map),
+            "thing" => crate::object::set(&mut self.thing, map),
+            "pipe" => crate::object::set(&mut self.pipe, map),
+            _ => crate::object::keep(&mut self.additional_properties, name, map),
+        }
     }
 }
 

@@ -19,12 +19,34 @@ fn is_empty(body: &[u8]) -> bool {
     body.iter().all(u8::is_ascii_whitespace)
 }
 
+/// Reads a JSON body as `T`. When it does not read, it is read again to name
+/// where: the error starts with the path of the value that failed
+/// (`value[0].settings.theme: invalid type: …`). Only the failing case pays.
+pub(crate) fn read_json<T: ::serde::de::DeserializeOwned>(
+    body: &[u8],
+) -> ::std::result::Result<T, ::serde_json::Error> {
+    ::serde_json::from_slice(body)
+        .map_err(|error| {
+            let mut deserializer = ::serde_json::Deserializer::from_slice(body);
+            match ::serde_path_to_error::deserialize::<_, T>(&mut deserializer) {
+                ::std::result::Result::Err(
+                    traced,
+                ) if traced.path().iter().next().is_some() => {
+                    <::serde_json::Error as ::serde::de::Error>::custom(
+                        ::std::format_args!("{}: {}", traced.path(), traced.inner()),
+                    )
+                }
+                _ => error,
+            }
+        })
+}
+
 impl<T: Model> ResponseBody for T {
     fn from_body(body: &[u8]) -> ::std::result::Result<Self, ::serde_json::Error> {
         if is_empty(body) {
             return ::std::result::Result::Ok(T::default());
         }
-        ::serde_json::from_slice(body)
+        read_json(body)
     }
 }
 
@@ -33,7 +55,7 @@ impl<T: ::serde::de::DeserializeOwned> ResponseBody for ::std::option::Option<T>
         if is_empty(body) {
             return ::std::result::Result::Ok(::std::option::Option::None);
         }
-        ::serde_json::from_slice(body)
+        read_json(body)
     }
 }
 

@@ -66,20 +66,27 @@ impl<'de> ::serde::Deserialize<'de> for Group {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> ::std::result::Result<Self, D::Error> {
-        crate::object::read(
-            deserializer,
-            |fields| Self {
-                odata_type: fields.take("@odata.type"),
-                id: fields.take("id"),
-                deleted_date_time: fields.take("deletedDateTime"),
-                display_name: fields.take("displayName"),
-                description: fields.take("description"),
-                mail_enabled: fields.take("mailEnabled"),
-                security_enabled: fields.take("securityEnabled"),
-                members: fields.take("members"),
-                additional_properties: fields.rest(),
-            },
-        )
+        crate::object::read(deserializer)
+    }
+}
+
+impl crate::object::ReadFields for Group {
+    fn read_field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        name: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match name {
+            "@odata.type" => crate::object::set(&mut self.odata_type, map),
+            "id" => crate::object::set(&mut self.id, map),
+            "deletedDateTime" => crate::object::set(&mut self.deleted_date_time, map),
+            "displayName" => crate::object::set(&mut self.display_name, map),
+            "description" => crate::object::set(&mut self.description, map),
+            "mailEnabled" => crate::object::set(&mut self.mail_enabled, map),
+            "securityEnabled" => crate::object::set(&mut self.security_enabled, map),
+            "members" => crate::object::set(&mut self.members, map),
+            _ => crate::object::keep(&mut self.additional_properties, name, map),
+        }
     }
 }
 

@@ -51,7 +51,7 @@ impl<T: ::serde::de::DeserializeOwned> ResponseBody for Collection<T> {
         if body.iter().all(u8::is_ascii_whitespace) {
             return ::std::result::Result::Ok(Collection::default());
         }
-        ::serde_json::from_slice(body)
+        super::body::read_json(body)
     }
 }
 

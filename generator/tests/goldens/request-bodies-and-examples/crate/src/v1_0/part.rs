@@ -48,17 +48,24 @@ impl<'de> ::serde::Deserialize<'de> for Part {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> ::std::result::Result<Self, D::Error> {
-        crate::object::read(
-            deserializer,
-            |fields| Self {
-                odata_type: fields.take("@odata.type"),
-                name: fields.take("name"),
-                kind: fields.take("kind"),
-                parent: fields.take("parent"),
-                sub_parts: fields.take("subParts"),
-                additional_properties: fields.rest(),
-            },
-        )
+        crate::object::read(deserializer)
+    }
+}
+
+impl crate::object::ReadFields for Part {
+    fn read_field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        name: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match name {
+            "@odata.type" => crate::object::set(&mut self.odata_type, map),
+            "name" => crate::object::set(&mut self.name, map),
+            "kind" => crate::object::set(&mut self.kind, map),
+            "parent" => crate::object::set(&mut self.parent, map),
+            "subParts" => crate::object::set(&mut self.sub_parts, map),
+            _ => crate::object::keep(&mut self.additional_properties, name, map),
+        }
     }
 }
 

@@ -136,37 +136,44 @@ impl<'de> ::serde::Deserialize<'de> for Widget {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> ::std::result::Result<Self, D::Error> {
-        crate::object::read(
-            deserializer,
-            |fields| Self {
-                odata_type: fields.take("@odata.type"),
-                id: fields.take("id"),
-                display_name: fields.take("displayName"),
-                type_: fields.take("type"),
-                self_: fields.take("self"),
-                n_3d_model: fields.take("3dModel"),
-                x_ms_tag: fields.take("x-ms-tag"),
-                u00fc_n_u00ef_code: fields.take("ünïcode"),
-                count: fields.take("count"),
-                ratio: fields.take("ratio"),
-                weight: fields.take("weight"),
-                height: fields.take("height"),
-                created_date_time: fields.take("createdDateTime"),
-                launch_date: fields.take("launchDate"),
-                opening_time: fields.take("openingTime"),
-                warranty: fields.take("warranty"),
-                serial: fields.take("serial"),
-                enabled: fields.take("enabled"),
-                tags: fields.take("tags"),
-                state: fields.take("state"),
-                color: fields.take("color"),
-                parts: fields.take("parts"),
-                mystery: fields.take("mystery"),
-                either: fields.take("either"),
-                main_part: fields.take("mainPart"),
-                additional_properties: fields.rest(),
-            },
-        )
+        crate::object::read(deserializer)
+    }
+}
+
+impl crate::object::ReadFields for Widget {
+    fn read_field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        name: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match name {
+            "@odata.type" => crate::object::set(&mut self.odata_type, map),
+            "id" => crate::object::set(&mut self.id, map),
+            "displayName" => crate::object::set(&mut self.display_name, map),
+            "type" => crate::object::set(&mut self.type_, map),
+            "self" => crate::object::set(&mut self.self_, map),
+            "3dModel" => crate::object::set(&mut self.n_3d_model, map),
+            "x-ms-tag" => crate::object::set(&mut self.x_ms_tag, map),
+            "ünïcode" => crate::object::set(&mut self.u00fc_n_u00ef_code, map),
+            "count" => crate::object::set(&mut self.count, map),
+            "ratio" => crate::object::set(&mut self.ratio, map),
+            "weight" => crate::object::set(&mut self.weight, map),
+            "height" => crate::object::set(&mut self.height, map),
+            "createdDateTime" => crate::object::set(&mut self.created_date_time, map),
+            "launchDate" => crate::object::set(&mut self.launch_date, map),
+            "openingTime" => crate::object::set(&mut self.opening_time, map),
+            "warranty" => crate::object::set(&mut self.warranty, map),
+            "serial" => crate::object::set(&mut self.serial, map),
+            "enabled" => crate::object::set(&mut self.enabled, map),
+            "tags" => crate::object::set(&mut self.tags, map),
+            "state" => crate::object::set(&mut self.state, map),
+            "color" => crate::object::set(&mut self.color, map),
+            "parts" => crate::object::set(&mut self.parts, map),
+            "mystery" => crate::object::set(&mut self.mystery, map),
+            "either" => crate::object::set(&mut self.either, map),
+            "mainPart" => crate::object::set(&mut self.main_part, map),
+            _ => crate::object::keep(&mut self.additional_properties, name, map),
+        }
     }
 }
 

@@ -51,15 +51,23 @@ impl<'de> ::serde::Deserialize<'de> for PostBody {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> ::std::result::Result<Self, D::Error> {
-        crate::object::read(
-            deserializer,
-            |fields| Self {
-                odata_type: fields.take("@odata.type"),
-                color: fields.take("color"),
-                coats: fields.take("coats"),
-                additional_properties: fields.rest(),
-            },
-        )
+        crate::object::read(deserializer)
+    }
+}
+
+#[cfg(feature = "general")]
+impl crate::object::ReadFields for PostBody {
+    fn read_field<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        name: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match name {
+            "@odata.type" => crate::object::set(&mut self.odata_type, map),
+            "color" => crate::object::set(&mut self.color, map),
+            "coats" => crate::object::set(&mut self.coats, map),
+            _ => crate::object::keep(&mut self.additional_properties, name, map),
+        }
     }
 }
 
