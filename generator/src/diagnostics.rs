@@ -81,6 +81,8 @@ impl Diagnostic {
 
 /// The stable diagnostic codes. Tools may match on these strings.
 pub mod codes {
+    /// The file is not UTF-8 (its bad bytes were replaced).
+    pub const INVALID_UTF8: &str = "invalid-utf8";
     /// The front matter is not valid YAML.
     pub const FRONT_MATTER_INVALID: &str = "front-matter-invalid";
     /// A `<!-- { ... } -->` annotation is not valid JSON.

@@ -66,7 +66,7 @@ fn read_page(
             let index = crate::source::LineIndex::new(file.path.clone(), &file.text);
             diagnostics.push(Diagnostic::new(
                 Severity::Error,
-                "invalid-utf8",
+                crate::diagnostics::codes::INVALID_UTF8,
                 index.location(&file.text, valid.min(file.text.len())),
                 format!("{display} is not valid UTF-8 (first bad byte at offset {valid}); bad bytes were replaced"),
             ));

@@ -134,7 +134,7 @@ fn page_text(bytes: Vec<u8>, display: &str, diagnostics: &mut Vec<Diagnostic>) -
         Err(e) => {
             diagnostics.push(Diagnostic::new(
                 Severity::Error,
-                "invalid-utf8",
+                crate::diagnostics::codes::INVALID_UTF8,
                 Location {
                     path: display.into(),
                     line: 1,
