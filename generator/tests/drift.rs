@@ -442,6 +442,54 @@ fn renaming_a_path_parameter_is_no_endpoint_change() {
 }
 
 #[test]
+fn a_request_line_written_in_full_on_its_page_is_a_rewrite_not_a_removal() {
+    let relative = "POST /workbook/names/add";
+    let full = "POST /me/drive/items/{id}/workbook/names/add\nPOST /me/drive/root:/{item-path}:/workbook/names/add";
+    let old = vec![api("nameditem-add", relative, "Files.ReadWrite")];
+    let new = vec![api("nameditem-add", full, "Files.ReadWrite")];
+    let (o, n) = (build_version("v1.0", &old), build_version("v1.0", &new));
+    let changes = diff_models(&o, &n, &Config::default());
+    let rewritten: Vec<_> = changes
+        .iter()
+        .filter(|c| c.rule.id() == "endpoint-path-rewritten")
+        .collect();
+    assert_eq!(rewritten.len(), 1, "{changes:?}");
+    assert_eq!(rewritten[0].severity, Level::Info);
+    let message = &rewritten[0].message;
+    assert!(
+        message.starts_with("`POST /workbook/names/add` is now written in full on its page: ")
+            && message.contains("`POST /me/drive/items/{id}/workbook/names/add`")
+            && message.contains("`POST /me/drive/root:/{item-path}:/workbook/names/add`"),
+        "{message}"
+    );
+    assert!(
+        !changes.iter().any(|c| c.rule.id() == "endpoint-removed"),
+        "{changes:?}"
+    );
+
+    // The longer paths on another page, or with another method, are no rewrite.
+    let elsewhere = vec![api("workbook-add", full, "Files.ReadWrite")];
+    let c = rules("v1.0", old.clone(), elsewhere);
+    assert!(has(&c, "endpoint-removed", Level::Breaking), "{c:?}");
+    assert!(!has(&c, "endpoint-path-rewritten", Level::Info), "{c:?}");
+    let other_method = vec![api(
+        "nameditem-add",
+        "GET /me/drive/items/{id}/workbook/names/add",
+        "Files.ReadWrite",
+    )];
+    let c = rules("v1.0", old.clone(), other_method);
+    assert!(has(&c, "endpoint-removed", Level::Breaking), "{c:?}");
+    // Nor is a path that only ends with the same characters, not segments.
+    let glued = vec![api(
+        "nameditem-add",
+        "POST /me/drive/items/{id}/myworkbook/names/add",
+        "Files.ReadWrite",
+    )];
+    let c = rules("v1.0", old, glued);
+    assert!(has(&c, "endpoint-removed", Level::Breaking), "{c:?}");
+}
+
+#[test]
 fn overrides_and_ignores() {
     let old = vec![enum_page("color", &[("red", 0), ("blue", 2)])];
     let new = vec![enum_page("color", &[("red", 0)])];

@@ -55,6 +55,8 @@ pub enum Rule {
     EndpointAdded,
     /// `endpoint-removed`: an endpoint is gone.
     EndpointRemoved,
+    /// `endpoint-path-rewritten`: a request line is written in full on the same page.
+    EndpointPathRewritten,
     /// `endpoint-permissions-changed`: scopes were added to or removed from an endpoint.
     EndpointPermissionsChanged,
     /// `endpoint-permissions-reordered`: an endpoint's scopes are listed in another order.
@@ -94,6 +96,7 @@ impl Rule {
         Rule::PropertyNoLongerEnum,
         Rule::EndpointAdded,
         Rule::EndpointRemoved,
+        Rule::EndpointPathRewritten,
         Rule::EndpointPermissionsChanged,
         Rule::EndpointPermissionsReordered,
         Rule::PlaceholderFilled,
@@ -128,6 +131,7 @@ impl Rule {
             Rule::PropertyNoLongerEnum => "property-no-longer-enum",
             Rule::EndpointAdded => "endpoint-added",
             Rule::EndpointRemoved => "endpoint-removed",
+            Rule::EndpointPathRewritten => "endpoint-path-rewritten",
             Rule::EndpointPermissionsChanged => "endpoint-permissions-changed",
             Rule::EndpointPermissionsReordered => "endpoint-permissions-reordered",
             Rule::PlaceholderFilled => "placeholder-filled",
@@ -165,6 +169,7 @@ impl Rule {
             Rule::PropertyNoLongerEnum => Level::Warning,
             Rule::EndpointAdded => Level::Info,
             Rule::EndpointRemoved => Level::Breaking,
+            Rule::EndpointPathRewritten => Level::Info,
             Rule::EndpointPermissionsChanged => Level::Warning,
             Rule::EndpointPermissionsReordered => Level::Info,
             Rule::PlaceholderFilled => Level::Info,
@@ -200,6 +205,9 @@ impl Rule {
             Rule::PropertyNoLongerEnum => "an enum property became a string",
             Rule::EndpointAdded => "an endpoint is new",
             Rule::EndpointRemoved => "an endpoint is gone",
+            Rule::EndpointPathRewritten => {
+                "a request line is now written in full: its page has the same method on longer paths ending with it"
+            }
             Rule::EndpointPermissionsChanged => "scopes were added to or removed from an endpoint",
             Rule::EndpointPermissionsReordered => "an endpoint's scopes are listed in another order",
             Rule::PlaceholderFilled => "a placeholder of the old side is gone",
