@@ -25,7 +25,7 @@ fn feature_lines(features: &Features) -> String {
 
 /// The dev-dependencies and `[[bench]]` targets of the read benchmarks
 /// (`EmitOptions::read_bench`): divan, and the derive copies beside the crate.
-fn bench_lines(benches: &[String]) -> String {
+fn bench_lines(benches: &[&str]) -> String {
     if benches.is_empty() {
         return String::new();
     }
@@ -42,11 +42,7 @@ fn bench_lines(benches: &[String]) -> String {
 }
 
 /// Emits `Cargo.toml`; `benches` are the read benchmarks' targets, if any.
-pub(crate) fn emit(
-    options: &EmitOptions,
-    features: &Features,
-    benches: &[String],
-) -> GeneratedFile {
+pub(crate) fn emit(options: &EmitOptions, features: &Features, benches: &[&str]) -> GeneratedFile {
     let workspace = if options.standalone {
         "\n[workspace]\n"
     } else {

@@ -181,16 +181,23 @@ pub fn emit_crate(
     models.sort_by(|a, b| a.version.cmp(&b.version));
     let names = CrateNames::new(&models);
     let features = features::Features::new(&models);
-    let benches: Vec<String> = models
+    let mut bench_files = Vec::new();
+    if options.read_bench {
+        for model in &models {
+            bench_files.extend(read_bench::emit(model, &names, options)?);
+        }
+    }
+    // `Cargo.toml` declares each benchmark file by its name: `benches/NAME.rs`.
+    let benches: Vec<&str> = bench_files
         .iter()
-        .filter(|m| options.read_bench && read_bench::has_reads(m, &names))
-        .map(|m| read_bench::bench_name(names.version_module(&m.version)))
+        .filter_map(|f| f.path.strip_prefix("benches/")?.strip_suffix(".rs"))
         .collect();
     let mut files = vec![
         cargo_toml::emit(options, &features, &benches),
         emit_lib(&names, &models, options)?,
     ];
     files.extend(runtime::emit_all(options)?);
+    files.extend(bench_files);
     for model in &models {
         files.extend(version::emit(model, &names, &features, options)?);
         files.extend(operations::emit(model, &names, options)?);
@@ -199,9 +206,6 @@ pub fn emit_crate(
         }
         if let Some(test) = endpoint_tests::emit(model, &names, options)? {
             files.push(test);
-        }
-        if options.read_bench && read_bench::has_reads(model, &names) {
-            files.push(read_bench::emit(model, &names, options)?);
         }
     }
     files.sort();

@@ -18,32 +18,21 @@ pub(crate) const DERIVE_COPIES: [(&str, &str); 2] = [
     ("graph-model-derive-drop", "derive-drop"),
 ];
 
-/// The benchmark's target name for a version module (`read_v1_0`), which
-/// `Cargo.toml` declares.
-pub(crate) fn bench_name(version_module: &str) -> String {
-    format!("read_{version_module}")
-}
-
-/// Whether the version has an example the benchmark reads: else it gets no
-/// benchmark.
-pub(crate) fn has_reads(model: &Model, names: &CrateNames) -> bool {
-    model
-        .examples
-        .iter()
-        .any(|ex| read_of(model, names, ex).is_some())
-}
-
-/// Emits the benchmark file of a version that [`has_reads`].
+/// Emits the benchmark file of a version, named `read_<version module>`, or
+/// nothing when the version has no example it reads.
 pub(crate) fn emit(
     model: &Model,
     names: &CrateNames,
     options: &EmitOptions,
-) -> Result<GeneratedFile, EmitError> {
+) -> Result<Option<GeneratedFile>, EmitError> {
     let reads: Vec<ExampleRead> = model
         .examples
         .iter()
         .filter_map(|ex| read_of(model, names, ex))
         .collect();
+    if reads.is_empty() {
+        return Ok(None);
+    }
     let this = ident(&options.crate_name.replace('-', "_"));
     let [copy, drop] = DERIVE_COPIES.map(|(name, _)| ident(&name.replace('-', "_")));
     let count = reads.len();
@@ -99,11 +88,8 @@ pub(crate) fn emit(
 
         #(#consts)*
     };
-    let path = format!(
-        "benches/{}.rs",
-        bench_name(names.version_module(&model.version))
-    );
-    rust_file(path, tokens, options)
+    let path = format!("benches/read_{}.rs", names.version_module(&model.version));
+    rust_file(path, tokens, options).map(Some)
 }
 
 /// The body of a benchmark function: every example read with crate `krate`,
