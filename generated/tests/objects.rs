@@ -102,3 +102,29 @@ fn structs_nest_inside_collections_and_round_trip() {
     assert_eq!(page.value[1].additional_properties["extra"], json!({"x": 1}));
     assert_eq!(serde_json::to_value(&page).unwrap(), body);
 }
+
+#[test]
+fn debug_shows_the_struct_name_and_the_json_it_writes() {
+    let status = UserStatus {
+        id: Some("a1".to_owned()),
+        devices_count: Some(2),
+        ..Default::default()
+    };
+    assert_eq!(
+        format!("{status:?}"),
+        r#"ManagedDeviceMobileAppConfigurationUserStatus {"id":"a1","devicesCount":2}"#
+    );
+    let pretty = format!("{status:#?}");
+    assert!(pretty.starts_with("ManagedDeviceMobileAppConfigurationUserStatus {\n  \"id\": \"a1\""), "{pretty}");
+}
+
+#[test]
+fn structs_are_equal_when_they_write_the_same_json() {
+    let read: UserStatus = serde_json::from_str(r#"{"id": "a1", "devicesCount": 2, "extra": [1]}"#).unwrap();
+    let mut built = UserStatus { id: Some("a1".to_owned()), devices_count: Some(2), ..Default::default() };
+    assert_ne!(read, built, "an undocumented member counts");
+    built.additional_properties.insert("extra".to_owned(), json!([1]));
+    assert_eq!(read, built);
+    built.devices_count = Some(3);
+    assert_ne!(read, built);
+}

@@ -7,7 +7,7 @@
 ///
 /// Docs: `beta/resources/intune-apps-manageddevicemobileappconfigurationdevicestatus.md`,
 /// `beta/api/intune-apps-manageddevicemobileappconfigurationdevicestatus-create.md`
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Clone, Default)]
 pub struct ManagedDeviceMobileAppConfigurationDeviceStatus {
     /// The `@odata.type` annotation: the concrete type of the object, such as
     /// `#microsoft.graph.x`. Kept so derived types survive a round trip.
@@ -50,6 +50,22 @@ pub struct ManagedDeviceMobileAppConfigurationDeviceStatus {
         ::std::string::String,
         ::serde_json::Value,
     >,
+}
+
+impl ::std::fmt::Debug for ManagedDeviceMobileAppConfigurationDeviceStatus {
+    fn fmt(&self, formatter: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        crate::object::debug(
+            self,
+            "ManagedDeviceMobileAppConfigurationDeviceStatus",
+            formatter,
+        )
+    }
+}
+
+impl ::std::cmp::PartialEq for ManagedDeviceMobileAppConfigurationDeviceStatus {
+    fn eq(&self, other: &Self) -> bool {
+        crate::object::equal(self, other)
+    }
 }
 
 impl ::serde::Serialize for ManagedDeviceMobileAppConfigurationDeviceStatus {

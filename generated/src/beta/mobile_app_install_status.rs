@@ -7,7 +7,7 @@
 ///
 /// Docs: `beta/resources/intune-apps-mobileappinstallstatus.md`,
 /// `beta/api/intune-apps-mobileappinstallstatus-create.md`
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Clone, Default)]
 pub struct MobileAppInstallStatus {
     /// The `@odata.type` annotation: the concrete type of the object, such as
     /// `#microsoft.graph.x`. Kept so derived types survive a round trip.
@@ -96,6 +96,18 @@ pub struct MobileAppInstallStatus {
         ::std::string::String,
         ::serde_json::Value,
     >,
+}
+
+impl ::std::fmt::Debug for MobileAppInstallStatus {
+    fn fmt(&self, formatter: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        crate::object::debug(self, "MobileAppInstallStatus", formatter)
+    }
+}
+
+impl ::std::cmp::PartialEq for MobileAppInstallStatus {
+    fn eq(&self, other: &Self) -> bool {
+        crate::object::equal(self, other)
+    }
 }
 
 impl ::serde::Serialize for MobileAppInstallStatus {

@@ -8,7 +8,7 @@
 ///
 /// Docs: `beta/resources/intune-apps-userappinstallstatus.md`,
 /// `beta/api/intune-apps-userappinstallstatus-create.md`
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Clone, Default)]
 pub struct UserAppInstallStatus {
     /// The `@odata.type` annotation: the concrete type of the object, such as
     /// `#microsoft.graph.x`. Kept so derived types survive a round trip.
@@ -42,6 +42,18 @@ pub struct UserAppInstallStatus {
         ::std::string::String,
         ::serde_json::Value,
     >,
+}
+
+impl ::std::fmt::Debug for UserAppInstallStatus {
+    fn fmt(&self, formatter: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        crate::object::debug(self, "UserAppInstallStatus", formatter)
+    }
+}
+
+impl ::std::cmp::PartialEq for UserAppInstallStatus {
+    fn eq(&self, other: &Self) -> bool {
+        crate::object::equal(self, other)
+    }
 }
 
 impl ::serde::Serialize for UserAppInstallStatus {

@@ -7,7 +7,7 @@
 ///
 /// Docs: `v1.0/resources/intune-apps-manageddevicemobileappconfigurationuserstatus.md`,
 /// `v1.0/api/intune-apps-manageddevicemobileappconfigurationuserstatus-create.md`
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Clone, Default)]
 pub struct ManagedDeviceMobileAppConfigurationUserStatus {
     /// The `@odata.type` annotation: the concrete type of the object, such as
     /// `#microsoft.graph.x`. Kept so derived types survive a round trip.
@@ -39,6 +39,22 @@ pub struct ManagedDeviceMobileAppConfigurationUserStatus {
         ::std::string::String,
         ::serde_json::Value,
     >,
+}
+
+impl ::std::fmt::Debug for ManagedDeviceMobileAppConfigurationUserStatus {
+    fn fmt(&self, formatter: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        crate::object::debug(
+            self,
+            "ManagedDeviceMobileAppConfigurationUserStatus",
+            formatter,
+        )
+    }
+}
+
+impl ::std::cmp::PartialEq for ManagedDeviceMobileAppConfigurationUserStatus {
+    fn eq(&self, other: &Self) -> bool {
+        crate::object::equal(self, other)
+    }
 }
 
 impl ::serde::Serialize for ManagedDeviceMobileAppConfigurationUserStatus {

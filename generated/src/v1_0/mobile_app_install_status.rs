@@ -7,7 +7,7 @@
 ///
 /// Docs: `v1.0/resources/intune-apps-mobileappinstallstatus.md`,
 /// `v1.0/api/intune-apps-mobileappinstallstatus-create.md`
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Clone, Default)]
 pub struct MobileAppInstallStatus {
     /// The `@odata.type` annotation: the concrete type of the object, such as
     /// `#microsoft.graph.x`. Kept so derived types survive a round trip.
@@ -74,6 +74,18 @@ pub struct MobileAppInstallStatus {
         ::std::string::String,
         ::serde_json::Value,
     >,
+}
+
+impl ::std::fmt::Debug for MobileAppInstallStatus {
+    fn fmt(&self, formatter: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        crate::object::debug(self, "MobileAppInstallStatus", formatter)
+    }
+}
+
+impl ::std::cmp::PartialEq for MobileAppInstallStatus {
+    fn eq(&self, other: &Self) -> bool {
+        crate::object::equal(self, other)
+    }
 }
 
 impl ::serde::Serialize for MobileAppInstallStatus {

@@ -107,12 +107,81 @@ pub(crate) fn cfg(feature: &str) -> TokenStream {
 /// `#[cfg(feature = "…")]` when one feature, `#[cfg(all(…))]` when several;
 /// the foundation left out beside another (each turns it on).
 pub(crate) fn cfg_all(features: &BTreeSet<&str>) -> TokenStream {
+    let predicate = all_predicate(features);
+    quote! { #[cfg(#predicate)] }
+}
+
+/// `#[cfg(…)]` true when all features of any one of `sets` are on: a set
+/// that holds another is left out, and `any` only when more than one is left.
+pub(crate) fn cfg_any(sets: &BTreeSet<BTreeSet<&str>>) -> TokenStream {
+    let reduced: Vec<BTreeSet<&str>> = sets.iter().map(without_foundation).collect();
+    let minimal: Vec<&BTreeSet<&str>> = reduced
+        .iter()
+        .filter(|set| {
+            !reduced
+                .iter()
+                .any(|other| other != *set && other.is_subset(set))
+        })
+        .collect();
+    match minimal.as_slice() {
+        [one] => cfg_all(one),
+        _ => {
+            let predicates = minimal.iter().map(|set| all_predicate(set));
+            quote! { #[cfg(any(#(#predicates),*))] }
+        }
+    }
+}
+
+/// The features that decide: the foundation only when alone.
+fn without_foundation<'a>(features: &BTreeSet<&'a str>) -> BTreeSet<&'a str> {
     let mut features = features.clone();
     if features.len() > 1 {
         features.remove(FOUNDATION);
     }
+    features
+}
+
+/// `feature = "…"` or `all(feature = "…", …)`.
+fn all_predicate(features: &BTreeSet<&str>) -> TokenStream {
+    let features = without_foundation(features);
     match features.len() {
-        1 => cfg(features.iter().next().copied().unwrap_or_default()),
-        _ => quote! { #[cfg(all(#(feature = #features),*))] },
+        1 => {
+            let feature = features.iter().next().copied().unwrap_or_default();
+            quote! { feature = #feature }
+        }
+        _ => quote! { all(#(feature = #features),*) },
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn set<'a>(features: &[&'a str]) -> BTreeSet<&'a str> {
+        features.iter().copied().collect()
+    }
+
+    #[test]
+    fn cfg_any_keeps_only_the_sets_no_other_set_is_inside() {
+        let sets = BTreeSet::from([
+            set(&["mail"]),
+            set(&["mail", "users"]),
+            set(&["files", FOUNDATION]),
+        ]);
+        assert_eq!(
+            cfg_any(&sets).to_string(),
+            quote! { #[cfg(any(feature = "files", feature = "mail"))] }.to_string()
+        );
+    }
+
+    #[test]
+    fn cfg_any_of_one_set_is_that_sets_cfg_all() {
+        let sets = BTreeSet::from([set(&["mail", "users"])]);
+        assert_eq!(
+            cfg_any(&sets).to_string(),
+            cfg_all(&set(&["mail", "users"])).to_string()
+        );
+        let sets = BTreeSet::from([set(&[FOUNDATION])]);
+        assert_eq!(cfg_any(&sets).to_string(), cfg(FOUNDATION).to_string());
     }
 }

@@ -5,4 +5,24 @@
 //! Each returns a [`crate::client::Operation`]; turn it into an `http::Request` with
 //! `request(super::BASE_URL)`.
 
+/// Delegated (work or school account): unknown (the docs hold a placeholder, not a list); delegated
+/// (personal Microsoft account): not supported; application: unknown (the docs hold a placeholder,
+/// not a list).
+#[cfg(feature = "intune-apps")]
+pub const PERMISSIONS_7D8F5325: crate::client::Permissions = crate::client::Permissions {
+    delegated_work_or_school: crate::client::Scopes::Unknown,
+    delegated_personal: crate::client::Scopes::NotSupported,
+    application: crate::client::Scopes::Unknown,
+};
+
+/// Delegated (work or school account): unknown (the docs hold a placeholder, not a list); delegated
+/// (personal Microsoft account): unknown (the docs hold a placeholder, not a list); application:
+/// unknown (the docs hold a placeholder, not a list).
+#[cfg(feature = "intune-apps")]
+pub const PERMISSIONS_70A72975: crate::client::Permissions = crate::client::Permissions {
+    delegated_work_or_school: crate::client::Scopes::Unknown,
+    delegated_personal: crate::client::Scopes::Unknown,
+    application: crate::client::Scopes::Unknown,
+};
+
 pub mod device_app_management;

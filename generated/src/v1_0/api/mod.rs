@@ -5,4 +5,15 @@
 //! Each returns a [`crate::client::Operation`]; turn it into an `http::Request` with
 //! `request(super::BASE_URL)`.
 
+/// Delegated (work or school account): `DeviceManagementApps.ReadWrite.All`; delegated (personal
+/// Microsoft account): not supported; application: `DeviceManagementApps.ReadWrite.All`.
+#[cfg(feature = "intune-apps")]
+pub const PERMISSIONS_670553F8: crate::client::Permissions = crate::client::Permissions {
+    delegated_work_or_school: crate::client::Scopes::Scopes(
+        &["DeviceManagementApps.ReadWrite.All"],
+    ),
+    delegated_personal: crate::client::Scopes::NotSupported,
+    application: crate::client::Scopes::Scopes(&["DeviceManagementApps.ReadWrite.All"]),
+};
+
 pub mod device_app_management;

@@ -2,6 +2,7 @@
 //! struct of its body parameters when it has them. Each piece of the
 //! function (path, body, response, query, doc) is built on its own.
 
+use super::permission_sets::PermissionSets;
 use crate::emit::docs::{doc_attrs, UNDOCUMENTED_MARKER};
 use crate::emit::features::cfg_all;
 use crate::emit::names::{ident, CrateNames, ItemKind};
@@ -253,7 +254,8 @@ fn query_call(pair: &QueryPair, args: &Arguments<'_>) -> TokenStream {
     }
 }
 
-fn scopes_tokens(scopes: &Option<Scopes>) -> TokenStream {
+/// A `crate::client::Scopes` value.
+pub(super) fn scopes_tokens(scopes: &Option<Scopes>) -> TokenStream {
     match scopes {
         Some(Scopes::Scopes(list)) => quote! { crate::client::Scopes::Scopes(&[#(#list),*]) },
         Some(Scopes::NotSupported) => quote! { crate::client::Scopes::NotSupported },
@@ -262,7 +264,8 @@ fn scopes_tokens(scopes: &Option<Scopes>) -> TokenStream {
     }
 }
 
-fn scopes_text(scopes: &Option<Scopes>) -> String {
+/// What a doc comment says of one kind of permission.
+pub(super) fn scopes_text(scopes: &Option<Scopes>) -> String {
     match scopes {
         Some(Scopes::Scopes(list)) => list
             .iter()
@@ -366,28 +369,28 @@ fn function_doc(e: &Endpoint, args: &Arguments<'_>, body_doc: Option<&str>) -> S
     doc
 }
 
-/// The constant listing an endpoint's permissions.
-fn permissions_const(e: &Endpoint, name: &Ident, fn_name: &str, cfg: &TokenStream) -> TokenStream {
-    let p = &e.permissions;
+/// The constant listing an endpoint's permissions: its shared set's.
+fn permissions_const(
+    set: TokenStream,
+    name: &Ident,
+    fn_name: &str,
+    cfg: &TokenStream,
+) -> TokenStream {
     let doc = format!(" The permissions the docs list for [`{fn_name}`].");
-    let (work, personal, application) = (
-        scopes_tokens(&p.delegated_work_or_school),
-        scopes_tokens(&p.delegated_personal),
-        scopes_tokens(&p.application),
-    );
     quote! {
         #[doc = #doc]
         #cfg
-        pub const #name: crate::client::Permissions = crate::client::Permissions {
-            delegated_work_or_school: #work,
-            delegated_personal: #personal,
-            application: #application,
-        };
+        pub const #name: crate::client::Permissions = #set;
     }
 }
 
 /// One endpoint's function, its permissions constant, and its body struct if any.
-pub(super) fn endpoint_tokens(model: &Model, names: &CrateNames, e: &Endpoint) -> TokenStream {
+pub(super) fn endpoint_tokens(
+    model: &Model,
+    names: &CrateNames,
+    sets: &PermissionSets<'_>,
+    e: &Endpoint,
+) -> TokenStream {
     let fn_name = e.function.name.as_str();
     let cfg = cfg_all(&model.endpoint_workloads(e));
     let args = Arguments::new(e);
@@ -432,7 +435,7 @@ pub(super) fn endpoint_tokens(model: &Model, names: &CrateNames, e: &Endpoint) -
             #local #(#with)*
         }
     };
-    let permissions = permissions_const(e, &permissions_ident, fn_name, &cfg);
+    let permissions = permissions_const(sets.path(e), &permissions_ident, fn_name, &cfg);
     let item = body.map(|b| b.item).unwrap_or_default();
     let response_type = response_type(model, names, e);
     let fn_ident = ident(fn_name);

@@ -6,6 +6,7 @@
 //! module. The names are the model's ([`crate::ir::FunctionName`]).
 
 mod function;
+mod permission_sets;
 
 pub(crate) use function::{in_odata_string, is_raw_download};
 
@@ -14,6 +15,7 @@ use super::names::{ident, CrateNames};
 use super::{rust_file, EmitError, EmitOptions, GeneratedFile};
 use crate::ir::{Endpoint, Model};
 use function::endpoint_tokens;
+use permission_sets::PermissionSets;
 use proc_macro2::TokenStream;
 use quote::quote;
 use std::collections::BTreeMap;
@@ -37,6 +39,7 @@ pub(crate) fn emit(
         named.entry(&e.function.module).or_default().push(e);
     }
     let dir = format!("src/{}/api", names.version_module(&model.version));
+    let sets = PermissionSets::new(model, names.version_module(&model.version));
     // Every module, those with no endpoint of their own included, with its
     // child modules, and the first endpoint below it (paths in order) for
     // its doc comment.
@@ -62,7 +65,7 @@ pub(crate) fn emit(
             let items = module
                 .endpoints
                 .iter()
-                .map(|e| endpoint_tokens(model, names, e));
+                .map(|e| endpoint_tokens(model, names, &sets, e));
             // The root file is the module `api`.
             let own_name = path.last().map_or("api", String::as_str);
             let mods = module.children.iter().map(|child| {
@@ -91,7 +94,9 @@ pub(crate) fn emit(
                 ),
             };
             let doc = inner_doc_attrs(&doc);
-            rust_file(file, quote! { #doc #(#items)* #(#mods)* }, options)
+            // The shared permission sets live in the root module.
+            let shared = path.is_empty().then(|| sets.items());
+            rust_file(file, quote! { #doc #(#items)* #shared #(#mods)* }, options)
         })
         .collect();
     // The first error in path order, whichever thread met it first.

@@ -6,11 +6,7 @@
 
 /// The permissions the docs list for [`create_ref`].
 #[cfg(feature = "intune-apps")]
-pub const CREATE_REF_PERMISSIONS: crate::client::Permissions = crate::client::Permissions {
-    delegated_work_or_school: crate::client::Scopes::Unknown,
-    delegated_personal: crate::client::Scopes::NotSupported,
-    application: crate::client::Scopes::Unknown,
-};
+pub const CREATE_REF_PERMISSIONS: crate::client::Permissions = crate::beta::api::PERMISSIONS_7D8F5325;
 
 /// Add deviceStatuses
 ///

@@ -5,11 +5,7 @@
 
 /// The permissions the docs list for [`create`].
 #[cfg(feature = "intune-apps")]
-pub const CREATE_PERMISSIONS: crate::client::Permissions = crate::client::Permissions {
-    delegated_work_or_school: crate::client::Scopes::Unknown,
-    delegated_personal: crate::client::Scopes::Unknown,
-    application: crate::client::Scopes::Unknown,
-};
+pub const CREATE_PERMISSIONS: crate::client::Permissions = crate::beta::api::PERMISSIONS_70A72975;
 
 /// Create userStatuses
 ///

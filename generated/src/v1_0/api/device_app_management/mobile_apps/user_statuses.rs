@@ -5,13 +5,7 @@
 
 /// The permissions the docs list for [`create`].
 #[cfg(feature = "intune-apps")]
-pub const CREATE_PERMISSIONS: crate::client::Permissions = crate::client::Permissions {
-    delegated_work_or_school: crate::client::Scopes::Scopes(
-        &["DeviceManagementApps.ReadWrite.All"],
-    ),
-    delegated_personal: crate::client::Scopes::NotSupported,
-    application: crate::client::Scopes::Scopes(&["DeviceManagementApps.ReadWrite.All"]),
-};
+pub const CREATE_PERMISSIONS: crate::client::Permissions = crate::v1_0::api::PERMISSIONS_670553F8;
 
 /// Create userStatuses
 ///

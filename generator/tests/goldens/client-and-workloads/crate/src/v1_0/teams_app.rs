@@ -6,7 +6,7 @@
 /// Base type: `entity`.
 ///
 /// Docs: `v1.0/resources/teamsapp.md`
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Clone, Default)]
 pub struct TeamsApp {
     /// The `@odata.type` annotation: the concrete type of the object, such as
     /// `#microsoft.graph.x`. Kept so derived types survive a round trip.
@@ -25,6 +25,18 @@ pub struct TeamsApp {
         ::std::string::String,
         ::serde_json::Value,
     >,
+}
+
+impl ::std::fmt::Debug for TeamsApp {
+    fn fmt(&self, formatter: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        crate::object::debug(self, "TeamsApp", formatter)
+    }
+}
+
+impl ::std::cmp::PartialEq for TeamsApp {
+    fn eq(&self, other: &Self) -> bool {
+        crate::object::equal(self, other)
+    }
 }
 
 impl ::serde::Serialize for TeamsApp {

@@ -6,7 +6,7 @@
 /// Base type: `directoryObject`.
 ///
 /// Docs: `v1.0/resources/user.md`, `v1.0/api/user-update.md`
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Clone, Default)]
 pub struct User {
     /// The `@odata.type` annotation: the concrete type of the object, such as
     /// `#microsoft.graph.x`. Kept so derived types survive a round trip.
@@ -42,6 +42,18 @@ pub struct User {
         ::std::string::String,
         ::serde_json::Value,
     >,
+}
+
+impl ::std::fmt::Debug for User {
+    fn fmt(&self, formatter: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        crate::object::debug(self, "User", formatter)
+    }
+}
+
+impl ::std::cmp::PartialEq for User {
+    fn eq(&self, other: &Self) -> bool {
+        crate::object::equal(self, other)
+    }
 }
 
 impl ::serde::Serialize for User {

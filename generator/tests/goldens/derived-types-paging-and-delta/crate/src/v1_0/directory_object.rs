@@ -5,7 +5,7 @@
 /// that mix those kinds are typed as this one.
 ///
 /// Docs: `v1.0/resources/directoryobject.md`
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Clone, Default)]
 pub struct DirectoryObject {
     /// The `@odata.type` annotation: the concrete type of the object, such as
     /// `#microsoft.graph.x`. Kept so derived types survive a round trip.
@@ -22,6 +22,18 @@ pub struct DirectoryObject {
         ::std::string::String,
         ::serde_json::Value,
     >,
+}
+
+impl ::std::fmt::Debug for DirectoryObject {
+    fn fmt(&self, formatter: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        crate::object::debug(self, "DirectoryObject", formatter)
+    }
+}
+
+impl ::std::cmp::PartialEq for DirectoryObject {
+    fn eq(&self, other: &Self) -> bool {
+        crate::object::equal(self, other)
+    }
 }
 
 impl ::serde::Serialize for DirectoryObject {

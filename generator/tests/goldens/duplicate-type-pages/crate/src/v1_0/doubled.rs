@@ -4,7 +4,7 @@
 /// One page describes it like this.
 ///
 /// Docs: `v1.0/resources/doubled-a.md`, `v1.0/resources/doubled-b.md`
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Clone, Default)]
 pub struct Doubled {
     /// The `@odata.type` annotation: the concrete type of the object, such as
     /// `#microsoft.graph.x`. Kept so derived types survive a round trip.
@@ -21,6 +21,18 @@ pub struct Doubled {
         ::std::string::String,
         ::serde_json::Value,
     >,
+}
+
+impl ::std::fmt::Debug for Doubled {
+    fn fmt(&self, formatter: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        crate::object::debug(self, "Doubled", formatter)
+    }
+}
+
+impl ::std::cmp::PartialEq for Doubled {
+    fn eq(&self, other: &Self) -> bool {
+        crate::object::equal(self, other)
+    }
 }
 
 impl ::serde::Serialize for Doubled {

@@ -4,7 +4,7 @@
 /// A type whose Properties table has a header and no rows.
 ///
 /// Docs: `v1.0/resources/hollow.md`
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Clone, Default)]
 pub struct Hollow {
     /// The `@odata.type` annotation: the concrete type of the object, such as
     /// `#microsoft.graph.x`. Kept so derived types survive a round trip.
@@ -15,6 +15,18 @@ pub struct Hollow {
         ::std::string::String,
         ::serde_json::Value,
     >,
+}
+
+impl ::std::fmt::Debug for Hollow {
+    fn fmt(&self, formatter: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        crate::object::debug(self, "Hollow", formatter)
+    }
+}
+
+impl ::std::cmp::PartialEq for Hollow {
+    fn eq(&self, other: &Self) -> bool {
+        crate::object::equal(self, other)
+    }
 }
 
 impl ::serde::Serialize for Hollow {

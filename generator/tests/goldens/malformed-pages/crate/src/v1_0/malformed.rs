@@ -4,7 +4,7 @@
 /// A fixture whose table has every malformed shape the generator must survive.
 ///
 /// Docs: `v1.0/resources/malformed.md`
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Clone, Default)]
 pub struct Malformed {
     /// The `@odata.type` annotation: the concrete type of the object, such as
     /// `#microsoft.graph.x`. Kept so derived types survive a round trip.
@@ -49,6 +49,18 @@ pub struct Malformed {
         ::std::string::String,
         ::serde_json::Value,
     >,
+}
+
+impl ::std::fmt::Debug for Malformed {
+    fn fmt(&self, formatter: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        crate::object::debug(self, "Malformed", formatter)
+    }
+}
+
+impl ::std::cmp::PartialEq for Malformed {
+    fn eq(&self, other: &Self) -> bool {
+        crate::object::equal(self, other)
+    }
 }
 
 impl ::serde::Serialize for Malformed {

@@ -4,7 +4,7 @@
 /// Undocumented upstream: the docs give no description of this type in `v1.0/resources/selfish.md`.
 ///
 /// Docs: `v1.0/resources/selfish.md`
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Clone, Default)]
 pub struct Selfish {
     /// The `@odata.type` annotation: the concrete type of the object, such as
     /// `#microsoft.graph.x`. Kept so derived types survive a round trip.
@@ -18,6 +18,18 @@ pub struct Selfish {
         ::std::string::String,
         ::serde_json::Value,
     >,
+}
+
+impl ::std::fmt::Debug for Selfish {
+    fn fmt(&self, formatter: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        crate::object::debug(self, "Selfish", formatter)
+    }
+}
+
+impl ::std::cmp::PartialEq for Selfish {
+    fn eq(&self, other: &Self) -> bool {
+        crate::object::equal(self, other)
+    }
 }
 
 impl ::serde::Serialize for Selfish {

@@ -4,7 +4,7 @@
 /// A session of the core namespace.
 ///
 /// Docs: `v1.0/resources/session.md`
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Clone, Default)]
 pub struct Session {
     /// The `@odata.type` annotation: the concrete type of the object, such as
     /// `#microsoft.graph.x`. Kept so derived types survive a round trip.
@@ -18,6 +18,18 @@ pub struct Session {
         ::std::string::String,
         ::serde_json::Value,
     >,
+}
+
+impl ::std::fmt::Debug for Session {
+    fn fmt(&self, formatter: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        crate::object::debug(self, "Session", formatter)
+    }
+}
+
+impl ::std::cmp::PartialEq for Session {
+    fn eq(&self, other: &Self) -> bool {
+        crate::object::equal(self, other)
+    }
 }
 
 impl ::serde::Serialize for Session {

@@ -4,7 +4,7 @@
 /// The base of every gadget.
 ///
 /// Docs: `v1.0/resources/gadgetbase.md`
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Clone, Default)]
 pub struct GadgetBase {
     /// The `@odata.type` annotation: the concrete type of the object, such as
     /// `#microsoft.graph.x`. Kept so derived types survive a round trip.
@@ -21,6 +21,18 @@ pub struct GadgetBase {
         ::std::string::String,
         ::serde_json::Value,
     >,
+}
+
+impl ::std::fmt::Debug for GadgetBase {
+    fn fmt(&self, formatter: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        crate::object::debug(self, "GadgetBase", formatter)
+    }
+}
+
+impl ::std::cmp::PartialEq for GadgetBase {
+    fn eq(&self, other: &Self) -> bool {
+        crate::object::equal(self, other)
+    }
 }
 
 impl ::serde::Serialize for GadgetBase {

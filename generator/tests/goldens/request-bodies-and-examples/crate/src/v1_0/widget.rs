@@ -6,7 +6,7 @@
 /// Base type: `gadgetBase`.
 ///
 /// Docs: `v1.0/resources/widget.md`, `v1.0/api/widget-create.md`
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Clone, Default)]
 pub struct Widget {
     /// The `@odata.type` annotation: the concrete type of the object, such as
     /// `#microsoft.graph.x`. Kept so derived types survive a round trip.
@@ -98,6 +98,18 @@ pub struct Widget {
         ::std::string::String,
         ::serde_json::Value,
     >,
+}
+
+impl ::std::fmt::Debug for Widget {
+    fn fmt(&self, formatter: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        crate::object::debug(self, "Widget", formatter)
+    }
+}
+
+impl ::std::cmp::PartialEq for Widget {
+    fn eq(&self, other: &Self) -> bool {
+        crate::object::equal(self, other)
+    }
 }
 
 impl ::serde::Serialize for Widget {

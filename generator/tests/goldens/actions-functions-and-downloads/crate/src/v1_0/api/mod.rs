@@ -5,6 +5,15 @@
 //! Each returns a [`crate::client::Operation`]; turn it into an `http::Request` with
 //! `request(super::BASE_URL)`.
 
+/// Delegated (work or school account): not documented; delegated (personal Microsoft account): not
+/// documented; application: not documented.
+#[cfg(feature = "general")]
+pub const PERMISSIONS_FF9CB1BF: crate::client::Permissions = crate::client::Permissions {
+    delegated_work_or_school: crate::client::Scopes::NotDocumented,
+    delegated_personal: crate::client::Scopes::NotDocumented,
+    application: crate::client::Scopes::NotDocumented,
+};
+
 pub mod me;
 pub mod users;
 pub mod widgets;

@@ -5,6 +5,57 @@
 //! Each returns a [`crate::client::Operation`]; turn it into an `http::Request` with
 //! `request(super::BASE_URL)`.
 
+/// Delegated (work or school account): `GroupMember.Read.All`, `Group.Read.All`,
+/// `Directory.Read.All`; delegated (personal Microsoft account): not supported; application:
+/// `GroupMember.Read.All`, `Group.Read.All`, `Directory.Read.All`.
+#[cfg(feature = "groups")]
+pub const PERMISSIONS_04955ACA: crate::client::Permissions = crate::client::Permissions {
+    delegated_work_or_school: crate::client::Scopes::Scopes(
+        &["GroupMember.Read.All", "Group.Read.All", "Directory.Read.All"],
+    ),
+    delegated_personal: crate::client::Scopes::NotSupported,
+    application: crate::client::Scopes::Scopes(
+        &["GroupMember.Read.All", "Group.Read.All", "Directory.Read.All"],
+    ),
+};
+
+/// Delegated (work or school account): `TeamsAppInstallation.ReadForTeam`; delegated (personal
+/// Microsoft account): not supported; application: `TeamsAppInstallation.ReadForTeam.All`.
+#[cfg(all(feature = "applications", feature = "microsoft-teams"))]
+pub const PERMISSIONS_3F9EEF06: crate::client::Permissions = crate::client::Permissions {
+    delegated_work_or_school: crate::client::Scopes::Scopes(
+        &["TeamsAppInstallation.ReadForTeam"],
+    ),
+    delegated_personal: crate::client::Scopes::NotSupported,
+    application: crate::client::Scopes::Scopes(&["TeamsAppInstallation.ReadForTeam.All"]),
+};
+
+/// Delegated (work or school account): `User.Read`, `User.Read.All`, `Directory.Read.All`;
+/// delegated (personal Microsoft account): `User.Read`; application: `User.Read.All`,
+/// `Directory.Read.All`.
+#[cfg(feature = "users")]
+pub const PERMISSIONS_30925F22: crate::client::Permissions = crate::client::Permissions {
+    delegated_work_or_school: crate::client::Scopes::Scopes(
+        &["User.Read", "User.Read.All", "Directory.Read.All"],
+    ),
+    delegated_personal: crate::client::Scopes::Scopes(&["User.Read"]),
+    application: crate::client::Scopes::Scopes(&["User.Read.All", "Directory.Read.All"]),
+};
+
+/// Delegated (work or school account): `User.ReadWrite`, `User.ReadWrite.All`,
+/// `Directory.ReadWrite.All`; delegated (personal Microsoft account): `User.ReadWrite`;
+/// application: `User.ReadWrite.All`, `Directory.ReadWrite.All`.
+#[cfg(feature = "users")]
+pub const PERMISSIONS_9C6B79F5: crate::client::Permissions = crate::client::Permissions {
+    delegated_work_or_school: crate::client::Scopes::Scopes(
+        &["User.ReadWrite", "User.ReadWrite.All", "Directory.ReadWrite.All"],
+    ),
+    delegated_personal: crate::client::Scopes::Scopes(&["User.ReadWrite"]),
+    application: crate::client::Scopes::Scopes(
+        &["User.ReadWrite.All", "Directory.ReadWrite.All"],
+    ),
+};
+
 pub mod groups;
 pub mod teams;
 pub mod users;

@@ -5,13 +5,7 @@
 
 /// The permissions the docs list for [`get`].
 #[cfg(feature = "users")]
-pub const GET_PERMISSIONS: crate::client::Permissions = crate::client::Permissions {
-    delegated_work_or_school: crate::client::Scopes::Scopes(
-        &["User.Read", "User.Read.All", "Directory.Read.All"],
-    ),
-    delegated_personal: crate::client::Scopes::Scopes(&["User.Read"]),
-    application: crate::client::Scopes::Scopes(&["User.Read.All", "Directory.Read.All"]),
-};
+pub const GET_PERMISSIONS: crate::client::Permissions = crate::v1_0::api::PERMISSIONS_30925F22;
 
 /// Get user
 ///
@@ -42,15 +36,7 @@ pub fn get(
 
 /// The permissions the docs list for [`update`].
 #[cfg(feature = "users")]
-pub const UPDATE_PERMISSIONS: crate::client::Permissions = crate::client::Permissions {
-    delegated_work_or_school: crate::client::Scopes::Scopes(
-        &["User.ReadWrite", "User.ReadWrite.All", "Directory.ReadWrite.All"],
-    ),
-    delegated_personal: crate::client::Scopes::Scopes(&["User.ReadWrite"]),
-    application: crate::client::Scopes::Scopes(
-        &["User.ReadWrite.All", "Directory.ReadWrite.All"],
-    ),
-};
+pub const UPDATE_PERMISSIONS: crate::client::Permissions = crate::v1_0::api::PERMISSIONS_9C6B79F5;
 
 /// Update user
 ///

@@ -5,5 +5,30 @@
 //! Each returns a [`crate::client::Operation`]; turn it into an `http::Request` with
 //! `request(super::BASE_URL)`.
 
+/// Delegated (work or school account): `GroupMember.Read.All`, `Group.Read.All`,
+/// `Directory.Read.All`; delegated (personal Microsoft account): not supported; application:
+/// `GroupMember.Read.All`, `Group.Read.All`, `Directory.Read.All`.
+#[cfg(feature = "groups")]
+pub const PERMISSIONS_04955ACA: crate::client::Permissions = crate::client::Permissions {
+    delegated_work_or_school: crate::client::Scopes::Scopes(
+        &["GroupMember.Read.All", "Group.Read.All", "Directory.Read.All"],
+    ),
+    delegated_personal: crate::client::Scopes::NotSupported,
+    application: crate::client::Scopes::Scopes(
+        &["GroupMember.Read.All", "Group.Read.All", "Directory.Read.All"],
+    ),
+};
+
+/// Delegated (work or school account): `User.Read.All`, `Directory.Read.All`; delegated (personal
+/// Microsoft account): not supported; application: `User.Read.All`, `Directory.Read.All`.
+#[cfg(feature = "users")]
+pub const PERMISSIONS_53B3416E: crate::client::Permissions = crate::client::Permissions {
+    delegated_work_or_school: crate::client::Scopes::Scopes(
+        &["User.Read.All", "Directory.Read.All"],
+    ),
+    delegated_personal: crate::client::Scopes::NotSupported,
+    application: crate::client::Scopes::Scopes(&["User.Read.All", "Directory.Read.All"]),
+};
+
 pub mod groups;
 pub mod users;

@@ -4,7 +4,7 @@
 /// A session of a call record: same name as microsoft.graph.session, another type.
 ///
 /// Docs: `v1.0/resources/callrecords-session.md`
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Clone, Default)]
 pub struct Session {
     /// The `@odata.type` annotation: the concrete type of the object, such as
     /// `#microsoft.graph.x`. Kept so derived types survive a round trip.
@@ -23,6 +23,18 @@ pub struct Session {
         ::std::string::String,
         ::serde_json::Value,
     >,
+}
+
+impl ::std::fmt::Debug for Session {
+    fn fmt(&self, formatter: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        crate::object::debug(self, "Session", formatter)
+    }
+}
+
+impl ::std::cmp::PartialEq for Session {
+    fn eq(&self, other: &Self) -> bool {
+        crate::object::equal(self, other)
+    }
 }
 
 impl ::serde::Serialize for Session {

@@ -5,15 +5,7 @@
 
 /// The permissions the docs list for [`update`].
 #[cfg(feature = "groups")]
-pub const UPDATE_PERMISSIONS: crate::client::Permissions = crate::client::Permissions {
-    delegated_work_or_school: crate::client::Scopes::Scopes(
-        &["Group.ReadWrite.All", "Directory.ReadWrite.All"],
-    ),
-    delegated_personal: crate::client::Scopes::NotSupported,
-    application: crate::client::Scopes::Scopes(
-        &["Group.ReadWrite.All", "Directory.ReadWrite.All"],
-    ),
-};
+pub const UPDATE_PERMISSIONS: crate::client::Permissions = crate::v1_0::api::PERMISSIONS_41C3F6CA;
 
 /// Update group
 ///

@@ -5,5 +5,33 @@
 //! Each returns a [`crate::client::Operation`]; turn it into an `http::Request` with
 //! `request(super::BASE_URL)`.
 
+/// Delegated (work or school account): `Group.ReadWrite.All`, `Directory.ReadWrite.All`; delegated
+/// (personal Microsoft account): not supported; application: `Group.ReadWrite.All`,
+/// `Directory.ReadWrite.All`.
+#[cfg(feature = "groups")]
+pub const PERMISSIONS_41C3F6CA: crate::client::Permissions = crate::client::Permissions {
+    delegated_work_or_school: crate::client::Scopes::Scopes(
+        &["Group.ReadWrite.All", "Directory.ReadWrite.All"],
+    ),
+    delegated_personal: crate::client::Scopes::NotSupported,
+    application: crate::client::Scopes::Scopes(
+        &["Group.ReadWrite.All", "Directory.ReadWrite.All"],
+    ),
+};
+
+/// Delegated (work or school account): `User.ReadWrite`, `User.ReadWrite.All`,
+/// `Directory.ReadWrite.All`; delegated (personal Microsoft account): `User.ReadWrite`;
+/// application: `User.ReadWrite.All`, `Directory.ReadWrite.All`.
+#[cfg(feature = "users")]
+pub const PERMISSIONS_9C6B79F5: crate::client::Permissions = crate::client::Permissions {
+    delegated_work_or_school: crate::client::Scopes::Scopes(
+        &["User.ReadWrite", "User.ReadWrite.All", "Directory.ReadWrite.All"],
+    ),
+    delegated_personal: crate::client::Scopes::Scopes(&["User.ReadWrite"]),
+    application: crate::client::Scopes::Scopes(
+        &["User.ReadWrite.All", "Directory.ReadWrite.All"],
+    ),
+};
+
 pub mod groups;
 pub mod users;

@@ -5,15 +5,7 @@
 
 /// The permissions the docs list for [`update`].
 #[cfg(feature = "users")]
-pub const UPDATE_PERMISSIONS: crate::client::Permissions = crate::client::Permissions {
-    delegated_work_or_school: crate::client::Scopes::Scopes(
-        &["User.ReadWrite", "User.ReadWrite.All", "Directory.ReadWrite.All"],
-    ),
-    delegated_personal: crate::client::Scopes::Scopes(&["User.ReadWrite"]),
-    application: crate::client::Scopes::Scopes(
-        &["User.ReadWrite.All", "Directory.ReadWrite.All"],
-    ),
-};
+pub const UPDATE_PERMISSIONS: crate::client::Permissions = crate::v1_0::api::PERMISSIONS_9C6B79F5;
 
 /// Update user
 ///

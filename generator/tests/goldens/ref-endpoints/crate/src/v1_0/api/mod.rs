@@ -5,4 +5,18 @@
 //! Each returns a [`crate::client::Operation`]; turn it into an `http::Request` with
 //! `request(super::BASE_URL)`.
 
+/// Delegated (work or school account): `GroupMember.ReadWrite.All`, `Group.ReadWrite.All`,
+/// `Directory.ReadWrite.All`; delegated (personal Microsoft account): not supported; application:
+/// `GroupMember.ReadWrite.All`, `Group.ReadWrite.All`, `Directory.ReadWrite.All`.
+#[cfg(feature = "groups")]
+pub const PERMISSIONS_B0ECD52A: crate::client::Permissions = crate::client::Permissions {
+    delegated_work_or_school: crate::client::Scopes::Scopes(
+        &["GroupMember.ReadWrite.All", "Group.ReadWrite.All", "Directory.ReadWrite.All"],
+    ),
+    delegated_personal: crate::client::Scopes::NotSupported,
+    application: crate::client::Scopes::Scopes(
+        &["GroupMember.ReadWrite.All", "Group.ReadWrite.All", "Directory.ReadWrite.All"],
+    ),
+};
+
 pub mod groups;

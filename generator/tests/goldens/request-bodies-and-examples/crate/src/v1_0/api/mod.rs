@@ -5,5 +5,17 @@
 //! Each returns a [`crate::client::Operation`]; turn it into an `http::Request` with
 //! `request(super::BASE_URL)`.
 
+/// Delegated (work or school account): `Widget.ReadWrite`, `Widget.ReadWrite.All`; delegated
+/// (personal Microsoft account): not supported; application: unknown (the docs hold a placeholder,
+/// not a list).
+#[cfg(all(feature = "fixtures", feature = "general"))]
+pub const PERMISSIONS_03866DD4: crate::client::Permissions = crate::client::Permissions {
+    delegated_work_or_school: crate::client::Scopes::Scopes(
+        &["Widget.ReadWrite", "Widget.ReadWrite.All"],
+    ),
+    delegated_personal: crate::client::Scopes::NotSupported,
+    application: crate::client::Scopes::Unknown,
+};
+
 pub mod users;
 pub mod widgets;

@@ -5,6 +5,16 @@
 //! Each returns a [`crate::client::Operation`]; turn it into an `http::Request` with
 //! `request(super::BASE_URL)`.
 
+/// Delegated (work or school account): `Widget.Read`; delegated (personal Microsoft account):
+/// unknown (the docs hold a placeholder, not a list); application: unknown (the docs hold a
+/// placeholder, not a list).
+#[cfg(all(feature = "fixtures", feature = "general"))]
+pub const PERMISSIONS_044DE6A7: crate::client::Permissions = crate::client::Permissions {
+    delegated_work_or_school: crate::client::Scopes::Scopes(&["Widget.Read"]),
+    delegated_personal: crate::client::Scopes::Unknown,
+    application: crate::client::Scopes::Unknown,
+};
+
 #[allow(clippy::module_inception)]
 pub mod api;
 pub mod me;

@@ -5,11 +5,7 @@
 
 /// The permissions the docs list for [`get`].
 #[cfg(feature = "general")]
-pub const GET_PERMISSIONS: crate::client::Permissions = crate::client::Permissions {
-    delegated_work_or_school: crate::client::Scopes::NotDocumented,
-    delegated_personal: crate::client::Scopes::NotDocumented,
-    application: crate::client::Scopes::NotDocumented,
-};
+pub const GET_PERMISSIONS: crate::client::Permissions = crate::v1_0::api::PERMISSIONS_FF9CB1BF;
 
 /// Get widget content
 ///

@@ -5,15 +5,11 @@
 
 /// The permissions the docs list for [`post`].
 #[cfg(feature = "general")]
-pub const POST_PERMISSIONS: crate::client::Permissions = crate::client::Permissions {
-    delegated_work_or_school: crate::client::Scopes::NotDocumented,
-    delegated_personal: crate::client::Scopes::NotDocumented,
-    application: crate::client::Scopes::NotDocumented,
-};
+pub const POST_PERMISSIONS: crate::client::Permissions = crate::v1_0::api::PERMISSIONS_FF9CB1BF;
 
 /// The body parameters of [`post`].
 #[cfg(feature = "general")]
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Clone, Default)]
 pub struct PostBody {
     /// The `@odata.type` annotation: the concrete type of the object, such as
     /// `#microsoft.graph.x`. Kept so derived types survive a round trip.
@@ -33,6 +29,20 @@ pub struct PostBody {
 }
 
 #[cfg(feature = "general")]
+impl ::std::fmt::Debug for PostBody {
+    fn fmt(&self, formatter: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        crate::object::debug(self, "PostBody", formatter)
+    }
+}
+
+#[cfg(feature = "general")]
+impl ::std::cmp::PartialEq for PostBody {
+    fn eq(&self, other: &Self) -> bool {
+        crate::object::equal(self, other)
+    }
+}
+
+#[cfg(feature = "general")]
 impl ::serde::Serialize for PostBody {
     fn serialize<S: ::serde::Serializer>(
         &self,
@@ -43,31 +53,6 @@ impl ::serde::Serialize for PostBody {
         object.field("color", &self.color);
         object.field("coats", &self.coats);
         object.end(&self.additional_properties)
-    }
-}
-
-#[cfg(feature = "general")]
-impl<'de> ::serde::Deserialize<'de> for PostBody {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        crate::object::read(deserializer)
-    }
-}
-
-#[cfg(feature = "general")]
-impl crate::object::ReadFields for PostBody {
-    fn read_field<'de, A: ::serde::de::MapAccess<'de>>(
-        &mut self,
-        name: &str,
-        map: &mut A,
-    ) -> ::std::result::Result<(), A::Error> {
-        match name {
-            "@odata.type" => crate::object::set(&mut self.odata_type, map),
-            "color" => crate::object::set(&mut self.color, map),
-            "coats" => crate::object::set(&mut self.coats, map),
-            _ => crate::object::keep(&mut self.additional_properties, name, map),
-        }
     }
 }
 

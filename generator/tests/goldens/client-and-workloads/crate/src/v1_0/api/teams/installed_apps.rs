@@ -5,13 +5,7 @@
 
 /// The permissions the docs list for [`list`].
 #[cfg(all(feature = "applications", feature = "microsoft-teams"))]
-pub const LIST_PERMISSIONS: crate::client::Permissions = crate::client::Permissions {
-    delegated_work_or_school: crate::client::Scopes::Scopes(
-        &["TeamsAppInstallation.ReadForTeam"],
-    ),
-    delegated_personal: crate::client::Scopes::NotSupported,
-    application: crate::client::Scopes::Scopes(&["TeamsAppInstallation.ReadForTeam.All"]),
-};
+pub const LIST_PERMISSIONS: crate::client::Permissions = crate::v1_0::api::PERMISSIONS_3F9EEF06;
 
 /// List apps in a team
 ///

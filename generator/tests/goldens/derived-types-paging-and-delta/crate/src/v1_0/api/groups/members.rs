@@ -5,15 +5,7 @@
 
 /// The permissions the docs list for [`list`].
 #[cfg(feature = "groups")]
-pub const LIST_PERMISSIONS: crate::client::Permissions = crate::client::Permissions {
-    delegated_work_or_school: crate::client::Scopes::Scopes(
-        &["GroupMember.Read.All", "Group.Read.All", "Directory.Read.All"],
-    ),
-    delegated_personal: crate::client::Scopes::NotSupported,
-    application: crate::client::Scopes::Scopes(
-        &["GroupMember.Read.All", "Group.Read.All", "Directory.Read.All"],
-    ),
-};
+pub const LIST_PERMISSIONS: crate::client::Permissions = crate::v1_0::api::PERMISSIONS_04955ACA;
 
 /// List group members
 ///

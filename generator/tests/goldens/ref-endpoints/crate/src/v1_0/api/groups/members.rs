@@ -5,15 +5,7 @@
 
 /// The permissions the docs list for [`post_ref`].
 #[cfg(feature = "groups")]
-pub const POST_REF_PERMISSIONS: crate::client::Permissions = crate::client::Permissions {
-    delegated_work_or_school: crate::client::Scopes::Scopes(
-        &["GroupMember.ReadWrite.All", "Group.ReadWrite.All", "Directory.ReadWrite.All"],
-    ),
-    delegated_personal: crate::client::Scopes::NotSupported,
-    application: crate::client::Scopes::Scopes(
-        &["GroupMember.ReadWrite.All", "Group.ReadWrite.All", "Directory.ReadWrite.All"],
-    ),
-};
+pub const POST_REF_PERMISSIONS: crate::client::Permissions = crate::v1_0::api::PERMISSIONS_B0ECD52A;
 
 /// Add member
 ///
@@ -48,15 +40,7 @@ pub fn post_ref(
 
 /// The permissions the docs list for [`delete_ref`].
 #[cfg(feature = "groups")]
-pub const DELETE_REF_PERMISSIONS: crate::client::Permissions = crate::client::Permissions {
-    delegated_work_or_school: crate::client::Scopes::Scopes(
-        &["GroupMember.ReadWrite.All", "Group.ReadWrite.All", "Directory.ReadWrite.All"],
-    ),
-    delegated_personal: crate::client::Scopes::NotSupported,
-    application: crate::client::Scopes::Scopes(
-        &["GroupMember.ReadWrite.All", "Group.ReadWrite.All", "Directory.ReadWrite.All"],
-    ),
-};
+pub const DELETE_REF_PERMISSIONS: crate::client::Permissions = crate::v1_0::api::PERMISSIONS_B0ECD52A;
 
 /// Remove member
 ///

@@ -5,13 +5,7 @@
 
 /// The permissions the docs list for [`create`].
 #[cfg(all(feature = "fixtures", feature = "general"))]
-pub const CREATE_PERMISSIONS: crate::client::Permissions = crate::client::Permissions {
-    delegated_work_or_school: crate::client::Scopes::Scopes(
-        &["Widget.ReadWrite", "Widget.ReadWrite.All"],
-    ),
-    delegated_personal: crate::client::Scopes::NotSupported,
-    application: crate::client::Scopes::Unknown,
-};
+pub const CREATE_PERMISSIONS: crate::client::Permissions = crate::v1_0::api::PERMISSIONS_03866DD4;
 
 /// Create widget
 ///

@@ -5,11 +5,7 @@
 
 /// The permissions the docs list for [`list`].
 #[cfg(all(feature = "fixtures", feature = "general"))]
-pub const LIST_PERMISSIONS: crate::client::Permissions = crate::client::Permissions {
-    delegated_work_or_school: crate::client::Scopes::Scopes(&["Widget.Read"]),
-    delegated_personal: crate::client::Scopes::Unknown,
-    application: crate::client::Scopes::Unknown,
-};
+pub const LIST_PERMISSIONS: crate::client::Permissions = crate::v1_0::api::PERMISSIONS_044DE6A7;
 
 /// List widgets
 ///
@@ -46,11 +42,7 @@ pub fn list(
 
 /// The permissions the docs list for [`list_with_expand_filter_select`].
 #[cfg(all(feature = "fixtures", feature = "general"))]
-pub const LIST_WITH_EXPAND_FILTER_SELECT_PERMISSIONS: crate::client::Permissions = crate::client::Permissions {
-    delegated_work_or_school: crate::client::Scopes::Scopes(&["Widget.Read"]),
-    delegated_personal: crate::client::Scopes::Unknown,
-    application: crate::client::Scopes::Unknown,
-};
+pub const LIST_WITH_EXPAND_FILTER_SELECT_PERMISSIONS: crate::client::Permissions = crate::v1_0::api::PERMISSIONS_044DE6A7;
 
 /// List widgets
 ///
