@@ -673,6 +673,147 @@ fn cli_formats_exit_codes_and_git_revisions() {
     );
 }
 
+/// A fixture pair with changes in several areas and of every severity,
+/// written under `tmp` as `old/v1.0` and `new/v1.0`.
+fn write_release_pair(tmp: &std::path::Path) -> (String, String) {
+    let (old, new) = (tmp.join("old/v1.0"), tmp.join("new/v1.0"));
+    for file in [
+        resource("thing", &[("a", "String", ""), ("b", "Int32", "")], None),
+        resource("gone", &[("x", "String", "")], None),
+        enum_page("color", &[("red", 0), ("blue", 2)]),
+        resource("user", &[("c", "color", "")], None),
+        api("get", "GET /things/{id}", "Thing.Read.All"),
+        api("delete", "DELETE /things/{id}", "Thing.ReadWrite.All"),
+    ] {
+        write(&old, &file);
+    }
+    for file in [
+        resource(
+            "thing",
+            &[
+                ("a", "String", ""),
+                ("b", "Int64", ""),
+                ("fresh", "String", ""),
+            ],
+            None,
+        ),
+        resource("fresh", &[("x", "String", "")], None),
+        enum_page("color", &[("red", 0), ("green", 1)]),
+        resource("user", &[("c", "color", "")], None),
+        api("get", "GET /things/{id}", "Thing.Read"),
+        api("post", "POST /things", "Thing.ReadWrite.All"),
+    ] {
+        write(&new, &file);
+    }
+    let side = |p: std::path::PathBuf| p.to_str().unwrap().to_owned();
+    (side(old), side(new))
+}
+
+/// The JSON report's changes as `(fingerprint, severity, message)`.
+fn json_changes(o: &str, n: &str, cwd: &std::path::Path) -> Vec<(String, String, String)> {
+    let out = cli(&["drift", o, n, "--format", "json"], cwd);
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    json["changes"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| {
+            let field = |f: &str| c[f].as_str().unwrap().to_owned();
+            (field("fingerprint"), field("severity"), field("message"))
+        })
+        .collect()
+}
+
+#[test]
+fn cli_changelog_puts_breaking_changes_first_and_lists_every_change_once() {
+    let tmp = tempfile::tempdir().unwrap();
+    let (o, n) = write_release_pair(tmp.path());
+    let changes = json_changes(&o, &n, tmp.path());
+    let levels: BTreeSet<&str> = changes.iter().map(|(_, l, _)| l.as_str()).collect();
+    assert_eq!(levels.len(), 3, "the pair has every severity: {changes:?}");
+    let out = cli(&["drift", &o, &n, "--format", "changelog"], tmp.path());
+    assert_eq!(out.status.code(), Some(1), "breaking changes fail the run");
+    let notes = String::from_utf8(out.stdout).unwrap();
+    let sections: Vec<&str> = notes.lines().filter(|l| l.starts_with("### ")).collect();
+    assert_eq!(sections[0], "### Breaking changes", "{notes}");
+    for area in [
+        "### Types",
+        "### Properties",
+        "### Enums and members",
+        "### Endpoints",
+        "### Permissions",
+    ] {
+        assert!(sections.contains(&area), "{area}: {notes}");
+    }
+    println!("{notes}");
+    let lines: Vec<&str> = notes.lines().filter(|l| l.starts_with("- ")).collect();
+    assert_eq!(lines.len(), changes.len(), "{notes}");
+    // Each change's message starts one line (capitalized), among the first
+    // lines, under the breaking heading, when it is breaking and only then.
+    let breaking = changes.iter().filter(|(_, l, _)| l == "breaking").count();
+    for (fingerprint, level, message) in &changes {
+        let at = lines
+            .iter()
+            .position(|l| {
+                l.get(3..)
+                    .is_some_and(|rest| rest.starts_with(&message[1..]))
+            })
+            .unwrap_or_else(|| panic!("{fingerprint}: {notes}"));
+        assert_eq!(level == "breaking", at < breaking, "{fingerprint}: {notes}");
+    }
+    // The formats are drift's own: the placeholder report has neither.
+    let todos = cli(
+        &["todos", "--docs", &o, "--format", "changelog"],
+        tmp.path(),
+    );
+    assert_eq!(todos.status.code(), Some(2));
+    let same = cli(&["drift", &o, &o, "--format", "changelog"], tmp.path());
+    assert_eq!(same.status.code(), Some(0));
+    assert!(String::from_utf8(same.stdout)
+        .unwrap()
+        .contains("No changes."));
+}
+
+#[test]
+fn cli_junit_has_a_test_case_per_change_and_fails_what_fail_on_fails() {
+    let tmp = tempfile::tempdir().unwrap();
+    let (o, n) = write_release_pair(tmp.path());
+    let changes = json_changes(&o, &n, tmp.path());
+    let count = |levels: &[&str]| {
+        changes
+            .iter()
+            .filter(|(_, l, _)| levels.contains(&l.as_str()))
+            .count()
+    };
+    for (fail_on, failing) in [
+        ("breaking", count(&["breaking"])),
+        ("warning", count(&["breaking", "warning"])),
+        ("never", 0),
+    ] {
+        let out = cli(
+            &["drift", &o, &n, "--format", "junit", "--fail-on", fail_on],
+            tmp.path(),
+        );
+        assert_eq!(out.status.code(), Some(if failing > 0 { 1 } else { 0 }));
+        let xml = String::from_utf8(out.stdout).unwrap();
+        println!("--fail-on {fail_on}:\n{xml}");
+        let doc = roxmltree::Document::parse(&xml).expect("well-formed XML");
+        let root = doc.root_element();
+        assert_eq!(root.tag_name().name(), "testsuites");
+        let attr = |name: &str| root.attribute(name).unwrap().parse::<usize>().unwrap();
+        assert_eq!((attr("tests"), attr("failures")), (changes.len(), failing));
+        let cases: BTreeSet<&str> = doc
+            .descendants()
+            .filter(|n| n.has_tag_name("testcase"))
+            .map(|n| n.attribute("name").unwrap())
+            .collect();
+        let fingerprints: BTreeSet<&str> = changes.iter().map(|(f, _, _)| f.as_str()).collect();
+        assert_eq!(cases, fingerprints);
+        let failures = doc.descendants().filter(|n| n.has_tag_name("failure"));
+        assert_eq!(failures.count(), failing, "{fail_on}: {xml}");
+    }
+}
+
 #[test]
 fn v1_members_missing_from_beta_are_reported() {
     let v1 = build_version(

@@ -4,7 +4,6 @@
 use super::shared::{display_prefix, load, todo_budget, Generation};
 use super::{CheckArgs, Defaults, DriftArgs, IrArgs, RegenArgs, TodosArgs, EXIT_FINDINGS, EXIT_OK};
 use crate::build_models;
-use crate::report::todos::Format;
 use crate::report::Summary;
 use crate::workspace::{check_crate, load_side_as, write_crate, Staleness};
 use std::path::{Path, PathBuf};
@@ -79,7 +78,12 @@ fn print_consistency(run: &Generation) {
         eprintln!("drift inside the docs ({} findings):", consistency.len());
         eprint!(
             "{}",
-            crate::drift::render(&consistency, Format::Text, &run.prefix, &run.prefix)
+            crate::drift::render(
+                &consistency,
+                crate::drift::Format::Text,
+                &run.prefix,
+                &run.prefix
+            )
         );
     }
 }
@@ -163,16 +167,16 @@ pub(super) fn drift(defaults: &Defaults, args: &DriftArgs) -> Result<u8, String>
         .flat_map(|(o, n)| crate::drift::diff_models(o, n, &config))
         .collect();
     changes.sort();
+    let fail_on = crate::drift::FailOn::from(args.fail_on);
     print!(
         "{}",
         crate::drift::render(
             &changes,
-            args.format.into(),
+            args.format.with_fail_on(fail_on),
             &side_prefix(&args.old),
             &side_prefix(&args.new)
         )
     );
-    let fail_on = crate::drift::FailOn::from(args.fail_on);
     Ok(if fail_on.fails(&changes) {
         EXIT_FINDINGS
     } else {

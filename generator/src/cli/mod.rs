@@ -68,7 +68,7 @@ pub struct DriftArgs {
     new: String,
     /// Output format.
     #[arg(long, value_enum, default_value = "text")]
-    format: FormatArg,
+    format: DriftFormatArg,
     /// The mildest severity that makes the run exit 1.
     #[arg(long, value_enum, default_value = "breaking")]
     fail_on: FailOnArg,
@@ -89,7 +89,7 @@ pub struct DriftArgs {
     new_api_version: Option<String>,
 }
 
-/// `--format`: how a report is written.
+/// `todos --format`: how the report is written.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
 pub enum FormatArg {
     /// For people in a terminal.
@@ -110,6 +110,38 @@ impl From<FormatArg> for crate::report::todos::Format {
             FormatArg::Markdown => Format::Markdown,
             FormatArg::Json => Format::Json,
             FormatArg::Github => Format::Github,
+        }
+    }
+}
+
+/// `drift --format`: the report formats, and the two only changes have.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+pub enum DriftFormatArg {
+    /// For people in a terminal.
+    Text,
+    /// For a pull-request comment.
+    Markdown,
+    /// For tools.
+    Json,
+    /// GitHub Actions workflow commands (annotations).
+    Github,
+    /// Markdown release notes: breaking changes first, then by area (added, changed, removed).
+    Changelog,
+    /// JUnit XML for CI dashboards: a suite per rule, a test case per change, failures where `--fail-on` fails.
+    Junit,
+}
+
+impl DriftFormatArg {
+    /// The drift format; JUnit's failures are the changes `fail_on` fails on.
+    pub fn with_fail_on(self, fail_on: crate::drift::FailOn) -> crate::drift::Format {
+        use crate::drift::Format;
+        match self {
+            DriftFormatArg::Text => Format::Text,
+            DriftFormatArg::Markdown => Format::Markdown,
+            DriftFormatArg::Json => Format::Json,
+            DriftFormatArg::Github => Format::Github,
+            DriftFormatArg::Changelog => Format::Changelog,
+            DriftFormatArg::Junit => Format::Junit { fail_on },
         }
     }
 }

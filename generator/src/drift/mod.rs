@@ -2,6 +2,7 @@
 //! (enums, members, types, properties, endpoints), how breaking each change is
 //! for clients, and where one docs tree contradicts itself.
 
+mod area;
 mod config;
 mod pairing;
 mod render;
@@ -9,9 +10,10 @@ mod rule;
 mod rules;
 mod subject;
 
+pub use area::{Area, ChangeKind};
 pub use config::{BetaPolicy, Config, ConfigError, Ignore};
 pub use pairing::{pair_versions, VersionPairs};
-pub use render::render;
+pub use render::{render, Format};
 pub use rule::Rule;
 pub use rules::{consistency, diff_models};
 pub use subject::Subject;
@@ -92,12 +94,17 @@ pub enum FailOn {
 impl FailOn {
     /// Whether `changes` hold one that fails the run.
     pub fn fails(self, changes: &[Change]) -> bool {
+        changes.iter().any(|c| self.fails_on(c))
+    }
+
+    /// Whether this one change fails the run.
+    pub fn fails_on(self, change: &Change) -> bool {
         let limit = match self {
             FailOn::Breaking => Level::Breaking,
             FailOn::Warning => Level::Warning,
             FailOn::Info => Level::Info,
             FailOn::Never => return false,
         };
-        changes.iter().any(|c| c.severity <= limit)
+        change.severity <= limit
     }
 }

@@ -8,7 +8,8 @@ use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
 
-/// Output format of reports.
+/// Output format of the `todos` report (drift has its own,
+/// `drift::Format`, with the formats only changes have).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Format {
     /// For people in a terminal.
