@@ -878,3 +878,101 @@ fn the_readme_drift_rules_are_the_rule_enum() {
         );
     }
 }
+
+/// Beside the metadata, the same rules and fingerprints, worded as what
+/// each side says; no endpoint rules (the metadata has no endpoints). The
+/// "metadata" here is a second docs model: what it was read from does not
+/// change the wording.
+#[test]
+fn docs_beside_metadata_say_which_side_has_what() {
+    use graph_docs_codegen::drift::{diff_sides, Sides};
+    let docs = build_version(
+        "v1.0",
+        &[
+            resource(
+                "message",
+                &[("importance", "String", ""), ("onlyDocs", "String", "")],
+                None,
+            ),
+            resource("documentedOnly", &[("x", "String", "")], None),
+            enum_page("color", &[("red", 0)]),
+            api("get", "GET /messages/{id}", "Mail.Read"),
+        ],
+    );
+    let metadata = build_version(
+        "v1.0",
+        &[
+            resource(
+                "message",
+                &[
+                    ("importance", "importance", ""),
+                    ("toRecipients", "recipient collection", ""),
+                ],
+                None,
+            ),
+            enum_page("importance", &[("low", 0), ("high", 1)]),
+            enum_page("color", &[("red", 0), ("green", 1)]),
+            resource("recipient", &[("address", "String", "")], None),
+        ],
+    );
+    let changes = diff_sides(
+        &docs,
+        &metadata,
+        Sides::DocsThenMetadata,
+        &Config::default(),
+    );
+    let said = |fingerprint: &str| {
+        changes
+            .iter()
+            .find(|c| c.fingerprint == fingerprint)
+            .map(|c| c.message.clone())
+            .unwrap_or_else(|| panic!("no {fingerprint} in {changes:#?}"))
+    };
+    assert_eq!(
+        said("property-became-enum:v1.0:message.importance"),
+        "property `message.importance`: the docs say `String`, the metadata says enum `importance`"
+    );
+    assert_eq!(
+        said("property-removed:v1.0:message.onlyDocs"),
+        "property `message.onlyDocs` is documented but not in the metadata"
+    );
+    assert_eq!(
+        said("property-added:v1.0:message.toRecipients"),
+        "property `message.toRecipients` is in the metadata but not documented"
+    );
+    assert_eq!(
+        said("type-removed:v1.0:documentedOnly"),
+        "type `documentedOnly` is documented but not in the metadata"
+    );
+    assert_eq!(
+        said("enum-member-added:v1.0:color.green"),
+        "member `green` of `color` is in the metadata but not documented"
+    );
+    assert!(
+        changes
+            .iter()
+            .all(|c| !c.rule.id().starts_with("endpoint-")),
+        "{changes:#?}"
+    );
+    // The other way round, the same fingerprints, the sides swapped in the words.
+    let reversed = diff_sides(
+        &metadata,
+        &docs,
+        Sides::MetadataThenDocs,
+        &Config::default(),
+    );
+    let message = |fingerprint: &str| {
+        reversed
+            .iter()
+            .find(|c| c.fingerprint == fingerprint)
+            .map(|c| c.message.clone())
+    };
+    assert_eq!(
+        message("property-added:v1.0:message.onlyDocs").as_deref(),
+        Some("property `message.onlyDocs` is documented but not in the metadata")
+    );
+    assert_eq!(
+        message("property-no-longer-enum:v1.0:message.importance").as_deref(),
+        Some("property `message.importance`: the docs say `String`, the metadata says enum `importance`")
+    );
+}

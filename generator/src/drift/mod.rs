@@ -15,7 +15,7 @@ pub use config::{BetaPolicy, Config, ConfigError, Ignore};
 pub use pairing::{pair_versions, VersionPairs};
 pub use render::{render, Format};
 pub use rule::Rule;
-pub use rules::{consistency, diff_models};
+pub use rules::{consistency, diff_models, diff_sides, Sides};
 pub use subject::Subject;
 
 use crate::source::Location;

@@ -27,6 +27,7 @@ pub fn consistency(models: &[Model], config: &Config) -> Vec<Change> {
 /// model (the extraction already compared the pages).
 fn enum_lists_disagree(m: &Model, config: &Config) -> Vec<Change> {
     let mut d = Differ {
+        sides: super::Sides::Versions,
         version: &m.version,
         config,
         out: Vec::new(),
@@ -59,6 +60,7 @@ fn enum_lists_disagree(m: &Model, config: &Config) -> Vec<Change> {
 /// same enum in `beta` lacks (reported as beta's).
 fn members_missing_in_beta(v1: &Model, beta: &Model, config: &Config) -> Vec<Change> {
     let mut d = Differ {
+        sides: super::Sides::Versions,
         version: "beta",
         config,
         out: Vec::new(),

@@ -19,7 +19,9 @@ impl Differ<'_> {
                     Rule::EnumAdded,
                     Level::Info,
                     s,
-                    format!("enum `{}` was added", e.name.name),
+                    self.worded_only_on(format!("enum `{}`", e.name.name), true, || {
+                        format!("enum `{}` was added", e.name.name)
+                    }),
                     None,
                     loc,
                 );
@@ -35,7 +37,9 @@ impl Differ<'_> {
                     Rule::EnumRemoved,
                     Level::Breaking,
                     s,
-                    format!("enum `{}` was removed", o.name.name),
+                    self.worded_only_on(format!("enum `{}`", o.name.name), false, || {
+                        format!("enum `{}` was removed", o.name.name)
+                    }),
                     loc,
                     None,
                 );

@@ -155,10 +155,17 @@ impl Differ<'_> {
                 Rule::EnumMemberCaseChanged,
                 Level::Breaking,
                 sides.subject(&r.name),
-                format!(
-                    "member `{}` of `{name}` is now spelled `{}`: the wire value changed",
-                    r.name, a.name
-                ),
+                match self.sides.mixed() {
+                    Some(mixed) => mixed.differs(
+                        &format!("the spelling of member `{}` of `{name}`", r.name),
+                        &format!("`{}`", r.name),
+                        &format!("`{}`", a.name),
+                    ),
+                    None => format!(
+                        "member `{}` of `{name}` is now spelled `{}`: the wire value changed",
+                        r.name, a.name
+                    ),
+                },
                 Some(r.source.clone()),
                 Some(a.source.clone()),
             );
@@ -183,7 +190,14 @@ impl Differ<'_> {
                 Rule::EnumMemberRenamed,
                 Level::Breaking,
                 sides.subject(&r.name),
-                format!("member `{}` of `{name}` was removed and `{}` added with the same value {v}: probably a rename", r.name, a.name),
+                match self.sides.mixed() {
+                    Some(mixed) => mixed.differs(
+                        &format!("the member of `{name}` with value {v}"),
+                        &format!("`{}`", r.name),
+                        &format!("`{}`", a.name),
+                    ),
+                    None => format!("member `{}` of `{name}` was removed and `{}` added with the same value {v}: probably a rename", r.name, a.name),
+                },
                 Some(r.source.clone()),
                 Some(a.source.clone()),
             );
@@ -208,7 +222,9 @@ impl Differ<'_> {
                 Rule::EnumMemberRemoved,
                 level,
                 sides.subject(&r.name),
-                format!("member `{}` was removed from `{name}` ({why})", r.name),
+                self.worded_only_on(format!("member `{}` of `{name}`", r.name), false, || {
+                    format!("member `{}` was removed from `{name}` ({why})", r.name)
+                }),
                 Some(r.source.clone()),
                 None,
             );
@@ -222,7 +238,11 @@ impl Differ<'_> {
             if a.name == SENTINEL {
                 continue;
             }
-            let (rule, level, message) = sides.added_member(a);
+            let (rule, level, mut message) = sides.added_member(a);
+            if let Some(mixed) = self.sides.mixed() {
+                message =
+                    mixed.only_on(&format!("member `{}` of `{}`", a.name, sides.name()), true);
+            }
             self.push(
                 rule,
                 level,
@@ -248,10 +268,17 @@ impl Differ<'_> {
                         Rule::EnumMemberValueChanged,
                         Level::Breaking,
                         sides.subject(&om.name),
-                        format!(
-                            "member `{}` of `{name}` changed value from {a} to {b}",
-                            om.name
-                        ),
+                        match self.sides.mixed() {
+                            Some(mixed) => mixed.differs(
+                                &format!("the value of member `{}` of `{name}`", om.name),
+                                &a.to_string(),
+                                &b.to_string(),
+                            ),
+                            None => format!(
+                                "member `{}` of `{name}` changed value from {a} to {b}",
+                                om.name
+                            ),
+                        },
                         Some(om.source.clone()),
                         Some(nm.source.clone()),
                     );
@@ -271,7 +298,9 @@ impl Differ<'_> {
                 Rule::EnumSentinelAdded,
                 Level::Warning,
                 subject,
-                format!("`{name}` became evolvable: `{SENTINEL}` was added"),
+                self.worded_only_on(format!("`{SENTINEL}` in `{name}`"), true, || {
+                    format!("`{name}` became evolvable: `{SENTINEL}` was added")
+                }),
                 None,
                 Some(n.members[i].source.clone()),
             ),
@@ -279,7 +308,9 @@ impl Differ<'_> {
                 Rule::EnumSentinelRemoved,
                 Level::Breaking,
                 subject,
-                format!("`{name}` is no longer evolvable: `{SENTINEL}` was removed"),
+                self.worded_only_on(format!("`{SENTINEL}` in `{name}`"), false, || {
+                    format!("`{name}` is no longer evolvable: `{SENTINEL}` was removed")
+                }),
                 Some(o.members[i].source.clone()),
                 None,
             ),

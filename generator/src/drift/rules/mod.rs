@@ -16,8 +16,10 @@ mod permissions;
 mod placeholders;
 mod properties;
 mod types;
+mod wording;
 
 pub use consistency::consistency;
+pub use wording::Sides;
 
 use super::{Change, Config, Level, Rule, Subject};
 use crate::ir::{Model, TypeRef};
@@ -66,11 +68,43 @@ struct Differ<'a> {
     version: &'a str,
     /// Severity overrides, beta policy and ignored fingerprints.
     config: &'a Config,
+    /// What the sides are, for the wording.
+    sides: Sides,
     /// The changes found so far.
     out: Vec<Change>,
 }
 
 impl Differ<'_> {
+    /// The message of `what` found on one side only (the new side when
+    /// `on_new`): `versions` for two versions, else which of docs and
+    /// metadata has it.
+    fn worded_only_on(
+        &self,
+        what: String,
+        on_new: bool,
+        versions: impl FnOnce() -> String,
+    ) -> String {
+        match self.sides.mixed() {
+            Some(mixed) => mixed.only_on(&what, on_new),
+            None => versions(),
+        }
+    }
+
+    /// The message of a property that differs from `old` to `new`:
+    /// `versions` for two versions, else what each side says of its type.
+    fn worded_differs(
+        &self,
+        what: String,
+        old: &crate::ir::Property,
+        new: &crate::ir::Property,
+        versions: impl FnOnce() -> String,
+    ) -> String {
+        match self.sides.mixed() {
+            Some(mixed) => mixed.differs(&what, &said_type(old), &said_type(new)),
+            None => versions(),
+        }
+    }
+
     /// Records a change at its rule's `level`, made milder for a looser beta
     /// or overridden by the config, unless the config ignores it.
     fn push(
@@ -108,17 +142,41 @@ impl Differ<'_> {
 
 /// The changes from `old` to `new` (two models of the same API version).
 pub fn diff_models(old: &Model, new: &Model, config: &Config) -> Vec<Change> {
+    diff_sides(old, new, Sides::Versions, config)
+}
+
+/// The changes from `old` to `new`, worded for what the sides are. Beside
+/// the metadata, which has no endpoints, permissions or descriptions, only
+/// enums, types and properties are compared.
+pub fn diff_sides(old: &Model, new: &Model, sides: Sides, config: &Config) -> Vec<Change> {
     let usage = usage(&[old, new]);
     let mut d = Differ {
         version: &new.version,
         config,
+        sides,
         out: Vec::new(),
     };
     d.enums(old, new, &usage);
     d.types(old, new);
-    d.endpoints(old, new);
-    d.placeholders(old, new);
+    if sides == Sides::Versions {
+        d.endpoints(old, new);
+        d.placeholders(old, new);
+    }
     let mut out = d.out;
     out.sort();
     out
+}
+
+/// A property's type as a docs-and-metadata message says it: `` `String` ``,
+/// enum `` `importance` ``, a collection of `` `recipient` ``.
+fn said_type(p: &crate::ir::Property) -> String {
+    let ty = match &p.ty {
+        TypeRef::Enum(q) => format!("enum `{}`", q.name),
+        other => format!("`{}`", other.docs_spelling()),
+    };
+    if p.collection {
+        format!("a collection of {ty}")
+    } else {
+        ty
+    }
 }

@@ -35,7 +35,9 @@ impl Differ<'_> {
                     Rule::PropertyAdded,
                     Level::Info,
                     property_subject(ty, &p.name),
-                    format!("property `{ty}.{}` was added", p.name),
+                    self.worded_only_on(format!("property `{ty}.{}`", p.name), true, || {
+                        format!("property `{ty}.{}` was added", p.name)
+                    }),
                     None,
                     Some(p.source.clone()),
                 );
@@ -47,7 +49,9 @@ impl Differ<'_> {
                     Rule::PropertyRemoved,
                     Level::Breaking,
                     property_subject(ty, &p.name),
-                    format!("property `{ty}.{}` was removed", p.name),
+                    self.worded_only_on(format!("property `{ty}.{}`", p.name), false, || {
+                        format!("property `{ty}.{}` was removed", p.name)
+                    }),
                     Some(p.source.clone()),
                     None,
                 );
@@ -78,7 +82,9 @@ impl Differ<'_> {
                 rule,
                 level,
                 property_subject(ty, &p.name),
-                format!("property `{ty}.{}` {what}: `{a}` → `{b}`", p.name),
+                self.worded_differs(format!("property `{ty}.{}`", p.name), p, q, || {
+                    format!("property `{ty}.{}` {what}: `{a}` → `{b}`", p.name)
+                }),
                 Some(p.source.clone()),
                 Some(q.source.clone()),
             );
@@ -87,15 +93,14 @@ impl Differ<'_> {
                 Rule::PropertyCollectionChanged,
                 Level::Breaking,
                 property_subject(ty, &p.name),
-                format!(
-                    "property `{ty}.{}` {}",
-                    p.name,
-                    if q.collection {
+                self.worded_differs(format!("property `{ty}.{}`", p.name), p, q, || {
+                    let now = if q.collection {
                         "became a collection"
                     } else {
                         "is no longer a collection"
-                    }
-                ),
+                    };
+                    format!("property `{ty}.{}` {now}", p.name)
+                }),
                 Some(p.source.clone()),
                 Some(q.source.clone()),
             );

@@ -49,7 +49,9 @@ impl Differ<'_> {
                     Rule::TypeAdded,
                     Level::Info,
                     s,
-                    format!("type `{}` was added", t.name.name),
+                    self.worded_only_on(format!("type `{}`", t.name.name), true, || {
+                        format!("type `{}` was added", t.name.name)
+                    }),
                     None,
                     t.sources.first().cloned(),
                 );
@@ -64,7 +66,9 @@ impl Differ<'_> {
                     Rule::TypeRemoved,
                     Level::Breaking,
                     s,
-                    format!("type `{}` was removed", o.name.name),
+                    self.worded_only_on(format!("type `{}`", o.name.name), false, || {
+                        format!("type `{}` was removed", o.name.name)
+                    }),
                     o.sources.first().cloned(),
                     None,
                 );
@@ -85,7 +89,15 @@ impl Differ<'_> {
         let s = Subject::Type {
             name: n.name.name.clone(),
         };
-        let (rule, level, message) = base_type_change(&n.name.name, &o.base, &n.base);
+        let (rule, level, mut message) = base_type_change(&n.name.name, &o.base, &n.base);
+        if let Some(mixed) = self.sides.mixed() {
+            let said = |b: &Option<QualifiedName>| match b {
+                Some(_) => format!("it inherits from {}", show_base(b)),
+                None => "nothing of a base type".to_owned(),
+            };
+            let what = format!("the base type of `{}`", n.name.name);
+            message = mixed.differs(&what, &said(&o.base), &said(&n.base));
+        }
         self.push(
             rule,
             level,
