@@ -95,7 +95,9 @@ fn scan_diff(old: &Scan, new: &Scan) -> AddedRemoved {
     for (o, n, kind) in sides {
         for (key, (name, items)) in n {
             match o.get(key) {
-                None => drop(out.added.insert(format!("{kind} {name}"))),
+                None => {
+                    out.added.insert(format!("{kind} {name}"));
+                }
                 Some((_, old_items)) => {
                     let what = if kind == "type" { "property" } else { "member" };
                     for i in items.difference(old_items) {
@@ -142,17 +144,31 @@ fn report_diff(changes: &[Change]) -> AddedRemoved {
         };
         let member = |m: &str| format!("member {}.{m}", field("enum"));
         match c.rule.id() {
-            "type-added" => drop(out.added.insert(format!("type {}", field("type")))),
-            "type-removed" => drop(out.removed.insert(format!("type {}", field("type")))),
-            "enum-added" => drop(out.added.insert(format!("enum {}", field("enum")))),
-            "enum-removed" => drop(out.removed.insert(format!("enum {}", field("enum")))),
-            "property-added" => drop(out.added.insert(property())),
-            "property-removed" => drop(out.removed.insert(property())),
+            "type-added" => {
+                out.added.insert(format!("type {}", field("type")));
+            }
+            "type-removed" => {
+                out.removed.insert(format!("type {}", field("type")));
+            }
+            "enum-added" => {
+                out.added.insert(format!("enum {}", field("enum")));
+            }
+            "enum-removed" => {
+                out.removed.insert(format!("enum {}", field("enum")));
+            }
+            "property-added" => {
+                out.added.insert(property());
+            }
+            "property-removed" => {
+                out.removed.insert(property());
+            }
             "enum-member-added"
             | "enum-member-inserted-before-sentinel"
-            | "enum-sentinel-added" => drop(out.added.insert(member(&field("member")))),
+            | "enum-sentinel-added" => {
+                out.added.insert(member(&field("member")));
+            }
             "enum-member-removed" | "enum-sentinel-removed" => {
-                drop(out.removed.insert(member(&field("member"))))
+                out.removed.insert(member(&field("member")));
             }
             "enum-member-case-changed" | "enum-member-renamed" => {
                 out.removed.insert(member(&field("member")));
