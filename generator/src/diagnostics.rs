@@ -170,4 +170,12 @@ pub mod codes {
     /// A docs tree without version folders is one API version; an example
     /// URL of one of its pages names another.
     pub const API_VERSION_MIXED: &str = "api-version-mixed";
+    /// A metadata (CSDL) file is not well-formed XML.
+    pub const METADATA_XML_INVALID: &str = "metadata-xml-invalid";
+    /// A metadata element the reader does not know where it stands.
+    pub const METADATA_UNKNOWN_ELEMENT: &str = "metadata-unknown-element";
+    /// A metadata element lacks an attribute it needs (`Name`, `Type`, …).
+    pub const METADATA_ATTRIBUTE_MISSING: &str = "metadata-attribute-missing";
+    /// A metadata attribute's value cannot be read (`Nullable="yes"`).
+    pub const METADATA_ATTRIBUTE_INVALID: &str = "metadata-attribute-invalid";
 }

@@ -15,6 +15,7 @@ pub mod drift;
 pub mod emit;
 pub mod extract;
 pub mod ir;
+pub mod metadata;
 pub mod naming;
 pub mod parse;
 pub mod report;

@@ -225,6 +225,27 @@ pub fn load_side_as(
     }
 }
 
+/// Whether a drift side names a metadata file rather than docs: a file
+/// (not `git:…`) whose name ends in `.xml`.
+pub fn is_metadata_file(spec: &str) -> bool {
+    !spec.starts_with("git:")
+        && spec.to_ascii_lowercase().ends_with(".xml")
+        && Path::new(spec).is_file()
+}
+
+/// Reads a metadata (CSDL) file into the model of `version` (see
+/// [`crate::metadata`]); its locations name the path as given. Invalid
+/// UTF-8 is replaced and reported, as for pages.
+pub fn read_metadata_file(path: &Path, version: &str) -> Result<crate::ir::Model, IoError> {
+    let display = path.to_string_lossy().replace('\\', "/");
+    let mut diagnostics = Vec::new();
+    let file = read_page(path, display, &mut diagnostics)?;
+    let mut model = crate::metadata::read_metadata(&file.path, &file.text, version);
+    model.diagnostics.extend(diagnostics);
+    model.diagnostics.sort();
+    Ok(model)
+}
+
 /// Whether a file on disk was written by the generator (its header says so).
 pub fn is_generated(contents: &str) -> bool {
     contents

@@ -1,7 +1,7 @@
 //! One function per subcommand. Each returns the exit code, or the message
 //! of an error that stopped it (exit 2).
 
-use super::shared::{display_prefix, load, todo_budget, Generation};
+use super::shared::{display_prefix, doc_versions, load, todo_budget, Generation};
 use super::{CheckArgs, Defaults, DriftArgs, IrArgs, RegenArgs, TodosArgs, EXIT_FINDINGS, EXIT_OK};
 use crate::build_models;
 use crate::report::Summary;
@@ -145,15 +145,23 @@ pub(super) fn drift(defaults: &Defaults, args: &DriftArgs) -> Result<u8, String>
     let config = drift_config(defaults, args.config.as_deref())?;
     let old_version = args.old_api_version.as_ref().or(args.api_version.as_ref());
     let new_version = args.new_api_version.as_ref().or(args.api_version.as_ref());
-    let (old, new) = rayon::join(
-        || load_side_as(&args.old, old_version.map(String::as_str)),
-        || load_side_as(&args.new, new_version.map(String::as_str)),
+    let (old_models, new_models) = rayon::join(
+        || {
+            side_models(
+                &args.old,
+                old_version.map(String::as_str),
+                args.input_format,
+            )
+        },
+        || {
+            side_models(
+                &args.new,
+                new_version.map(String::as_str),
+                args.input_format,
+            )
+        },
     );
-    let (mut old, _) = old.map_err(|e| e.to_string())?;
-    let (mut new, _) = new.map_err(|e| e.to_string())?;
-    old.set_format(args.input_format.forced());
-    new.set_format(args.input_format.forced());
-    let (old_models, new_models) = rayon::join(|| build_models(&old), || build_models(&new));
+    let (old_models, new_models) = (old_models?, new_models?);
     let paired = crate::drift::pair_versions(&old_models, &new_models);
     for version in &paired.only_new {
         eprintln!("note: version `{version}` is only on the new side");
@@ -184,6 +192,21 @@ pub(super) fn drift(defaults: &Defaults, args: &DriftArgs) -> Result<u8, String>
     })
 }
 
+/// The models of one drift side: a metadata file's one model, or the docs'
+/// model of each version.
+fn side_models(
+    spec: &str,
+    version: Option<&str>,
+    format: super::InputFormatArg,
+) -> Result<Vec<crate::ir::Model>, String> {
+    if crate::workspace::is_metadata_file(spec) {
+        return Ok(vec![super::metadata::read_side(spec, version)?]);
+    }
+    let (mut docs, _) = load_side_as(spec, version).map_err(|e| e.to_string())?;
+    docs.set_format(format.forced());
+    Ok(build_models(&docs))
+}
+
 /// The drift config: `--config`, else the defaults' when it exists, else the built-in one.
 fn drift_config(defaults: &Defaults, given: Option<&Path>) -> Result<crate::drift::Config, String> {
     let path = given
@@ -209,6 +232,7 @@ fn side_prefix(spec: &str) -> String {
 pub(super) fn ir(defaults: &Defaults, args: &IrArgs) -> Result<u8, String> {
     let (docs, load_diagnostics, _) = load(defaults, &args.docs)?;
     let mut models = args.subset.apply(build_models(&docs))?;
+    let metadata = args.metadata.read(&doc_versions(&docs))?;
     if let Some(first) = models.first_mut() {
         first.diagnostics.extend(load_diagnostics);
         first.diagnostics.sort();
@@ -216,27 +240,28 @@ pub(super) fn ir(defaults: &Defaults, args: &IrArgs) -> Result<u8, String> {
     if args.summary {
         eprint!("{}", Summary::of(&models).render());
     }
+    let export = crate::ir::json::export_with_metadata(&models, &metadata);
     match &args.output {
-        Some(path) => write_ir_file(&models, path),
-        None => write_ir_stdout(&models),
+        Some(path) => write_ir_file(&export, path),
+        None => write_ir_stdout(&export),
     }?;
     Ok(EXIT_OK)
 }
 
-fn write_ir_file(models: &[crate::ir::Model], path: &Path) -> Result<(), String> {
+fn write_ir_file(export: &crate::ir::json::IrExport, path: &Path) -> Result<(), String> {
     std::fs::File::create(path)
         .and_then(|file| {
             let mut out = std::io::BufWriter::with_capacity(1 << 20, file);
-            crate::ir::json::write_json(models, &mut out)?;
+            crate::ir::json::write_export(export, &mut out)?;
             std::io::Write::flush(&mut out)
         })
         .map_err(|e| format!("{}: {e}", path.display()))
 }
 
 /// Writes the JSON to standard output; a reader that stops early (`| head`) is no error.
-fn write_ir_stdout(models: &[crate::ir::Model]) -> Result<(), String> {
+fn write_ir_stdout(export: &crate::ir::json::IrExport) -> Result<(), String> {
     let mut out = std::io::BufWriter::with_capacity(1 << 20, std::io::stdout().lock());
-    match crate::ir::json::write_json(models, &mut out)
+    match crate::ir::json::write_export(export, &mut out)
         .and_then(|()| std::io::Write::flush(&mut out))
     {
         Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => Err(e.to_string()),

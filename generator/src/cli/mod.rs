@@ -3,7 +3,10 @@
 //! function per subcommand in [`commands`], what they share in [`shared`].
 
 mod commands;
+mod metadata;
 mod shared;
+
+pub use metadata::{MetadataArgs, MetadataSpec};
 
 use clap::{Args, Parser, Subcommand};
 use std::path::PathBuf;
@@ -62,9 +65,9 @@ pub enum Command {
 /// `drift` arguments.
 #[derive(Debug, Args)]
 pub struct DriftArgs {
-    /// The old docs: a folder, a file, or `git:REV:PATH`.
+    /// The old docs: a folder, a file, or `git:REV:PATH`; or the service's metadata, a `.xml` file.
     old: String,
-    /// The new docs: a folder, a file, or `git:REV:PATH`.
+    /// The new docs: a folder, a file, or `git:REV:PATH`; or the service's metadata, a `.xml` file.
     new: String,
     /// Output format.
     #[arg(long, value_enum, default_value = "text")]
@@ -78,7 +81,7 @@ pub struct DriftArgs {
     /// The format of both sides' pages.
     #[arg(long, value_enum, default_value = "auto")]
     input_format: InputFormatArg,
-    /// The API version of a side without version folders, for both sides (default: the one most of its example URLs name).
+    /// The API version of a side without version folders, for both sides (default: the one most of its example URLs name; for a metadata file, the version its name starts with, `v1.0-2022-01-21.xml`, else `default`).
     #[arg(long, value_name = "VERSION", value_parser = parse_api_version)]
     api_version: Option<String>,
     /// `--api-version` for the old side only.
@@ -308,6 +311,8 @@ pub struct CrateArgs {
     docs: DocsArgs,
     #[command(flatten)]
     subset: SubsetArgs,
+    #[command(flatten)]
+    metadata: MetadataArgs,
     /// Output crate folder.
     #[arg(long, value_name = "DIR")]
     out: Option<PathBuf>,
@@ -373,6 +378,8 @@ pub struct IrArgs {
     docs: DocsArgs,
     #[command(flatten)]
     subset: SubsetArgs,
+    #[command(flatten)]
+    metadata: MetadataArgs,
     /// Write the JSON here instead of standard output.
     #[arg(long, short, value_name = "FILE")]
     output: Option<PathBuf>,

@@ -51,6 +51,11 @@ pub(super) fn load(
     Ok((docs, diagnostics, display_prefix(&paths)))
 }
 
+/// The API versions of the docs, for `--metadata` files without one.
+pub(super) fn doc_versions(docs: &DocsSet) -> Vec<&str> {
+    docs.versions.keys().map(String::as_str).collect()
+}
+
 /// Prints the diagnostics (infos only with `--verbose`), then the counts or
 /// the `--summary`.
 fn print_diagnostics(
@@ -201,6 +206,11 @@ pub(super) struct Generation {
     pub load_diagnostics: Vec<Diagnostic>,
     /// One model per API version.
     pub models: Vec<crate::ir::Model>,
+    /// The model of each `--metadata` file (its diagnostics are also in
+    /// `load_diagnostics`), for the commands that compare or type from it.
+    // Read by nothing yet: the docs-against-metadata checks will.
+    #[allow(dead_code)]
+    pub metadata: Vec<crate::ir::Model>,
     /// The crate's files.
     pub files: Vec<crate::emit::GeneratedFile>,
 }
@@ -209,8 +219,10 @@ impl Generation {
     /// Loads, models and emits the docs, printing their diagnostics.
     pub fn run(defaults: &Defaults, args: &CrateArgs) -> Result<Generation, String> {
         let out = args.out.clone().unwrap_or_else(|| defaults.out.clone());
-        let (docs, load_diagnostics, prefix) = load(defaults, &args.docs)?;
+        let (docs, mut load_diagnostics, prefix) = load(defaults, &args.docs)?;
         let models = args.subset.apply(build_models(&docs))?;
+        let metadata = args.metadata.read(&doc_versions(&docs))?;
+        load_diagnostics.extend(metadata.iter().flat_map(|m| m.diagnostics.iter().cloned()));
         print_diagnostics(
             &docs,
             &models,
@@ -226,6 +238,7 @@ impl Generation {
             out,
             load_diagnostics,
             models,
+            metadata,
             files,
         })
     }

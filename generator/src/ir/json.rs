@@ -29,6 +29,28 @@ pub struct IrExport<'m> {
     pub diagnostics: Vec<DiagnosticJson<'m>>,
     /// Placeholders upstream left in the pages, sorted by version, then location.
     pub todos: Vec<TodoJson<'m>>,
+    /// The models read from `--metadata` files; absent without one.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub metadata: Option<MetadataJson<'m>>,
+}
+
+/// The models of the service's metadata (`--metadata`), in the shape of
+/// the docs' own.
+#[derive(Serialize)]
+pub struct MetadataJson<'m> {
+    /// API versions present, sorted.
+    pub versions: Vec<&'m str>,
+    /// Types, sorted by version, namespace and name.
+    pub types: Vec<TypeJson<'m>>,
+    /// Enums, sorted the same way.
+    pub enums: Vec<EnumJson<'m>>,
+    /// What reading the files found, sorted by version, then location.
+    pub diagnostics: Vec<DiagnosticJson<'m>>,
+}
+
+/// `skip_serializing_if` for the flags only the metadata sets.
+fn is_false(b: &bool) -> bool {
+    !*b
 }
 
 /// A placeholder.
@@ -62,6 +84,9 @@ pub struct TypeJson<'m> {
     pub aliases: &'m [String],
     /// `"openType": true`: objects may carry properties it does not list.
     pub open: bool,
+    /// An abstract type (metadata only; absent when false).
+    #[serde(rename = "abstract", skip_serializing_if = "is_false")]
+    pub is_abstract: bool,
     /// Every page describing it.
     pub sources: &'m [Location],
     /// The workload (Cargo feature of the generated crate): `core` for
@@ -89,6 +114,9 @@ pub struct PropertyJson<'m> {
     pub nullable: Option<bool>,
     /// True for "Optional.", false for "Required.", else null.
     pub optional: Option<bool>,
+    /// A contained navigation property (metadata only; absent when false).
+    #[serde(skip_serializing_if = "is_false")]
+    pub contained: bool,
     /// `path:line:col`.
     pub source: &'m Location,
 }
@@ -132,6 +160,9 @@ pub struct EnumJson<'m> {
     pub sources: Vec<EnumSourceJson<'m>>,
     /// True when made up for an `Enumeration` property.
     pub synthesized: bool,
+    /// A flags enum (metadata only; absent when false).
+    #[serde(skip_serializing_if = "is_false")]
+    pub flags: bool,
     /// The workload (Cargo feature of the generated crate): `core` for
     /// what several workloads share.
     pub workload: &'m str,
@@ -233,6 +264,7 @@ fn property(p: &Property) -> PropertyJson<'_> {
         read_only: p.read_only,
         nullable: p.nullable,
         optional: p.optional,
+        contained: p.contained,
         source: &p.source,
     }
 }
@@ -248,6 +280,7 @@ fn type_json<'m>(version: &'m str, t: &'m TypeDef) -> TypeJson<'m> {
         relationships: t.relationships.iter().map(property).collect(),
         aliases: &t.aliases,
         open: t.open,
+        is_abstract: t.is_abstract,
         sources: &t.sources,
         workload: &t.workload,
     }
@@ -278,14 +311,56 @@ fn enum_json<'m>(version: &'m str, e: &'m EnumDef) -> EnumJson<'m> {
             })
             .collect(),
         synthesized: e.synthesized,
+        flags: e.flags,
         workload: &e.workload,
     }
 }
 
-/// Builds the export of several versions' models.
-pub fn export(models: &[Model]) -> IrExport<'_> {
+/// Models sorted by version.
+fn by_version(models: &[Model]) -> Vec<&Model> {
     let mut models: Vec<&Model> = models.iter().collect();
     models.sort_by(|a, b| a.version.cmp(&b.version));
+    models
+}
+
+/// The diagnostics of `models`, each naming its version.
+fn diagnostics_json<'m>(models: &[&'m Model]) -> Vec<DiagnosticJson<'m>> {
+    models
+        .iter()
+        .flat_map(|m| {
+            m.diagnostics.iter().map(|d| DiagnosticJson {
+                version: &m.version,
+                diagnostic: d,
+            })
+        })
+        .collect()
+}
+
+/// The export of the docs' models and, when there are any, the models of
+/// the service's metadata.
+pub fn export_with_metadata<'m>(models: &'m [Model], metadata: &'m [Model]) -> IrExport<'m> {
+    let mut out = export(models);
+    if !metadata.is_empty() {
+        let metadata = by_version(metadata);
+        out.metadata = Some(MetadataJson {
+            versions: metadata.iter().map(|m| m.version.as_str()).collect(),
+            types: metadata
+                .iter()
+                .flat_map(|m| m.types.values().map(|t| type_json(&m.version, t)))
+                .collect(),
+            enums: metadata
+                .iter()
+                .flat_map(|m| m.enums.values().map(|e| enum_json(&m.version, e)))
+                .collect(),
+            diagnostics: diagnostics_json(&metadata),
+        });
+    }
+    out
+}
+
+/// Builds the export of several versions' models.
+pub fn export(models: &[Model]) -> IrExport<'_> {
+    let models = by_version(models);
     IrExport {
         schema_version: SCHEMA_VERSION,
         versions: models.iter().map(|m| m.version.as_str()).collect(),
@@ -323,15 +398,7 @@ pub fn export(models: &[Model]) -> IrExport<'_> {
                 })
             })
             .collect(),
-        diagnostics: models
-            .iter()
-            .flat_map(|m| {
-                m.diagnostics.iter().map(|d| DiagnosticJson {
-                    version: &m.version,
-                    diagnostic: d,
-                })
-            })
-            .collect(),
+        diagnostics: diagnostics_json(&models),
         todos: models
             .iter()
             .flat_map(|m| {
@@ -341,6 +408,7 @@ pub fn export(models: &[Model]) -> IrExport<'_> {
                 })
             })
             .collect(),
+        metadata: None,
     }
 }
 
@@ -353,6 +421,11 @@ pub fn to_json(models: &[Model]) -> String {
 
 /// Writes the export as pretty JSON with a trailing newline.
 pub fn write_json<W: std::io::Write>(models: &[Model], out: &mut W) -> std::io::Result<()> {
-    serde_json::to_writer_pretty(&mut *out, &export(models))?;
+    write_export(&export(models), out)
+}
+
+/// Writes an export as pretty JSON with a trailing newline.
+pub fn write_export<W: std::io::Write>(export: &IrExport, out: &mut W) -> std::io::Result<()> {
+    serde_json::to_writer_pretty(&mut *out, export)?;
     out.write_all(b"\n")
 }

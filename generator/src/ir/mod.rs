@@ -14,6 +14,7 @@ pub mod subset;
 mod workloads;
 
 pub use build::build_model;
+pub(crate) use names::name_items;
 pub use names::{field_names, variant_names, FunctionName, RustName, RESERVED_MODULES};
 pub use path::{PathPart, PathSegment, PathTemplate, QueryPair, QueryTemplate};
 pub use workloads::{gate, workload, FOUNDATION, GENERAL};
@@ -172,6 +173,10 @@ pub struct Property {
     pub nullable: Option<bool>,
     /// When the docs say "Optional." (`true`) or "Required." (`false`).
     pub optional: Option<bool>,
+    /// A contained navigation property (CSDL `ContainsTarget`): the
+    /// related entities live under this one's path and nowhere else. Only
+    /// the metadata says so; pages leave it `false`.
+    pub contained: bool,
     /// Where it was defined (the authoritative row).
     pub source: Location,
 }
@@ -194,6 +199,10 @@ pub struct TypeDef {
     /// An open type (`"openType": true`): objects may carry properties it
     /// does not list. Types derived from an open type are open too.
     pub open: bool,
+    /// An abstract type (CSDL `Abstract="true"`): no value is of this type
+    /// itself, only of types derived from it. Only the metadata says so;
+    /// pages leave it `false`.
+    pub is_abstract: bool,
     /// Other names pages use for it (a title's `Chart` for `workbookChart`),
     /// sorted; look-ups by these names find it. None is another type's or
     /// an enum's name, and none names two types.
@@ -230,14 +239,17 @@ pub enum EnumListKind {
     MembersTable,
     /// A "Possible values are …" sentence in a property's description.
     PossibleValues,
+    /// An `EnumType` of the service's metadata (CSDL).
+    Metadata,
 }
 
 impl EnumListKind {
-    /// `members-table` or `possible-values`: the name the `ir` JSON gives it.
+    /// `members-table`, `possible-values` or `metadata`: the name the `ir` JSON gives it.
     pub fn as_str(self) -> &'static str {
         match self {
             EnumListKind::MembersTable => "members-table",
             EnumListKind::PossibleValues => "possible-values",
+            EnumListKind::Metadata => "metadata",
         }
     }
 }
@@ -266,6 +278,9 @@ pub struct EnumDef {
     pub sources: Vec<EnumSource>,
     /// True when no page names this enum: it was made up for a property typed `Enumeration`.
     pub synthesized: bool,
+    /// A flags enum (CSDL `IsFlags="true"`): a value is a comma-separated
+    /// set of members. Only the metadata says so; pages leave it `false`.
+    pub flags: bool,
     /// Its Rust names (set by the naming pass).
     pub rust: RustName,
     /// The workload (Cargo feature): [`FOUNDATION`] when another

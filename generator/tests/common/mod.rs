@@ -93,6 +93,15 @@ pub fn corpus_dir() -> Option<PathBuf> {
     required(dir, "corpus")
 }
 
+/// The service's metadata files: `$GRAPH_DOCS_METADATA`, else
+/// `../shared/metadata`, with the same rules as [`corpus_dir`].
+pub fn metadata_dir() -> Option<PathBuf> {
+    let dir = std::env::var_os("GRAPH_DOCS_METADATA")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| shared_dir().join("metadata"));
+    required(dir, "metadata")
+}
+
 /// The seeds folder, with the same rules as [`corpus_dir`].
 pub fn seeds_dir() -> Option<PathBuf> {
     required(shared_dir().join("seeds"), "seeds")

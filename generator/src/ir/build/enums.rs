@@ -238,6 +238,7 @@ fn merge_enum_lists(
         members,
         sources,
         synthesized,
+        flags: false,
         rust: RustName::default(),
         workload: String::new(),
     }

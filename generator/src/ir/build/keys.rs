@@ -58,6 +58,7 @@ pub(super) fn add_unlisted_keys(
                 read_only: None,
                 nullable: None,
                 optional: None,
+                contained: false,
                 source: location.clone(),
             };
             let diagnostic = Diagnostic::new(

@@ -91,6 +91,7 @@ impl Resolver<'_> {
             read_only: p.read_only,
             nullable: p.nullable,
             optional: p.optional,
+            contained: false,
             source: p.location.clone(),
         }
     }

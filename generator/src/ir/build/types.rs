@@ -204,6 +204,7 @@ fn merge_type(
         properties: Vec::new(),
         relationships: Vec::new(),
         open: facts.iter().any(|f| f.open),
+        is_abstract: false,
         rust: RustName::default(),
         workload: String::new(),
         aliases: Vec::new(),

@@ -10,7 +10,7 @@ mod functions;
 mod items;
 
 pub(super) use functions::name_functions;
-pub(super) use items::name_items;
+pub(crate) use items::name_items;
 
 /// The Rust names of a type or an enum.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]

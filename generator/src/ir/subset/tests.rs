@@ -20,6 +20,7 @@ fn property(name: &str, ty: TypeRef) -> Property {
         read_only: None,
         nullable: None,
         optional: None,
+        contained: false,
         source: here(),
     }
 }
@@ -39,6 +40,7 @@ fn ty(name: &str, base: Option<&str>, properties: Vec<Property>, rels: Vec<Prope
         properties,
         relationships: rels,
         open: false,
+        is_abstract: false,
         aliases: Vec::new(),
         sources: vec![here()],
         rust: RustName::default(),
@@ -147,6 +149,7 @@ fn model() -> Model {
         members: Vec::new(),
         sources: Vec::new(),
         synthesized: false,
+        flags: false,
         rust: RustName::default(),
         workload: "core".to_owned(),
     });

@@ -1,0 +1,154 @@
+//! `--metadata [VERSION=]FILE` (`ir`, `regen`, `check`) and metadata files
+//! as `drift` sides: which API version a file is, and reading it.
+
+use crate::diagnostics::Severity;
+use crate::ir::Model;
+use crate::workspace::read_metadata_file;
+use clap::Args;
+use std::path::{Path, PathBuf};
+
+/// The service's metadata to read beside the docs.
+#[derive(Debug, Args)]
+pub struct MetadataArgs {
+    /// The service's metadata (CSDL XML) of an API version, read into a model beside the docs' (repeatable). Without `VERSION=`, the docs must have one version, and it is that one.
+    #[arg(long = "metadata", value_name = "[VERSION=]FILE", value_parser = parse_metadata)]
+    pub metadata: Vec<MetadataSpec>,
+}
+
+/// One `--metadata` flag.
+#[derive(Clone, Debug)]
+pub struct MetadataSpec {
+    /// The version named before `=`, if any.
+    pub version: Option<String>,
+    /// The file.
+    pub path: PathBuf,
+}
+
+/// Reads `[VERSION=]FILE`: a prefix before `=` that is a version name
+/// (`v1.0=meta.xml`) names the version; anything else is all path.
+fn parse_metadata(text: &str) -> Result<MetadataSpec, String> {
+    let spec = match text.split_once('=') {
+        Some((version, path)) if crate::source::is_version_name(version) => MetadataSpec {
+            version: Some(version.to_owned()),
+            path: PathBuf::from(path),
+        },
+        _ => MetadataSpec {
+            version: None,
+            path: PathBuf::from(text),
+        },
+    };
+    if spec.path.as_os_str().is_empty() {
+        return Err("name a metadata file: `--metadata [VERSION=]FILE`".to_owned());
+    }
+    Ok(spec)
+}
+
+impl MetadataArgs {
+    /// Reads every file, each as the model of its version: the one it
+    /// names, else the docs' only version (`docs_versions`). Errors when a
+    /// file cannot be read or its version cannot be told.
+    pub fn read(&self, docs_versions: &[&str]) -> Result<Vec<Model>, String> {
+        let mut models = Vec::with_capacity(self.metadata.len());
+        for spec in &self.metadata {
+            let version = match (&spec.version, docs_versions) {
+                (Some(v), _) => v.clone(),
+                (None, [one]) => (*one).to_owned(),
+                (None, []) => version_of_file(&spec.path, None),
+                (None, many) => {
+                    return Err(format!(
+                        "{}: the docs have several API versions ({}); say which this metadata is: `--metadata VERSION={}`",
+                        spec.path.display(),
+                        many.join(", "),
+                        spec.path.display()
+                    ))
+                }
+            };
+            let model = read_metadata_file(&spec.path, &version).map_err(|e| e.to_string())?;
+            eprintln!("{}", summary_line(&spec.path, &model));
+            models.push(model);
+        }
+        Ok(models)
+    }
+}
+
+/// The API version of a metadata file that is a drift side: `given`
+/// (`--api-version` and its one-side forms), else the first `-`-separated
+/// part of its file name when that is a version name (`v1.0-2022-01-21.xml`
+/// is `v1.0`), else `default`.
+pub fn version_of_file(path: &Path, given: Option<&str>) -> String {
+    if let Some(v) = given {
+        return v.to_owned();
+    }
+    path.file_stem()
+        .and_then(|s| s.to_str())
+        .and_then(|s| s.split('-').next())
+        .filter(|s| crate::source::is_version_name(s))
+        .unwrap_or("default")
+        .to_owned()
+}
+
+/// `metadata meta.xml (v1.0): 1,024 types, 320 enums; 2 warnings`.
+pub fn summary_line(path: &Path, model: &Model) -> String {
+    let problems = model
+        .diagnostics
+        .iter()
+        .filter(|d| d.severity <= Severity::Warning)
+        .count();
+    format!(
+        "metadata {} ({}): {}, {}; {}",
+        path.display(),
+        model.version,
+        crate::report::counted(model.types.len(), "type", "types"),
+        crate::report::counted(model.enums.len(), "enum", "enums"),
+        crate::report::counted(problems, "warning", "warnings"),
+    )
+}
+
+/// A drift side that is a metadata file, as the model of its version;
+/// stops (an error) when the file is not XML, so that a broken file is not
+/// read as every type removed.
+pub fn read_side(spec: &str, given_version: Option<&str>) -> Result<Model, String> {
+    let path = Path::new(spec);
+    let model = read_metadata_file(path, &version_of_file(path, given_version))
+        .map_err(|e| e.to_string())?;
+    eprintln!("{}", summary_line(path, &model));
+    let fatal: Vec<String> = model
+        .diagnostics
+        .iter()
+        .filter(|d| d.severity == Severity::Error)
+        .map(|d| crate::report::render_line(d, ""))
+        .collect();
+    if model.types.is_empty() && model.enums.is_empty() && !fatal.is_empty() {
+        return Err(fatal.join("\n"));
+    }
+    for line in fatal {
+        eprintln!("{line}");
+    }
+    Ok(model)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_version_prefix_names_the_version_and_anything_else_is_path() {
+        let s = parse_metadata("v1.0=a/meta.xml").unwrap();
+        assert_eq!(
+            (s.version.as_deref(), s.path),
+            (Some("v1.0"), PathBuf::from("a/meta.xml"))
+        );
+        let s = parse_metadata("x=y.xml").unwrap();
+        assert_eq!((s.version, s.path), (None, PathBuf::from("x=y.xml")));
+        assert!(parse_metadata("beta=").is_err());
+    }
+
+    #[test]
+    fn a_files_version_is_given_else_its_names_else_default() {
+        let p = Path::new("dir/v1.0-2022-01-21.xml");
+        assert_eq!(version_of_file(p, None), "v1.0");
+        assert_eq!(version_of_file(p, Some("beta")), "beta");
+        assert_eq!(version_of_file(Path::new("beta.xml"), None), "beta");
+        assert_eq!(version_of_file(Path::new("metadata.xml"), None), "default");
+    }
+}
