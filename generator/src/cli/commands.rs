@@ -51,7 +51,13 @@ pub(super) fn check(defaults: &Defaults, args: &CheckArgs) -> Result<u8, String>
         .krate
         .diagnostics
         .fails(&run.models, &run.load_diagnostics);
+    let disagreements_ok = run.metadata.is_empty() || {
+        let config = drift_config(defaults, None)?;
+        let changes = super::metadata::disagreements(&run.models, &run.metadata, &config);
+        super::metadata::disagreement_budget(&changes, args.max_disagreements)
+    };
     let budget_ok = diagnostics_ok
+        & disagreements_ok
         & todo_budget(
             &run.models,
             baseline_path.as_deref(),
@@ -172,7 +178,7 @@ pub(super) fn drift(defaults: &Defaults, args: &DriftArgs) -> Result<u8, String>
     let mut changes: Vec<crate::drift::Change> = paired
         .pairs
         .iter()
-        .flat_map(|(o, n)| crate::drift::diff_models(o, n, &config))
+        .flat_map(|(o, n)| crate::drift::diff_sides(o, n, sides(args), &config))
         .collect();
     changes.sort();
     let fail_on = crate::drift::FailOn::from(args.fail_on);
@@ -190,6 +196,18 @@ pub(super) fn drift(defaults: &Defaults, args: &DriftArgs) -> Result<u8, String>
     } else {
         EXIT_OK
     })
+}
+
+/// What the two drift sides are: docs beside a metadata file are worded as
+/// such; two docs trees or two metadata files are versions.
+fn sides(args: &DriftArgs) -> crate::drift::Sides {
+    use crate::drift::Sides;
+    use crate::workspace::is_metadata_file;
+    match (is_metadata_file(&args.old), is_metadata_file(&args.new)) {
+        (false, true) => Sides::DocsThenMetadata,
+        (true, false) => Sides::MetadataThenDocs,
+        _ => Sides::Versions,
+    }
 }
 
 /// The models of one drift side: a metadata file's one model, or the docs'

@@ -152,3 +152,51 @@ mod tests {
         assert_eq!(version_of_file(Path::new("metadata.xml"), None), "default");
     }
 }
+
+/// Where the docs and the metadata of the same version disagree: drift with
+/// the docs as the old side, worded as such.
+pub(super) fn disagreements(
+    models: &[Model],
+    metadata: &[Model],
+    config: &crate::drift::Config,
+) -> Vec<crate::drift::Change> {
+    let mut changes: Vec<crate::drift::Change> = metadata
+        .iter()
+        .filter_map(|m| Some((models.iter().find(|d| d.version == m.version)?, m)))
+        .flat_map(|(docs, m)| {
+            crate::drift::diff_sides(docs, m, crate::drift::Sides::DocsThenMetadata, config)
+        })
+        .collect();
+    changes.sort();
+    changes
+}
+
+/// Prints how many places the docs and the metadata disagree, by rule, and
+/// applies `max`: `false` when there are more.
+pub(super) fn disagreement_budget(changes: &[crate::drift::Change], max: Option<usize>) -> bool {
+    let mut by_rule: std::collections::BTreeMap<&str, usize> = std::collections::BTreeMap::new();
+    for c in changes {
+        *by_rule.entry(c.rule.id()).or_default() += 1;
+    }
+    let rules: Vec<String> = by_rule
+        .iter()
+        .map(|(rule, n)| format!("{rule} {n}"))
+        .collect();
+    let budget = max.map(|m| format!(" (budget {m})")).unwrap_or_default();
+    eprintln!(
+        "docs beside the metadata: {} disagreements{budget}{}{}",
+        changes.len(),
+        if rules.is_empty() { "" } else { ": " },
+        rules.join(", ")
+    );
+    match max {
+        Some(m) if changes.len() > m => {
+            eprintln!(
+                "the docs and the metadata disagree in more places than the budget allows; \
+                 `drift DOCS METADATA.xml` lists them"
+            );
+            false
+        }
+        _ => true,
+    }
+}

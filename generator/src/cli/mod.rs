@@ -369,6 +369,9 @@ pub struct CheckArgs {
     krate: CrateArgs,
     #[command(flatten)]
     budget: BudgetArgs,
+    /// With `--metadata`: fail when the docs and the metadata disagree in more than N places (the drift config's ignores do not count).
+    #[arg(long, value_name = "N")]
+    max_disagreements: Option<usize>,
 }
 
 /// `ir` arguments.

@@ -208,8 +208,6 @@ pub(super) struct Generation {
     pub models: Vec<crate::ir::Model>,
     /// The model of each `--metadata` file (its diagnostics are also in
     /// `load_diagnostics`), for the commands that compare or type from it.
-    // Read by nothing yet: the docs-against-metadata checks will.
-    #[allow(dead_code)]
     pub metadata: Vec<crate::ir::Model>,
     /// The crate's files.
     pub files: Vec<crate::emit::GeneratedFile>,

@@ -3,7 +3,7 @@
 
 use super::Differ;
 use crate::drift::{Level, Rule, Subject};
-use crate::ir::{Property, TypeDef, TypeRef};
+use crate::ir::{Model, Property, TypeDef, TypeRef};
 use std::collections::BTreeMap;
 
 /// A type's properties and relationships by lowercase name.
@@ -13,6 +13,18 @@ fn properties_by_name(t: &TypeDef) -> BTreeMap<String, Property> {
         .chain(&t.relationships)
         .map(|p| (p.name.to_ascii_lowercase(), p.clone()))
         .collect()
+}
+
+/// The properties of `t` and of its base types by lowercase name, the
+/// nearest type's first.
+fn with_inherited(model: &Model, t: &TypeDef) -> BTreeMap<String, Property> {
+    let mut out = properties_by_name(t);
+    for ancestor in model.ancestors(t) {
+        for (name, p) in properties_by_name(ancestor) {
+            out.entry(name).or_insert(p);
+        }
+    }
+    out
 }
 
 /// The subject of the property `property` of the type `type_name`.
@@ -26,11 +38,21 @@ fn property_subject(type_name: &str, property: &str) -> Subject {
 impl Differ<'_> {
     /// `property-added` and `property-removed`, then the changes of each
     /// property both sides of the type have.
-    pub(super) fn properties(&mut self, o: &TypeDef, n: &TypeDef) {
+    pub(super) fn properties(&mut self, old: &Model, o: &TypeDef, new: &Model, n: &TypeDef) {
         let (op, np) = (properties_by_name(o), properties_by_name(n));
+        // Beside the metadata, a property one side lists on the type and the
+        // other on a base type is on both: pages repeat inherited properties,
+        // the metadata lists each on the type that declares it.
+        let mixed = self.sides.mixed().is_some();
+        let (o_all, n_all) = if mixed {
+            (Some(with_inherited(old, o)), Some(with_inherited(new, n)))
+        } else {
+            (None, None)
+        };
+        let (o_all, n_all) = (o_all.as_ref().unwrap_or(&op), n_all.as_ref().unwrap_or(&np));
         let ty = &n.name.name;
         for (k, p) in &np {
-            if !op.contains_key(k) {
+            if !o_all.contains_key(k) {
                 self.push(
                     Rule::PropertyAdded,
                     Level::Info,
@@ -44,7 +66,7 @@ impl Differ<'_> {
             }
         }
         for (k, p) in &op {
-            let Some(q) = np.get(k) else {
+            let Some(q) = n_all.get(k) else {
                 self.push(
                     Rule::PropertyRemoved,
                     Level::Breaking,

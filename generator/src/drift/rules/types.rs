@@ -75,7 +75,7 @@ impl Differ<'_> {
                 continue;
             };
             self.base_type(o, n);
-            self.properties(o, n);
+            self.properties(old, o, new, n);
         }
     }
 

@@ -1,0 +1,211 @@
+//! The docs beside the service's metadata: `drift DOCS METADATA.xml` worded
+//! as such, `check --metadata` with its disagreement budget, and the v1.0
+//! corpus against the metadata of the service it documents.
+
+mod common;
+
+use graph_docs_codegen::drift::{diff_sides, Config, Sides};
+use graph_docs_codegen::metadata::read_metadata;
+use std::collections::BTreeMap;
+use std::process::{Command, Output};
+
+fn run(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_graph-docs-codegen"))
+        .args(args)
+        .output()
+        .expect("binary runs")
+}
+
+/// Metadata that has the docs-input's `userAppInstallStatus` with one
+/// property typed otherwise and one no page names.
+const METADATA: &str = r#"<?xml version="1.0" encoding="utf-8"?>
+<edmx:Edmx Version="4.0" xmlns:edmx="http://docs.oasis-open.org/odata/ns/edmx">
+  <edmx:DataServices>
+    <Schema Namespace="microsoft.graph" Alias="graph" xmlns="http://docs.oasis-open.org/odata/ns/edm">
+      <EntityType Name="entity" Abstract="true">
+        <Property Name="id" Type="Edm.String" Nullable="false" />
+      </EntityType>
+      <EntityType Name="userAppInstallStatus" BaseType="graph.entity">
+        <Property Name="userName" Type="Edm.String" />
+        <Property Name="userPrincipalName" Type="Edm.String" />
+        <Property Name="installedDeviceCount" Type="Edm.Int64" Nullable="false" />
+        <Property Name="failedDeviceCount" Type="Edm.Int32" Nullable="false" />
+        <Property Name="notInstalledDeviceCount" Type="Edm.Int32" Nullable="false" />
+        <Property Name="lastSyncDateTime" Type="Edm.DateTimeOffset" />
+      </EntityType>
+    </Schema>
+  </edmx:DataServices>
+</edmx:Edmx>
+"#;
+
+/// The 1-based line of `METADATA` holding `needle`.
+fn line_of(needle: &str) -> usize {
+    METADATA.lines().position(|l| l.contains(needle)).unwrap() + 1
+}
+
+#[test]
+fn drift_of_docs_and_a_metadata_file_says_what_each_side_says() {
+    let tmp = tempfile::tempdir().unwrap();
+    let meta = tmp.path().join("v1.0-service.xml");
+    std::fs::write(&meta, METADATA).unwrap();
+    let docs = common::repo_root().join("docs-input/v1.0");
+    let (docs, meta) = (docs.to_str().unwrap(), meta.to_str().unwrap());
+    let o = run(&[
+        "drift",
+        docs,
+        meta,
+        "--format",
+        "json",
+        "--fail-on",
+        "never",
+    ]);
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let report: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    let changes = report["changes"].as_array().expect("changes");
+    let by_fingerprint: BTreeMap<&str, &serde_json::Value> = changes
+        .iter()
+        .map(|c| (c["fingerprint"].as_str().unwrap(), c))
+        .collect();
+    let changed =
+        by_fingerprint["property-type-changed:v1.0:userAppInstallStatus.installedDeviceCount"];
+    assert_eq!(
+        changed["message"],
+        "property `userAppInstallStatus.installedDeviceCount`: the docs say `Int32`, the metadata says `Int64`"
+    );
+    // Both locations: the docs row, the XML element.
+    assert!(
+        changed["old"]
+            .as_str()
+            .unwrap()
+            .contains("intune-apps-userappinstallstatus.md:27:"),
+        "{changed}"
+    );
+    assert!(
+        changed["new"].as_str().unwrap().ends_with(&format!(
+            "v1.0-service.xml:{}:9",
+            line_of("\"installedDeviceCount\"")
+        )),
+        "{changed}"
+    );
+    assert_eq!(
+        by_fingerprint["property-added:v1.0:userAppInstallStatus.lastSyncDateTime"]["message"],
+        "property `userAppInstallStatus.lastSyncDateTime` is in the metadata but not documented"
+    );
+    // `id` is inherited in the metadata and repeated on the page: no disagreement.
+    assert!(
+        !by_fingerprint
+            .keys()
+            .any(|f| f.ends_with("userAppInstallStatus.id")),
+        "{by_fingerprint:#?}"
+    );
+    // The metadata has no endpoints: no endpoint rule runs beside it.
+    assert!(changes
+        .iter()
+        .all(|c| !c["rule"].as_str().unwrap().starts_with("endpoint-")));
+}
+
+#[test]
+fn check_holds_the_disagreements_to_a_budget() {
+    let tmp = tempfile::tempdir().unwrap();
+    let meta = tmp.path().join("meta.xml");
+    std::fs::write(&meta, METADATA).unwrap();
+    let docs = common::repo_root().join("docs-input/v1.0");
+    let out = tmp.path().join("crate");
+    let (docs, out, meta) = (
+        docs.to_str().unwrap(),
+        out.to_str().unwrap(),
+        meta.to_str().unwrap(),
+    );
+    let o = run(&["regen", "--docs", docs, "--out", out]);
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let check = |budget: &str| {
+        run(&[
+            "check",
+            "--docs",
+            docs,
+            "--out",
+            out,
+            "--metadata",
+            meta,
+            "--max-disagreements",
+            budget,
+        ])
+    };
+    let o = check("1000");
+    let stderr = String::from_utf8_lossy(&o.stderr);
+    assert!(o.status.success(), "{stderr}");
+    let line = stderr
+        .lines()
+        .find(|l| l.starts_with("docs beside the metadata: "))
+        .unwrap_or_else(|| panic!("no count line in {stderr}"));
+    let count: usize = line["docs beside the metadata: ".len()..]
+        .split(' ')
+        .next()
+        .unwrap()
+        .parse()
+        .unwrap();
+    assert!(
+        line.contains("property-type-changed 1") && line.contains("property-added 1"),
+        "{line}"
+    );
+    assert_eq!(check(&count.to_string()).status.code(), Some(0));
+    let o = check(&(count - 1).to_string());
+    assert_eq!(
+        o.status.code(),
+        Some(1),
+        "{}",
+        String::from_utf8_lossy(&o.stderr)
+    );
+}
+
+/// The v1.0 corpus against the metadata of the service it documents
+/// (2021-07-13): the counts by rule, printed; each change located on the
+/// side or sides that have its subject.
+#[test]
+fn the_v1_0_corpus_beside_its_metadata_by_rule() {
+    let (Some(corpus), Some(metadata)) = (common::corpus_dir(), common::metadata_dir()) else {
+        return;
+    };
+    let (docs, _) =
+        graph_docs_codegen::workspace::load_docs(&[corpus.join("graph-docs-2021-07/v1.0")])
+            .unwrap();
+    let models = graph_docs_codegen::build_models(&docs);
+    let path = metadata.join("v1.0-2021-07-13.xml");
+    let text = std::fs::read_to_string(&path).unwrap();
+    let service = read_metadata(&path.to_string_lossy(), &text, "v1.0");
+    let changes = diff_sides(
+        &models[0],
+        &service,
+        Sides::DocsThenMetadata,
+        &Config::default(),
+    );
+    let mut by_rule: BTreeMap<&str, usize> = BTreeMap::new();
+    for c in &changes {
+        *by_rule.entry(c.rule.id()).or_default() += 1;
+        let xml = |l: &Option<graph_docs_codegen::source::Location>| {
+            l.as_ref().is_some_and(|l| l.path.ends_with(".xml"))
+        };
+        let md = |l: &Option<graph_docs_codegen::source::Location>| {
+            l.as_ref().is_some_and(|l| l.path.ends_with(".md"))
+        };
+        match c.message.contains("is in the metadata but not documented") {
+            true => assert!(c.old.is_none() && xml(&c.new), "{c:?}"),
+            false if c.message.contains("is documented but not in the metadata") => {
+                assert!(md(&c.old) && c.new.is_none(), "{c:?}")
+            }
+            false => assert!(md(&c.old) && xml(&c.new), "{c:?}"),
+        }
+    }
+    println!(
+        "v1.0 docs beside the 2021-07-13 metadata, {} disagreements:",
+        changes.len()
+    );
+    for (rule, n) in &by_rule {
+        println!("{rule:40} {n}");
+    }
+    // The service has enums where the docs say String.
+    assert!(
+        by_rule.get("property-became-enum").copied().unwrap_or(0) > 0,
+        "{by_rule:?}"
+    );
+}
