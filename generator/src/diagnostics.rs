@@ -170,4 +170,11 @@ pub mod codes {
     /// A docs tree without version folders is one API version; an example
     /// URL of one of its pages names another.
     pub const API_VERSION_MIXED: &str = "api-version-mixed";
+    /// With `--metadata`: the service metadata types a property, a base
+    /// type or an enum member otherwise than the docs (the model follows
+    /// the metadata; the message names both sides).
+    pub const METADATA_OVERRIDE: &str = "metadata-override";
+    /// With `--metadata`: a property, relationship, enum member, type or
+    /// enum the metadata has and no page names, added to the model.
+    pub const METADATA_ADDED: &str = "metadata-added";
 }
