@@ -90,9 +90,19 @@ pub fn build_version_with_metadata(
 
 /// Builds the model of every version of a docs set, sorted by version.
 pub fn build_models(docs: &DocsSet) -> Vec<ir::Model> {
+    build_models_with_metadata(docs, &BTreeMap::new())
+}
+
+/// [`build_models`], each version with the metadata model `metadata` holds
+/// for it (by version name) merged in; a version without one is built from
+/// its pages alone.
+pub fn build_models_with_metadata(
+    docs: &DocsSet,
+    metadata: &BTreeMap<String, ir::Model>,
+) -> Vec<ir::Model> {
     docs.versions
         .iter()
-        .map(|(version, files)| build_version(version, files))
+        .map(|(version, files)| build_version_with_metadata(version, files, metadata.get(version)))
         .collect()
 }
 

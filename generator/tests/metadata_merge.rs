@@ -7,8 +7,8 @@
 //! metadata's place), what no page names added and described so, referred
 //! metadata-only types pulled in and unreferenced ones not, every change an
 //! info diagnostic naming both sides, examples validated against the merged
-//! model, `None` giving `build_model`'s model, and the merged crate emitting
-//! Rust that parses.
+//! model, `None` giving `build_model`'s model, each version of a docs set
+//! taking its own metadata, and the merged crate emitting Rust that parses.
 
 use graph_docs_codegen::diagnostics::{codes, Diagnostic, Severity};
 use graph_docs_codegen::emit::{emit_crate, EmitOptions};
@@ -512,4 +512,21 @@ fn the_merged_model_emits_a_crate_that_parses() {
             panic!("{} does not parse: {e}\n{}", file.path, file.contents);
         }
     }
+}
+
+#[test]
+fn each_version_takes_its_own_metadata() {
+    let mut docs = graph_docs_codegen::DocsSet::default();
+    for file in docs_pages() {
+        docs.add("v1.0", file);
+    }
+    let for_v1 = std::collections::BTreeMap::from([("v1.0".to_owned(), metadata())]);
+    let models = graph_docs_codegen::build_models_with_metadata(&docs, &for_v1);
+    assert_eq!(format!("{:?}", models[0]), format!("{:?}", merged()));
+    let for_beta = std::collections::BTreeMap::from([("beta".to_owned(), metadata())]);
+    let models = graph_docs_codegen::build_models_with_metadata(&docs, &for_beta);
+    assert_eq!(
+        format!("{:?}", models[0]),
+        format!("{:?}", build_version("v1.0", &docs_pages()))
+    );
 }

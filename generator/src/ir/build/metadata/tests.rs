@@ -131,3 +131,21 @@ fn a_metadata_base_loop_is_broken_with_a_warning() {
     assert_eq!(with_code(&model, codes::BASE_TYPE_CYCLE).len(), 1);
     assert!(model.types.values().all(|t| model.ancestors(t).len() <= 1));
 }
+
+#[test]
+fn an_added_property_is_reported_at_the_page_named_after_its_type() {
+    let copy = resource("thing", "", &["size|Int32|How big."]);
+    let own = resource("thing", "", &["size|Int32|How big."]);
+    let meta = resource("thing", "", &["size|Int32|", "colour|String|"]);
+    let metadata = model_of(&[("metadata/thing.md", &meta)]);
+    let model = merged(
+        &[
+            ("resources/intune-copy-thing.md", &copy),
+            ("resources/thing.md", &own),
+        ],
+        &metadata,
+    );
+    let added = with_code(&model, codes::METADATA_ADDED);
+    assert_eq!(added.len(), 1, "{added:#?}");
+    assert_eq!(&*added[0].source.path, "resources/thing.md");
+}

@@ -214,14 +214,23 @@ pub(super) fn undocumented_property(meta: &Property, names: &NameMap) -> Propert
     }
 }
 
-/// Where the docs describe a type (its authoritative page).
+/// Where the docs describe a type: the page named after it when one does
+/// (`resources/user.md`, not `intune-devices-user.md`, which sorts first),
+/// else its authoritative page.
 fn docs_location(ty: &TypeDef) -> Location {
-    ty.sources.first().cloned().unwrap_or_else(super::nowhere)
+    let paths: Vec<&str> = ty.sources.iter().map(|s| &*s.path).collect();
+    let own = crate::ir::build::workloads::own_page(&ty.name.name, &paths);
+    ty.sources
+        .iter()
+        .find(|s| Some(&*s.path) == own)
+        .or(ty.sources.first())
+        .cloned()
+        .unwrap_or_else(super::nowhere)
 }
 
 /// Where the metadata defines a type.
 fn meta_location(meta: &TypeDef) -> Location {
-    docs_location(meta)
+    meta.sources.first().cloned().unwrap_or_else(super::nowhere)
 }
 
 /// Breaks a base chain that loops back (the metadata's bases mixed with
