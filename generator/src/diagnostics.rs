@@ -178,4 +178,11 @@ pub mod codes {
     pub const METADATA_ATTRIBUTE_MISSING: &str = "metadata-attribute-missing";
     /// A metadata attribute's value cannot be read (`Nullable="yes"`).
     pub const METADATA_ATTRIBUTE_INVALID: &str = "metadata-attribute-invalid";
+    /// With `--metadata`: the service metadata types a property, a base
+    /// type or an enum member otherwise than the docs (the model follows
+    /// the metadata; the message names both sides).
+    pub const METADATA_OVERRIDE: &str = "metadata-override";
+    /// With `--metadata`: a property, relationship, enum member, type or
+    /// enum the metadata has and no page names, added to the model.
+    pub const METADATA_ADDED: &str = "metadata-added";
 }

@@ -75,15 +75,35 @@ pub fn analyze_page(file: &SourceFile) -> extract::PageFacts {
 
 /// Builds the model of one API version (pages are analyzed in parallel).
 pub fn build_version(version: &str, files: &[SourceFile]) -> ir::Model {
+    build_version_with_metadata(version, files, None)
+}
+
+/// [`build_version`] with the types and enums of the service metadata of
+/// that version merged in (see [`ir::build_model_with_metadata`]).
+pub fn build_version_with_metadata(
+    version: &str,
+    files: &[SourceFile],
+    metadata: Option<&ir::Model>,
+) -> ir::Model {
     let facts: Vec<extract::PageFacts> = files.par_iter().map(analyze_page).collect();
-    ir::build_model(version, facts)
+    ir::build_model_with_metadata(version, facts, metadata)
 }
 
 /// Builds the model of every version of a docs set, sorted by version.
 pub fn build_models(docs: &DocsSet) -> Vec<ir::Model> {
+    build_models_with_metadata(docs, &BTreeMap::new())
+}
+
+/// [`build_models`], each version with the metadata model `metadata` holds
+/// for it (by version name) merged in; a version without one is built from
+/// its pages alone.
+pub fn build_models_with_metadata(
+    docs: &DocsSet,
+    metadata: &BTreeMap<String, ir::Model>,
+) -> Vec<ir::Model> {
     docs.versions
         .iter()
-        .map(|(version, files)| build_version(version, files))
+        .map(|(version, files)| build_version_with_metadata(version, files, metadata.get(version)))
         .collect()
 }
 

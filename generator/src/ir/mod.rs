@@ -13,7 +13,7 @@ mod path;
 pub mod subset;
 mod workloads;
 
-pub use build::build_model;
+pub use build::{build_model, build_model_with_metadata, UNDOCUMENTED};
 pub(crate) use names::name_items;
 pub use names::{field_names, variant_names, FunctionName, RustName, RESERVED_MODULES};
 pub use path::{PathPart, PathSegment, PathTemplate, QueryPair, QueryTemplate};

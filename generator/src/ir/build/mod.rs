@@ -16,6 +16,7 @@ mod endpoints;
 mod enums;
 mod examples;
 mod keys;
+mod metadata;
 mod resolve;
 mod types;
 mod workloads;
@@ -23,12 +24,27 @@ mod workloads;
 use endpoints::build_endpoints;
 use enums::build_enums;
 use examples::build_examples;
+pub use metadata::UNDOCUMENTED;
 use types::build_types;
 use workloads::assign_workloads;
 
 /// Builds the model of one API version from the facts of its pages. The
 /// result does not depend on the order of `pages`.
-pub fn build_model(version: &str, mut pages: Vec<PageFacts>) -> Model {
+pub fn build_model(version: &str, pages: Vec<PageFacts>) -> Model {
+    build_model_with_metadata(version, pages, None)
+}
+
+/// [`build_model`], with the types and enums of the service's metadata
+/// (`--metadata`) merged into the pages' when given: properties, base
+/// types and enum members typed as the metadata says, what no page names
+/// added, each change an info diagnostic (`metadata-override`,
+/// `metadata-added`). The merge comes before endpoints, examples, naming
+/// and workloads, which see the merged model. `None` is `build_model`.
+pub fn build_model_with_metadata(
+    version: &str,
+    mut pages: Vec<PageFacts>,
+    metadata: Option<&Model>,
+) -> Model {
     pages.sort_by(|a, b| a.path.cmp(&b.path));
     let mut model = Model {
         version: version.to_owned(),
@@ -51,6 +67,9 @@ pub fn build_model(version: &str, mut pages: Vec<PageFacts>) -> Model {
         &anonymous,
         &mut diagnostics,
     );
+    if let Some(metadata) = metadata {
+        metadata::merge_metadata(&mut model, metadata, &mut diagnostics);
+    }
     build_endpoints(
         &mut model,
         &pages,

@@ -42,7 +42,7 @@ fn attribute_to_pages(model: &mut Model) {
 
 /// The page among `paths` named after the item `name`:
 /// `…resources/<name>.md`, case-insensitively.
-fn own_page<'p>(name: &str, paths: &[&'p str]) -> Option<&'p str> {
+pub(super) fn own_page<'p>(name: &str, paths: &[&'p str]) -> Option<&'p str> {
     let own = format!("resources/{name}.md").to_ascii_lowercase();
     paths.iter().copied().find(|p| {
         let p = p.to_ascii_lowercase();
