@@ -26,7 +26,7 @@ fn create_manageddevicemobileappconfigurationdevicestatus_from_ioslobappprovisio
             body,
         )
         .expect("the example deserializes into the model");
-    let back = ::serde_json::to_value(&parsed).expect("the model serializes");
+    let back = written(&parsed);
     assert_eq!(
         comparable(back), comparable(expected.clone()),
         "the round trip changed the example"
@@ -55,7 +55,7 @@ fn create_manageddevicemobileappconfigurationdevicestatus_from_ioslobappprovisio
             body,
         )
         .expect("the example deserializes into the model");
-    let back = ::serde_json::to_value(&parsed).expect("the model serializes");
+    let back = written(&parsed);
     assert_eq!(
         comparable(back), comparable(expected.clone()),
         "the round trip changed the example"
@@ -80,7 +80,7 @@ fn create_manageddevicemobileappconfigurationuserstatus_from_manageddevicemobile
             body,
         )
         .expect("the example deserializes into the model");
-    let back = ::serde_json::to_value(&parsed).expect("the model serializes");
+    let back = written(&parsed);
     assert_eq!(
         comparable(back), comparable(expected.clone()),
         "the round trip changed the example"
@@ -106,7 +106,7 @@ fn create_manageddevicemobileappconfigurationuserstatus_from_manageddevicemobile
             body,
         )
         .expect("the example deserializes into the model");
-    let back = ::serde_json::to_value(&parsed).expect("the model serializes");
+    let back = written(&parsed);
     assert_eq!(
         comparable(back), comparable(expected.clone()),
         "the round trip changed the example"
@@ -138,7 +138,7 @@ fn create_mobileappinstallstatus_from_mobileapp_request() {
             body,
         )
         .expect("the example deserializes into the model");
-    let back = ::serde_json::to_value(&parsed).expect("the model serializes");
+    let back = written(&parsed);
     assert_eq!(
         comparable(back), comparable(expected.clone()),
         "the round trip changed the example"
@@ -171,7 +171,7 @@ fn create_mobileappinstallstatus_from_mobileapp_response() {
             body,
         )
         .expect("the example deserializes into the model");
-    let back = ::serde_json::to_value(&parsed).expect("the model serializes");
+    let back = written(&parsed);
     assert_eq!(
         comparable(back), comparable(expected.clone()),
         "the round trip changed the example"
@@ -198,7 +198,7 @@ fn create_mobileappinstallstatus_from_userappinstallstatus_request() {
             body,
         )
         .expect("the example deserializes into the model");
-    let back = ::serde_json::to_value(&parsed).expect("the model serializes");
+    let back = written(&parsed);
     assert_eq!(
         comparable(back), comparable(expected.clone()),
         "the round trip changed the example"
@@ -226,7 +226,7 @@ fn create_mobileappinstallstatus_from_userappinstallstatus_response() {
             body,
         )
         .expect("the example deserializes into the model");
-    let back = ::serde_json::to_value(&parsed).expect("the model serializes");
+    let back = written(&parsed);
     assert_eq!(
         comparable(back), comparable(expected.clone()),
         "the round trip changed the example"
@@ -249,7 +249,7 @@ fn create_userappinstallstatus_from_mobileapp_request() {
         .expect("the example is JSON");
     let parsed: ::graph_model::v1_0::UserAppInstallStatus = ::serde_json::from_str(body)
         .expect("the example deserializes into the model");
-    let back = ::serde_json::to_value(&parsed).expect("the model serializes");
+    let back = written(&parsed);
     assert_eq!(
         comparable(back), comparable(expected.clone()),
         "the round trip changed the example"
@@ -273,11 +273,18 @@ fn create_userappinstallstatus_from_mobileapp_response() {
         .expect("the example is JSON");
     let parsed: ::graph_model::v1_0::UserAppInstallStatus = ::serde_json::from_str(body)
         .expect("the example deserializes into the model");
-    let back = ::serde_json::to_value(&parsed).expect("the model serializes");
+    let back = written(&parsed);
     assert_eq!(
         comparable(back), comparable(expected.clone()),
         "the round trip changed the example"
     );
+}
+
+/// The JSON `value` writes, read back from its text.
+#[allow(dead_code)]
+fn written<T: ::serde::Serialize>(value: &T) -> ::serde_json::Value {
+    let text = ::serde_json::to_string(value).expect("the model serializes");
+    ::serde_json::from_str(&text).expect("the model writes JSON")
 }
 
 /// `value` as the model sees it: every object member that is `null`

@@ -116,8 +116,21 @@ fn check_holds_the_disagreements_to_a_budget() {
         out.to_str().unwrap(),
         meta.to_str().unwrap(),
     );
-    let o = run(&["regen", "--docs", docs, "--out", out]);
+    let o = run(&["regen", "--docs", docs, "--out", out, "--metadata", meta]);
     assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    // regen types the crate as the metadata does, and adds what no page names.
+    let file =
+        std::fs::read_to_string(tmp.path().join("crate/src/v1_0/user_app_install_status.rs"))
+            .unwrap();
+    assert!(
+        file.contains("pub installed_device_count: ::std::option::Option<i64>,"),
+        "{file}"
+    );
+    assert!(
+        file.contains("Not documented in the reference pages")
+            && file.contains("pub last_sync_date_time:"),
+        "{file}"
+    );
     let check = |budget: &str| {
         run(&[
             "check",
@@ -207,5 +220,79 @@ fn the_v1_0_corpus_beside_its_metadata_by_rule() {
     assert!(
         by_rule.get("property-became-enum").copied().unwrap_or(0) > 0,
         "{by_rule:?}"
+    );
+}
+
+/// With its metadata, the v1.0 corpus model types every documented
+/// property the metadata also has (on the type or a base type) as the
+/// metadata does: the same type and collection-ness. (Without the metadata,
+/// 121 differ.)
+#[test]
+fn the_v1_0_corpus_typed_from_its_metadata_types_every_property_as_the_metadata() {
+    use graph_docs_codegen::ir::{Model, Property, TypeDef, TypeRef};
+    let (Some(corpus), Some(metadata)) = (common::corpus_dir(), common::metadata_dir()) else {
+        return;
+    };
+    let (docs, _) =
+        graph_docs_codegen::workspace::load_docs(&[corpus.join("graph-docs-2021-07/v1.0")])
+            .unwrap();
+    let path = metadata.join("v1.0-2021-07-13.xml");
+    let text = std::fs::read_to_string(&path).unwrap();
+    let service = read_metadata(&path.to_string_lossy(), &text, "v1.0");
+    let by_version = BTreeMap::from([("v1.0".to_owned(), service.clone())]);
+    let merged = graph_docs_codegen::build_models_with_metadata(&docs, &by_version);
+    // A property of `t` or its base types in the metadata, by lowercase name.
+    let declared = |t: &TypeDef| -> Option<BTreeMap<String, Property>> {
+        let own = service.types.get(&t.name.key())?;
+        let mut out = BTreeMap::new();
+        for ty in std::iter::once(own).chain(service.ancestors(own)) {
+            for p in ty.properties.iter().chain(&ty.relationships) {
+                out.entry(p.name.to_ascii_lowercase())
+                    .or_insert_with(|| p.clone());
+            }
+        }
+        Some(out)
+    };
+    let spelled = |m: &Model, ty: &TypeRef| match ty {
+        TypeRef::Enum(q) | TypeRef::Complex(q) => m
+            .types
+            .get(&q.key())
+            .map(|t| t.name.key())
+            .or_else(|| m.enums.get(&q.key()).map(|e| e.name.key()))
+            .unwrap_or_else(|| q.key()),
+        other => other.docs_spelling().to_ascii_lowercase(),
+    };
+    let (mut compared, mut differ) = (0usize, Vec::new());
+    for t in merged[0].types.values() {
+        let Some(declared) = declared(t) else {
+            continue;
+        };
+        for p in t.properties.iter().chain(&t.relationships) {
+            let Some(q) = declared.get(&p.name.to_ascii_lowercase()) else {
+                continue;
+            };
+            compared += 1;
+            let untyped = |ty: &TypeRef| matches!(ty, TypeRef::Untyped(_));
+            if (untyped(&p.ty) && untyped(&q.ty))
+                || graph_docs_codegen::ir::is_any_json(None, &q.ty.docs_spelling())
+            {
+                continue;
+            }
+            if spelled(&merged[0], &p.ty) != spelled(&service, &q.ty)
+                || p.collection != q.collection
+            {
+                differ.push(format!(
+                    "{}.{}: {:?} against {:?}",
+                    t.name.name, p.name, p.ty, q.ty
+                ));
+            }
+        }
+    }
+    println!("{compared} documented properties compared with the metadata");
+    assert!(compared > 5_000, "{compared}");
+    assert!(
+        differ.is_empty(),
+        "{} typed otherwise: {differ:#?}",
+        differ.len()
     );
 }

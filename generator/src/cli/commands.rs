@@ -53,7 +53,7 @@ pub(super) fn check(defaults: &Defaults, args: &CheckArgs) -> Result<u8, String>
         .fails(&run.models, &run.load_diagnostics);
     let disagreements_ok = run.metadata.is_empty() || {
         let config = drift_config(defaults, None)?;
-        let changes = super::metadata::disagreements(&run.models, &run.metadata, &config);
+        let changes = super::metadata::disagreements(&run.docs_only, &run.metadata, &config);
         super::metadata::disagreement_budget(&changes, args.max_disagreements)
     };
     let budget_ok = diagnostics_ok
@@ -249,8 +249,10 @@ fn side_prefix(spec: &str) -> String {
 /// `ir`: the model as JSON, on standard output or in a file.
 pub(super) fn ir(defaults: &Defaults, args: &IrArgs) -> Result<u8, String> {
     let (docs, load_diagnostics, _) = load(defaults, &args.docs)?;
-    let mut models = args.subset.apply(build_models(&docs))?;
     let metadata = args.metadata.read(&doc_versions(&docs))?;
+    let mut models = args
+        .subset
+        .apply(super::metadata::build_with(&docs, &metadata)?.0)?;
     if let Some(first) = models.first_mut() {
         first.diagnostics.extend(load_diagnostics);
         first.diagnostics.sort();

@@ -200,3 +200,29 @@ pub(super) fn disagreement_budget(changes: &[crate::drift::Change], max: Option<
         _ => true,
     }
 }
+
+/// The docs' models of each version, typed from that version's metadata
+/// when there is one, and the docs' own models beside them (empty without
+/// metadata) for what compares the docs with the metadata. Two metadata
+/// files of one version are an error.
+pub(super) fn build_with(
+    docs: &crate::DocsSet,
+    metadata: &[Model],
+) -> Result<(Vec<Model>, Vec<Model>), String> {
+    let mut by_version: std::collections::BTreeMap<String, Model> = Default::default();
+    for m in metadata {
+        if by_version.insert(m.version.clone(), m.clone()).is_some() {
+            return Err(format!(
+                "two metadata files of version `{}`: give one per version",
+                m.version
+            ));
+        }
+    }
+    if by_version.is_empty() {
+        return Ok((crate::build_models(docs), Vec::new()));
+    }
+    Ok(rayon::join(
+        || crate::build_models_with_metadata(docs, &by_version),
+        || crate::build_models(docs),
+    ))
+}

@@ -7,7 +7,7 @@ use crate::diagnostics::{Diagnostic, Severity};
 use crate::emit::EmitOptions;
 use crate::report::{counted, render_line, render_snippet, Summary};
 use crate::workspace::{load_docs_as, location_text};
-use crate::{build_models, DocsSet};
+use crate::DocsSet;
 use std::path::{Path, PathBuf};
 
 /// `--docs`, else the defaults' docs folders.
@@ -209,6 +209,9 @@ pub(super) struct Generation {
     /// The model of each `--metadata` file (its diagnostics are also in
     /// `load_diagnostics`), for the commands that compare or type from it.
     pub metadata: Vec<crate::ir::Model>,
+    /// With metadata, the docs' own models, before the metadata typed them:
+    /// what `check` compares with it.
+    pub docs_only: Vec<crate::ir::Model>,
     /// The crate's files.
     pub files: Vec<crate::emit::GeneratedFile>,
 }
@@ -218,8 +221,9 @@ impl Generation {
     pub fn run(defaults: &Defaults, args: &CrateArgs) -> Result<Generation, String> {
         let out = args.out.clone().unwrap_or_else(|| defaults.out.clone());
         let (docs, mut load_diagnostics, prefix) = load(defaults, &args.docs)?;
-        let models = args.subset.apply(build_models(&docs))?;
         let metadata = args.metadata.read(&doc_versions(&docs))?;
+        let (models, docs_only) = super::metadata::build_with(&docs, &metadata)?;
+        let models = args.subset.apply(models)?;
         load_diagnostics.extend(metadata.iter().flat_map(|m| m.diagnostics.iter().cloned()));
         print_diagnostics(
             &docs,
@@ -237,6 +241,7 @@ impl Generation {
             load_diagnostics,
             models,
             metadata,
+            docs_only,
             files,
         })
     }

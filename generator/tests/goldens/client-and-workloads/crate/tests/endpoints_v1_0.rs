@@ -59,10 +59,7 @@ async fn list_group_members() {
         .expect("the server answers with the docs' response");
     let expected: ::serde_json::Value = ::serde_json::from_str(response_body)
         .expect("the response example is JSON");
-    assert_eq!(
-        comparable(::serde_json::to_value(& parsed).expect("the result serializes")),
-        comparable(expected)
-    );
+    assert_eq!(comparable(written(& parsed)), comparable(expected));
 }
 
 /// `GET /users/{id | userPrincipalName}`, with the examples at `v1.0/api/user-get.md:47:1` and `v1.0/api/user-get.md:60:1`.
@@ -105,10 +102,14 @@ async fn get_user() {
         .expect("the server answers with the docs' response");
     let expected: ::serde_json::Value = ::serde_json::from_str(response_body)
         .expect("the response example is JSON");
-    assert_eq!(
-        comparable(::serde_json::to_value(& parsed).expect("the result serializes")),
-        comparable(expected)
-    );
+    assert_eq!(comparable(written(& parsed)), comparable(expected));
+}
+
+/// The JSON `value` writes, read back from its text.
+#[allow(dead_code)]
+fn written<T: ::serde::Serialize>(value: &T) -> ::serde_json::Value {
+    let text = ::serde_json::to_string(value).expect("the model serializes");
+    ::serde_json::from_str(&text).expect("the model writes JSON")
 }
 
 /// `value` as the model sees it: every object member that is `null`
