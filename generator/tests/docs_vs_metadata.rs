@@ -296,3 +296,59 @@ fn the_v1_0_corpus_typed_from_its_metadata_types_every_property_as_the_metadata(
         differ.len()
     );
 }
+
+/// `drift --metadata` types both docs sides from the metadata: a type the
+/// docs corrected to what the service always had is no change then.
+#[test]
+fn drift_with_metadata_compares_the_typed_models() {
+    let tmp = tempfile::tempdir().unwrap();
+    let meta = tmp.path().join("v1.0-service.xml");
+    std::fs::write(&meta, METADATA).unwrap();
+    let page = "resources/intune-apps-userappinstallstatus.md";
+    let source = common::repo_root().join("docs-input/v1.0");
+    for side in ["old", "new"] {
+        for dir in ["api", "resources"] {
+            let to = tmp.path().join(side).join(dir);
+            std::fs::create_dir_all(&to).unwrap();
+            for entry in std::fs::read_dir(source.join(dir)).unwrap() {
+                let entry = entry.unwrap();
+                std::fs::copy(entry.path(), to.join(entry.file_name())).unwrap();
+            }
+        }
+    }
+    let new_page = tmp.path().join("new").join(page);
+    let text = std::fs::read_to_string(&new_page).unwrap();
+    let fixed = text.replace(
+        "|installedDeviceCount|Int32|",
+        "|installedDeviceCount|Int64|",
+    );
+    assert_ne!(text, fixed);
+    std::fs::write(&new_page, fixed).unwrap();
+    let (old, new) = (tmp.path().join("old"), tmp.path().join("new"));
+    let drift = |extra: &[&str]| {
+        let mut args = vec![
+            "drift",
+            old.to_str().unwrap(),
+            new.to_str().unwrap(),
+            "--format",
+            "json",
+        ];
+        args.extend_from_slice(extra);
+        let o = run(&args);
+        let report: serde_json::Value = serde_json::from_slice(&o.stdout)
+            .unwrap_or_else(|e| panic!("{e}: {}", String::from_utf8_lossy(&o.stderr)));
+        report["changes"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|c| c["fingerprint"].as_str().unwrap().to_owned())
+            .collect::<Vec<String>>()
+    };
+    let fingerprint =
+        "property-type-changed:v1.0:userAppInstallStatus.installedDeviceCount".to_owned();
+    assert_eq!(drift(&[]), vec![fingerprint]);
+    assert_eq!(
+        drift(&["--metadata", meta.to_str().unwrap()]),
+        Vec::<String>::new()
+    );
+}

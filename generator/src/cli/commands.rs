@@ -151,21 +151,18 @@ pub(super) fn drift(defaults: &Defaults, args: &DriftArgs) -> Result<u8, String>
     let config = drift_config(defaults, args.config.as_deref())?;
     let old_version = args.old_api_version.as_ref().or(args.api_version.as_ref());
     let new_version = args.new_api_version.as_ref().or(args.api_version.as_ref());
+    let metadata = args.metadata.read(&[])?;
+    let side = |spec: &str, version: Option<&String>| {
+        side_models(
+            spec,
+            version.map(String::as_str),
+            args.input_format,
+            &metadata,
+        )
+    };
     let (old_models, new_models) = rayon::join(
-        || {
-            side_models(
-                &args.old,
-                old_version.map(String::as_str),
-                args.input_format,
-            )
-        },
-        || {
-            side_models(
-                &args.new,
-                new_version.map(String::as_str),
-                args.input_format,
-            )
-        },
+        || side(&args.old, old_version),
+        || side(&args.new, new_version),
     );
     let (old_models, new_models) = (old_models?, new_models?);
     let paired = crate::drift::pair_versions(&old_models, &new_models);
@@ -211,18 +208,19 @@ fn sides(args: &DriftArgs) -> crate::drift::Sides {
 }
 
 /// The models of one drift side: a metadata file's one model, or the docs'
-/// model of each version.
+/// model of each version (typed from `metadata` of its version, if any).
 fn side_models(
     spec: &str,
     version: Option<&str>,
     format: super::InputFormatArg,
+    metadata: &[crate::ir::Model],
 ) -> Result<Vec<crate::ir::Model>, String> {
     if crate::workspace::is_metadata_file(spec) {
         return Ok(vec![super::metadata::read_side(spec, version)?]);
     }
     let (mut docs, _) = load_side_as(spec, version).map_err(|e| e.to_string())?;
     docs.set_format(format.forced());
-    Ok(build_models(&docs))
+    Ok(super::metadata::build_with(&docs, metadata)?.0)
 }
 
 /// The drift config: `--config`, else the defaults' when it exists, else the built-in one.

@@ -90,6 +90,9 @@ pub struct DriftArgs {
     /// `--api-version` for the new side only.
     #[arg(long, value_name = "VERSION", value_parser = parse_api_version)]
     new_api_version: Option<String>,
+    /// Types both docs sides from this metadata (without `VERSION=`, the version its file name starts with), so the drift is of the typed models.
+    #[command(flatten)]
+    metadata: MetadataArgs,
 }
 
 /// `todos --format`: how the report is written.
