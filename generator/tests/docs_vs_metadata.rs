@@ -352,3 +352,28 @@ fn drift_with_metadata_compares_the_typed_models() {
         Vec::<String>::new()
     );
 }
+
+/// A metadata file nothing can be read from, or of a version the docs do
+/// not have, stops the run (exit 2) instead of leaving the model untyped.
+#[test]
+fn unusable_metadata_stops_the_run() {
+    let tmp = tempfile::tempdir().unwrap();
+    let broken = tmp.path().join("v1.0-broken.xml");
+    std::fs::write(&broken, "<edmx:Edmx").unwrap();
+    let good = tmp.path().join("meta.xml");
+    std::fs::write(&good, METADATA).unwrap();
+    let docs = common::repo_root().join("docs-input/v1.0");
+    let docs = docs.to_str().unwrap();
+    let o = run(&["drift", docs, docs, "--metadata", broken.to_str().unwrap()]);
+    let stderr = String::from_utf8_lossy(&o.stderr);
+    assert_eq!(o.status.code(), Some(2), "{stderr}");
+    assert!(stderr.contains("metadata-xml-invalid"), "{stderr}");
+    let beta = format!("beta={}", good.display());
+    let o = run(&["ir", "--docs", docs, "--metadata", &beta]);
+    let stderr = String::from_utf8_lossy(&o.stderr);
+    assert_eq!(o.status.code(), Some(2), "{stderr}");
+    assert!(
+        stderr.contains("metadata of version `beta`, but the docs have v1.0"),
+        "{stderr}"
+    );
+}

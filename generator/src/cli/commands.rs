@@ -220,7 +220,7 @@ fn side_models(
     }
     let (mut docs, _) = load_side_as(spec, version).map_err(|e| e.to_string())?;
     docs.set_format(format.forced());
-    Ok(super::metadata::build_with(&docs, metadata)?.0)
+    Ok(super::metadata::build_with(&docs, metadata, false)?.0)
 }
 
 /// The drift config: `--config`, else the defaults' when it exists, else the built-in one.
@@ -250,7 +250,7 @@ pub(super) fn ir(defaults: &Defaults, args: &IrArgs) -> Result<u8, String> {
     let metadata = args.metadata.read(&doc_versions(&docs))?;
     let mut models = args
         .subset
-        .apply(super::metadata::build_with(&docs, &metadata)?.0)?;
+        .apply(super::metadata::build_with(&docs, &metadata, false)?.0)?;
     if let Some(first) = models.first_mut() {
         first.diagnostics.extend(load_diagnostics);
         first.diagnostics.sort();

@@ -10,7 +10,7 @@ use std::path::{Path, PathBuf};
 /// The service's metadata to read beside the docs.
 #[derive(Debug, Args)]
 pub struct MetadataArgs {
-    /// The service's metadata (CSDL XML) of an API version, read into a model beside the docs' (repeatable). Without `VERSION=`, the docs must have one version, and it is that one.
+    /// The service's metadata (CSDL XML) of an API version, which types the docs' model (repeatable). Without `VERSION=`: the docs' one version (`drift`: the version its file name starts with, `v1.0-2022-01-21.xml`).
     #[arg(long = "metadata", value_name = "[VERSION=]FILE", value_parser = parse_metadata)]
     pub metadata: Vec<MetadataSpec>,
 }
@@ -63,9 +63,7 @@ impl MetadataArgs {
                     ))
                 }
             };
-            let model = read_metadata_file(&spec.path, &version).map_err(|e| e.to_string())?;
-            eprintln!("{}", summary_line(&spec.path, &model));
-            models.push(model);
+            models.push(read_file(&spec.path, &version)?);
         }
         Ok(models)
     }
@@ -87,20 +85,23 @@ pub fn version_of_file(path: &Path, given: Option<&str>) -> String {
         .to_owned()
 }
 
-/// `metadata meta.xml (v1.0): 1,024 types, 320 enums; 2 warnings`.
+/// `metadata meta.xml (v1.0): 1,024 types, 320 enums; 0 errors, 2 warnings`.
 pub fn summary_line(path: &Path, model: &Model) -> String {
-    let problems = model
-        .diagnostics
-        .iter()
-        .filter(|d| d.severity <= Severity::Warning)
-        .count();
+    let count = |severity: Severity| {
+        model
+            .diagnostics
+            .iter()
+            .filter(|d| d.severity == severity)
+            .count()
+    };
     format!(
-        "metadata {} ({}): {}, {}; {}",
+        "metadata {} ({}): {}, {}; {}, {}",
         path.display(),
         model.version,
         crate::report::counted(model.types.len(), "type", "types"),
         crate::report::counted(model.enums.len(), "enum", "enums"),
-        crate::report::counted(problems, "warning", "warnings"),
+        crate::report::counted(count(Severity::Error), "error", "errors"),
+        crate::report::counted(count(Severity::Warning), "warning", "warnings"),
     )
 }
 
@@ -109,48 +110,34 @@ pub fn summary_line(path: &Path, model: &Model) -> String {
 /// read as every type removed.
 pub fn read_side(spec: &str, given_version: Option<&str>) -> Result<Model, String> {
     let path = Path::new(spec);
-    let model = read_metadata_file(path, &version_of_file(path, given_version))
-        .map_err(|e| e.to_string())?;
-    eprintln!("{}", summary_line(path, &model));
-    let fatal: Vec<String> = model
+    let model = read_file(path, &version_of_file(path, given_version))?;
+    for d in model
         .diagnostics
         .iter()
         .filter(|d| d.severity == Severity::Error)
-        .map(|d| crate::report::render_line(d, ""))
-        .collect();
-    if model.types.is_empty() && model.enums.is_empty() && !fatal.is_empty() {
-        return Err(fatal.join("\n"));
-    }
-    for line in fatal {
-        eprintln!("{line}");
+    {
+        eprintln!("{}", crate::report::render_line(d, ""));
     }
     Ok(model)
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn a_version_prefix_names_the_version_and_anything_else_is_path() {
-        let s = parse_metadata("v1.0=a/meta.xml").unwrap();
-        assert_eq!(
-            (s.version.as_deref(), s.path),
-            (Some("v1.0"), PathBuf::from("a/meta.xml"))
-        );
-        let s = parse_metadata("x=y.xml").unwrap();
-        assert_eq!((s.version, s.path), (None, PathBuf::from("x=y.xml")));
-        assert!(parse_metadata("beta=").is_err());
+/// Reads one metadata file as the model of `version` and prints its
+/// summary line; an error when the file cannot be read, or when it has
+/// errors and nothing could be read from it (a broken file must not pass
+/// for a service without types).
+fn read_file(path: &Path, version: &str) -> Result<Model, String> {
+    let model = read_metadata_file(path, version).map_err(|e| e.to_string())?;
+    eprintln!("{}", summary_line(path, &model));
+    let mut errors = model
+        .diagnostics
+        .iter()
+        .filter(|d| d.severity == Severity::Error)
+        .peekable();
+    if model.types.is_empty() && model.enums.is_empty() && errors.peek().is_some() {
+        let lines: Vec<String> = errors.map(|d| crate::report::render_line(d, "")).collect();
+        return Err(lines.join("\n"));
     }
-
-    #[test]
-    fn a_files_version_is_given_else_its_names_else_default() {
-        let p = Path::new("dir/v1.0-2022-01-21.xml");
-        assert_eq!(version_of_file(p, None), "v1.0");
-        assert_eq!(version_of_file(p, Some("beta")), "beta");
-        assert_eq!(version_of_file(Path::new("beta.xml"), None), "beta");
-        assert_eq!(version_of_file(Path::new("metadata.xml"), None), "default");
-    }
+    Ok(model)
 }
 
 /// Where the docs and the metadata of the same version disagree: drift with
@@ -202,15 +189,25 @@ pub(super) fn disagreement_budget(changes: &[crate::drift::Change], max: Option<
 }
 
 /// The docs' models of each version, typed from that version's metadata
-/// when there is one, and the docs' own models beside them (empty without
-/// metadata) for what compares the docs with the metadata. Two metadata
-/// files of one version are an error.
+/// when there is one, and, when `keep_docs_only` and there is metadata, the
+/// docs' own models beside them, for what compares the docs with the
+/// metadata. Two metadata files of one version, or one of a version the
+/// docs lack, are errors.
 pub(super) fn build_with(
     docs: &crate::DocsSet,
     metadata: &[Model],
+    keep_docs_only: bool,
 ) -> Result<(Vec<Model>, Vec<Model>), String> {
     let mut by_version: std::collections::BTreeMap<String, Model> = Default::default();
     for m in metadata {
+        if !docs.versions.contains_key(&m.version) {
+            let versions: Vec<&str> = docs.versions.keys().map(String::as_str).collect();
+            return Err(format!(
+                "metadata of version `{}`, but the docs have {}: name the version with `--metadata VERSION=FILE`",
+                m.version,
+                versions.join(", ")
+            ));
+        }
         if by_version.insert(m.version.clone(), m.clone()).is_some() {
             return Err(format!(
                 "two metadata files of version `{}`: give one per version",
@@ -221,8 +218,40 @@ pub(super) fn build_with(
     if by_version.is_empty() {
         return Ok((crate::build_models(docs), Vec::new()));
     }
+    if !keep_docs_only {
+        return Ok((
+            crate::build_models_with_metadata(docs, &by_version),
+            Vec::new(),
+        ));
+    }
     Ok(rayon::join(
         || crate::build_models_with_metadata(docs, &by_version),
         || crate::build_models(docs),
     ))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_version_prefix_names_the_version_and_anything_else_is_path() {
+        let s = parse_metadata("v1.0=a/meta.xml").unwrap();
+        assert_eq!(
+            (s.version.as_deref(), s.path),
+            (Some("v1.0"), PathBuf::from("a/meta.xml"))
+        );
+        let s = parse_metadata("x=y.xml").unwrap();
+        assert_eq!((s.version, s.path), (None, PathBuf::from("x=y.xml")));
+        assert!(parse_metadata("beta=").is_err());
+    }
+
+    #[test]
+    fn a_files_version_is_given_else_its_names_else_default() {
+        let p = Path::new("dir/v1.0-2022-01-21.xml");
+        assert_eq!(version_of_file(p, None), "v1.0");
+        assert_eq!(version_of_file(p, Some("beta")), "beta");
+        assert_eq!(version_of_file(Path::new("beta.xml"), None), "beta");
+        assert_eq!(version_of_file(Path::new("metadata.xml"), None), "default");
+    }
 }

@@ -373,7 +373,7 @@ pub struct CheckArgs {
     #[command(flatten)]
     budget: BudgetArgs,
     /// With `--metadata`: fail when the docs and the metadata disagree in more than N places (the drift config's ignores do not count).
-    #[arg(long, value_name = "N")]
+    #[arg(long, value_name = "N", requires = "metadata")]
     max_disagreements: Option<usize>,
 }
 

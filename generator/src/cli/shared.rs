@@ -222,7 +222,7 @@ impl Generation {
         let out = args.out.clone().unwrap_or_else(|| defaults.out.clone());
         let (docs, mut load_diagnostics, prefix) = load(defaults, &args.docs)?;
         let metadata = args.metadata.read(&doc_versions(&docs))?;
-        let (models, docs_only) = super::metadata::build_with(&docs, &metadata)?;
+        let (models, docs_only) = super::metadata::build_with(&docs, &metadata, true)?;
         let models = args.subset.apply(models)?;
         load_diagnostics.extend(metadata.iter().flat_map(|m| m.diagnostics.iter().cloned()));
         print_diagnostics(

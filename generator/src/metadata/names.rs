@@ -110,7 +110,10 @@ impl Names {
         let declared = match kind {
             "EnumType" => Declared::Enum(qualified),
             "TypeDefinition" => {
-                let underlying = node.attribute("UnderlyingType").unwrap_or_default();
+                let Some(underlying) = node.attribute("UnderlyingType") else {
+                    reader.missing(node, "UnderlyingType", "the type definition");
+                    return;
+                };
                 Declared::Definition(match edm_primitive(underlying) {
                     Some(p) => TypeRef::Primitive(p),
                     None => TypeRef::Untyped(underlying.to_owned()),

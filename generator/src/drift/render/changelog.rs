@@ -10,7 +10,7 @@ use std::fmt::Write as _;
 
 /// The release notes of `changes`.
 pub(super) fn changelog(changes: &[Change], counts: &BTreeMap<Level, usize>) -> String {
-    let mut out = String::from("## Docs changes\n\n");
+    let mut out = String::from("## API changes\n\n");
     if changes.is_empty() {
         out.push_str("No changes.\n");
         return out;
@@ -175,7 +175,7 @@ mod tests {
     fn no_changes_say_so() {
         assert_eq!(
             render(&[], Format::Changelog, "", ""),
-            "## Docs changes\n\nNo changes.\n"
+            "## API changes\n\nNo changes.\n"
         );
     }
 }

@@ -63,7 +63,7 @@ impl Report<'_> {
         w.write_event(Event::Decl(BytesDecl::new("1.0", Some("UTF-8"), None)))?;
         let failures = self.failures(changes.iter());
         w.create_element("testsuites")
-            .with_attributes(counts("docs drift", changes.len(), failures))
+            .with_attributes(counts("drift", changes.len(), failures))
             .write_inner_content(|w| {
                 suites
                     .iter()

@@ -9,6 +9,8 @@ use crate::ir::build::*;
 pub(super) fn merge_enums(model: &mut Model, metadata: &Model, diagnostics: &mut Vec<Diagnostic>) {
     for (key, docs) in &mut model.enums {
         if let Some(meta) = metadata.enums.get(key) {
+            // Pages never say whether an enum is flags: no diagnostic.
+            docs.flags = meta.flags;
             merge_members(docs, meta, diagnostics);
             add_members(docs, meta, diagnostics);
         }

@@ -25,6 +25,8 @@ pub(super) fn merge_types(
         };
         merge_base(ty, meta, names, diagnostics);
         merge_open(ty, meta, diagnostics);
+        // What pages never say is taken without a diagnostic.
+        ty.is_abstract = meta.is_abstract;
         let owner = ty.name.name.clone();
         for p in ty.properties.iter_mut().chain(&mut ty.relationships) {
             if let Some(m) = meta_properties.get(&p.name.to_ascii_lowercase()) {
@@ -166,6 +168,7 @@ fn merge_property(
     diagnostics.extend(found);
     p.name.clone_from(&meta.name);
     p.nullable = meta.nullable.or(p.nullable);
+    p.contained = meta.contained;
 }
 
 /// Adds the metadata's own properties and navigation properties that no
