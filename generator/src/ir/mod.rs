@@ -112,6 +112,23 @@ pub enum TypeRef {
 }
 
 impl TypeRef {
+    /// What a message says a property of this type is: `` `String` ``,
+    /// enum `` `importance` ``, type `` `recipient` ``, untyped JSON, each
+    /// "a collection of …" when `collection`.
+    pub fn described(&self, collection: bool) -> String {
+        let one = match self {
+            TypeRef::Primitive(p) => format!("`{}`", p.as_str()),
+            TypeRef::Enum(q) => format!("enum `{}`", q.name),
+            TypeRef::Complex(q) => format!("type `{}`", q.name),
+            TypeRef::Untyped(text) => format!("untyped JSON (`{text}`)"),
+        };
+        if collection {
+            format!("a collection of {one}")
+        } else {
+            one
+        }
+    }
+
     /// The docs' spelling: `String`, `Int32`, `resultantAppState`.
     pub fn docs_spelling(&self) -> String {
         match self {

@@ -100,7 +100,11 @@ impl Differ<'_> {
         versions: impl FnOnce() -> String,
     ) -> String {
         match self.sides.mixed() {
-            Some(mixed) => mixed.differs(&what, &said_type(old), &said_type(new)),
+            Some(mixed) => mixed.differs(
+                &what,
+                &old.ty.described(old.collection),
+                &new.ty.described(new.collection),
+            ),
             None => versions(),
         }
     }
@@ -165,18 +169,4 @@ pub fn diff_sides(old: &Model, new: &Model, sides: Sides, config: &Config) -> Ve
     let mut out = d.out;
     out.sort();
     out
-}
-
-/// A property's type as a docs-and-metadata message says it: `` `String` ``,
-/// enum `` `importance` ``, a collection of `` `recipient` ``.
-fn said_type(p: &crate::ir::Property) -> String {
-    let ty = match &p.ty {
-        TypeRef::Enum(q) => format!("enum `{}`", q.name),
-        other => format!("`{}`", other.docs_spelling()),
-    };
-    if p.collection {
-        format!("a collection of {ty}")
-    } else {
-        ty
-    }
 }

@@ -121,19 +121,3 @@ fn added(at: &Location, metadata: &Location, message: String) -> Diagnostic {
 fn nowhere() -> Location {
     Location::start_of(&std::sync::Arc::from(""))
 }
-
-/// How a message names a property type: `` `Int32` ``, enum `` `x` ``,
-/// type `` `x` ``, untyped JSON, each maybe "a collection of".
-fn spelled(ty: &TypeRef, collection: bool) -> String {
-    let one = match ty {
-        TypeRef::Primitive(p) => format!("`{}`", p.as_str()),
-        TypeRef::Enum(q) => format!("enum `{}`", q.name),
-        TypeRef::Complex(q) => format!("type `{}`", q.name),
-        TypeRef::Untyped(text) => format!("untyped JSON (`{text}`)"),
-    };
-    if collection {
-        format!("a collection of {one}")
-    } else {
-        one
-    }
-}

@@ -2,7 +2,7 @@
 //! metadata types them, its base and open flag taken, its undocumented
 //! properties and relationships added.
 
-use super::{added, overridden, spelled, undocumented, NameMap};
+use super::{added, overridden, undocumented, NameMap};
 use crate::ir::build::*;
 
 /// Merges each docs type that the metadata has (by key or alias) with the
@@ -143,9 +143,9 @@ fn merge_property(
         found.push(at(format!(
             "`{owner}.{}`: the docs say {}, the metadata ({}) says {}; typed as the metadata says",
             meta.name,
-            spelled(&p.ty, p.collection),
+            p.ty.described(p.collection),
             meta.source,
-            spelled(&ty, meta.collection)
+            ty.described(meta.collection)
         )));
         if !both_untyped {
             p.ty = ty;
@@ -199,7 +199,7 @@ fn add_undocumented(
                     ty.name.name,
                     m.name,
                     m.source,
-                    spelled(&p.ty, p.collection)
+                    p.ty.described(p.collection)
                 ),
             ));
             into.push(p);
