@@ -321,20 +321,7 @@ fn struct_tokens(
                 pub #field: ::std::option::Option<#ty>,
             }
         });
-    let (derives, odata_serde, rest_serde) = if derive {
-        (
-            quote! { #[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)] },
-            serde_attr("@odata.type"),
-            if impls.serde == SerdeImpls::Derive {
-                quote! { #[serde(flatten)] }
-            } else {
-                quote! { #[serde(skip)] }
-            },
-        )
-    } else {
-        let none = TokenStream::new();
-        (quote! { #[derive(Clone, Default)] }, none.clone(), none)
-    };
+    let (derives, odata_serde, rest_serde) = derive_attrs(impls.serde);
     let definition = quote! {
         #doc
         #cfg
@@ -365,6 +352,27 @@ fn struct_tokens(
         #serialize
         #deserialize
     }
+}
+
+/// The struct's derive, and the serde attributes of its `odata_type` and
+/// `additional_properties` fields: only `Clone` and `Default` with
+/// generated impls; serde's derive too, and those attributes, for the read
+/// benchmark's copies.
+fn derive_attrs(serde: SerdeImpls) -> (TokenStream, TokenStream, TokenStream) {
+    if serde == SerdeImpls::Generated {
+        let none = TokenStream::new();
+        return (quote! { #[derive(Clone, Default)] }, none.clone(), none);
+    }
+    let rest = if serde == SerdeImpls::Derive {
+        quote! { #[serde(flatten)] }
+    } else {
+        quote! { #[serde(skip)] }
+    };
+    (
+        quote! { #[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)] },
+        serde_attr("@odata.type"),
+        rest,
+    )
 }
 
 /// Which impls a struct gets besides its definition.

@@ -52,19 +52,28 @@ impl Reader<'_> {
             rust: RustName::default(),
             workload: GENERAL.to_owned(),
         };
+        e.members = self.members(name, members, implicit);
+        model.enums.insert(e.name.key(), e);
+    }
+
+    /// The members of the enum `name`: a member named twice (in any case)
+    /// is reported and the first kept; without any `Value`, members count
+    /// from 0.
+    fn members(&mut self, name: &str, members: Vec<Node>, implicit: bool) -> Vec<EnumMember> {
+        let mut out = Vec::with_capacity(members.len());
         let mut seen = HashSet::new();
         for (index, member) in members.into_iter().enumerate() {
             let Some(member_name) = member.attribute("Name") else {
                 self.missing(member, "Name", "the member");
                 continue;
             };
-            if !seen.insert(member_name) {
+            if !seen.insert(member_name.to_ascii_lowercase()) {
                 self.report(
                     Severity::Warning,
                     codes::DUPLICATE_MEMBER,
                     member,
                     format!(
-                        "`{name}` declares the member `{member_name}` twice; the first is kept"
+                        "`{name}` declares the member `{member_name}` twice (names are compared without case); the first is kept"
                     ),
                 );
                 continue;
@@ -78,7 +87,7 @@ impl Reader<'_> {
                 None => implicit.then(|| i64::try_from(index).ok()).flatten(),
                 Some(text) => self.member_value(member, text),
             };
-            e.members.push(EnumMember {
+            out.push(EnumMember {
                 name: member_name.to_owned(),
                 value,
                 description: String::new(),
@@ -86,7 +95,7 @@ impl Reader<'_> {
                 source: self.at(member),
             });
         }
-        model.enums.insert(e.name.key(), e);
+        out
     }
 
     /// A member's `Value`: an integer, else reported and `None`.

@@ -218,11 +218,12 @@ fn unknown_elements_and_bad_attributes_are_located_and_skipped() {
       </EntityType>
       <EnumType Name="e">
         <Member Name="a" Value="x" />
-        <Member Name="a" Value="1" />
+        <Member Name="A" Value="1" />
         <Member Value="2" />
         <Thing />
       </EnumType>
-      <ComplexType />"#));
+      <ComplexType />
+      <TypeDefinition Name="td" />"#));
     let mut found: Vec<(u32, u32, &str)> = m
         .diagnostics
         .iter()
@@ -249,6 +250,7 @@ fn unknown_elements_and_bad_attributes_are_located_and_skipped() {
             ("16:9".into(), "metadata-attribute-missing"),
             ("17:9".into(), "metadata-unknown-element"),
             ("19:7".into(), "metadata-attribute-missing"),
+            ("20:7".into(), "metadata-attribute-missing"),
         ]
     );
     let t = &m.types["microsoft.graph.t"];
