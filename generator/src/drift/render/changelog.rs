@@ -3,7 +3,7 @@
 //! endpoints, permissions, placeholders), each split into added, changed and
 //! removed. Each line is the change's message with a short location.
 
-use super::super::{Area, ChangeKind};
+use super::super::{Area, ChangeKind, Rule};
 use super::{shown_location, totals, Change, Level};
 use std::collections::{BTreeMap, BTreeSet};
 use std::fmt::Write as _;
@@ -28,25 +28,51 @@ pub(super) fn changelog(changes: &[Change], counts: &BTreeMap<Level, usize>) -> 
         out.push_str("\n### Breaking changes\n\n");
         breaking.iter().for_each(|c| out.push_str(&line(c)));
     }
+    // Scopes listed in another order change nothing for a reader of release
+    // notes, and a docs update can have hundreds: one line counts them.
+    let (reordered, rest): (Vec<&Change>, Vec<&Change>) = rest
+        .into_iter()
+        .partition(|c| c.rule == Rule::EndpointPermissionsReordered);
     for area in Area::ALL {
         let in_area: Vec<&Change> = rest
             .iter()
             .copied()
             .filter(|c| c.rule.area() == area)
             .collect();
-        if in_area.is_empty() {
+        let folded = if area == Rule::EndpointPermissionsReordered.area() {
+            folded_line(&reordered)
+        } else {
+            None
+        };
+        if in_area.is_empty() && folded.is_none() {
             continue;
         }
         let _ = writeln!(out, "\n### {}", area.title());
         for kind in ChangeKind::ALL {
             let mut of_kind = in_area.iter().filter(|c| c.rule.kind() == kind).peekable();
-            if of_kind.peek().is_some() {
+            let fold_here = kind == Rule::EndpointPermissionsReordered.kind();
+            let folded = folded.as_ref().filter(|_| fold_here);
+            if of_kind.peek().is_some() || folded.is_some() {
                 let _ = writeln!(out, "\n#### {}\n", kind.title());
                 of_kind.for_each(|c| out.push_str(&line(c)));
+                out.extend(folded.map(String::as_str));
             }
         }
     }
     out
+}
+
+/// The one line that counts the endpoints whose scopes are only listed in
+/// another order; `None` when there are none.
+fn folded_line(reordered: &[&Change]) -> Option<String> {
+    match reordered.len() {
+        0 => None,
+        n => Some(format!(
+            "- {n} {} the same permissions in another order (`endpoint-permissions-reordered`; `--format json` lists {})\n",
+            if n == 1 { "endpoint lists" } else { "endpoints list" },
+            if n == 1 { "it" } else { "them" },
+        )),
+    }
 }
 
 /// The order of the notes: by area, kind and subject, then version and
@@ -168,6 +194,41 @@ mod tests {
         assert!(
             both.contains("*(v1.0)*") && both.contains("*(beta)*"),
             "{both}"
+        );
+    }
+
+    #[test]
+    fn permissions_only_reordered_are_counted_on_one_line() {
+        let endpoint = |path: &str| Subject::Endpoint {
+            method: "GET".to_owned(),
+            path: path.to_owned(),
+        };
+        let mut changes: Vec<Change> = (0..5)
+            .map(|i| {
+                change(
+                    "endpoint-permissions-reordered",
+                    Level::Info,
+                    endpoint(&format!("/r/{i}")),
+                )
+            })
+            .collect();
+        changes.push(change(
+            "endpoint-permissions-changed",
+            Level::Warning,
+            endpoint("/c"),
+        ));
+        let notes = render(&changes, Format::Changelog, "", "");
+        let lines: Vec<&str> = notes.lines().filter(|l| l.starts_with("- ")).collect();
+        assert_eq!(lines.len(), 2, "{notes}");
+        assert!(lines[0].contains("`GET /c`"), "{notes}");
+        assert!(
+            lines[1].starts_with("- 5 endpoints list the same permissions in another order"),
+            "{notes}"
+        );
+        assert_eq!(
+            headings(&notes),
+            ["### Permissions", "#### Changed"],
+            "{notes}"
         );
     }
 
