@@ -228,9 +228,22 @@ pub fn load_side_as(
 /// Whether a drift side names a metadata file rather than docs: a file
 /// (not `git:…`) whose name ends in `.xml`.
 pub fn is_metadata_file(spec: &str) -> bool {
-    !spec.starts_with("git:")
-        && spec.to_ascii_lowercase().ends_with(".xml")
-        && Path::new(spec).is_file()
+    spec.to_ascii_lowercase().ends_with(".xml")
+        && (spec.starts_with("git:") || Path::new(spec).is_file())
+}
+
+/// Reads a metadata file given as a path or as `git:REV:PATH` (the file at
+/// a revision of the repository the command runs in) into the model of
+/// `version`.
+pub fn read_metadata_spec(spec: &str, version: &str) -> Result<crate::ir::Model, IoError> {
+    let Some(rest) = spec.strip_prefix("git:") else {
+        return read_metadata_file(Path::new(spec), version);
+    };
+    let (file, diagnostics) = git::read_git_file(rest)?;
+    let mut model = crate::metadata::read_metadata(&file.path, &file.text, version);
+    model.diagnostics.extend(diagnostics);
+    model.diagnostics.sort();
+    Ok(model)
 }
 
 /// Reads a metadata (CSDL) file into the model of `version` (see

@@ -377,3 +377,76 @@ fn unusable_metadata_stops_the_run() {
         "{stderr}"
     );
 }
+
+/// A metadata side may be `git:REV:PATH`, as a docs side may: the file at
+/// a revision of the repository the command runs in.
+#[test]
+fn a_metadata_file_at_a_git_revision_is_a_drift_side() {
+    let tmp = tempfile::tempdir().unwrap();
+    let repo = tmp.path();
+    let git = |args: &[&str]| {
+        let o = Command::new("git")
+            .args(args)
+            .current_dir(repo)
+            .output()
+            .unwrap();
+        assert!(
+            o.status.success(),
+            "git {args:?}: {}",
+            String::from_utf8_lossy(&o.stderr)
+        );
+    };
+    std::fs::write(repo.join("v1.0-service.xml"), METADATA).unwrap();
+    git(&["init", "-q"]);
+    git(&["add", "."]);
+    git(&[
+        "-c",
+        "user.name=t",
+        "-c",
+        "user.email=t@example.invalid",
+        "commit",
+        "-qm",
+        "metadata",
+    ]);
+    std::fs::write(
+        repo.join("v1.0-service.xml"),
+        METADATA.replace(
+            r#"<Property Name="lastSyncDateTime" Type="Edm.DateTimeOffset" />"#,
+            "",
+        ),
+    )
+    .unwrap();
+    let o = Command::new(env!("CARGO_BIN_EXE_graph-docs-codegen"))
+        .args([
+            "drift",
+            "git:HEAD:v1.0-service.xml",
+            "v1.0-service.xml",
+            "--format",
+            "json",
+        ])
+        .current_dir(repo)
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&o.stderr);
+    assert_eq!(o.status.code(), Some(1), "{stderr}");
+    // Its version is the one its file name starts with, as on disk.
+    assert!(
+        stderr.contains("metadata git:HEAD:v1.0-service.xml (v1.0)"),
+        "{stderr}"
+    );
+    let report: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    let changes = report["changes"].as_array().unwrap();
+    assert_eq!(changes.len(), 1, "{changes:#?}");
+    assert_eq!(
+        changes[0]["fingerprint"],
+        "property-removed:v1.0:userAppInstallStatus.lastSyncDateTime"
+    );
+    let old = changes[0]["old"].as_str().unwrap();
+    assert_eq!(
+        old,
+        format!(
+            "git:HEAD:v1.0-service.xml:{}:9",
+            line_of("lastSyncDateTime")
+        )
+    );
+}

@@ -3,7 +3,7 @@
 
 use crate::diagnostics::Severity;
 use crate::ir::Model;
-use crate::workspace::read_metadata_file;
+use crate::workspace::read_metadata_spec;
 use clap::Args;
 use std::path::{Path, PathBuf};
 
@@ -63,7 +63,7 @@ impl MetadataArgs {
                     ))
                 }
             };
-            models.push(read_file(&spec.path, &version)?);
+            models.push(read_file(&spec.path.to_string_lossy(), &version)?);
         }
         Ok(models)
     }
@@ -77,9 +77,12 @@ pub fn version_of_file(path: &Path, given: Option<&str>) -> String {
     if let Some(v) = given {
         return v.to_owned();
     }
-    path.file_stem()
-        .and_then(|s| s.to_str())
-        .and_then(|s| s.split('-').next())
+    // The file name after any `git:REV:` and folders.
+    let text = path.to_string_lossy();
+    let name = text.rsplit(['/', '\\', ':']).next().unwrap_or_default();
+    let stem = name.rsplit_once('.').map_or(name, |(stem, _)| stem);
+    stem.split('-')
+        .next()
         .filter(|s| crate::source::is_version_name(s))
         .unwrap_or("default")
         .to_owned()
@@ -109,8 +112,7 @@ pub fn summary_line(path: &Path, model: &Model) -> String {
 /// stops (an error) when the file is not XML, so that a broken file is not
 /// read as every type removed.
 pub fn read_side(spec: &str, given_version: Option<&str>) -> Result<Model, String> {
-    let path = Path::new(spec);
-    let model = read_file(path, &version_of_file(path, given_version))?;
+    let model = read_file(spec, &version_of_file(Path::new(spec), given_version))?;
     for d in model
         .diagnostics
         .iter()
@@ -121,13 +123,13 @@ pub fn read_side(spec: &str, given_version: Option<&str>) -> Result<Model, Strin
     Ok(model)
 }
 
-/// Reads one metadata file as the model of `version` and prints its
-/// summary line; an error when the file cannot be read, or when it has
-/// errors and nothing could be read from it (a broken file must not pass
-/// for a service without types).
-fn read_file(path: &Path, version: &str) -> Result<Model, String> {
-    let model = read_metadata_file(path, version).map_err(|e| e.to_string())?;
-    eprintln!("{}", summary_line(path, &model));
+/// Reads one metadata file (a path or `git:REV:PATH`) as the model of
+/// `version` and prints its summary line; an error when the file cannot be
+/// read, or when it has errors and nothing could be read from it (a broken
+/// file must not pass for a service without types).
+fn read_file(spec: &str, version: &str) -> Result<Model, String> {
+    let model = read_metadata_spec(spec, version).map_err(|e| e.to_string())?;
+    eprintln!("{}", summary_line(Path::new(spec), &model));
     let mut errors = model
         .diagnostics
         .iter()

@@ -69,6 +69,28 @@ pub(super) fn load_git(
     Ok((docs, diagnostics))
 }
 
+/// One file at a revision (`rest` is `REV:PATH`), as `git show` gives it;
+/// its path is the spec as given (`git:REV:PATH`). Bytes that are not
+/// UTF-8 are replaced and reported.
+pub(super) fn read_git_file(rest: &str) -> Result<(SourceFile, Vec<Diagnostic>), IoError> {
+    let display = format!("git:{rest}");
+    let spec_path = PathBuf::from(&display);
+    let output = Command::new("git")
+        .args(["show", rest])
+        .output()
+        .map_err(|e| io_err(&spec_path, format!("cannot run git: {e}")))?;
+    if !output.status.success() {
+        let why = String::from_utf8_lossy(&output.stderr);
+        return Err(io_err(
+            &spec_path,
+            format!("git could not read it: {}", why.trim()),
+        ));
+    }
+    let mut diagnostics = Vec::new();
+    let text = page_text(output.stdout, &display, &mut diagnostics);
+    Ok((SourceFile::new(display, text), diagnostics))
+}
+
 /// The `.md` pages under `path` at `rev`, sorted (repository files such as
 /// `README.md` left out).
 fn page_names(rev: &str, path: &str, spec_path: &Path) -> Result<Vec<String>, IoError> {
