@@ -973,3 +973,27 @@ fn docs_beside_metadata_say_which_side_has_what() {
         Some("property `message.importance`: the docs say `String`, the metadata says enum `importance`")
     );
 }
+
+/// A property moved to a base type stays a field of the derived type's
+/// struct: no removal there, an addition on the base.
+#[test]
+fn a_property_moved_to_a_base_type_is_no_removal() {
+    let old = vec![
+        resource("thing", &[("x", "String", "An x.")], Some("entity")),
+        resource("entity", &[("id", "String", "The id.")], None),
+    ];
+    let new = vec![
+        resource("thing", &[], Some("entity")),
+        resource(
+            "entity",
+            &[("id", "String", "The id."), ("x", "String", "An x.")],
+            None,
+        ),
+    ];
+    let (old, new) = (build_version("v1.0", &old), build_version("v1.0", &new));
+    let fingerprints: Vec<String> = diff_models(&old, &new, &Config::default())
+        .into_iter()
+        .map(|c| c.fingerprint)
+        .collect();
+    assert_eq!(fingerprints, ["property-added:v1.0:entity.x"]);
+}

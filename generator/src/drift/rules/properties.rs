@@ -40,16 +40,10 @@ impl Differ<'_> {
     /// property both sides of the type have.
     pub(super) fn properties(&mut self, old: &Model, o: &TypeDef, new: &Model, n: &TypeDef) {
         let (op, np) = (properties_by_name(o), properties_by_name(n));
-        // Beside the metadata, a property one side lists on the type and the
-        // other on a base type is on both: pages repeat inherited properties,
-        // the metadata lists each on the type that declares it.
-        let mixed = self.sides.mixed().is_some();
-        let (o_all, n_all) = if mixed {
-            (Some(with_inherited(old, o)), Some(with_inherited(new, n)))
-        } else {
-            (None, None)
-        };
-        let (o_all, n_all) = (o_all.as_ref().unwrap_or(&op), n_all.as_ref().unwrap_or(&np));
+        // A property one side lists on the type and the other on a base type
+        // is on both: a struct has its inherited fields, pages repeat them,
+        // and the metadata lists each on the type that declares it.
+        let (o_all, n_all) = (with_inherited(old, o), with_inherited(new, n));
         let ty = &n.name.name;
         for (k, p) in &np {
             if !o_all.contains_key(k) {
