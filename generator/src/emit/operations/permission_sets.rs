@@ -15,16 +15,15 @@ use std::hash::Hasher;
 
 /// The distinct permission sets of one version's endpoints.
 pub(super) struct PermissionSets<'m> {
-    /// Canonical text of a set → the set.
-    by_text: BTreeMap<String, Set<'m>>,
+    /// Each distinct set of permissions, with its constant.
+    by_facts: BTreeMap<&'m PermissionFacts, Set<'m>>,
     /// The version's module: the constants live in `crate::<version>::api`.
     version_module: String,
 }
 
-/// One set: its constant's name, its value and who uses it.
+/// One set's constant: its name and who uses it.
 struct Set<'m> {
     name: String,
-    permissions: &'m PermissionFacts,
     /// The features of each endpoint using it: the constant compiles when
     /// any of them is on.
     users: BTreeSet<BTreeSet<&'m str>>,
@@ -34,20 +33,17 @@ impl<'m> PermissionSets<'m> {
     /// Collects the sets of `model`'s endpoints; the constants go into the
     /// module `version_module::api`.
     pub(super) fn new(model: &'m Model, version_module: &str) -> PermissionSets<'m> {
-        let mut by_text: BTreeMap<String, Set<'m>> = BTreeMap::new();
+        let mut by_facts: BTreeMap<&'m PermissionFacts, Set<'m>> = BTreeMap::new();
         for e in &model.endpoints {
-            let set = by_text
-                .entry(canonical(&e.permissions))
-                .or_insert_with(|| Set {
-                    name: String::new(),
-                    permissions: &e.permissions,
-                    users: BTreeSet::new(),
-                });
+            let set = by_facts.entry(&e.permissions).or_insert_with(|| Set {
+                name: String::new(),
+                users: BTreeSet::new(),
+            });
             set.users.insert(model.endpoint_workloads(e));
         }
-        name_sets(&mut by_text);
+        name_sets(&mut by_facts);
         PermissionSets {
-            by_text,
+            by_facts,
             version_module: version_module.to_owned(),
         }
     }
@@ -56,17 +52,16 @@ impl<'m> PermissionSets<'m> {
     pub(super) fn path(&self, e: &Endpoint) -> TokenStream {
         let version = ident(&self.version_module);
         let name = self
-            .by_text
-            .get(&canonical(&e.permissions))
+            .by_facts
+            .get(&e.permissions)
             .map(|set| ident(&set.name));
         quote! { crate::#version::api::#name }
     }
 
     /// Every set's constant, each under the features of the endpoints using it.
     pub(super) fn items(&self) -> TokenStream {
-        let items = self.by_text.values().map(|set| {
+        let items = self.by_facts.iter().map(|(p, set)| {
             let name = ident(&set.name);
-            let p = set.permissions;
             let doc = format!(
                 "Delegated (work or school account): {}; delegated (personal Microsoft account): {}; application: {}.",
                 scopes_text(&p.delegated_work_or_school),
@@ -107,12 +102,12 @@ fn canonical(p: &PermissionFacts) -> String {
 
 /// Names each set `PERMISSIONS_` and a hash of its text, so a set keeps its
 /// name when others come and go (the generated diff shows only real
-/// changes); on a clash, the later text in sorted order takes the next hash.
-fn name_sets(by_text: &mut BTreeMap<String, Set<'_>>) {
+/// changes); on a clash, the later set in sorted order takes the next hash.
+fn name_sets(by_facts: &mut BTreeMap<&PermissionFacts, Set<'_>>) {
     let mut taken: BTreeSet<u32> = BTreeSet::new();
-    for (text, set) in by_text.iter_mut() {
+    for (facts, set) in by_facts.iter_mut() {
         let mut hasher = fnv::FnvHasher::default();
-        hasher.write(text.as_bytes());
+        hasher.write(canonical(facts).as_bytes());
         // Folded to 32 bits: short names, and a clash is handled below.
         let full = hasher.finish();
         let mut short = (full ^ (full >> 32)) as u32;
@@ -129,21 +124,20 @@ mod tests {
     use crate::ir::Scopes;
 
     fn sets_named<'a>(facts: &[&'a PermissionFacts]) -> BTreeMap<String, String> {
-        let mut by_text: BTreeMap<String, Set<'a>> = facts
+        let mut by_facts: BTreeMap<&'a PermissionFacts, Set<'a>> = facts
             .iter()
             .map(|p| {
                 let set = Set {
                     name: String::new(),
-                    permissions: p,
                     users: BTreeSet::new(),
                 };
-                (canonical(p), set)
+                (*p, set)
             })
             .collect();
-        name_sets(&mut by_text);
-        by_text
+        name_sets(&mut by_facts);
+        by_facts
             .into_iter()
-            .map(|(text, set)| (text, set.name))
+            .map(|(p, set)| (canonical(p), set.name))
             .collect()
     }
 
