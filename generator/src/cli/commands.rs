@@ -172,12 +172,7 @@ pub(super) fn drift(defaults: &Defaults, args: &DriftArgs) -> Result<u8, String>
     for version in &paired.only_old {
         eprintln!("note: version `{version}` is only on the old side");
     }
-    let mut changes: Vec<crate::drift::Change> = paired
-        .pairs
-        .iter()
-        .flat_map(|(o, n)| crate::drift::diff_sides(o, n, sides(args), &config))
-        .collect();
-    changes.sort();
+    let changes = paired.diff(sides(args), &config);
     let fail_on = crate::drift::FailOn::from(args.fail_on);
     print!(
         "{}",

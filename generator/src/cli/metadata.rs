@@ -143,21 +143,15 @@ fn read_file(spec: &str, version: &str) -> Result<Model, String> {
 }
 
 /// Where the docs and the metadata of the same version disagree: drift with
-/// the docs as the old side, worded as such.
+/// the docs as the old side, worded as such (`build_with` has made sure
+/// each metadata file is of a docs version).
 pub(super) fn disagreements(
     models: &[Model],
     metadata: &[Model],
     config: &crate::drift::Config,
 ) -> Vec<crate::drift::Change> {
-    let mut changes: Vec<crate::drift::Change> = metadata
-        .iter()
-        .filter_map(|m| Some((models.iter().find(|d| d.version == m.version)?, m)))
-        .flat_map(|(docs, m)| {
-            crate::drift::diff_sides(docs, m, crate::drift::Sides::DocsThenMetadata, config)
-        })
-        .collect();
-    changes.sort();
-    changes
+    crate::drift::pair_versions(models, metadata)
+        .diff(crate::drift::Sides::DocsThenMetadata, config)
 }
 
 /// Prints how many places the docs and the metadata disagree, by rule, and

@@ -14,6 +14,19 @@ pub struct VersionPairs<'m> {
     pub only_new: Vec<&'m str>,
 }
 
+impl VersionPairs<'_> {
+    /// The changes of every pair, worded for what the sides are, sorted.
+    pub fn diff(&self, sides: super::Sides, config: &super::Config) -> Vec<super::Change> {
+        let mut changes: Vec<super::Change> = self
+            .pairs
+            .iter()
+            .flat_map(|(o, n)| super::diff_sides(o, n, sides, config))
+            .collect();
+        changes.sort();
+        changes
+    }
+}
+
 /// Pairs the versions of two docs trees: by name (`v1.0` with `v1.0`), except
 /// that two sides of one version each are paired whatever their names (a
 /// `beta` folder against a tree read as `default`, or a version promoted from
